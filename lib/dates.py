@@ -1,0 +1,54 @@
+"""Dates stored at their precision: "1956", "1956-10" or "1956-10-19"; empty when unknown."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "month": re.compile(r"\d{4}-\d{2}"),
+    "year": re.compile(r"\d{4}"),
+}
+
+_FORMATS: dict[str, str] = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
+def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
+    """The first instant of the period `text` names, or NaT for an unknown date.
+
+    Raises ValueError when the text does not have the shape its precision asks for
+    or names no real day (e.g. 2018-02-30).
+    """
+    if precision == "unknown":
+        if text:
+            raise ValueError(f"is {text!r} but date_precision is 'unknown' (leave it empty)")
+        return pd.NaT
+    pattern = _PATTERNS.get(precision)
+    if pattern is None:
+        raise ValueError(f"has unknown precision {precision!r}")
+    if not pattern.fullmatch(text):
+        shape = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}[precision]
+        raise ValueError(f"is {text!r}; with precision {precision!r} it must look like {shape}")
+    try:
+        return pd.Timestamp(text if precision == "day" else f"{text}-01" if precision == "month" else f"{text}-01-01")
+    except ValueError:
+        raise ValueError(f"is {text!r}, which is not a real date") from None
+
+
+def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
+    """A date as a reader should see it: "1956", "Oct 1956", "19 Oct 1956", or "date unknown"."""
+    if value is None or pd.isna(value) or precision not in _FORMATS:
+        return "date unknown"
+    return value.strftime(_FORMATS[precision])
+
+
+def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, precision: str) -> str:
+    """A span such as "28 Aug 1945 – 5 Sep 1945"; a single date when there is no end."""
+    first = format_partial_date(start, precision)
+    if end is None or pd.isna(end):
+        return first
+    return f"{first} – {format_partial_date(end, precision)}"

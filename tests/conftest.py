@@ -1,0 +1,45 @@
+"""Shared fixtures: a writable copy of the real data folder to break in each test."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lib.data import DATA_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+EditCell = Callable[[str, str, str, str], int]
+
+
+@pytest.fixture
+def edit_cell(data_copy: Path) -> EditCell:
+    """Set one cell of a CSV in the copy, by row id; returns the row's spreadsheet number."""
+
+    def edit(file: str, row_id: str, column: str, value: str) -> int:
+        path = data_copy / file
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        fieldnames = list(rows[0])
+        index = next(i for i, row in enumerate(rows) if row["id"] == row_id)
+        rows[index][column] = value
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return index + 2
+
+    return edit
