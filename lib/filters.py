@@ -1,0 +1,178 @@
+"""The one filter model every page uses: what the reader picked, in the URL and in the data.
+
+Pure functions: parse query parameters (never failing: a bad value falls back to its default
+and yields a notice), write them back, and apply the filters to events and statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
+# Soviet-era rows count as Russia when filtering.
+COUNTRY_ALIASES: dict[str, str] = {"USSR": "Russia"}
+MAX_QUERY_LENGTH = 200
+PARAMS: tuple[str, ...] = ("country", "from", "to", "island", "q")
+
+
+@dataclass(frozen=True)
+class Filters:
+    year_from: int
+    year_to: int
+    country: str | None = None  # None: every country
+    island: str | None = None  # an island id from islands.csv, None: every island
+    q: str = ""  # statements search
+
+    def is_full_range(self, bounds: tuple[int, int]) -> bool:
+        return (self.year_from, self.year_to) == bounds
+
+
+def year_bounds(*dates: pd.Series) -> tuple[int, int]:
+    """First and last year named by any of the date columns."""
+    years = pd.concat([series.dropna().dt.year for series in dates])
+    return int(years.min()), int(years.max())
+
+
+def default_filters(bounds: tuple[int, int]) -> Filters:
+    return Filters(year_from=bounds[0], year_to=bounds[1])
+
+
+def _single(params: Mapping[str, Sequence[str]], key: str, notices: list[str]) -> str | None:
+    values = [value for value in params.get(key, ()) if value is not None]
+    if not values:
+        return None
+    if len(values) > 1:
+        notices.append(f"“{key}” was given {len(values)} times; ignored it.")
+        return None
+    value = values[0].strip()
+    if len(value) > MAX_QUERY_LENGTH:
+        notices.append(f"“{key}” was longer than {MAX_QUERY_LENGTH} characters; ignored it.")
+        return None
+    return value
+
+
+def _year(value: str | None, key: str, bounds: tuple[int, int], notices: list[str]) -> int | None:
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or len(value) > 4:
+        notices.append(f"“{key}={value}” is not a year; ignored it.")
+        return None
+    year = int(value)
+    if not bounds[0] <= year <= bounds[1]:
+        notices.append(f"“{key}={value}” is outside {bounds[0]}–{bounds[1]}; ignored it.")
+        return None
+    return year
+
+
+def filters_from_query(
+    params: Mapping[str, Sequence[str]], bounds: tuple[int, int], island_ids: Collection[str]
+) -> tuple[Filters, list[str]]:
+    """Filters read from URL query parameters, and a notice for every value ignored."""
+    notices: list[str] = []
+    filters = default_filters(bounds)
+
+    country = _single(params, "country", notices)
+    if country:
+        match = next((choice for choice in COUNTRY_CHOICES if choice.casefold() == country.casefold()), None)
+        if match is None:
+            notices.append(f"“country={country}” is not one of {', '.join(COUNTRY_CHOICES)}; showing every country.")
+        filters = replace(filters, country=match)
+
+    island = _single(params, "island", notices)
+    if island:
+        if island.casefold() in island_ids:
+            filters = replace(filters, island=island.casefold())
+        else:
+            notices.append(f"“island={island}” is not a known island; showing every island.")
+
+    year_from = _year(_single(params, "from", notices), "from", bounds, notices)
+    year_to = _year(_single(params, "to", notices), "to", bounds, notices)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        notices.append(f"“from={year_from}” is after “to={year_to}”; showing every year.")
+        year_from = year_to = None
+    filters = replace(
+        filters,
+        year_from=bounds[0] if year_from is None else year_from,
+        year_to=bounds[1] if year_to is None else year_to,
+    )
+
+    q = _single(params, "q", notices)
+    if q:
+        filters = replace(filters, q=q)
+    return filters, notices
+
+
+def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str]:
+    """Query parameters for a link to exactly this view; defaults are left out."""
+    params: dict[str, str] = {}
+    if filters.country:
+        params["country"] = filters.country
+    if filters.year_from != bounds[0]:
+        params["from"] = str(filters.year_from)
+    if filters.year_to != bounds[1]:
+        params["to"] = str(filters.year_to)
+    if filters.island:
+        params["island"] = filters.island
+    if filters.q:
+        params["q"] = filters.q
+    return params
+
+
+def canonical_country(country: str) -> str:
+    return COUNTRY_ALIASES.get(country, country)
+
+
+def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
+    """Ids that count as naming `island`: itself, its group, and its group's members."""
+    group = groups.get(island, island)
+    related = {island, group}
+    if group == island:
+        related |= {member for member, member_group in groups.items() if member_group == island}
+    return related
+
+
+def _names_island(islands: Iterable[str], wanted: set[str]) -> bool:
+    return any(island in wanted for island in islands)
+
+
+def _in_years(dates: pd.Series, filters: Filters, bounds: tuple[int, int], ends: pd.Series | None = None) -> pd.Series:
+    start_year = dates.dt.year
+    end_year = start_year if ends is None else ends.dt.year.fillna(start_year)
+    overlaps = (start_year <= filters.year_to) & (end_year >= filters.year_from)
+    # Undated rows show only while the year range is untouched.
+    return overlaps.fillna(False).astype(bool) | (dates.isna() & filters.is_full_range(bounds))
+
+
+def filter_events(
+    events: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
+) -> pd.DataFrame:
+    keep = _in_years(events["date"], filters, bounds, events["end_date"])
+    if filters.country:
+        keep &= events["countries"].map(lambda countries: filters.country in {canonical_country(c) for c in countries})
+    if filters.island:
+        wanted = related_islands(filters.island, groups)
+        keep &= events["islands"].map(lambda islands: _names_island(islands, wanted))
+    return events[keep.astype(bool)]
+
+
+def _normalise(text: str) -> str:
+    return text.casefold().replace("’", "'").replace("‘", "'")
+
+
+def filter_statements(
+    statements: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
+) -> pd.DataFrame:
+    keep = _in_years(statements["date"], filters, bounds)
+    if filters.country:
+        keep &= statements["country"].map(canonical_country) == filters.country
+    if filters.island:
+        wanted = related_islands(filters.island, groups)
+        keep &= statements["islands"].map(lambda islands: _names_island(islands, wanted))
+    if filters.q:
+        needle = _normalise(filters.q)
+        haystack = (statements["quote"] + "\n" + statements["speaker"] + "\n" + statements["role"]).map(_normalise)
+        keep &= haystack.str.contains(needle, regex=False)
+    return statements[keep.astype(bool)]

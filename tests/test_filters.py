@@ -1,0 +1,158 @@
+"""The filter model: reading and writing URL parameters, and applying the filters."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from lib.data import read_dataset
+from lib.filters import (
+    Filters,
+    default_filters,
+    filter_events,
+    filter_statements,
+    filters_from_query,
+    filters_to_query,
+    related_islands,
+    year_bounds,
+)
+
+DATASET = read_dataset().dataset
+assert DATASET is not None
+BOUNDS = year_bounds(DATASET.events["date"], DATASET.events["end_date"], DATASET.statements["date"])
+ISLAND_IDS = set(DATASET.islands["id"])
+GROUPS = dict(zip(DATASET.islands["id"], DATASET.islands["group"], strict=True))
+
+
+def parse(**params: list[str]) -> tuple[Filters, list[str]]:
+    return filters_from_query(params, BOUNDS, ISLAND_IDS)
+
+
+def test_no_parameters_give_the_defaults() -> None:
+    assert parse() == (default_filters(BOUNDS), [])
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"country": ["Japan"]}, {"country": "Japan"}),
+        ({"country": ["russia"]}, {"country": "Russia"}),
+        ({"from": ["1950"], "to": ["2000"]}, {"year_from": 1950, "year_to": 2000}),
+        ({"island": ["shikotan"]}, {"island": "shikotan"}),
+        ({"island": ["Shikotan"]}, {"island": "shikotan"}),
+        ({"q": ["impetus"]}, {"q": "impetus"}),
+    ],
+)
+def test_good_parameters_are_applied(params: dict[str, list[str]], expected: dict[str, object]) -> None:
+    filters, notices = parse(**params)
+    assert notices == []
+    assert filters == replace(default_filters(BOUNDS), **expected)
+
+
+@pytest.mark.parametrize(
+    ("params", "mentions"),
+    [
+        ({"country": ["France"]}, "country=France"),
+        ({"country": ["Japan", "Russia"]}, "given 2 times"),
+        ({"island": ["atlantis"]}, "island=atlantis"),
+        ({"island": ["<script>"]}, "island=<script>"),
+        ({"from": ["2000"], "to": ["1950"]}, "is after"),
+        ({"from": ["1066"]}, "outside"),
+        ({"to": ["99999"]}, "not a year"),
+        ({"from": ["nineteen"]}, "not a year"),
+        ({"from": ["-5"]}, "not a year"),
+        ({"q": ["x" * 1000]}, "longer than"),
+        ({"island": ["shikotan" * 100]}, "longer than"),
+    ],
+)
+def test_bad_parameters_fall_back_with_a_notice(params: dict[str, list[str]], mentions: str) -> None:
+    filters, notices = parse(**params)
+    assert filters == default_filters(BOUNDS)
+    assert len(notices) == 1 and mentions in notices[0]
+
+
+def test_one_bad_parameter_leaves_the_good_ones() -> None:
+    filters, notices = parse(country=["Japan"], island=["atlantis"], **{"from": ["1950"]})
+    assert (filters.country, filters.island, filters.year_from) == ("Japan", None, 1950)
+    assert len(notices) == 1
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        default_filters(BOUNDS),
+        Filters(year_from=1950, year_to=2000, country="Japan"),
+        Filters(year_from=BOUNDS[0], year_to=2018, island="habomai_yuri", q="Russia’s ownership"),
+        Filters(year_from=2018, year_to=BOUNDS[1], country="Russia", island="kunashir", q="a&b=c?d"),
+    ],
+)
+def test_filters_survive_a_round_trip_through_the_url(filters: Filters) -> None:
+    params = {key: [value] for key, value in filters_to_query(filters, BOUNDS).items()}
+    assert parse(**params) == (filters, [])
+
+
+def test_defaults_make_a_clean_url() -> None:
+    assert filters_to_query(default_filters(BOUNDS), BOUNDS) == {}
+
+
+def ids(frame) -> set[str]:
+    return set(frame["id"])
+
+
+def test_country_filter_counts_the_ussr_as_russia() -> None:
+    russia = filter_events(DATASET.events, replace(default_filters(BOUNDS), country="Russia"), BOUNDS, GROUPS)
+    assert "1946-ussr-annexes-kurils" in ids(russia)  # a USSR-only row
+    japan = filter_events(DATASET.events, replace(default_filters(BOUNDS), country="Japan"), BOUNDS, GROUPS)
+    assert "1946-ussr-annexes-kurils" not in ids(japan)
+    assert "1945-yalta-agreement" not in ids(japan)
+
+
+@pytest.mark.parametrize(
+    ("year_from", "year_to", "inside", "outside"),
+    [
+        (1956, 1956, {"1956-joint-declaration", "1956-joint-declaration-in-force"}, {"1960-soviet-memorandum"}),
+        (1945, 1945, {"1945-southern-kurils-occupied", "1945-yalta-agreement"}, {"1946-ussr-annexes-kurils"}),
+        (2018, 2018, {"2018-two-ministerial-meetings", "2018-third-2plus2-moscow"}, {"2019-abe-putin-osaka"}),
+    ],
+)
+def test_year_range_filter(year_from: int, year_to: int, inside: set[str], outside: set[str]) -> None:
+    shown = ids(filter_events(DATASET.events, Filters(year_from=year_from, year_to=year_to), BOUNDS, GROUPS))
+    assert inside <= shown and not outside & shown
+
+
+def test_an_islet_matches_rows_about_its_group_and_the_group_matches_its_islets() -> None:
+    assert {"habomai", "habomai_yuri", "habomai_zeleny"} <= related_islands("habomai", GROUPS)
+    assert related_islands("habomai_yuri", GROUPS) == {"habomai_yuri", "habomai"}
+    assert related_islands("kunashir", GROUPS) == {"kunashir"}
+    yuri = filter_events(DATASET.events, replace(default_filters(BOUNDS), island="habomai_yuri"), BOUNDS, GROUPS)
+    assert "1956-joint-declaration" in ids(yuri)
+    assert "2010-medvedev-visits-kunashir" not in ids(yuri)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"q": "impetus"}, {"matviyenko-strong-impetus"}),
+        ({"q": "IMPETUS"}, {"matviyenko-strong-impetus"}),
+        ({"q": "Russia's ownership"}, {"mfa-ownership-fixed"}),  # typed apostrophe matches ’
+        ({"q": "spokeswoman"}, {"zakharova-2plus2-july-31"}),  # found in the role
+        ({"q": "Matviyenko", "country": "Japan"}, set()),
+        ({"q": "no such words"}, set()),
+        ({"island": "shikotan"}, {"date-unsettled-territorial-problem", "mfa-ownership-fixed"}),
+        (
+            {"country": "Japan"},
+            {"date-hopes-for-progress", "date-unsettled-territorial-problem", "date-trust-abe-putin"},
+        ),
+    ],
+)
+def test_statement_search_and_filters(changes: dict[str, str], expected: set[str]) -> None:
+    filters = replace(default_filters(BOUNDS), **changes)
+    assert ids(filter_statements(DATASET.statements, filters, BOUNDS, GROUPS)) == expected
+
+
+def test_undated_statements_show_only_while_the_years_are_untouched() -> None:
+    every = ids(filter_statements(DATASET.statements, default_filters(BOUNDS), BOUNDS, GROUPS))
+    assert "mfa-ownership-fixed" in every
+    narrowed = Filters(year_from=BOUNDS[0], year_to=BOUNDS[1] - 1)
+    assert "mfa-ownership-fixed" not in ids(filter_statements(DATASET.statements, narrowed, BOUNDS, GROUPS))
