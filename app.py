@@ -1,0 +1,17 @@
+"""Entry point: page setup, the shared data and filters, then the selected page."""
+
+import streamlit as st
+
+from lib.ui import dataset_or_stop, filter_sidebar
+
+st.set_page_config(page_title="Southern Kurils dispute", page_icon=":material/map:", layout="wide")
+
+pages = [
+    st.Page("pages/home.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
+]
+page = st.navigation(pages)
+filter_sidebar(dataset_or_stop())
+page.run()

@@ -1,0 +1,168 @@
+"""The Streamlit layer shared by every page: the cached loader, the error panel, the filters.
+
+Everything here renders; the logic it calls lives in pure modules (lib.data, lib.filters).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from lib.data import DATA_DIR, Dataset, LoadResult, Problem, read_dataset
+from lib.filters import (
+    COUNTRY_CHOICES,
+    PARAMS,
+    Filters,
+    filters_from_query,
+    filters_to_query,
+    year_bounds,
+)
+
+# Tests and benchmarks point the app at another data folder through this variable.
+DATA_DIR_VARIABLE = "KURILS_DATA_DIR"
+ALL_COUNTRIES = "Both"
+
+_COUNTRY_KEY = "filter_country"
+_YEARS_KEY = "filter_years"
+_ISLAND_KEY = "filter_island"
+SEARCH_KEY = "filter_q"
+_PENDING_ISLAND_KEY = "pending_island"
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Changes whenever a data file does, so edits show without restarting the server."""
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        (str(path.relative_to(folder)), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    )
+
+
+@st.cache_data(show_spinner=False)
+def _cached_dataset(folder: str, fingerprint: tuple[tuple[str, int, int], ...]) -> LoadResult:
+    return read_dataset(Path(folder))
+
+
+def load_dataset() -> LoadResult:
+    """The validated dataset, read and checked once per change of the files."""
+    folder = data_dir()
+    return _cached_dataset(str(folder), _fingerprint(folder))
+
+
+def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "file": [problem.file for problem in problems],
+            "row": [problem.row for problem in problems],
+            "column": [problem.column or "" for problem in problems],
+            "problem": [problem.reason for problem in problems],
+        }
+    ).astype({"row": "Int64"})
+
+
+def show_problems(problems: tuple[Problem, ...]) -> None:
+    st.error(
+        f"The dataset has {len(problems)} problem(s), so nothing is drawn from it until they are fixed. "
+        "Run `python -m lib.check` to list them in a terminal.",
+        icon=":material/error:",
+    )
+    # A dataframe shows every reason as plain text, whatever the CSV holds.
+    st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+
+
+def dataset_or_stop() -> Dataset:
+    """The dataset, or the error panel and an end to this run."""
+    result = load_dataset()
+    if result.dataset is None:
+        show_problems(result.problems)
+        st.stop()
+    return result.dataset
+
+
+def island_groups(dataset: Dataset) -> dict[str, str]:
+    return dict(zip(dataset.islands["id"], dataset.islands["group"], strict=True))
+
+
+def dataset_year_bounds(dataset: Dataset) -> tuple[int, int]:
+    return year_bounds(dataset.events["date"], dataset.events["end_date"], dataset.statements["date"])
+
+
+def select_island(island: str | None) -> None:
+    """Make `island` the selected island on every page (from a map click, say), then rerun."""
+    st.session_state[_PENDING_ISLAND_KEY] = island or ""
+    st.rerun()
+
+
+def _init_from_url(dataset: Dataset, bounds: tuple[int, int]) -> None:
+    params = {key: st.query_params.get_all(key) for key in PARAMS}
+    filters, notices = filters_from_query(params, bounds, set(dataset.islands["id"]))
+    st.session_state[_COUNTRY_KEY] = filters.country or ALL_COUNTRIES
+    st.session_state[_YEARS_KEY] = (filters.year_from, filters.year_to)
+    st.session_state[_ISLAND_KEY] = filters.island or ""
+    st.session_state[SEARCH_KEY] = filters.q
+    st.session_state["filter_notices"] = notices
+
+
+def filter_sidebar(dataset: Dataset) -> Filters:
+    """Render the shared filters in the sidebar and keep the URL in step with them."""
+    bounds = dataset_year_bounds(dataset)
+    if _COUNTRY_KEY not in st.session_state:
+        _init_from_url(dataset, bounds)
+    if _PENDING_ISLAND_KEY in st.session_state:
+        st.session_state[_ISLAND_KEY] = st.session_state.pop(_PENDING_ISLAND_KEY)
+    # The search box lives on one page only; re-storing it keeps it when another page is shown.
+    st.session_state[SEARCH_KEY] = st.session_state.get(SEARCH_KEY, "")
+
+    names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+    with st.sidebar:
+        st.header("Filters")
+        for notice in st.session_state.get("filter_notices", []):
+            st.warning(notice, icon=":material/link_off:")
+        country = st.radio("Country", (ALL_COUNTRIES, *COUNTRY_CHOICES), key=_COUNTRY_KEY, horizontal=True)
+        st.caption("Soviet-era rows count as Russia.")
+        year_from, year_to = st.slider("Years", bounds[0], bounds[1], key=_YEARS_KEY)
+        island = st.selectbox(
+            "Island",
+            ("", *names),
+            key=_ISLAND_KEY,
+            format_func=lambda island_id: names.get(island_id, "All islands"),
+        )
+    filters = Filters(
+        year_from=year_from,
+        year_to=year_to,
+        country=None if country == ALL_COUNTRIES else country,
+        island=island or None,
+        q=st.session_state[SEARCH_KEY],
+    )
+    st.query_params.from_dict(filters_to_query(filters, bounds))
+    st.session_state["filters"] = filters
+    return filters
+
+
+def page_context() -> tuple[Dataset, Filters]:
+    """What every page starts with: the dataset and the filters app.py set in this run."""
+    if "filters" not in st.session_state:
+        _enter_through_app()
+    return dataset_or_stop(), st.session_state["filters"]
+
+
+def _enter_through_app() -> None:
+    """Run app.py first when a page was opened without it.
+
+    Streamlit decides on a server's first request whether the app uses the old pages/
+    folder mode, and only a run of app.py (which calls st.navigation) turns that off.
+    When a shared deep link is that first request, the page runs alone; clearing the
+    flag and rerunning sends this and every later run through app.py.
+    """
+    PagesManager.uses_pages_directory = False
+    st.rerun()

@@ -1,0 +1,57 @@
+"""Every page through streamlit.testing.v1.AppTest: it runs, and broken data shows the error panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.ui import DATA_DIR_VARIABLE
+from tests.conftest import ROOT, EditCell
+
+PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.py"))
+
+
+def run_page(page: str, **query: str) -> AppTest:
+    """Run app.py on `page`; the first run always lands on the default page (the overview)."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    if page != "pages/home.py":
+        app.switch_page(page)
+        app.run()
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_an_exception(page: str) -> None:
+    app = run_page(page)
+    assert not app.exception
+    assert not app.error
+    assert app.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_broken_data_shows_the_error_panel_and_nothing_else(
+    page: str, data_copy: Path, edit_cell: EditCell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit_cell("events.csv", "1956-joint-declaration", "event_type", "<script>alert(1)</script>")
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    app = run_page(page)
+    assert not app.exception
+    assert "1 problem" in app.error[0].value
+    problems = app.dataframe[0].value
+    assert list(problems["file"]) == ["events.csv"]
+    assert "<script>" in problems["problem"].iloc[0]  # shown as text in a table cell
+    assert not app.title, "nothing built on broken data is drawn"
+
+
+def test_a_bad_url_parameter_shows_a_notice_and_the_default() -> None:
+    app = run_page("pages/home.py", country="Atlantis", island="kunashir")
+    assert not app.exception
+    assert app.sidebar.radio(key="filter_country").value == "Both"
+    assert app.sidebar.selectbox(key="filter_island").value == "kunashir"
+    assert any("country=Atlantis" in warning.value for warning in app.sidebar.warning)
+    assert dict(app.query_params) == {"island": "kunashir"}
