@@ -1,0 +1,35 @@
+"""The README's two set-up commands stay true: CI runs exactly the test one."""
+
+from __future__ import annotations
+
+import re
+
+from lib.schema import TABLES
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def command(marker: str) -> str:
+    match = re.search(rf"<!-- {marker} -->\n```\n(.+?)\n```", README)
+    assert match, f"README.md has no {marker} block"
+    return match.group(1)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert command("test-command") in ci
+
+
+def test_the_run_command_installs_and_starts_the_app() -> None:
+    run = command("run-command")
+    assert "requirements.txt" in run
+    assert run.endswith("streamlit run app.py")
+
+
+def test_every_schema_column_is_documented() -> None:
+    schema_doc = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        section = schema_doc.split(f"### `{table.file}`", 1)[1].split("###", 1)[0]
+        for column in table.names:
+            assert f"| `{column}` |" in section, f"{table.file}: {column}"
