@@ -1,0 +1,16 @@
+"""Colours and symbols, one place for every page: countries, origins, island statuses."""
+
+from __future__ import annotations
+
+# Colour-blind-safe pair for the two parties (Okabe–Ito vermilion and blue); others in greys.
+COUNTRY_COLOURS: dict[str, str] = {
+    "Japan": "#D55E00",
+    "Russia": "#0072B2",
+    "USSR": "#0072B2",  # Soviet-era rows count as Russia
+    "USA": "#7F7F7F",
+    "UK": "#7F7F7F",
+    "Allies": "#7F7F7F",
+}
+NEUTRAL_COLOUR = "#7F7F7F"
+
+ORIGIN_LABELS: dict[str, str] = {"article": "from the article", "context": "context (sourced elsewhere)"}
