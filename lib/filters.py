@@ -6,8 +6,10 @@ and yields a notice), write them back, and apply the filters to events and state
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 
@@ -16,6 +18,10 @@ COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
 COUNTRY_ALIASES: dict[str, str] = {"USSR": "Russia"}
 MAX_QUERY_LENGTH = 200
 PARAMS: tuple[str, ...] = ("country", "from", "to", "island", "q")
+# ASCII digits only: str.isdigit() also accepts "²" and other scripts' digits.
+_YEAR = re.compile(r"[0-9]{1,4}")
+# A notice repeats what the link said, but never more than this much of it.
+_ECHO_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,16 @@ def default_filters(bounds: tuple[int, int]) -> Filters:
     return Filters(year_from=bounds[0], year_to=bounds[1])
 
 
+def _echo(key: str, value: str) -> str:
+    """`key=value` as a notice quotes it: printable, and short even when the link was not."""
+    shown = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in value)
+    if len(shown) > _ECHO_LENGTH:
+        shown = shown[: _ECHO_LENGTH - 1] + "…"
+    return f"“{key}={shown}”"
+
+
 def _single(params: Mapping[str, Sequence[str]], key: str, notices: list[str]) -> str | None:
+    """The one value of `key`, stripped; None (and a notice) when it is repeated or too long."""
     values = [value for value in params.get(key, ()) if value is not None]
     if not values:
         return None
@@ -55,16 +70,23 @@ def _single(params: Mapping[str, Sequence[str]], key: str, notices: list[str]) -
 
 
 def _year(value: str | None, key: str, bounds: tuple[int, int], notices: list[str]) -> int | None:
-    if value is None or value == "":
+    if not value:
         return None
-    if not value.isdigit() or len(value) > 4:
-        notices.append(f"“{key}={value}” is not a year; ignored it.")
+    if not _YEAR.fullmatch(value):
+        notices.append(f"{_echo(key, value)} is not a year; ignored it.")
         return None
     year = int(value)
     if not bounds[0] <= year <= bounds[1]:
-        notices.append(f"“{key}={value}” is outside {bounds[0]}–{bounds[1]}; ignored it.")
+        notices.append(f"{_echo(key, value)} is outside {bounds[0]}–{bounds[1]}; ignored it.")
         return None
     return year
+
+
+def _country_choice(country: str) -> str | None:
+    """The country choice a link's value names, in any case; "USSR" names Russia."""
+    named = {choice.casefold(): choice for choice in COUNTRY_CHOICES}
+    named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
+    return named.get(country.casefold())
 
 
 def filters_from_query(
@@ -76,9 +98,11 @@ def filters_from_query(
 
     country = _single(params, "country", notices)
     if country:
-        match = next((choice for choice in COUNTRY_CHOICES if choice.casefold() == country.casefold()), None)
+        match = _country_choice(country)
         if match is None:
-            notices.append(f"“country={country}” is not one of {', '.join(COUNTRY_CHOICES)}; showing every country.")
+            notices.append(
+                f"{_echo('country', country)} is not one of {', '.join(COUNTRY_CHOICES)}; showing every country."
+            )
         filters = replace(filters, country=match)
 
     island = _single(params, "island", notices)
@@ -86,7 +110,7 @@ def filters_from_query(
         if island.casefold() in island_ids:
             filters = replace(filters, island=island.casefold())
         else:
-            notices.append(f"“island={island}” is not a known island; showing every island.")
+            notices.append(f"{_echo('island', island)} is not a known island; showing every island.")
 
     year_from = _year(_single(params, "from", notices), "from", bounds, notices)
     year_to = _year(_single(params, "to", notices), "to", bounds, notices)
@@ -105,6 +129,11 @@ def filters_from_query(
     return filters, notices
 
 
+def search_text(typed: str) -> str:
+    """The statements search as the filters keep it: trimmed, and short enough for a link to carry."""
+    return typed.strip()[:MAX_QUERY_LENGTH].strip()
+
+
 def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str]:
     """Query parameters for a link to exactly this view; defaults are left out."""
     params: dict[str, str] = {}
@@ -119,6 +148,14 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
     if filters.q:
         params["q"] = filters.q
     return params
+
+
+def share_link(page_url: str, params: Mapping[str, str]) -> str:
+    """`page_url` with `params` as its query string: the link that opens exactly this view."""
+    if not params:
+        return page_url
+    # %20 rather than +: both decode to a space, but %20 reads the same everywhere a link is pasted.
+    return f"{page_url}?{urlencode(params, quote_via=quote)}"
 
 
 def canonical_country(country: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -15,6 +16,8 @@ from lib.filters import (
     filters_from_query,
     filters_to_query,
     related_islands,
+    search_text,
+    share_link,
     year_bounds,
 )
 
@@ -38,6 +41,8 @@ def test_no_parameters_give_the_defaults() -> None:
     [
         ({"country": ["Japan"]}, {"country": "Japan"}),
         ({"country": ["russia"]}, {"country": "Russia"}),
+        ({"country": ["USSR"]}, {"country": "Russia"}),  # Soviet-era rows count as Russia
+        ({"country": [" Japan "]}, {"country": "Japan"}),
         ({"from": ["1950"], "to": ["2000"]}, {"year_from": 1950, "year_to": 2000}),
         ({"island": ["shikotan"]}, {"island": "shikotan"}),
         ({"island": ["Shikotan"]}, {"island": "shikotan"}),
@@ -62,6 +67,19 @@ def test_good_parameters_are_applied(params: dict[str, list[str]], expected: dic
         ({"to": ["99999"]}, "not a year"),
         ({"from": ["nineteen"]}, "not a year"),
         ({"from": ["-5"]}, "not a year"),
+        ({"country": ["日本"]}, "country=日本"),
+        ({"island": ["kunashir", "kunashir"]}, "given 2 times"),
+        ({"from": ["1950", "1960"]}, "given 2 times"),
+        ({"q": ["impetus", "treaty"]}, "given 2 times"),
+        ({"from": ["2025"], "to": ["1855"]}, "is after"),
+        ({"to": ["1854"]}, "outside"),
+        ({"from": ["0"]}, "outside"),
+        ({"from": ["²"]}, "not a year"),  # a digit to str.isdigit(), not to int()
+        ({"from": ["١٩٥٠"]}, "not a year"),  # Arabic-Indic digits
+        ({"from": ["1950.0"]}, "not a year"),
+        ({"to": ["19 50"]}, "not a year"),
+        ({"to": ["1e3"]}, "not a year"),
+        ({"from": ["9" * 300]}, "longer than"),
         ({"q": ["x" * 1000]}, "longer than"),
         ({"island": ["shikotan" * 100]}, "longer than"),
     ],
@@ -70,6 +88,32 @@ def test_bad_parameters_fall_back_with_a_notice(params: dict[str, list[str]], me
     filters, notices = parse(**params)
     assert filters == default_filters(BOUNDS)
     assert len(notices) == 1 and mentions in notices[0]
+
+
+@pytest.mark.parametrize("key", ["country", "from", "to", "island", "q"])
+@pytest.mark.parametrize("value", ["", "   "])
+def test_empty_parameters_are_the_defaults_without_a_notice(key: str, value: str) -> None:
+    assert parse(**{key: [value]}) == (default_filters(BOUNDS), [])
+
+
+def test_parameters_the_app_does_not_know_are_ignored() -> None:
+    assert parse(utm_source=["newsletter"], page=["2"]) == (default_filters(BOUNDS), [])
+
+
+@pytest.mark.parametrize(
+    ("params", "hidden"),
+    [
+        ({"island": ["a" * 150]}, "a" * 50),
+        ({"to": ["12345678901234567890123456789012345678901234567890"]}, "1234567890" * 5),
+        ({"country": ["Ja\npan"]}, "\n"),
+        ({"country": ["Japan\x1b[31m"]}, "\x1b"),
+    ],
+)
+def test_a_notice_quotes_the_bad_value_short_and_printable(params: dict[str, list[str]], hidden: str) -> None:
+    _, [notice] = parse(**params)
+    assert hidden not in notice
+    assert notice.isprintable()
+    assert len(notice) < 120
 
 
 def test_one_bad_parameter_leaves_the_good_ones() -> None:
@@ -94,6 +138,40 @@ def test_filters_survive_a_round_trip_through_the_url(filters: Filters) -> None:
 
 def test_defaults_make_a_clean_url() -> None:
     assert filters_to_query(default_filters(BOUNDS), BOUNDS) == {}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        default_filters(BOUNDS),
+        Filters(year_from=1956, year_to=1956, country="Russia", island="habomai"),
+        Filters(year_from=BOUNDS[0], year_to=BOUNDS[1], q="Россия & 日本 + 100% #1 ?x=y"),
+    ],
+)
+def test_a_shared_link_opens_exactly_the_view_it_was_made_from(filters: Filters) -> None:
+    link = share_link("https://example.org/statements", filters_to_query(filters, BOUNDS))
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "example.org", "/statements")
+    assert parse(**parse_qs(parts.query, keep_blank_values=True)) == (filters, [])
+
+
+def test_a_link_without_filters_is_the_page_itself() -> None:
+    assert share_link("https://example.org/map", {}) == "https://example.org/map"
+
+
+def test_spaces_in_a_shared_link_are_percent_encoded() -> None:
+    assert share_link("/statements", {"q": "peace treaty"}) == "/statements?q=peace%20treaty"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [("  impetus ", "impetus"), ("", ""), ("x" * 500, "x" * 200), (" " + "y" * 199 + " z", "y" * 199)],
+)
+def test_the_search_is_kept_trimmed_and_short_enough_for_a_link(typed: str, kept: str) -> None:
+    assert search_text(typed) == kept
+    filters = replace(default_filters(BOUNDS), q=search_text(typed))
+    params = {key: [value] for key, value in filters_to_query(filters, BOUNDS).items()}
+    assert parse(**params) == (filters, [])
 
 
 def ids(frame) -> set[str]:
