@@ -19,8 +19,11 @@ from lib.filters import (
     Filters,
     filters_from_query,
     filters_to_query,
+    search_text,
+    share_link,
     year_bounds,
 )
+from lib.text import escape_markdown
 
 # Tests and benchmarks point the app at another data folder through this variable.
 DATA_DIR_VARIABLE = "KURILS_DATA_DIR"
@@ -31,6 +34,8 @@ _YEARS_KEY = "filter_years"
 _ISLAND_KEY = "filter_island"
 SEARCH_KEY = "filter_q"
 _PENDING_ISLAND_KEY = "pending_island"
+_NOTICES_KEY = "filter_notices"
+_LINKED_FILTERS_KEY = "filters_from_link"
 
 
 def data_dir() -> Path:
@@ -110,7 +115,30 @@ def _init_from_url(dataset: Dataset, bounds: tuple[int, int]) -> None:
     st.session_state[_YEARS_KEY] = (filters.year_from, filters.year_to)
     st.session_state[_ISLAND_KEY] = filters.island or ""
     st.session_state[SEARCH_KEY] = filters.q
-    st.session_state["filter_notices"] = notices
+    st.session_state[_NOTICES_KEY] = notices
+    st.session_state[_LINKED_FILTERS_KEY] = filters
+
+
+def _show_link_notices(filters: Filters) -> None:
+    """Say, above the page, what the opening link asked for that could not be used.
+
+    Above the page rather than in the sidebar, which a narrow screen keeps closed. The notice
+    stays until the reader changes a filter, then it has done its job.
+    """
+    if filters != st.session_state.get(_LINKED_FILTERS_KEY):
+        st.session_state.pop(_NOTICES_KEY, None)
+    notices = st.session_state.get(_NOTICES_KEY)
+    if notices:
+        lines = "\n".join(f"- {escape_markdown(notice)}" for notice in notices)
+        st.warning(f"Part of this link could not be used:\n{lines}", icon=":material/link_off:")
+
+
+def _share_this_view(filters: Filters, bounds: tuple[int, int]) -> None:
+    # The browser reports its address (without the query); a client that does not gets a relative link.
+    link = share_link(st.context.url or "", filters_to_query(filters, bounds)) or "?"
+    st.subheader("Share this view")
+    st.code(link, language=None, wrap_lines=True)
+    st.caption("This link opens this page with these filters.")
 
 
 def filter_sidebar(dataset: Dataset) -> Filters:
@@ -126,8 +154,6 @@ def filter_sidebar(dataset: Dataset) -> Filters:
     names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
     with st.sidebar:
         st.header("Filters")
-        for notice in st.session_state.get("filter_notices", []):
-            st.warning(notice, icon=":material/link_off:")
         country = st.radio("Country", (ALL_COUNTRIES, *COUNTRY_CHOICES), key=_COUNTRY_KEY, horizontal=True)
         st.caption("Soviet-era rows count as Russia.")
         year_from, year_to = st.slider("Years", bounds[0], bounds[1], key=_YEARS_KEY)
@@ -142,8 +168,11 @@ def filter_sidebar(dataset: Dataset) -> Filters:
         year_to=year_to,
         country=None if country == ALL_COUNTRIES else country,
         island=island or None,
-        q=st.session_state[SEARCH_KEY],
+        q=search_text(st.session_state[SEARCH_KEY]),
     )
+    with st.sidebar:
+        _share_this_view(filters, bounds)
+    _show_link_notices(filters)
     st.query_params.from_dict(filters_to_query(filters, bounds))
     st.session_state["filters"] = filters
     return filters

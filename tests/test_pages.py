@@ -53,5 +53,5 @@ def test_a_bad_url_parameter_shows_a_notice_and_the_default() -> None:
     assert not app.exception
     assert app.sidebar.radio(key="filter_country").value == "Both"
     assert app.sidebar.selectbox(key="filter_island").value == "kunashir"
-    assert any("country=Atlantis" in warning.value for warning in app.sidebar.warning)
+    assert any("country=Atlantis" in warning.value for warning in app.main.warning)
     assert dict(app.query_params) == {"island": "kunashir"}
