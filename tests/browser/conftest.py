@@ -51,15 +51,15 @@ class Server:
     log: list[str]
 
 
-def start_server(data_dir: Path | None = None) -> Server:
-    """Start `streamlit run app.py` and return once it says it is listening."""
+def start_server(data_dir: Path | None = None, script: str = "app.py") -> Server:
+    """Start `streamlit run <script>` (the app unless told) and return once it says it is listening."""
     port = free_port()
     env = {**os.environ}
     if data_dir is not None:
         env[DATA_DIR_VARIABLE] = str(data_dir)
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", script,
             "--server.address", "127.0.0.1", "--server.port", str(port),
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
         ],
