@@ -1,0 +1,57 @@
+"""Valid datasets made from data/: the same files with the events and statements repeated.
+
+Used by the benchmark (10, 100 and 1000 times today's rows) and by tests that need a
+dataset of their own; the CSV helpers are shared with the hostile test dataset.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from lib.data import DATA_DIR
+
+# The tables that grow as articles are added; islands and sources stay as they are.
+SCALED_FILES: tuple[str, ...] = ("events.csv", "statements.csv")
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the records of one CSV file, as text."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        return list(reader.fieldnames or ()), rows
+
+
+def write_rows(path: Path, fieldnames: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def copy_dataset(target: Path, source: Path = DATA_DIR) -> Path:
+    """A writable copy of a data folder (data/ keeps some files read-only)."""
+    shutil.copytree(source, target, copy_function=shutil.copyfile)
+    return target
+
+
+def scaled_rows(rows: list[dict[str, str]], factor: int) -> list[dict[str, str]]:
+    """Each row `factor` times: the original, then copies with new ids and the same content.
+
+    The copies keep their evidence, so every one still passes the provenance check.
+    """
+    copies = [{**row, "id": f"{row['id']}-copy-{number}"} for number in range(1, factor) for row in rows]
+    return rows + copies
+
+
+def write_scaled_dataset(target: Path, factor: int, source: Path = DATA_DIR) -> Path:
+    """Write a copy of `source` into `target` with `factor` times its events and statements."""
+    if factor < 1:
+        raise ValueError(f"factor must be at least 1, not {factor}")
+    copy_dataset(target, source)
+    for file in SCALED_FILES:
+        fieldnames, rows = read_rows(source / file)
+        write_rows(target / file, fieldnames, scaled_rows(rows, factor))
+    return target
