@@ -23,9 +23,9 @@ CANARY = "kurilsPwned"
 PAYLOADS: dict[str, str] = {
     "script": f'<script>window.{CANARY}="script";alert("script")</script>',
     "img onerror": f"<img src=x onerror=\"window.{CANARY}='img';alert('img')\">",
-    "closing double quote": f'"><svg onload="window.{CANARY}=\'svg\';alert(\'svg\')">',
+    "closing double quote": f"\"><svg onload=\"window.{CANARY}='svg';alert('svg')\">",
     "closing single quote": f"'><iframe src=\"javascript:parent.{CANARY}='iframe';alert('iframe')\"></iframe>",
-    "javascript link": f'<a href="javascript:window.{CANARY}=\'link\';alert(\'link\')">read more</a>',
+    "javascript link": f"<a href=\"javascript:window.{CANARY}='link';alert('link')\">read more</a>",
     "markdown link": f"[read more](javascript:window.{CANARY}='md';alert('md')) ![pixel](https://example.org/p.png)",
     "markdown syntax": "**bold** _em_ `code` # heading :red[red] $x^2$ | table | <br> ~~gone~~",
     "closing tags": "</div></span></td></table></textarea></title></style></script>--><b>closed</b>",
@@ -40,7 +40,7 @@ PAYLOADS: dict[str, str] = {
 
 # http(s) addresses that pass the loader but would break out of an attribute or a Markdown link.
 URLS: tuple[str, ...] = (
-    f'https://example.org/a"onmouseover="window.{CANARY}=\'url\'',
+    f"https://example.org/a\"onmouseover=\"window.{CANARY}='url'",
     f"https://example.org/?q=<script>window.{CANARY}='url'</script>",
     f"https://example.org/x)](javascript:window.{CANARY}='url')",
     f"https://example.org/'><img/src=x/onerror=window.{CANARY}='url'>",
