@@ -13,5 +13,7 @@ pages = [
     st.Page("pages/statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
 ]
 page = st.navigation(pages)
+# The tab names the page, so a shared link reads well wherever it is pasted or bookmarked.
+st.set_page_config(page_title=f"{page.title} · Southern Kurils dispute")
 filter_sidebar(dataset_or_stop())
 page.run()
