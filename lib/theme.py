@@ -26,3 +26,21 @@ ORIGIN_SYMBOLS: dict[str, str] = {"article": "diamond", "context": "circle"}
 # Background bands of the timeline: the Soviet era, then the Russian Federation's.
 ERA_COLOURS: dict[str, str] = {"soviet": "#F3E8DA", "russian_federation": "#E3EEF6"}
 MILESTONE_COLOUR = "#444444"
+
+# The islands map. Fill = who administers (Russia's blue); a dashed vermilion outline = claimed by
+# Japan; the lighter sky blue = also promised to Japan by the 1956 declaration. Land outside the
+# dispute is pale, outlined in its administering country's colour. Lightness and the dashes keep the
+# statuses apart for colour-blind readers too (Okabe–Ito blue, sky blue and vermilion).
+ISLAND_STATUS_STYLES: dict[str, dict[str, str | float]] = {
+    "claimed": {"fillColor": "#0072B2", "fillOpacity": 0.85, "color": "#D55E00", "weight": 2.5, "dashArray": "6 4"},
+    "promised_1956": {
+        "fillColor": "#56B4E9",
+        "fillOpacity": 0.9,
+        "color": "#D55E00",
+        "weight": 2.5,
+        "dashArray": "6 4",
+    },
+    "uncontested": {"fillColor": "#ECE7DC", "fillOpacity": 1.0, "weight": 1.2},
+}
+MAP_SEA_COLOUR = "#D5E3EC"
+MAP_SELECTED_COLOUR = "#111111"
