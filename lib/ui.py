@@ -108,6 +108,15 @@ def select_island(island: str | None) -> None:
     st.rerun()
 
 
+def reset_filters(bounds: tuple[int, int]) -> None:
+    """Put the shared filters and the search back to their defaults; a button's on_click callback
+    (callbacks run before any widget exists in the run, so the widgets' values may be set)."""
+    st.session_state[_COUNTRY_KEY] = ALL_COUNTRIES
+    st.session_state[_YEARS_KEY] = bounds
+    st.session_state[_ISLAND_KEY] = ""
+    st.session_state[SEARCH_KEY] = ""
+
+
 def _init_from_url(dataset: Dataset, bounds: tuple[int, int]) -> None:
     params = {key: st.query_params.get_all(key) for key in PARAMS}
     filters, notices = filters_from_query(params, bounds, set(dataset.islands["id"]))
