@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import pandas as pd
 
@@ -150,8 +150,27 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
     return params
 
 
+def describe_filters(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str]) -> str:
+    """The filters in words, e.g. "Japan · 1950–2000 · Shikotan · search “impetus”"; "" for none."""
+    parts = []
+    if filters.country:
+        parts.append(filters.country)
+    if not filters.is_full_range(bounds):
+        parts.append(
+            str(filters.year_from) if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
+        )
+    if filters.island:
+        parts.append(island_names.get(filters.island, filters.island))
+    if filters.q:
+        parts.append(f"search “{filters.q}”")
+    return " · ".join(parts)
+
+
 def share_link(page_url: str, params: Mapping[str, str]) -> str:
     """`page_url` with `params` as its query string: the link that opens exactly this view."""
+    parts = urlsplit(page_url)
+    if parts.netloc and not parts.path:
+        page_url = parts._replace(path="/").geturl()  # the home page: "https://host/", not "https://host"
     if not params:
         return page_url
     # %20 rather than +: both decode to a space, but %20 reads the same everywhere a link is pasted.

@@ -11,6 +11,7 @@ from lib.data import read_dataset
 from lib.filters import (
     Filters,
     default_filters,
+    describe_filters,
     filter_events,
     filter_statements,
     filters_from_query,
@@ -234,3 +235,22 @@ def test_undated_statements_show_only_while_the_years_are_untouched() -> None:
     assert "mfa-ownership-fixed" in every
     narrowed = Filters(year_from=BOUNDS[0], year_to=BOUNDS[1] - 1)
     assert "mfa-ownership-fixed" not in ids(filter_statements(DATASET.statements, narrowed, BOUNDS, GROUPS))
+
+
+ISLAND_NAMES = dict(zip(DATASET.islands["id"], DATASET.islands["name_en"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("filters", "words"),
+    [
+        (default_filters(BOUNDS), ""),
+        (Filters(year_from=1950, year_to=2000, country="Japan"), "Japan · 1950–2000"),
+        (Filters(year_from=1956, year_to=1956), "1956"),
+        (
+            Filters(year_from=BOUNDS[0], year_to=BOUNDS[1], island="shikotan", q="impetus"),
+            "Shikotan · search “impetus”",
+        ),
+    ],
+)
+def test_filters_in_words(filters: Filters, words: str) -> None:
+    assert describe_filters(filters, BOUNDS, ISLAND_NAMES) == words
