@@ -1,13 +1,73 @@
-"""Overview: what the dispute is and where to look next."""
+"""Overview: what the dispute is, the figures that frame it, the latest event, where to look next."""
 
 import streamlit as st
 
-from lib.ui import page_context
+from lib.dates import format_date_range, format_partial_date
+from lib.filters import describe_filters, filter_events, filter_statements, year_bounds
+from lib.overview import DECLARATION_YEAR, counted, dispute_summary, event_source, headline_figures, share_of
+from lib.text import escape_markdown
+from lib.ui import dataset_year_bounds, island_groups, page_context
 
 dataset, filters = page_context()
+bounds = dataset_year_bounds(dataset)
+figures = headline_figures(dataset)
 
 st.title("Russia–Japan peace-treaty talks and the southern Kuril Islands")
-st.write(
-    f"{len(dataset.events)} events, {len(dataset.statements)} statements and "
-    f"{len(dataset.islands)} islands, from {len(dataset.sources)} source article."
+st.markdown(dispute_summary(dataset.islands, figures.declaration))
+
+years_column, events_column, statements_column, sources_column = st.columns(4)
+if figures.years_from_declaration is not None and figures.latest is not None:
+    years_column.metric(
+        f"Since the {DECLARATION_YEAR} declaration",
+        f"{figures.years_from_declaration} years",
+        help=(
+            f"Whole years from {format_partial_date(figures.declaration['date'], figures.declaration['date_precision'])} "
+            f"to {format_partial_date(figures.latest['date'], figures.latest['date_precision'])}, "
+            "the latest event in the data."
+        ),
+    )
+first_year, last_year = year_bounds(dataset.events["date"], dataset.events["end_date"])
+events_column.metric("Events", figures.events, help=f"Dated events from {first_year} to {last_year}.")
+statements_column.metric("Statements", figures.statements, help="Who said what, each with the sentence it came from.")
+sources_column.metric(
+    "Sources",
+    figures.sources,
+    help=(
+        f"{counted(figures.articles, 'source article')} and {counted(figures.pages, 'other page')} cited for "
+        "context events, island facts and speakers' roles."
+    ),
 )
+
+latest_column, explore_column = st.columns(2, gap="large")
+with latest_column:
+    st.subheader("Latest event")
+    latest = figures.latest
+    if latest is None:
+        st.info("The data has no events yet.")
+    else:
+        when = format_date_range(latest["date"], latest["end_date"], latest["date_precision"])
+        st.markdown(f"**{escape_markdown(when)}** · {escape_markdown(latest['title'])}")
+        st.markdown(escape_markdown(latest["description"]))
+        source = event_source(latest, dataset.sources)
+        if source is not None:
+            st.caption(f"Source: [{escape_markdown(source.label)}]({escape_markdown(source.url)})")
+
+with explore_column:
+    st.subheader("Explore")
+    groups = island_groups(dataset)
+    shown_events = filter_events(dataset.events, filters, bounds, groups)
+    shown_statements = filter_statements(dataset.statements, filters, bounds, groups)
+    island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+    described = describe_filters(filters, bounds, island_names)
+    st.caption(f"Filters: {escape_markdown(described)}" if described else "No filters: everything is shown.")
+    st.page_link("pages/map.py", label="Map: who holds and who claims each island", icon=":material/map:")
+    st.page_link(
+        "pages/timeline.py",
+        label=f"Timeline: {share_of(len(shown_events), len(dataset.events), 'event')}",
+        icon=":material/timeline:",
+    )
+    st.page_link(
+        "pages/statements.py",
+        label=f"Statements: {share_of(len(shown_statements), len(dataset.statements), 'statement')}",
+        icon=":material/format_quote:",
+    )

@@ -1,0 +1,165 @@
+"""The home page's facts, each computed from the dataset: headline figures, the latest event,
+the islands in dispute. Pure functions, no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from lib.data import Dataset
+from lib.dates import format_partial_date
+from lib.schema import EVENT_PRECISIONS
+from lib.text import escape_markdown
+
+DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class HeadlineFigures:
+    declaration: pd.Series | None  # the 1956 declaration's row in events.csv
+    latest: pd.Series | None  # the event that happened last
+    years_from_declaration: int | None  # whole years from the declaration to the latest event
+    events: int
+    statements: int
+    articles: int  # source articles in sources.csv
+    pages: int  # other pages cited: context events, island facts, speakers' roles
+
+    @property
+    def sources(self) -> int:
+        return self.articles + self.pages
+
+
+def join_names(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _top_level(islands: pd.DataFrame) -> pd.DataFrame:
+    """Islands and groups, without the islets that belong to a group."""
+    return islands[islands["id"] == islands["group"]]
+
+
+def disputed_islands(islands: pd.DataFrame) -> pd.DataFrame:
+    """Islands and groups that one state administers and another claims."""
+    top = _top_level(islands)
+    return top[(top["claimed_by"] != "") & (top["claimed_by"] != top["administered_by"])]
+
+
+def promised_in_1956(islands: pd.DataFrame) -> pd.DataFrame:
+    """Islands and groups the 1956 declaration promised to hand over once a peace treaty is signed."""
+    top = _top_level(islands)
+    return top[top["in_1956_declaration"]]
+
+
+def declaration_of_1956(events: pd.DataFrame) -> pd.Series | None:
+    """The 1956 declaration's signing: the first declaration event dated 1956."""
+    declarations = events[(events["event_type"] == "declaration") & (events["date"].dt.year == DECLARATION_YEAR)]
+    if declarations.empty:
+        return None
+    return declarations.sort_values("date", kind="stable").iloc[0]
+
+
+def latest_event(events: pd.DataFrame) -> pd.Series | None:
+    """The event that happened last, judged by its last day."""
+    if events.empty:
+        return None
+    last_day = events["end_date"].fillna(events["date"])
+    return events.loc[last_day.sort_values(kind="stable").index[-1]]
+
+
+def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Timestamp, end_precision: str) -> int:
+    """Whole years from `start` to `end`, compared only as finely as both dates are known."""
+    coarsest = max(EVENT_PRECISIONS.index(start_precision), EVENT_PRECISIONS.index(end_precision))
+    known = {"day": 2, "month": 1, "year": 0}[EVENT_PRECISIONS[coarsest]]  # how much of (month, day) counts
+    before_anniversary = (end.month, end.day)[:known] < (start.month, start.day)[:known]
+    return end.year - start.year - int(before_anniversary)
+
+
+def cited_pages(dataset: Dataset) -> set[str]:
+    """Every page the data cites besides its source articles."""
+    urls = {
+        *dataset.events["source_url"],
+        *dataset.islands["source_url"],
+        *dataset.statements["role_source_url"],
+    }
+    return {url for url in urls if url} - set(dataset.sources["url"])
+
+
+def headline_figures(dataset: Dataset) -> HeadlineFigures:
+    declaration = declaration_of_1956(dataset.events)
+    latest = latest_event(dataset.events)
+    years = None
+    if declaration is not None and latest is not None:
+        years = whole_years_between(
+            declaration["date"], declaration["date_precision"], latest["date"], latest["date_precision"]
+        )
+    return HeadlineFigures(
+        declaration=declaration,
+        latest=latest,
+        years_from_declaration=years,
+        events=len(dataset.events),
+        statements=len(dataset.statements),
+        articles=len(dataset.sources),
+        pages=len(cited_pages(dataset)),
+    )
+
+
+def event_source(event: pd.Series, sources: pd.DataFrame) -> SourceLink | None:
+    """Where an event comes from: its article (publisher and headline) or the page it was checked against."""
+    if event["source_id"]:
+        article = sources[sources["id"] == event["source_id"]]
+        if not article.empty:
+            row = article.iloc[0]
+            return SourceLink(f"{row['publisher']}: {row['title']}", row["url"])
+    if event["source_url"]:
+        return SourceLink(urlsplit(event["source_url"]).hostname or event["source_url"], event["source_url"])
+    return None
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 event", "42 events" (noun in the singular)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def share_of(shown: int, total: int, noun: str) -> str:
+    """ "all 42 events", "10 of 42 events", "1 of 8 statements" (noun in the singular)."""
+    if shown == total:
+        return f"all {counted(total, noun)}" if total > 1 else counted(total, noun)
+    return f"{shown} of {counted(total, noun)}"
+
+
+def _names(values: pd.Series) -> str:
+    return escape_markdown(join_names(list(dict.fromkeys(values))))
+
+
+def dispute_summary(islands: pd.DataFrame, declaration: pd.Series | None) -> str:
+    """What the dispute is, in a few sentences of Markdown; the islands, states and date come from the data."""
+    disputed = disputed_islands(islands)
+    summary = (
+        "Russia and Japan have never signed a peace treaty to close the Second World War. "
+        f"The main obstacle is who owns {_names(disputed['name_en'])}, at the southern end of the Kuril chain "
+        f"off Hokkaido: {_names(disputed['administered_by'])} administers them and "
+        f"{_names(disputed['claimed_by'])} claims them. Russia calls them the Southern Kurils, "
+        "Japan the Northern Territories."
+    )
+    promised = promised_in_1956(islands)
+    if declaration is not None and not promised.empty:
+        declared = format_partial_date(declaration["date"], declaration["date_precision"])
+        summary += (
+            f" In the Joint Declaration of {escape_markdown(declared)} the Soviet Union and Japan ended the "
+            "state of war and restored relations, and the Soviet side wrote down that it was ready to hand over "
+            f"{_names(promised['name_en'])} once a peace treaty is signed. No treaty has been signed since."
+        )
+    return summary
