@@ -1,0 +1,247 @@
+"""Malformed files, as people and programs really produce them, each end in the clear error panel.
+
+tests/test_data.py checks, at the loader level, the empty file, the header-only file, a missing
+column, the wrong delimiter, bytes that are not UTF-8, an unterminated quote, a row cut short, a
+repeated column, bad cells (dates among them), duplicate ids and unknown references. This file adds
+the kinds that test leaves out, checked at the loader level too, then takes every kind, old and
+new, through the app to show that each ends in the error panel and never in a traceback. What
+spreadsheets commonly write loads as if it were not there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib.data import DATA_DIR, Problem, read_dataset
+from lib.ui import DATA_DIR_VARIABLE
+from tests.test_pages import run_page
+
+Change = Callable[[bytes], bytes]
+
+
+@dataclass(frozen=True)
+class Malformed:
+    file: str
+    change: Change
+    reason: str  # a phrase of the problem the reader is shown
+    row: int | None = None
+    column: str | None = None
+
+
+def _rows_of(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def _csv_bytes(rows: list[list[str]], **options: object) -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out, **options).writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _every_data_line(data: bytes, suffix: bytes) -> bytes:
+    lines = data.split(b"\n")
+    return b"\n".join([lines[0], *(line + suffix if line else line for line in lines[1:])])
+
+
+def _cell(row_id: str, column: str, value: str) -> Change:
+    """Set one cell of the row with id `row_id`."""
+
+    def change(data: bytes) -> bytes:
+        rows = _rows_of(data)
+        index = rows[0].index(column)
+        for row in rows[1:]:
+            if row and row[0] == row_id:
+                row[index] = value
+        return _csv_bytes(rows, lineterminator="\n")
+
+    return change
+
+
+def _row_of(file: str, row_id: str) -> int:
+    """The spreadsheet row number of the record `row_id` in the real data (header = row 1)."""
+    with (DATA_DIR / file).open(encoding="utf-8", newline="") as handle:
+        return next(number for number, row in enumerate(csv.reader(handle), start=1) if row[0] == row_id)
+
+
+DECLARATION_ROW = _row_of("events.csv", "1956-joint-declaration")
+ZIP_HEADER = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"
+
+# Kinds tests/test_data.py does not check; each is checked here where the loader places it.
+NEW_KINDS: dict[str, Malformed] = {
+    "UTF-16 text (a spreadsheet's 'Unicode text')": Malformed(
+        "statements.csv", lambda b: b.decode("utf-8").encode("utf-16"), "byte 0xff is not UTF-8", 1
+    ),
+    "Windows-1252 text (an old spreadsheet's 'CSV')": Malformed(
+        "statements.csv", lambda b: b.decode("utf-8").encode("cp1252", "replace"), "byte 0x92 is not UTF-8", 2
+    ),
+    "a workbook saved under a .csv name": Malformed(
+        "events.csv", lambda b: ZIP_HEADER + bytes(range(256)), "is not UTF-8", 2
+    ),
+    "tab-separated": Malformed("statements.csv", lambda b: b.replace(b",", b"\t"), "separated by commas", 1, "id"),
+    "a 'sep=,' line above the header": Malformed(
+        "statements.csv", lambda b: b"sep=,\n" + b, "missing from the header", 1, "id"
+    ),
+    "a web page saved as CSV": Malformed(
+        "events.csv",
+        lambda b: b"<!DOCTYPE html><html><body><h1>404</h1></body></html>\n",
+        "missing from the header",
+        1,
+        "id",
+    ),
+    "JSON instead of CSV": Malformed(
+        "islands.csv", lambda b: b'[{"id": "iturup", "name_en": "Iturup"}]\n', "missing from the header", 1, "id"
+    ),
+    "capitalised column names": Malformed(
+        "statements.csv", lambda b: b.replace(b"id,date,", b"ID,Date,", 1), "missing from the header", 1, "id"
+    ),
+    "only blank lines and spaces": Malformed("sources.csv", lambda b: b"  \n\t\n\n", "the file is empty"),
+    "a comma after every data row": Malformed(
+        "statements.csv", lambda b: _every_data_line(b, b","), "has 13 fields but the header has 12", 2
+    ),
+    "one row with a field too many": Malformed(
+        "statements.csv",
+        lambda b: b + b"extra-row,2018,year,A,B,Japan,Q,direct,,tass-2018-07-23,Q,,surplus\n",
+        "has 13 fields but the header has 12",
+        10,
+    ),
+    "text after a closing quote": Malformed(
+        "statements.csv", lambda b: b.replace(b'"President (speaker)', b'"President" (speaker)', 1), "cannot be read", 2
+    ),
+    "typographic quotes from a word processor": Malformed(
+        "statements.csv", lambda b: b.replace(b'"', "”".encode()), "fields but the header has 12", 2
+    ),
+    "decimal commas": Malformed(
+        "islands.csv", lambda b: b.replace(b",45.0537,147.8391,", b",45,0537,147,8391,", 1), "has 21 fields", 2
+    ),
+    "a missing required value": Malformed(
+        "events.csv", _cell("1956-joint-declaration", "title", ""), "is empty but required", DECLARATION_ROW, "title"
+    ),
+    "a date a spreadsheet turned into a serial number": Malformed(
+        "events.csv", _cell("1956-joint-declaration", "date", "20746"), "YYYY", DECLARATION_ROW, "date"
+    ),
+}
+
+# Kinds tests/test_data.py already checks at the loader level; here they go through the app.
+KNOWN_KINDS: dict[str, Malformed] = {
+    "empty file": Malformed("statements.csv", lambda b: b"", "the file is empty"),
+    "header only": Malformed("statements.csv", lambda b: b.splitlines(keepends=True)[0], "header but no data rows"),
+    "missing column": Malformed("statements.csv", lambda b: b.replace(b"speaker,", b"", 1), "missing from the header"),
+    "wrong delimiter": Malformed("statements.csv", lambda b: b.replace(b",", b";"), "separated by commas"),
+    "bytes that are not UTF-8": Malformed(
+        "statements.csv", lambda b: b.replace(b"Chuichi Date", b"Chuichi \xff Date", 1), "not UTF-8"
+    ),
+    "unterminated quote": Malformed("statements.csv", lambda b: b + b'x,"never closed\n', "quote left open"),
+    "file cut off mid-row": Malformed(
+        "statements.csv", lambda b: b + b"cut-off-row,2018-07-23,day,Someone\n", "has 4 fields but the header has 12"
+    ),
+    "bad date": Malformed("events.csv", _cell("1956-joint-declaration", "date", "19/10/1956"), "YYYY-MM-DD"),
+    "duplicate id": Malformed(
+        "statements.csv", _cell("date-trust-abe-putin", "id", "date-hopes-for-progress"), "is already used in row"
+    ),
+    "unknown reference": Malformed(
+        "statements.csv", _cell("date-trust-abe-putin", "source_id", "tass-1999"), "is not an id in sources.csv"
+    ),
+}
+
+OTHER_FILES: dict[str, tuple[Callable[[Path], None], Problem]] = {
+    "a source text that is not UTF-8": (
+        lambda data: next((data / "sources").iterdir()).write_bytes(b"Tokyo \xe9 Moscow"),
+        Problem("sources.csv", 2, "path", "'sources/tass-2018-07-23-japan-hopes-for-progress.txt' is not UTF-8 text"),
+    ),
+    "a GeoJSON file that is not a FeatureCollection": (
+        lambda data: (data / "islands.geojson").write_text(json.dumps({"type": "Feature"}), encoding="utf-8"),
+        Problem("islands.geojson", None, None, "is not a GeoJSON FeatureCollection"),
+    ),
+}
+
+
+def break_file(data: Path, kind: Malformed) -> None:
+    path = data / kind.file
+    path.write_bytes(kind.change(path.read_bytes()))
+
+
+@pytest.mark.parametrize("kind", NEW_KINDS.values(), ids=NEW_KINDS.keys())
+def test_each_new_kind_is_named_where_it_is(data_copy: Path, kind: Malformed) -> None:
+    break_file(data_copy, kind)
+    result = read_dataset(data_copy)
+    assert result.dataset is None
+    assert any(
+        (problem.file, problem.row, problem.column) == (kind.file, kind.row, kind.column)
+        and kind.reason in problem.reason
+        for problem in result.problems
+    ), [str(problem) for problem in result.problems]
+
+
+@pytest.mark.parametrize("breakage", OTHER_FILES.values(), ids=OTHER_FILES.keys())
+def test_a_broken_text_or_geojson_file_is_named(
+    data_copy: Path, breakage: tuple[Callable[[Path], None], Problem]
+) -> None:
+    change, expected = breakage
+    change(data_copy)
+    assert expected in read_dataset(data_copy).problems
+
+
+ALL_KINDS = {**KNOWN_KINDS, **NEW_KINDS}
+
+
+def test_there_are_at_least_fifteen_kinds() -> None:
+    assert len(ALL_KINDS) + len(OTHER_FILES) >= 15
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS.values(), ids=ALL_KINDS.keys())
+def test_every_kind_shows_the_error_panel_not_a_traceback(
+    data_copy: Path, kind: Malformed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_file(data_copy, kind)
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    app = run_page("pages/home.py")
+    assert not app.exception
+    assert "problem(s)" in app.error[0].value
+    problems = app.dataframe[0].value
+    assert kind.file in set(problems["file"])
+    assert problems["problem"].str.contains(kind.reason, regex=False).any()
+    assert not app.title, "nothing built on broken data is drawn"
+
+
+def _quote_everything(data: bytes) -> bytes:
+    return _csv_bytes(_rows_of(data), quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+
+
+def _what_a_spreadsheet_on_windows_writes(data: bytes) -> bytes:
+    rows = [[*row, "a note" if number else "notes"] for number, row in enumerate(_rows_of(data))]
+    return b"\xef\xbb\xbf" + _csv_bytes(rows, lineterminator="\r\n")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda b: b.replace(b"\n", b"\r"),
+        _quote_everything,
+        _what_a_spreadsheet_on_windows_writes,
+        lambda b: b.replace(b"id,date,date_precision", b"id , date ,date_precision", 1),
+        lambda b: b.rstrip(b"\n"),
+    ],
+    ids=[
+        "CR line ends (CSV for old Macs)",
+        "every field quoted, CRLF",
+        "byte-order mark, CRLF and an extra column at once",
+        "spaces around column names",
+        "no newline at the end",
+    ],
+)
+def test_more_of_what_spreadsheets_write_loads_unchanged(data_copy: Path, change: Change) -> None:
+    original = read_dataset(data_copy).dataset
+    path = data_copy / "statements.csv"
+    path.write_bytes(change(path.read_bytes()))
+    changed = read_dataset(data_copy)
+    assert changed.problems == (), [str(problem) for problem in changed.problems]
+    assert changed.dataset is not None and original is not None
+    pd.testing.assert_frame_equal(changed.dataset.statements, original.statements)
