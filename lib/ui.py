@@ -36,6 +36,7 @@ SEARCH_KEY = "filter_q"
 _PENDING_ISLAND_KEY = "pending_island"
 _NOTICES_KEY = "filter_notices"
 _LINKED_FILTERS_KEY = "filters_from_link"
+_SIDEBAR_RAN_KEY = "filter_sidebar_ran"
 
 
 def data_dir() -> Path:
@@ -184,12 +185,14 @@ def filter_sidebar(dataset: Dataset) -> Filters:
     _show_link_notices(filters)
     st.query_params.from_dict(filters_to_query(filters, bounds))
     st.session_state["filters"] = filters
+    st.session_state[_SIDEBAR_RAN_KEY] = True
     return filters
 
 
 def page_context() -> tuple[Dataset, Filters]:
     """What every page starts with: the dataset and the filters app.py set in this run."""
-    if "filters" not in st.session_state:
+    # Taken, not read: it must be this run's app.py that set the filters, not an earlier run's.
+    if not st.session_state.pop(_SIDEBAR_RAN_KEY, False):
         _enter_through_app()
     return dataset_or_stop(), st.session_state["filters"]
 
@@ -200,7 +203,8 @@ def _enter_through_app() -> None:
     Streamlit decides on a server's first request whether the app uses the old pages/
     folder mode, and only a run of app.py (which calls st.navigation) turns that off.
     When a shared deep link is that first request, the page runs alone; clearing the
-    flag and rerunning sends this and every later run through app.py.
+    flag and rerunning sends this and every later run through app.py. (AppTest makes
+    that decision afresh on every run, so there every run after the first comes here.)
     """
     PagesManager.uses_pages_directory = False
     st.rerun()
