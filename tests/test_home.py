@@ -1,0 +1,72 @@
+"""The home page through AppTest: figures from the data, the latest event, and counts under the link's filters."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.data import DATA_DIR
+from lib.text import escape_markdown
+from tests.test_pages import run_page
+
+
+def csv_rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def matching_rows(name: str, country: str, year_from: int, year_to: int) -> int:
+    """Rows of a CSV for `country` (USSR counts as Russia) that overlap the years: counted straight from the file."""
+    matched = 0
+    for row in csv_rows(name):
+        countries = {"Russia" if c == "USSR" else c for c in (row.get("countries") or row.get("country")).split(";")}
+        if not row["date"] or country not in countries:
+            continue
+        first, last = int(row["date"][:4]), int((row.get("end_date") or row["date"])[:4])
+        matched += first <= year_to and last >= year_from
+    return matched
+
+
+def page_links(app: AppTest) -> dict[str, str]:
+    return {link.proto.page: link.proto.label for link in app.get("page_link")}
+
+
+def test_the_figures_count_the_files() -> None:
+    app = run_page("pages/home.py")
+    assert not app.exception
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Events"] == str(len(csv_rows("events.csv")))
+    assert metrics["Statements"] == str(len(csv_rows("statements.csv")))
+    assert int(metrics["Sources"]) > len(csv_rows("sources.csv"))  # the articles and the pages cited besides
+    assert metrics["Since the 1956 declaration"].endswith(" years")
+
+
+def test_the_latest_event_is_shown_with_its_source() -> None:
+    rows = csv_rows("events.csv")
+    last = max(rows, key=lambda row: max(row["date"], row["end_date"]))
+    app = run_page("pages/home.py")
+    shown = " ".join(markdown.value for markdown in app.markdown)
+    assert escape_markdown(last["title"]) in shown
+    assert escape_markdown(last["description"]) in shown
+    [source] = [caption.value for caption in app.caption if caption.value.startswith("Source:")]
+    articles = {row["id"]: row["url"] for row in csv_rows("sources.csv")}
+    assert escape_markdown(last["source_url"] or articles[last["source_id"]]) in source
+
+
+@pytest.mark.parametrize(("country", "year_from", "year_to"), [("Japan", 1950, 2000), ("Russia", 2018, 2018)])
+def test_a_link_s_filters_give_the_counts_on_the_way_to_each_page(country: str, year_from: int, year_to: int) -> None:
+    app = run_page("pages/home.py", country=country, **{"from": str(year_from), "to": str(year_to)})
+    events = matching_rows("events.csv", country, year_from, year_to)
+    statements = matching_rows("statements.csv", country, year_from, year_to)
+    links = page_links(app)
+    assert links["timeline"] == f"Timeline: {events} of {len(csv_rows('events.csv'))} events"
+    assert links["statements"] == f"Statements: {statements} of {len(csv_rows('statements.csv'))} statements"
+    assert links["map"].startswith("Map")
+    assert any(f"{country} · {year_from}" in caption.value for caption in app.caption)
+
+
+def test_without_filters_every_row_is_counted() -> None:
+    links = page_links(run_page("pages/home.py"))
+    assert links["timeline"] == f"Timeline: all {len(csv_rows('events.csv'))} events"
