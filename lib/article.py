@@ -1,0 +1,255 @@
+"""A source article as something to read: its paragraphs, where each extracted sentence sits in
+it, and highlighted HTML that shows what the dataset took from it and what it left out.
+
+Pure functions, no Streamlit. The HTML returned here is safe to render as raw HTML: every piece
+of text from the article or the CSVs passes through `escape_html`, and the only markup is this
+module's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain, pairwise
+from typing import Literal
+
+import pandas as pd
+
+from lib.dates import format_partial_date
+from lib.text import escape_html
+from lib.theme import HIGHLIGHT_COLOURS
+
+SpanKind = Literal["statement", "event"]
+KIND_NAMES: dict[str, str] = {"statement": "Statement", "event": "Event"}
+_KIND_ORDER: dict[str, int] = {"statement": 0, "event": 1}
+# Labels stay short beside the text; the full label is in the tooltip.
+LABEL_LIMIT = 60
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# A sentence is found whether its quotes and apostrophes are curly or straight. Each character
+# folds into exactly one, so an offset in the folded text is the same offset in the original.
+_FOLD_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Where a paragraph sits in the text: text[start:end], without surrounding blank space."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the text that a statement or an event was taken from."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    label: str  # the speaker of a statement, the title of an event
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text that the same spans cover: the unit the highlighter draws."""
+
+    text: str
+    spans: tuple[Span, ...]  # every span covering this run
+    opening: tuple[Span, ...]  # the spans that begin with this run, labelled here
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of `text`, separated by blank lines, in order."""
+    # 0, then the start and end of every blank stretch, then the end: pairs bound the blocks.
+    bounds = [0, *chain.from_iterable(gap.span() for gap in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+    paragraphs = []
+    for block_start, block_end in zip(bounds[::2], bounds[1::2], strict=True):
+        block = text[block_start:block_end]
+        start = block_start + len(block) - len(block.lstrip())
+        end = block_start + len(block.rstrip())
+        if end > start:
+            paragraphs.append(Paragraph(start, end))
+    return paragraphs
+
+
+def find_all(text: str, sentence: str) -> list[tuple[int, int]]:
+    """Every (start, end) where `sentence` occurs in `text`, curly and straight quotes alike."""
+    if not sentence:
+        return []
+    haystack, needle = text.translate(_FOLD_QUOTES), sentence.translate(_FOLD_QUOTES)
+    found = []
+    start = haystack.find(needle)
+    while start != -1:
+        found.append((start, start + len(needle)))
+        start = haystack.find(needle, start + len(needle))
+    return found
+
+
+def _span_order(span: Span) -> tuple[int, int, int, str]:
+    return span.start, -span.end, _KIND_ORDER[span.kind], span.label
+
+
+def evidence_spans(text: str, statements: pd.DataFrame, events: pd.DataFrame, source_id: str) -> list[Span]:
+    """A span for every place a statement's or an event's evidence sentence occurs in the text.
+
+    Rows that share a sentence and a label (the same speaker, the same event title) make one span.
+    """
+    labelled = [
+        ("statement", statements.loc[statements["source_id"] == source_id, ["evidence", "speaker"]]),
+        ("event", events.loc[(events["source_id"] == source_id) & (events["evidence"] != ""), ["evidence", "title"]]),
+    ]
+    spans = {
+        Span(start, end, kind, label)
+        for kind, rows in labelled
+        for evidence, label in rows.drop_duplicates().itertuples(index=False)
+        for start, end in find_all(text, evidence)
+    }
+    return sorted(spans, key=_span_order)
+
+
+def pieces(text: str, spans: Iterable[Span], start: int = 0, end: int | None = None) -> list[Piece]:
+    """Cut text[start:end] wherever a span begins or ends, so that overlapping spans nest cleanly.
+
+    Each piece knows every span that covers it; spans reaching outside the range are clipped,
+    and a clipped span is labelled only where it really begins.
+    """
+    end = len(text) if end is None else end
+    inside = sorted(
+        {span for span in spans if span.start < end and span.end > start and span.start < span.end}, key=_span_order
+    )
+    cuts = sorted({start, end, *(max(span.start, start) for span in inside), *(min(span.end, end) for span in inside)})
+    result = []
+    for left, right in pairwise(cuts):
+        covering = tuple(span for span in inside if span.start <= left and right <= span.end)
+        result.append(Piece(text[left:right], covering, tuple(span for span in covering if span.start == left)))
+    return result
+
+
+def _translucent(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+# A translucent fill and `color: inherit` keep the text readable on light and dark themes alike.
+_MARK_BASE = "color:inherit;background-color:transparent;padding:0.1em 0;border-radius:0.15em;"
+_MARK_STYLES: dict[str, str] = {
+    "statement": f"background-color:{_translucent(HIGHLIGHT_COLOURS['statement'], 0.5)};",
+    "event": (
+        f"text-decoration-line:underline;text-decoration-color:{HIGHLIGHT_COLOURS['event']};"
+        "text-decoration-thickness:3px;text-underline-offset:0.25em;text-decoration-skip-ink:none;"
+    ),
+}
+_LABEL_BASE = (
+    "display:inline-block;font-size:0.72em;font-weight:600;line-height:1.35;padding:0 0.45em;"
+    "margin:0 0.3em 0 0;border-radius:0.7em;vertical-align:0.12em;unicode-bidi:isolate;"
+)
+_LABEL_STYLES: dict[str, str] = {
+    "statement": f"background:{HIGHLIGHT_COLOURS['statement']};color:#1a1a1a;",
+    "event": f"border:2px solid {HIGHLIGHT_COLOURS['event']};color:inherit;",
+}
+_PARAGRAPH_STYLE = (
+    "margin:0 0 0.9em 0;padding:0.1em 0 0.1em 0.75em;line-height:1.8;white-space:pre-line;"
+    "overflow-wrap:anywhere;border-left:3px solid transparent;"
+)
+_UNUSED_PARAGRAPH_STYLE = "border-left:3px dashed rgba(128,128,128,0.7);"
+
+
+def short_label(label: str, limit: int = LABEL_LIMIT) -> str:
+    """The label on one line, cut at a word to at most `limit` characters."""
+    text = " ".join(label.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _label_html(span: Span) -> str:
+    title = f"{KIND_NAMES[span.kind]}: {span.label}"
+    return (
+        f'<span class="hl-label hl-label-{span.kind}" title="{escape_html(title)}" '
+        f'style="{_LABEL_BASE}{_LABEL_STYLES[span.kind]}">{escape_html(short_label(span.label))}</span>'
+    )
+
+
+def piece_html(piece: Piece, labelled: bool = True) -> str:
+    """One piece as HTML: its labels, then its text, escaped, in a <mark> if any span covers it."""
+    labels = "".join(_label_html(span) for span in piece.opening) if labelled else ""
+    text = escape_html(piece.text)
+    if not piece.spans:
+        return labels + text
+    kinds = sorted({span.kind for span in piece.spans}, key=_KIND_ORDER.__getitem__)
+    classes = " ".join(["hl", *(f"hl-{kind}" for kind in kinds)])
+    styles = "".join(_MARK_STYLES[kind] for kind in kinds)
+    title = "; ".join(f"{KIND_NAMES[span.kind]}: {span.label}" for span in piece.spans)
+    return f'{labels}<mark class="{classes}" title="{escape_html(title)}" style="{_MARK_BASE}{styles}">{text}</mark>'
+
+
+def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[Span], labelled: bool = True) -> str:
+    """One paragraph with its spans highlighted; a dashed rule marks one that nothing was taken from."""
+    parts = pieces(text, spans, paragraph.start, paragraph.end)
+    used = any(part.spans for part in parts)
+    classes = "kd-paragraph" if used else "kd-paragraph kd-paragraph-unused"
+    style = _PARAGRAPH_STYLE if used else _PARAGRAPH_STYLE + _UNUSED_PARAGRAPH_STYLE
+    body = "".join(piece_html(part, labelled) for part in parts)
+    return f'<p class="{classes}" style="{style}">{body}</p>'
+
+
+def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Span]) -> int:
+    """How many paragraphs something was taken from."""
+    return sum(
+        any(span.start < paragraph.end and span.end > paragraph.start for span in spans) for paragraph in paragraphs
+    )
+
+
+def article_html(text: str, spans: Sequence[Span]) -> str:
+    """The whole text, paragraph by paragraph, every span highlighted and labelled."""
+    body = "".join(paragraph_html(text, paragraph, spans) for paragraph in split_paragraphs(text))
+    return f'<div class="kd-article">{body}</div>'
+
+
+def context_html(text: str, sentence: str) -> str | None:
+    """The paragraph(s) where `sentence` first occurs, the sentence highlighted; None if it is not in the text."""
+    found = find_all(text, sentence)
+    if not found:
+        return None
+    start, end = found[0]
+    span = Span(start, end, "statement", "")
+    paragraphs = [paragraph for paragraph in split_paragraphs(text) if paragraph.start < end and paragraph.end > start]
+    return "".join(paragraph_html(text, paragraph, [span], labelled=False) for paragraph in paragraphs)
+
+
+def link_html(url: str, text: str) -> str:
+    """A link that opens in a new tab; just the text when the address is not http(s)."""
+    if not url.startswith(("https://", "http://")):
+        return escape_html(text)
+    return f'<a href="{escape_html(url)}" target="_blank" rel="noopener noreferrer">{escape_html(text)}</a>'
+
+
+def source_html(source: Mapping[str, object]) -> str:
+    """Headline, publisher, dateline, day of publication and a link to the original."""
+    published = format_partial_date(source["published"], "day")
+    return (
+        f'<p class="kd-source" style="margin:0 0 1em 0;">'
+        f"<strong>{escape_html(source['title'])}</strong><br>"
+        f"{escape_html(source['publisher'])} · {escape_html(source['dateline'])} · published {published} · "
+        f"{link_html(str(source['url']), 'read the original')}</p>"
+    )
+
+
+def legend_html() -> str:
+    """What the highlights mean; sample labels and marks drawn exactly as in the article."""
+    statement = Span(0, 1, "statement", "Speaker")
+    event = Span(0, 1, "event", "Event title")
+    items = [
+        (piece_html(Piece("sentence", (statement,), (statement,))), "a statement was taken from this sentence"),
+        (piece_html(Piece("sentence", (event,), (event,))), "an event was taken from this sentence"),
+        (
+            f'<span style="{_UNUSED_PARAGRAPH_STYLE}padding-left:0.5em;">paragraph</span>',
+            "nothing in it was taken into the dataset",
+        ),
+        ("plain text", "left out of the dataset"),
+    ]
+    rows = "".join(
+        f'<li style="margin:0 0 0.3em 0;line-height:1.8;">{sample} — {meaning}</li>' for sample, meaning in items
+    )
+    return f'<ul class="kd-legend" style="list-style:none;padding:0;margin:0 0 1em 0;">{rows}</ul>'

@@ -1,0 +1,281 @@
+"""The article as text to read: paragraphs, sentences found, overlapping highlights, safe HTML."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from lib.article import (
+    LABEL_LIMIT,
+    Paragraph,
+    Span,
+    article_html,
+    context_html,
+    evidence_spans,
+    find_all,
+    link_html,
+    paragraph_html,
+    paragraphs_with_spans,
+    pieces,
+    short_label,
+    source_html,
+    split_paragraphs,
+)
+from lib.data import read_dataset
+
+DATASET = read_dataset().dataset
+assert DATASET is not None
+SOURCE_ID = "tass-2018-07-23"
+ARTICLE = DATASET.texts[SOURCE_ID]
+
+HOSTILE = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><svg onload=alert(1)>', "a & b"]
+
+
+class _Markup(HTMLParser):
+    """Every tag and attribute in a piece of HTML, and its text as a browser would show it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def markup(html: str) -> _Markup:
+    parser = _Markup()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def assert_only_own_markup(html: str) -> None:
+    """No tag or attribute came from the data: only those this module writes."""
+    for tag, attrs in markup(html).tags:
+        assert tag in {"div", "p", "mark", "span", "a", "strong", "br", "ul", "li"}, tag
+        assert set(attrs) <= {"class", "style", "title", "href", "target", "rel"}, attrs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One.\n\nTwo.", ["One.", "Two."]),
+        ("\n\n  One.  \n\n\n\nTwo.\n", ["One.", "Two."]),
+        ("One,\nstill one.\n\nTwo.", ["One,\nstill one.", "Two."]),
+        ("One.\r\n\r\nTwo.", ["One.", "Two."]),
+        ("One.\n \t\nTwo.", ["One.", "Two."]),
+        ("Only one.", ["Only one."]),
+        ("", []),
+        ("\n\n \n", []),
+    ],
+)
+def test_paragraphs_are_split_at_blank_lines(text: str, expected: list[str]) -> None:
+    assert [text[p.start : p.end] for p in split_paragraphs(text)] == expected
+
+
+def test_the_article_has_its_eleven_paragraphs() -> None:
+    paragraphs = [ARTICLE[p.start : p.end] for p in split_paragraphs(ARTICLE)]
+    assert len(paragraphs) == 11
+    assert paragraphs[0] == "All news"
+    assert paragraphs[3].startswith("MOSCOW, July 23. /TASS/.")
+    assert paragraphs[-1].startswith("The Russian foreign ministry has repeatedly said")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "expected"),
+    [
+        ("Russia’s ownership is fixed.", "Russia’s ownership", [(0, 18)]),
+        ("Russia’s ownership is fixed.", "Russia's ownership", [(0, 18)]),  # typed straight
+        ("Russia's ownership is fixed.", "Russia’s ownership", [(0, 18)]),  # stored straight
+        ("He said “yes”.", 'said "yes"', [(3, 13)]),
+        ("a b a b", "a b", [(0, 3), (4, 7)]),
+        ("aaaa", "aa", [(0, 2), (2, 4)]),
+        ("text", "", []),
+        ("text", "absent", []),
+    ],
+)
+def test_find_all_places_a_sentence_whatever_its_apostrophes(
+    text: str, sentence: str, expected: list[tuple[int, int]]
+) -> None:
+    assert find_all(text, sentence) == expected
+
+
+STATEMENT = Span(0, 6, "statement", "A")
+EVENT = Span(3, 10, "event", "B")
+
+
+def cut(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> list[tuple[str, set[str], set[str]]]:
+    """Pieces as (text, labels covering, labels opening), easy to write down by hand."""
+    return [
+        (piece.text, {span.label for span in piece.spans}, {span.label for span in piece.opening})
+        for piece in pieces(text, spans, start, end)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([], [("abcdefghij", set(), set())]),
+        # Overlapping: the shared stretch is covered by both, each labelled where it begins.
+        ([STATEMENT, EVENT], [("abc", {"A"}, {"A"}), ("def", {"A", "B"}, {"B"}), ("ghij", {"B"}, set())]),
+        ([EVENT, STATEMENT], [("abc", {"A"}, {"A"}), ("def", {"A", "B"}, {"B"}), ("ghij", {"B"}, set())]),
+        # Nested.
+        (
+            [Span(0, 10, "statement", "A"), Span(2, 4, "event", "B")],
+            [("ab", {"A"}, {"A"}), ("cd", {"A", "B"}, {"B"}), ("efghij", {"A"}, set())],
+        ),
+        # The same stretch for a statement and an event: one piece, both labels.
+        (
+            [Span(2, 5, "statement", "A"), Span(2, 5, "event", "B")],
+            [("ab", set(), set()), ("cde", {"A", "B"}, {"A", "B"}), ("fghij", set(), set())],
+        ),
+        # A span at the very start and one at the very end of the text.
+        (
+            [Span(0, 2, "statement", "A"), Span(8, 10, "event", "B")],
+            [("ab", {"A"}, {"A"}), ("cdefgh", set(), set()), ("ij", {"B"}, {"B"})],
+        ),
+        # One span over the whole text.
+        ([Span(0, 10, "statement", "A")], [("abcdefghij", {"A"}, {"A"})]),
+        # Touching spans do not overlap.
+        (
+            [Span(0, 5, "statement", "A"), Span(5, 10, "statement", "B")],
+            [("abcde", {"A"}, {"A"}), ("fghij", {"B"}, {"B"})],
+        ),
+        # An empty span is ignored.
+        ([Span(4, 4, "statement", "A")], [("abcdefghij", set(), set())]),
+    ],
+)
+def test_pieces_handle_overlapping_spans(spans: list[Span], expected: list[tuple[str, set[str], set[str]]]) -> None:
+    assert cut("abcdefghij", spans) == expected
+
+
+def test_the_same_span_twice_is_drawn_once() -> None:
+    (piece,) = pieces("abc", [Span(0, 3, "statement", "A"), Span(0, 3, "statement", "A")])
+    assert len(piece.spans) == 1 and len(piece.opening) == 1
+
+
+def test_a_span_clipped_at_the_range_start_is_not_labelled_again() -> None:
+    assert cut("abcdefghij", [Span(0, 8, "statement", "A")], start=5) == [("fgh", {"A"}, set()), ("ij", set(), set())]
+
+
+def test_a_span_at_the_very_start_and_end_is_highlighted_whole_and_escaped() -> None:
+    text = "<b>Bold</b> claim"
+    html = paragraph_html(text, Paragraph(0, len(text)), [Span(0, len(text), "statement", "Speaker")])
+    parsed = markup(html)
+    assert [tag for tag, _ in parsed.tags] == ["p", "span", "mark"]
+    assert "".join(parsed.text) == "Speaker" + text
+
+
+def test_typographic_apostrophes_survive_the_highlighter() -> None:
+    text = "Russia’s ownership of these islands"
+    (start, end), *_ = find_all(text, "Russia's ownership")
+    html = paragraph_html(text, Paragraph(0, len(text)), [Span(start, end, "statement", "MFA")])
+    assert "<mark" in html
+    assert "Russia’s ownership" in html  # the curly apostrophe is kept, not folded or escaped
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_article_text_and_labels_come_out_escaped(hostile: str) -> None:
+    text = f"Intro {hostile}.\n\nSaid {hostile} here."
+    spans = [Span(text.index("Said"), len(text), "statement", hostile), Span(0, 5, "event", hostile)]
+    html = article_html(text, spans)
+    assert_only_own_markup(html)
+    assert hostile in "".join(markup(html).text)  # shown as text, as typed
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_context_and_source_come_out_escaped(hostile: str) -> None:
+    text = f"Before. {hostile} said it.\n\nAfter."
+    html = context_html(text, f"{hostile} said it.")
+    assert html is not None
+    assert_only_own_markup(html)
+    source = {"title": hostile, "publisher": hostile, "dateline": hostile, "published": pd.Timestamp("2018-07-23")}
+    html = source_html({**source, "url": f"https://example.org/?q={hostile}"})
+    assert_only_own_markup(html)
+    assert "".join(markup(html).text).count(hostile) == 3
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://x"])
+def test_only_http_addresses_become_links(url: str) -> None:
+    assert "<a" not in link_html(url, "read")
+    assert link_html(url, "<read>") == "&lt;read&gt;"
+
+
+def test_a_link_address_cannot_leave_its_attribute() -> None:
+    ((tag, attrs),) = markup(link_html('https://example.org/"onmouseover="alert(1)', "read")).tags
+    assert tag == "a" and attrs["href"] == 'https://example.org/"onmouseover="alert(1)'
+    assert "onmouseover" not in attrs
+
+
+def test_context_is_the_paragraph_with_only_that_sentence_highlighted() -> None:
+    sentence = "A top-level contact is needed to resolve it,"
+    html = context_html(ARTICLE, sentence)
+    assert html is not None
+    parsed = markup(html)
+    shown = "".join(parsed.text)
+    assert shown.startswith('"An unsettled territorial problem') and shown.endswith('Vladimir Putin."')
+    assert [tag for tag, _ in parsed.tags].count("mark") == 1
+    assert f">{sentence}</mark>" in html
+
+
+def test_context_of_a_sentence_not_in_the_text_is_none() -> None:
+    assert context_html(ARTICLE, "Words the article never had.") is None
+
+
+def test_every_statement_and_article_event_is_found_once_in_the_article() -> None:
+    spans = evidence_spans(ARTICLE, DATASET.statements, DATASET.events, SOURCE_ID)
+    article_events = DATASET.events[DATASET.events["origin"] == "article"]
+    assert sorted(span.label for span in spans if span.kind == "statement") == sorted(DATASET.statements["speaker"])
+    assert sorted(span.label for span in spans if span.kind == "event") == sorted(article_events["title"])
+    for span in spans:
+        assert ARTICLE[span.start : span.end] in set(DATASET.statements["evidence"]) | set(article_events["evidence"])
+
+
+def test_rows_that_share_a_sentence_and_a_label_make_one_span() -> None:
+    statements = pd.concat([DATASET.statements, DATASET.statements.assign(id=DATASET.statements["id"] + "-copy")])
+    once = evidence_spans(ARTICLE, DATASET.statements, DATASET.events, SOURCE_ID)
+    assert evidence_spans(ARTICLE, statements, DATASET.events, SOURCE_ID) == once
+
+
+def test_spans_of_another_source_are_not_drawn() -> None:
+    assert evidence_spans(ARTICLE, DATASET.statements, DATASET.events, "another-source") == []
+
+
+def test_three_paragraphs_of_the_article_have_nothing_extracted() -> None:
+    """The site's "All news", the headline and the sub-headline: read from the article by hand."""
+    spans = evidence_spans(ARTICLE, DATASET.statements, DATASET.events, SOURCE_ID)
+    paragraphs = split_paragraphs(ARTICLE)
+    assert paragraphs_with_spans(paragraphs, spans) == 8
+    html = article_html(ARTICLE, spans)
+    unused = html.split('class="kd-paragraph kd-paragraph-unused"')[1:]
+    assert len(unused) == 3
+    assert unused[0].split("</p>")[0].endswith(">All news")
+
+
+def test_the_overlap_in_matviyenkos_paragraph_carries_both_highlights() -> None:
+    """Two events were taken from inside one of Matviyenko's statements."""
+    spans = evidence_spans(ARTICLE, DATASET.statements, DATASET.events, SOURCE_ID)
+    both = [p for p in pieces(ARTICLE, spans) if {s.kind for s in p.spans} == {"statement", "event"}]
+    assert "Two ministerial meetings have already been held this year." in [p.text for p in both]
+    html = article_html(ARTICLE, spans)
+    assert 'class="hl hl-statement hl-event"' in html
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Chuichi Date", "Chuichi Date"),
+        ("first line\nsecond   line", "first line second line"),
+        ("word " * 30, ("word " * 11).strip() + "…"),
+        ("x" * 100, "x" * (LABEL_LIMIT - 1) + "…"),
+    ],
+)
+def test_labels_are_short_and_on_one_line(label: str, expected: str) -> None:
+    assert short_label(label) == expected
+    assert len(short_label(label)) <= LABEL_LIMIT
