@@ -1,11 +1,65 @@
-"""Timeline of the negotiations."""
+"""Timeline: every event of the dispute on one date axis; pick one to read its details and sources."""
 
 import streamlit as st
 
-from lib.filters import filter_events
-from lib.ui import dataset_year_bounds, island_groups, page_context
+from lib.filters import describe_filters, filter_events
+from lib.text import escape_markdown
+from lib.timeline import details_markdown, eras, event_choices, event_details, selected_event_id, timeline_figure
+from lib.ui import dataset_year_bounds, island_groups, page_context, reset_filters
+
+CHART_KEY = "timeline_chart"
+EVENT_KEY = "timeline_event"
+# The chart's selection as last seen: only a new click on the chart overrides the select box.
+LAST_CLICK_KEY = "timeline_last_click"
 
 dataset, filters = page_context()
-events = filter_events(dataset.events, filters, dataset_year_bounds(dataset), island_groups(dataset))
+bounds = dataset_year_bounds(dataset)
+events = filter_events(dataset.events, filters, bounds, island_groups(dataset))
+
 st.title("Timeline of the negotiations")
-st.dataframe(events[["date", "title", "countries"]], hide_index=True)
+if events.empty:
+    island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+    st.info(
+        f"No event matches these filters ({escape_markdown(describe_filters(filters, bounds, island_names))}). "
+        "Widen the years, or choose another country or island.",
+        icon=":material/filter_alt_off:",
+    )
+    st.button("Show every event", on_click=reset_filters, args=(bounds,))
+else:
+    st.caption(
+        f"Showing {len(events):,} of {len(dataset.events):,} events, {filters.year_from}–{filters.year_to}. "
+        "Click a mark for its details; drag across the chart to zoom in, double-click to zoom out."
+    )
+    figure = timeline_figure(events, (filters.year_from, filters.year_to), dataset.sources, eras(dataset.events))
+    chart = st.plotly_chart(
+        figure,
+        on_select="rerun",
+        selection_mode="points",
+        key=CHART_KEY,
+        width="stretch",
+        config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]},
+    )
+    st.caption(
+        "Diamonds: events from the article; circles: context events from other sources. "
+        "Bars span events over several days; hatched bars, events known only to the month or year."
+    )
+
+    choices = event_choices(events)
+    clicked = selected_event_id(chart.selection)
+    if clicked != st.session_state.get(LAST_CLICK_KEY):
+        st.session_state[LAST_CLICK_KEY] = clicked
+        if clicked in choices:
+            st.session_state[EVENT_KEY] = clicked
+    if st.session_state.get(EVENT_KEY) not in choices:
+        st.session_state[EVENT_KEY] = None
+    picked = st.selectbox(
+        "Event",
+        list(choices),
+        key=EVENT_KEY,
+        format_func=choices.__getitem__,
+        placeholder="Click a mark on the chart, or choose an event here",
+    )
+    details = event_details(picked, events, dataset.sources, dataset.islands, dataset.statements) if picked else None
+    if details is not None:
+        with st.container(border=True):
+            st.markdown(details_markdown(details))

@@ -1,0 +1,616 @@
+"""The timeline: every event on a date axis, in one lane per event type, and the details of one event.
+
+Pure functions, no Streamlit: `timeline_figure` turns a frame of events into a Plotly figure,
+`event_details` and `details_markdown` describe the event a reader picked.
+
+Lanes are event types, not countries: nearly every event involves both Japan and Russia (or the
+USSR), so lanes by country would repeat each mark and separate nothing, while the event types
+show the shape of the story (treaties, the 1945 war, summits, then suspensions).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlparse
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.dates import format_date_range, format_partial_date
+from lib.schema import EVENT_TYPES, ORIGINS
+from lib.text import escape_html, escape_markdown
+from lib.theme import (
+    ERA_COLOURS,
+    MILESTONE_COLOUR,
+    ORIGIN_COLOURS,
+    ORIGIN_LABELS,
+    ORIGIN_SYMBOLS,
+)
+
+LANE_LABELS: dict[str, str] = {
+    "treaty": "Treaty",
+    "declaration": "Declaration",
+    "summit": "Summit",
+    "ministerial": "Ministerial",
+    "military": "Military",
+    "legislative": "Legislation",
+    "suspension": "Suspension",
+    "other": "Other",
+}
+
+# Key moments marked on the chart: event id -> a short label in our own words.
+MILESTONES: dict[str, str] = {
+    "1956-joint-declaration": "Joint Declaration",
+    "2018-date-matviyenko-meeting": "The article's meeting",
+}
+
+# The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
+SOVIET_ERA_END = pd.Timestamp("1992-01-01")
+
+# SVG draws each point as a page element; past this many, markers go to WebGL.
+WEBGL_FROM_POINTS = 1000
+
+# Layout is planned for the narrowest plot area: a 390-px window less the page padding and the
+# lane names. Any wider window only gives every label more room, so nothing that fits here overlaps.
+NARROWEST_PLOT_PX = 250
+LABEL_FONT_PX = 12
+LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # a generous average width of one character (about 0.45 measured)
+LABEL_LINE_PX = 15  # one line of label text
+LABEL_PAD_PX = 2
+LABEL_GAP_PX = 3  # between rows of labels
+MARKER_PX = 13
+LANE_PX = 46
+MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
+LEGEND_PX = 76  # below the plot: the date ticks, then the legend, on two lines on a phone
+# Marks of one lane that would touch at the first view are moved to a sub-row above or below.
+SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.28, 0.28)
+BAR_THICKNESS = 0.2
+HOVER_LINE_CHARS = 42
+HOVER_MAX_CHARS = 160
+
+_NAT_NANOSECONDS = np.datetime64("NaT", "ns").astype("int64").item()  # a missing date, as an integer
+KINDS: tuple[str, ...] = ("point", "range", "period")  # one day; several days; only month or year known
+
+_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+    "Source: %{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
+)
+
+
+@dataclass(frozen=True)
+class Era:
+    key: str  # a key of theme.ERA_COLOURS
+    label: str
+    start: pd.Timestamp
+    end: pd.Timestamp | None  # exclusive; None: still going
+
+
+def eras(events: pd.DataFrame) -> tuple[Era, ...]:
+    """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
+
+    Neither the article nor the reference data dates the Soviet Union's beginning, so its band
+    starts where the data first name it.
+    """
+    soviet_dates = events.loc[events["countries"].map(lambda countries: "USSR" in countries), "date"].dropna()
+    soviet = (
+        (Era("soviet", "Soviet Union", soviet_dates.min(), SOVIET_ERA_END),)
+        if len(soviet_dates) and soviet_dates.min() < SOVIET_ERA_END
+        else ()
+    )
+    return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
+
+
+def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x range for the year filter: its first and last years whole, with a little room at each end."""
+    start = pd.Timestamp(year=year_range[0], month=1, day=1)
+    stop = pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
+    pad = (stop - start) * 0.02
+    return start - pad, stop + pad
+
+
+def period_stop(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The first instant after the period each date names: the next day, month or year."""
+    stops = dates + pd.Timedelta(days=1)
+    months = precisions == "month"
+    years = precisions == "year"
+    stops[months] = dates[months] + pd.DateOffset(months=1)
+    stops[years] = dates[years] + pd.DateOffset(years=1)
+    return stops
+
+
+def event_kinds(events: pd.DataFrame) -> pd.Series:
+    """ "point" for a single known day, "range" for several days, "period" when only a month or year is known."""
+    kinds = pd.Series("point", index=events.index, dtype=object)
+    kinds[events["end_date"].notna()] = "range"
+    kinds[events["date_precision"] != "day"] = "period"
+    return kinds
+
+
+def url_domain(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def hover_lines(text: str, width: int = HOVER_LINE_CHARS, limit: int = HOVER_MAX_CHARS) -> str:
+    """Text for a hover label: shortened, broken into lines that fit a phone, and escaped."""
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(escape_html(line) for line in lines)
+
+
+def _each_distinct(values: pd.Series, function: Callable[[Any], str]) -> pd.Series:
+    """`function` of every value, computed once per distinct value: many rows share a date or a source."""
+    results = {value: function(value) for value in dict.fromkeys(values)}
+    return values.map(results)
+
+
+def source_labels(events: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Where each event comes from: the article's publisher and headline, or the web site it was checked on."""
+    headlines = {
+        row["id"]: f"{row['publisher']}, “{row['title']}”"
+        for row in sources[["id", "publisher", "title"]].to_dict("records")
+    }
+    from_article = (events["origin"] == "article") & events["source_id"].isin(headlines.keys())
+    labels = _each_distinct(events["source_url"], url_domain)
+    labels[from_article] = events.loc[from_article, "source_id"].map(headlines)
+    return labels
+
+
+def _timestamp(nanoseconds: int) -> pd.Timestamp | None:
+    return None if nanoseconds == _NAT_NANOSECONDS else pd.Timestamp(nanoseconds)
+
+
+HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_title", "hover_date", "hover_countries", "hover_source", "hover_origin")
+
+
+def hover_texts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Escaped hover text per event: title, date at its precision, countries, source and origin."""
+    # Dates as integers make cheap keys; only the distinct ones become timestamps again.
+    starts = events["date"].to_numpy("datetime64[ns]").astype("int64").tolist()
+    ends = events["end_date"].to_numpy("datetime64[ns]").astype("int64").tolist()
+    when = pd.Series(list(zip(starts, ends, events["date_precision"].tolist(), strict=True)), index=events.index)
+
+    def date_text(key: tuple[int, int, str]) -> str:
+        start, end, precision = key
+        return escape_html(format_date_range(_timestamp(start), _timestamp(end), precision))
+
+    return pd.DataFrame(
+        {
+            "hover_title": _each_distinct(events["title"], hover_lines),
+            "hover_date": _each_distinct(when, date_text),
+            "hover_countries": _each_distinct(events["countries"], lambda countries: escape_html(", ".join(countries))),
+            "hover_source": _each_distinct(source_labels(events, sources), hover_lines),
+            "hover_origin": _each_distinct(
+                events["origin"], lambda origin: escape_html(ORIGIN_LABELS.get(origin, origin))
+            ),
+        },
+        index=events.index,
+    )
+
+
+def sub_rows(lanes: Sequence[int], starts: Sequence[float], stops: Sequence[float], min_width: float) -> list[int]:
+    """The sub-row of each mark, so that marks of one lane that would touch sit apart.
+
+    Greedy, in date order: a mark takes the first sub-row that is free at its start; when none is,
+    the one that frees up first. `starts`, `stops` and `min_width` are in the same unit.
+    """
+    rows = [0] * len(lanes)
+    free_from: dict[int, list[float]] = {}
+    for index in sorted(range(len(lanes)), key=lambda i: (lanes[i], starts[i])):
+        ends = free_from.setdefault(lanes[index], [-math.inf] * len(SUB_ROW_OFFSETS))
+        row = next((r for r, end in enumerate(ends) if end <= starts[index]), ends.index(min(ends)))
+        rows[index] = row
+        ends[row] = max(stops[index], starts[index] + min_width)
+    return rows
+
+
+def event_marks(
+    events: pd.DataFrame, sources: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> pd.DataFrame:
+    """Where each event is drawn: its kind, start and stop, lane and y, and its hover data."""
+    dated = events[events["date"].notna()]
+    lanes = [event_type for event_type in EVENT_TYPES if event_type in set(dated["event_type"])]
+    lane_index = dated["event_type"].map({event_type: index for index, event_type in enumerate(lanes)})
+    starts = dated["date"]
+    stops = period_stop(dated["end_date"].fillna(starts), dated["date_precision"])
+    marks = pd.DataFrame(
+        {
+            "id": dated["id"],
+            "origin": dated["origin"],
+            "kind": event_kinds(dated),
+            "start": starts,
+            "stop": stops,
+            "lane": lane_index.astype(int),
+        }
+    )
+    # Plan sub-rows for the first view: a mark is at least a marker wide at the narrowest width.
+    span_ns = (x_range[1] - x_range[0]).value
+    min_width = span_ns * MARKER_PX / NARROWEST_PLOT_PX
+    rows = sub_rows(
+        marks["lane"].tolist(),
+        starts.to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
+        stops.to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
+        min_width,
+    )
+    marks["y"] = marks["lane"] + np.take(SUB_ROW_OFFSETS, rows)
+    marks = marks.join(hover_texts(dated, sources))
+    marks.attrs["lanes"] = lanes
+    return marks
+
+
+def _customdata(marks: pd.DataFrame) -> np.ndarray:
+    return marks[list(HOVER_COLUMNS)].to_numpy(dtype=object)
+
+
+def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Bar:
+    """Bars for events over several days (solid) and events known only to the month or year (hatched)."""
+    durations_ms = (marks["stop"] - marks["start"]) / pd.Timedelta(milliseconds=1)
+    colour = ORIGIN_COLOURS[origin]
+    return go.Bar(
+        name=ORIGIN_LABELS[origin],
+        legendgroup=origin,
+        legendrank=ORIGINS.index(origin),
+        showlegend=showlegend,
+        orientation="h",
+        base=marks["start"],
+        x=durations_ms,
+        y=marks["y"],
+        width=BAR_THICKNESS,
+        customdata=_customdata(marks),
+        hovertemplate=_HOVER,
+        marker={
+            "color": colour,
+            "opacity": np.where(marks["kind"] == "period", 0.6, 1.0).tolist(),
+            # The outline keeps a bar of a day or two visible when 170 years share the axis.
+            "line": {"color": colour, "width": 4},
+            "pattern": {
+                "shape": np.where(marks["kind"] == "period", "/", "").tolist(),
+                "fillmode": "replace",
+                "bgcolor": "white",
+                "fgcolor": colour,
+                "size": 6,
+            },
+        },
+        hoverlabel={"bordercolor": colour},
+    )
+
+
+def _point_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Scatter | go.Scattergl:
+    scatter = go.Scattergl if len(marks) >= WEBGL_FROM_POINTS else go.Scatter
+    colour = ORIGIN_COLOURS[origin]
+    return scatter(
+        name=ORIGIN_LABELS[origin],
+        legendgroup=origin,
+        legendrank=ORIGINS.index(origin),
+        showlegend=showlegend,
+        mode="markers",
+        # A single day is marked at its middle, so it sits inside its day when zoomed in to days.
+        x=marks["start"] + pd.Timedelta(hours=12),
+        y=marks["y"],
+        customdata=_customdata(marks),
+        hovertemplate=_HOVER,
+        marker={
+            "symbol": ORIGIN_SYMBOLS[origin],
+            "size": MARKER_PX + (2 if origin == "article" else 0),
+            "color": colour,
+            "line": {"color": "white", "width": 1},
+        },
+        hoverlabel={"bordercolor": colour},
+        unselected={"marker": {"opacity": 0.35}},
+    )
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text over the plot, tied to a date: left-aligned from `left`, or right-aligned up to `right`."""
+
+    lines: tuple[str, ...]
+    left: pd.Timestamp
+    right: pd.Timestamp
+    background: str | None = None
+
+
+def place_labels(
+    labels: Sequence[Label], x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float = NARROWEST_PLOT_PX
+) -> tuple[list[dict[str, Any]], int]:
+    """Annotations for the labels, each in the lowest row above the plot where it overlaps no other,
+    and the height in pixels of all the rows.
+
+    Widths are estimated for a plot `plot_px` wide; on a wider plot every label takes a smaller
+    share of the axis, so labels that are apart here stay apart.
+    """
+    span = (x_range[1] - x_range[0]).value
+
+    def fraction(timestamp: pd.Timestamp) -> float:
+        return (timestamp - x_range[0]).value / span
+
+    rows: list[list[tuple[float, float]]] = []
+    row_lines: list[int] = []
+    placed: list[tuple[Label, str, pd.Timestamp, int]] = []
+    for label in labels:
+        width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
+        if fraction(label.left) + width <= 1 or fraction(label.right) - width < 0:
+            anchor, x, extent = "left", label.left, (fraction(label.left), fraction(label.left) + width)
+        else:
+            anchor, x, extent = "right", label.right, (fraction(label.right) - width, fraction(label.right))
+        row = next(
+            (number for number, spans in enumerate(rows) if all(extent[1] <= a or b <= extent[0] for a, b in spans)),
+            len(rows),
+        )
+        if row == len(rows):
+            rows.append([])
+            row_lines.append(0)
+        rows[row].append(extent)
+        row_lines[row] = max(row_lines[row], len(label.lines))
+        placed.append((label, anchor, x, row))
+
+    heights = [lines * LABEL_LINE_PX + 2 * LABEL_PAD_PX + LABEL_GAP_PX for lines in row_lines]
+    annotations = [
+        {
+            "text": "<br>".join(escape_html(line) for line in label.lines),
+            "x": x,
+            "xref": "x",
+            "xanchor": anchor,
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "yshift": LABEL_GAP_PX + sum(heights[:row]),
+            "showarrow": False,
+            "align": anchor,
+            "font": {"size": LABEL_FONT_PX, "color": MILESTONE_COLOUR},
+            "bgcolor": label.background,
+            "borderpad": LABEL_PAD_PX,
+        }
+        for label, anchor, x, row in placed
+    ]
+    return annotations, sum(heights)
+
+
+def background_labels(
+    events: pd.DataFrame, era_bands: Sequence[Era], x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> tuple[list[Label], list[dict[str, Any]]]:
+    """The era bands and milestone lines in view, with their labels."""
+    labels: list[Label] = []
+    shapes: list[dict[str, Any]] = []
+    for era in era_bands:
+        start = max(era.start, x_range[0])
+        end = x_range[1] if era.end is None else min(era.end, x_range[1])
+        if start >= end:
+            continue
+        colour = ERA_COLOURS[era.key]
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start,
+                "x1": end,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": colour,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        until = () if era.end is None else (f"to {format_partial_date(era.end - pd.Timedelta(days=1), 'month')}",)
+        labels.append(Label((era.label, *until), start, end, background=colour))
+    milestones = events[events["id"].isin(MILESTONES.keys())]
+    for row in milestones.sort_values("date").to_dict("records"):
+        at = row["date"] + pd.Timedelta(hours=12) if row["date_precision"] == "day" else row["date"]
+        if not x_range[0] <= at <= x_range[1]:
+            continue
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": at,
+                "x1": at,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"},
+                "layer": "below",
+            }
+        )
+        when = format_partial_date(row["date"], row["date_precision"])
+        labels.append(Label((MILESTONES[row["id"]], when), at, at))
+    return labels, shapes
+
+
+_TICK_FORMATS = [
+    {"dtickrange": [None, 86_400_000 * 27], "value": "%-d %b"},
+    {"dtickrange": [86_400_000 * 27, "M12"], "value": "%b %Y"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+]
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    year_range: tuple[int, int],
+    sources: pd.DataFrame,
+    era_bands: Sequence[Era] = (),
+) -> go.Figure:
+    """Every event on a date axis, one lane per event type; each mark carries its event id in customdata[0].
+
+    Single days are markers, spans are bars (hatched when only the month or year is known), with
+    shape and colour by origin. The x axis covers `year_range`; `era_bands` are shaded behind.
+    """
+    x_range = axis_range(year_range)
+    marks = event_marks(events, sources, x_range)
+    lanes: list[str] = marks.attrs["lanes"]
+    figure = go.Figure()
+    # Context first, so that the article's events are drawn on top of them.
+    for origin in reversed(ORIGINS):
+        of_origin = marks[marks["origin"] == origin]
+        bars = of_origin[of_origin["kind"] != "point"]
+        points = of_origin[of_origin["kind"] == "point"]
+        # One legend entry per origin, from its markers when it has any, for the symbol.
+        if len(bars):
+            figure.add_trace(_bar_trace(bars, origin, showlegend=not len(points)))
+        if len(points):
+            figure.add_trace(_point_trace(points, origin, showlegend=True))
+
+    labels, shapes = background_labels(events, era_bands, x_range)
+    annotations, labels_px = place_labels(labels, x_range)
+    figure.update_layout(
+        barmode="overlay",
+        height=MODEBAR_PX + labels_px + max(len(lanes), 1) * LANE_PX + LEGEND_PX + 8,
+        margin={"l": 8, "r": 12, "t": MODEBAR_PX + labels_px + 8, "b": LEGEND_PX},
+        shapes=shapes,
+        annotations=annotations,
+        hovermode="closest",
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 13}},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
+            "title": {"text": ""},
+            "itemclick": "toggle",
+        },
+        # Keeps the reader's zoom when they pick an event; a new year range starts afresh.
+        uirevision=f"{year_range[0]}-{year_range[1]}",
+        clickmode="event+select",
+        dragmode="zoom",
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(
+        type="date",
+        range=list(x_range),
+        tickformatstops=_TICK_FORMATS,
+        showgrid=True,
+        gridcolor="rgba(0,0,0,0.08)",
+        automargin=True,
+    )
+    figure.update_yaxes(
+        tickvals=list(range(len(lanes))),
+        ticktext=[LANE_LABELS.get(lane, lane) for lane in lanes],
+        range=[len(lanes) - 0.5, -0.5],
+        fixedrange=True,
+        showgrid=False,
+        zeroline=False,
+        automargin=True,
+    )
+    return figure
+
+
+def selected_event_id(selection: Mapping[str, Any] | None) -> str | None:
+    """The event id of the first selected mark of a `st.plotly_chart` selection, if any."""
+    for point in (selection or {}).get("points", ()):
+        customdata = point.get("customdata")
+        if isinstance(customdata, Sequence) and not isinstance(customdata, str) and customdata:
+            return str(customdata[0])
+    return None
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    event: dict[str, Any]  # the events.csv row
+    article: dict[str, Any] | None  # its sources.csv row, for an event from an article
+    islands: tuple[tuple[str, str], ...]  # (island id, English name)
+    statements: pd.DataFrame  # statements made on the event's day(s)
+
+
+def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.DataFrame:
+    """Statements dated to a day of the event; none when the event's day is not known."""
+    if event["date_precision"] != "day" or pd.isna(event["date"]):
+        return statements.iloc[0:0]
+    last = event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
+    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last)
+    return statements[on_day.fillna(False).astype(bool)]
+
+
+def event_details(
+    event_id: str, events: pd.DataFrame, sources: pd.DataFrame, islands: pd.DataFrame, statements: pd.DataFrame
+) -> EventDetails | None:
+    """Everything the details panel shows for one event, or None when `events` has no such id."""
+    matches = events[events["id"] == event_id]
+    if matches.empty:
+        return None
+    event = matches.iloc[0].to_dict()
+    article_rows = sources[sources["id"] == event["source_id"]] if event["origin"] == "article" else sources.iloc[0:0]
+    names = dict(zip(islands["id"], islands["name_en"], strict=True))
+    return EventDetails(
+        event=event,
+        article=article_rows.iloc[0].to_dict() if len(article_rows) else None,
+        islands=tuple((island, names.get(island, island)) for island in event["islands"]),
+        statements=statements_during(statements, event),
+    )
+
+
+def markdown_url(url: str) -> str:
+    """An http(s) address made safe as a Markdown link target: brackets, quotes and spaces percent-encoded."""
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def markdown_link(label: str, url: str) -> str:
+    return f"[{escape_markdown(label)}]({markdown_url(url)})"
+
+
+def details_markdown(details: EventDetails) -> str:
+    """The details panel as Markdown, every data text escaped."""
+    event = details.event
+    lines = [
+        f"**{escape_markdown(event['title'])}**  ",
+        f"{escape_markdown(format_date_range(event['date'], event['end_date'], event['date_precision']))} · "
+        f"{escape_markdown(LANE_LABELS.get(event['event_type'], event['event_type']))} · "
+        f"{escape_markdown(', '.join(event['countries']))} · "
+        f"_{escape_markdown(ORIGIN_LABELS.get(event['origin'], event['origin']))}_",
+        "",
+        escape_markdown(event["description"]),
+        "",
+    ]
+    if details.article is not None and event["evidence"]:
+        article = details.article
+        headline = f"{article['publisher']}, “{article['title']}”"
+        lines += ["From the article:", "", f"> {escape_markdown(event['evidence'])}", ""]
+        lines += [f"— {markdown_link(headline, article['url'])}", ""]
+    article_url = details.article["url"] if details.article is not None else None
+    if event["source_url"] and event["source_url"] != article_url:
+        what = "Also checked against" if details.article is not None else "Source"
+        site = url_domain(event["source_url"]) or event["source_url"]
+        lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
+    if details.islands:
+        links = ", ".join(f"[{escape_markdown(name)}](map?island={quote(island)})" for island, name in details.islands)
+        lines += [f"Islands (open on the map): {links}", ""]
+    if event["date_precision"] == "day":
+        day = format_date_range(event["date"], event["end_date"], "day")
+        lines += [f"**Said on {escape_markdown(day)}**", ""]
+        said = [f"- {statement_markdown(statement)}" for statement in details.statements.to_dict("records")]
+        lines += said or ["No statement in the data is dated to that day."]
+    return "\n".join(lines)
+
+
+def statement_markdown(statement: Mapping[str, Any]) -> str:
+    """One statement made during the event: who, in what role, and the words, escaped."""
+    words = f"“{escape_markdown(statement['quote'])}”"
+    if statement["kind"] == "reported":
+        words = f"{words} (reported)"
+    return (
+        f"**{escape_markdown(statement['speaker'])}** ({escape_markdown(statement['role'])}, "
+        f"{escape_markdown(statement['country'])}): {words}"
+    )
+
+
+def event_choices(events: pd.DataFrame) -> dict[str, str]:
+    """Event id -> "date · title", in date order, for a select box."""
+    ordered = events.sort_values(["date", "id"])
+    return {
+        row["id"]: f"{format_date_range(row['date'], row['end_date'], row['date_precision'])} · {row['title']}"
+        for row in ordered.to_dict("records")
+    }
