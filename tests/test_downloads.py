@@ -1,0 +1,61 @@
+"""The dataset zip: it opens, holds every file of the dataset unchanged, and nothing else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lib.data import DATA_DIR, read_dataset
+from lib.downloads import ARCHIVE_FOLDER, dataset_files, dataset_zip
+
+DATASET = read_dataset().dataset
+assert DATASET is not None
+SOURCE_PATHS = list(DATASET.sources["path"])
+
+# Written out by hand: what a reader of data/README.md expects to find in the download.
+EXPECTED = {
+    "sources.csv",
+    "islands.csv",
+    "statements.csv",
+    "events.csv",
+    "islands.geojson",
+    "README.md",
+    "sources/tass-2018-07-23-japan-hopes-for-progress.txt",
+}
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None, "every member's checksum is right"
+    return archive
+
+
+def test_the_zip_opens_and_holds_every_file_of_the_dataset() -> None:
+    archive = open_zip(dataset_zip(DATA_DIR, SOURCE_PATHS))
+    assert set(archive.namelist()) == {f"{ARCHIVE_FOLDER}/{name}" for name in EXPECTED}
+    for name in EXPECTED:
+        assert archive.read(f"{ARCHIVE_FOLDER}/{name}") == (DATA_DIR / name).read_bytes(), name
+
+
+def test_the_unpacked_dataset_passes_every_check(tmp_path: Path) -> None:
+    open_zip(dataset_zip(DATA_DIR, SOURCE_PATHS)).extractall(tmp_path)
+    result = read_dataset(tmp_path / ARCHIVE_FOLDER)
+    assert result.problems == ()
+    assert result.dataset is not None and len(result.dataset.statements) == len(DATASET.statements)
+
+
+def test_other_files_in_the_folder_are_left_out(data_copy: Path) -> None:
+    (data_copy / "notes.txt").write_text("private", encoding="utf-8")
+    (data_copy / "sources" / "draft.txt").write_text("unpublished", encoding="utf-8")
+    names = set(open_zip(dataset_zip(data_copy, SOURCE_PATHS)).namelist())
+    assert names == {f"{ARCHIVE_FOLDER}/{name}" for name in EXPECTED}
+
+
+def test_a_missing_readme_leaves_the_rest(data_copy: Path) -> None:
+    (data_copy / "README.md").unlink()
+    assert set(dataset_files(data_copy, SOURCE_PATHS)) == EXPECTED - {"README.md"}
+
+
+def test_a_source_named_twice_is_stored_once() -> None:
+    assert dataset_files(DATA_DIR, SOURCE_PATHS * 2) == dataset_files(DATA_DIR, SOURCE_PATHS)
