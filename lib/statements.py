@@ -1,0 +1,177 @@
+"""The statements table: the frame it shows, the speaker filter, what the empty state says,
+a statement in its context, and the CSV of what is shown.
+
+Pure functions, no Streamlit. The search and the shared filters are lib.filters'; this module
+only adds what is particular to this page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from lib.article import Paragraph, Span, context_html, link_html, paragraph_html
+from lib.dates import format_partial_date
+from lib.filters import Filters
+from lib.text import escape_html
+
+# Columns of `table_frame` that the reader sees, in order; the others serve them.
+# The quote comes right after the speaker: it is what a reader scans for, and on a phone it stays in view.
+TABLE_COLUMNS: tuple[str, ...] = ("date", "speaker", "quote", "country", "kind", "role", "source")
+KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
+
+_QUOTE_STYLE = (
+    "margin:0 0 0.6em 0;padding:0.1em 0 0.1em 0.8em;font-size:1.1em;border-left:4px solid rgba(128,128,128,0.5);"
+)
+_ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def speaker_choices(statements: pd.DataFrame) -> list[str]:
+    """Every speaker once, alphabetically."""
+    return sorted(set(statements["speaker"]), key=str.casefold)
+
+
+def filter_speakers(statements: pd.DataFrame, speakers: Collection[str]) -> pd.DataFrame:
+    """The statements by any of `speakers`; all of them when none is picked."""
+    if not speakers:
+        return statements
+    return statements[statements["speaker"].isin(list(speakers))]
+
+
+def _in_table_order(frame: pd.DataFrame) -> pd.DataFrame:
+    # Oldest first, undated last; rows of one date keep the order of the CSV (the article's).
+    return frame.sort_values("date", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def iso_date(date: pd.Timestamp, precision: str) -> str | None:
+    """The date in ISO form at its precision ("2018", "2018-07", "2018-07-23"); None when unknown."""
+    return None if pd.isna(date) or precision not in _ISO_FORMATS else date.strftime(_ISO_FORMATS[precision])
+
+
+def table_frame(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement for the table: TABLE_COLUMNS, plus what the table needs behind them.
+
+    `date` is the ISO date at its precision: text that sorts chronologically and that screen
+    readers and copied cells give without an invented day or month. `date_shown` is how the
+    table displays it, `publisher` names the `source` link, `id` ties a selected row to its statement.
+    """
+    ordered = _in_table_order(statements)
+    dates = list(zip(ordered["date"], ordered["date_precision"], strict=True))
+    frame = ordered[["id", "speaker", "role", "country", "quote", "kind"]].copy()
+    frame["date"] = [iso_date(date, precision) for date, precision in dates]
+    frame["date_shown"] = [format_partial_date(date, precision) for date, precision in dates]
+    frame["source"] = ordered["source_id"].map(dict(zip(sources["id"], sources["url"], strict=True)))
+    frame["publisher"] = ordered["source_id"].map(dict(zip(sources["id"], sources["publisher"], strict=True)))
+    return frame
+
+
+def table_styler(frame: pd.DataFrame) -> Styler:
+    """The table as shown: each date as "23 Jul 2018", "Jul 2018" or "2018", each source link
+    named by its publisher. Only the shown text changes, so sorting still goes by the values.
+
+    The styler holds only the shown columns: its cost grows with the number of cells.
+    """
+    date_shown = dict(zip(frame["date"], frame["date_shown"], strict=True))
+    publishers = dict(zip(frame["source"], frame["publisher"], strict=True))
+    styler = frame[list(TABLE_COLUMNS)].style
+    styler = styler.format(date_shown.__getitem__, subset=["date"], na_rep="date unknown")
+    return styler.format(publishers.__getitem__, subset=["source"])
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    what: str  # e.g. "search “impetus”"
+    how_to_clear: str
+
+
+def active_filters(
+    filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str], speakers: Sequence[str]
+) -> list[ActiveFilter]:
+    """Every filter that narrows the table, with how to undo it."""
+    active = []
+    if filters.q:
+        active.append(ActiveFilter(f"search “{filters.q}”", "empty the search box"))
+    if speakers:
+        active.append(ActiveFilter(f"speaker {', '.join(speakers)}", "remove the speakers"))
+    if filters.country:
+        active.append(ActiveFilter(f"country {filters.country}", "set Country to Both in the sidebar"))
+    if not filters.is_full_range(bounds):
+        active.append(
+            ActiveFilter(f"years {filters.year_from}–{filters.year_to}", f"widen Years to {bounds[0]}–{bounds[1]}")
+        )
+    if filters.island:
+        name = island_names.get(filters.island, filters.island)
+        active.append(ActiveFilter(f"island {name}", "set Island to All islands in the sidebar"))
+    return active
+
+
+def _defuse(value: object) -> object:
+    """Text a spreadsheet shows as typed: a leading apostrophe stops it running as a formula."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
+def export_frame(statements: pd.DataFrame, sources: pd.DataFrame, island_names: Mapping[str, str]) -> pd.DataFrame:
+    """The statements as a reader's spreadsheet: readable headers and dates, in table order."""
+    ordered = _in_table_order(statements)
+    dates = list(zip(ordered["date"], ordered["date_precision"], strict=True))
+    source = ordered["source_id"].map(sources.set_index("id").to_dict("index").__getitem__)
+    frame = pd.DataFrame(
+        {
+            "Date": [format_partial_date(date, precision) for date, precision in dates],
+            "Date (ISO, at its precision)": [iso_date(date, precision) or "" for date, precision in dates],
+            "Speaker": ordered["speaker"],
+            "Role at the time": ordered["role"],
+            "Country": ordered["country"],
+            "Quote": ordered["quote"],
+            "Kind": ordered["kind"].map(KIND_DESCRIPTIONS),
+            "Islands": ordered["islands"].map(lambda ids: "; ".join(island_names.get(i, i) for i in ids)),
+            "Sentence in the source": ordered["evidence"],
+            "Source": source.map(lambda row: row["publisher"]),
+            "Source title": source.map(lambda row: row["title"]),
+            "Source URL": source.map(lambda row: row["url"]),
+            "Role checked at": ordered["role_source_url"],
+            "Statement id": ordered["id"],
+        }
+    )
+    return frame.map(_defuse)
+
+
+def statements_csv(statements: pd.DataFrame, sources: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:
+    """UTF-8 CSV with a byte-order mark, so spreadsheets show ’ and Cyrillic as they are."""
+    return export_frame(statements, sources, island_names).to_csv(index=False).encode("utf-8-sig")
+
+
+def statement_html(statement: Mapping[str, object], source: Mapping[str, object], text: str | None) -> str:
+    """One statement in context: the words, who said them in which role, the article's paragraph
+    with the sentence highlighted, and links to the source and to where the role was checked."""
+    kind = str(statement["kind"])
+    quote = escape_html(statement["quote"])
+    words = f"“{quote}”" if kind == "direct" else quote
+    date = format_partial_date(statement["date"], str(statement["date_precision"]))
+    role_url = str(statement["role_source_url"] or "")
+    checked = f" ({link_html(role_url, 'where the role was checked')})" if role_url else ""
+    evidence = str(statement["evidence"])
+    context = context_html(text, evidence) if text is not None else None
+    if context is None:
+        # The sentence alone, highlighted, when the article's text does not hold it.
+        whole = Paragraph(0, len(evidence))
+        context = paragraph_html(evidence, whole, [Span(0, len(evidence), "statement", "")], labelled=False)
+    published = format_partial_date(source["published"], "day")
+    source_name = f"{source['publisher']}: “{source['title']}”"
+    return (
+        '<div class="kd-statement">'
+        f'<blockquote style="{_QUOTE_STYLE}">{words}</blockquote>'
+        f'<p style="margin:0 0 0.3em 0;"><strong>{escape_html(statement["speaker"])}</strong>, '
+        f"{escape_html(statement['role'])} <em>(role at the time)</em>{checked}</p>"
+        f'<p style="margin:0 0 0.8em 0;">{escape_html(statement["country"])} · {date} · '
+        f"{KIND_DESCRIPTIONS.get(kind, escape_html(kind))}</p>"
+        f'<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'
+        f'<p style="margin:0.4em 0 0 0;">Source: {link_html(str(source["url"]), source_name)}, '
+        f"{escape_html(source['dateline'])}, published {published}</p>"
+        "</div>"
+    )

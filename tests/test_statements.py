@@ -1,0 +1,342 @@
+"""The statements table and page: search and filters, the table as shown, the empty state,
+a statement in context, the CSV, and the page itself through AppTest."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.data import read_dataset
+from lib.filters import Filters, default_filters, filter_statements
+from lib.statements import (
+    active_filters,
+    export_frame,
+    filter_speakers,
+    iso_date,
+    speaker_choices,
+    statement_html,
+    statements_csv,
+    table_frame,
+    table_styler,
+)
+from lib.text import escape_html
+from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY, dataset_year_bounds, island_groups
+from tests.hostile import write_hostile_dataset
+from tests.test_article import assert_only_own_markup, markup
+from tests.test_pages import run_page
+
+DATASET = read_dataset().dataset
+assert DATASET is not None
+BOUNDS = dataset_year_bounds(DATASET)
+GROUPS = island_groups(DATASET)
+ISLAND_NAMES = dict(zip(DATASET.islands["id"], DATASET.islands["name_en"], strict=True))
+SOURCE = DATASET.sources.set_index("id").loc["tass-2018-07-23"]
+TEXT = DATASET.texts["tass-2018-07-23"]
+PAGE = "pages/statements.py"
+SPEAKERS_KEY = "statements_speakers"
+
+DATE = {"date-hopes-for-progress", "date-unsettled-territorial-problem", "date-trust-abe-putin"}
+# The rows in table order, read off statements.csv by hand: oldest first, the undated one last.
+TABLE_ORDER = [
+    "zakharova-2plus2-july-31",  # 2018, said "earlier"
+    "date-hopes-for-progress",
+    "date-unsettled-territorial-problem",
+    "date-trust-abe-putin",
+    "matviyenko-strong-impetus",
+    "matviyenko-close-contacts",
+    "matviyenko-ministerial-meetings",
+    "mfa-ownership-fixed",  # date unknown
+]
+
+
+def statement(statement_id: str) -> pd.Series:
+    return DATASET.statements.set_index("id", drop=False).loc[statement_id]
+
+
+def shown_ids(q: str, speakers: list[str], **changes: object) -> set[str]:
+    filters = replace(default_filters(BOUNDS), q=q, **changes)
+    return set(filter_speakers(filter_statements(DATASET.statements, filters, BOUNDS, GROUPS), speakers)["id"])
+
+
+@pytest.mark.parametrize(
+    ("q", "speakers", "changes", "expected"),
+    [
+        ("impetus", [], {}, {"matviyenko-strong-impetus"}),
+        ("IMPETUS", [], {}, {"matviyenko-strong-impetus"}),
+        ("Councillors", [], {}, DATE),  # in the role
+        ("foreign ministry", [], {}, {"mfa-ownership-fixed"}),  # in the speaker
+        (
+            "foreign",
+            [],
+            {},
+            {"matviyenko-close-contacts", "matviyenko-ministerial-meetings", "zakharova-2plus2-july-31"}
+            | {"mfa-ownership-fixed"},
+        ),
+        ("nations' foreign", [], {}, {"matviyenko-close-contacts"}),  # typed ' finds ’
+        ("nations’ foreign", [], {}, {"matviyenko-close-contacts"}),
+        ("", ["Chuichi Date"], {}, DATE),
+        ("progress", ["Chuichi Date"], {}, {"date-hopes-for-progress", "date-trust-abe-putin"}),
+        ("progress", ["Valentina Matviyenko"], {}, set()),
+        ("", ["Maria Zakharova", "Russian Foreign Ministry"], {}, {"zakharova-2plus2-july-31", "mfa-ownership-fixed"}),
+        ("", ["Russian Foreign Ministry"], {"year_to": 2024}, set()),  # undated: hidden once years narrow
+        ("", [], {"country": "Japan"}, DATE),
+        ("ministerial", ["Valentina Matviyenko"], {"country": "Russia"}, {"matviyenko-ministerial-meetings"}),
+        ("", [], {"island": "habomai"}, {"date-unsettled-territorial-problem", "mfa-ownership-fixed"}),
+        ("no such words", [], {}, set()),
+    ],
+)
+def test_search_speakers_and_shared_filters_together(
+    q: str, speakers: list[str], changes: dict[str, object], expected: set[str]
+) -> None:
+    assert shown_ids(q, speakers, **changes) == expected
+
+
+def test_no_speaker_picked_means_every_speaker() -> None:
+    assert filter_speakers(DATASET.statements, []).equals(DATASET.statements)
+
+
+def test_speaker_choices_are_each_speaker_once_alphabetically() -> None:
+    assert speaker_choices(DATASET.statements) == [
+        "Chuichi Date",
+        "Maria Zakharova",
+        "Russian Foreign Ministry",
+        "Valentina Matviyenko",
+    ]
+    assert speaker_choices(pd.DataFrame({"speaker": ["zed", "Amy", "bob", "Amy"]})) == ["Amy", "bob", "zed"]
+
+
+def test_the_table_is_in_date_order_with_the_undated_last() -> None:
+    frame = table_frame(DATASET.statements, DATASET.sources)
+    assert list(frame["id"]) == TABLE_ORDER
+    assert list(frame["date"][:-1]) == ["2018", *["2018-07-23"] * 6]
+    assert pd.isna(frame["date"].iloc[-1])
+    assert set(frame["source"]) == {"https://tass.com/world/1014523"}
+
+
+def test_the_table_shows_dates_at_their_precision_and_sources_by_publisher() -> None:
+    shown = table_styler(table_frame(DATASET.statements, DATASET.sources)).hide(axis="index").to_string(delimiter="\t")
+    rows = [line.split("\t") for line in shown.splitlines()]
+    assert rows[0] == ["date", "speaker", "quote", "country", "kind", "role", "source"]
+    assert [row[0] for row in rows[1:]] == ["2018", *["23 Jul 2018"] * 6, "date unknown"]
+    assert {row[-1] for row in rows[1:]} == {"TASS"}
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "iso"),
+    [
+        ("1956-10-19", "day", "1956-10-19"),
+        ("2018-07-01", "month", "2018-07"),
+        ("2018-01-01", "year", "2018"),
+        (None, "unknown", None),
+    ],
+)
+def test_iso_dates_keep_their_precision(date: str | None, precision: str, iso: str | None) -> None:
+    assert iso_date(pd.Timestamp(date) if date else pd.NaT, precision) == iso
+
+
+def test_the_date_column_sorts_as_text_in_date_order() -> None:
+    """The table sorts the date column by its text; that text must sort like the dates."""
+    statements = DATASET.statements.iloc[[0, 0, 0, 0]].assign(
+        id=["a", "b", "c", "d"],
+        date=pd.to_datetime(["2018-07-23", "2018-07-01", "1956-10-19", "2018-01-01"]),
+        date_precision=["day", "month", "day", "year"],
+    )
+    frame = table_frame(statements, DATASET.sources)
+    assert sorted(frame["date"]) == list(frame["date"]) == ["1956-10-19", "2018", "2018-07", "2018-07-23"]
+    shown = table_styler(frame).hide(axis="index").to_string(delimiter="\t").splitlines()[1:]
+    assert [line.split("\t")[0] for line in shown] == ["19 Oct 1956", "2018", "Jul 2018", "23 Jul 2018"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "speakers", "expected"),
+    [
+        (default_filters(BOUNDS), [], []),
+        (replace(default_filters(BOUNDS), q="impetus"), [], [("search “impetus”", "empty the search box")]),
+        (
+            default_filters(BOUNDS),
+            ["Chuichi Date", "Maria Zakharova"],
+            [("speaker Chuichi Date, Maria Zakharova", "remove the speakers")],
+        ),
+        (
+            Filters(year_from=1950, year_to=2000, country="Japan", island="habomai"),
+            [],
+            [
+                ("country Japan", "set Country to Both in the sidebar"),
+                ("years 1950–2000", f"widen Years to {BOUNDS[0]}–{BOUNDS[1]}"),
+                ("island Habomai Islands", "set Island to All islands in the sidebar"),
+            ],
+        ),
+    ],
+)
+def test_the_empty_state_names_every_active_filter_and_how_to_clear_it(
+    filters: Filters, speakers: list[str], expected: list[tuple[str, str]]
+) -> None:
+    active = active_filters(filters, BOUNDS, ISLAND_NAMES, speakers)
+    assert [(item.what, item.how_to_clear) for item in active] == expected
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith("\ufeff".encode()), "a byte-order mark, for spreadsheets"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_the_csv_holds_the_shown_statements_in_readable_columns() -> None:
+    shown = DATASET.statements[DATASET.statements["id"].isin(["mfa-ownership-fixed", "zakharova-2plus2-july-31"])]
+    rows = read_csv(statements_csv(shown, DATASET.sources, ISLAND_NAMES))
+    assert [row["Statement id"] for row in rows] == ["zakharova-2plus2-july-31", "mfa-ownership-fixed"]
+    zakharova, ministry = rows
+    assert (zakharova["Date"], zakharova["Date (ISO, at its precision)"]) == ("2018", "2018")
+    assert (ministry["Date"], ministry["Date (ISO, at its precision)"]) == ("date unknown", "")
+    assert ministry["Quote"] == statement("mfa-ownership-fixed")["quote"]  # ’ kept
+    assert ministry["Islands"] == "Iturup; Kunashir; Shikotan; Habomai Islands"
+    assert ministry["Kind"] == "reported speech"
+    assert (ministry["Source"], ministry["Source URL"]) == ("TASS", "https://tass.com/world/1014523")
+    assert zakharova["Role checked at"] == "https://rg.ru/amp/2015/08/10/zaharova-site-anons.html"
+
+
+@pytest.mark.parametrize(
+    ("quote", "in_csv"),
+    [
+        ('=HYPERLINK("https://example.org")', '\'=HYPERLINK("https://example.org")'),
+        ("+1 more", "'+1 more"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),  # CSV is not HTML: kept as written
+        ("A plain quote, with “quotes”", "A plain quote, with “quotes”"),
+    ],
+)
+def test_the_csv_cannot_run_a_formula_in_a_spreadsheet(quote: str, in_csv: str) -> None:
+    shown = DATASET.statements.iloc[[0]].assign(quote=quote)
+    assert export_frame(shown, DATASET.sources, ISLAND_NAMES)["Quote"].tolist() == [in_csv]
+
+
+def test_a_statement_in_context_shows_its_paragraph_role_and_links() -> None:
+    html = statement_html(statement("date-unsettled-territorial-problem"), SOURCE, TEXT)
+    parsed = markup(html)
+    shown = "".join(parsed.text)
+    assert "“An unsettled territorial problem has been in place" in shown  # direct: in quotation marks
+    assert "President (speaker) of the House of Councillors" in shown and "(role at the time)" in shown
+    assert "Japan · 23 Jul 2018 · direct quote" in shown
+    evidence = statement("date-unsettled-territorial-problem")["evidence"]
+    assert f">{escape_html(evidence)}</mark>" in html
+    assert [tag for tag, _ in parsed.tags].count("mark") == 1
+    links = {attrs["href"] for tag, attrs in parsed.tags if tag == "a"}
+    assert links == {"https://tass.com/world/1014523", "https://tass.com/world/1014597/amp"}
+
+
+def test_an_undated_statement_without_a_role_link_still_reads_well() -> None:
+    row = statement("mfa-ownership-fixed").copy()
+    row["role_source_url"] = ""
+    shown = "".join(markup(statement_html(row, SOURCE, TEXT)).text)
+    assert "Russia · date unknown · reported speech" in shown
+    assert "where the role was checked" not in shown
+
+
+def test_a_sentence_missing_from_the_text_is_shown_alone_highlighted() -> None:
+    html = statement_html(statement("date-trust-abe-putin"), SOURCE, None)
+    assert f">{escape_html(statement('date-trust-abe-putin')['evidence'])}</mark>" in html
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><b>x</b>'])
+def test_a_statement_in_context_escapes_everything_from_data(hostile: str) -> None:
+    row = statement("date-trust-abe-putin").copy()
+    for column in ("speaker", "role", "quote", "country", "kind"):
+        row[column] = hostile
+    row["evidence"] = f"{hostile} said it."
+    row["role_source_url"] = f"javascript:alert(1)//{hostile}"
+    source = SOURCE.copy()
+    for column in ("publisher", "title", "dateline"):
+        source[column] = hostile
+    html = statement_html(row, source, f"Before.\n\n{hostile} said it.")
+    assert_only_own_markup(html)
+    assert "javascript:" not in {attrs.get("href") for _, attrs in markup(html).tags}
+    assert "".join(markup(html).text).count(hostile) >= 7
+
+
+# The page, through AppTest.
+
+
+def table_quotes(app: AppTest) -> list[str]:
+    return list(app.dataframe[0].value["quote"])
+
+
+def captions(app: AppTest) -> str:
+    return " ".join(caption.value for caption in app.caption)
+
+
+def test_the_page_lists_every_statement_with_a_count() -> None:
+    app = run_page(PAGE)
+    assert not app.exception
+    assert list(app.dataframe[0].value.columns) == ["date", "speaker", "quote", "country", "kind", "role", "source"]
+    assert len(table_quotes(app)) == 8
+    assert "Showing all 8 statements." in captions(app)
+    labels = [button.label for button in app.get("download_button")]
+    assert labels == ["Download these 8 statements (CSV)", "Download the whole dataset (ZIP)"]
+
+
+def test_a_search_in_the_url_fills_the_box_and_narrows_the_table() -> None:
+    app = run_page(PAGE, q="impetus")
+    assert app.text_input(key=SEARCH_KEY).value == "impetus"
+    assert table_quotes(app) == [statement("matviyenko-strong-impetus")["quote"]]
+    assert "Showing 1 of 8 statements." in captions(app)
+
+
+def test_typing_a_search_narrows_the_table_and_goes_into_the_url() -> None:
+    app = run_page(PAGE)
+    app.text_input(key=SEARCH_KEY).input("Matviyenko").run()
+    assert len(table_quotes(app)) == 3
+    assert app.query_params["q"] == "Matviyenko"
+
+
+def test_picking_a_speaker_narrows_the_table() -> None:
+    app = run_page(PAGE)
+    app.multiselect(key=SPEAKERS_KEY).select("Chuichi Date").run()
+    assert set(table_quotes(app)) == {statement(statement_id)["quote"] for statement_id in DATE}
+    assert "Showing 3 of 8 statements." in captions(app)
+
+
+def test_nothing_matching_shows_the_active_filters_and_a_way_out() -> None:
+    app = run_page(PAGE, q="impetus", country="Japan")
+    assert not app.dataframe
+    (info,) = app.info
+    assert "search “impetus”: empty the search box" in info.value
+    assert "country Japan: set Country to Both in the sidebar" in info.value
+    assert app.get("download_button")[0].proto.disabled
+    app.button[0].click().run()
+    assert len(table_quotes(app)) == 8
+    assert app.text_input(key=SEARCH_KEY).value == ""
+    assert app.session_state["filter_country"] == "Both"
+    assert app.query_params == {}
+
+
+def test_the_article_section_counts_the_paragraphs_with_something_extracted() -> None:
+    app = run_page(PAGE)
+    assert any(
+        "8 of 11 paragraphs" in markdown.value and "have something extracted" in markdown.value
+        for markdown in app.markdown
+    )
+    article = next(html.proto.body for html in app.html if 'class="kd-article"' in html.proto.body)
+    assert article.count('class="hl-label hl-label-statement"') == 8
+    assert article.count('class="hl-label hl-label-event"') == 6
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
+
+
+def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
+    app = run_page(PAGE)
+    assert not app.exception
+    assert app.html, "the legend and the article are drawn"
+    for html in app.html:
+        assert_only_own_markup(html.proto.body)
+    hostile = read_dataset(hostile_dir).dataset
+    assert hostile is not None
+    assert set(table_quotes(app)) == set(hostile.statements["quote"]), "table cells show the attacks as text"
