@@ -1,11 +1,134 @@
-"""Who said what."""
+"""Who said what: every statement, found by search and filters, read in the article's own words,
+and the article itself with everything the dataset took from it marked."""
 
 import streamlit as st
 
+from lib.article import (
+    article_html,
+    evidence_spans,
+    legend_html,
+    paragraphs_with_spans,
+    source_html,
+    split_paragraphs,
+)
+from lib.downloads import ARCHIVE_NAME, dataset_zip
 from lib.filters import filter_statements
-from lib.ui import dataset_year_bounds, island_groups, page_context
+from lib.statements import (
+    active_filters,
+    filter_speakers,
+    speaker_choices,
+    statement_html,
+    statements_csv,
+    table_frame,
+    table_styler,
+)
+from lib.text import escape_markdown
+from lib.ui import SEARCH_KEY, data_dir, dataset_year_bounds, island_groups, page_context, reset_filters
+
+SPEAKERS_KEY = "statements_speakers"
 
 dataset, filters = page_context()
-statements = filter_statements(dataset.statements, filters, dataset_year_bounds(dataset), island_groups(dataset))
+bounds = dataset_year_bounds(dataset)
+island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+sources = dataset.sources.set_index("id", drop=False)
+
+
+def clear_every_filter() -> None:
+    reset_filters(bounds)
+    st.session_state[SPEAKERS_KEY] = []
+
+
 st.title("Statements")
-st.dataframe(statements[["date", "speaker", "country", "quote"]], hide_index=True)
+st.caption("Who said what, when and for which country, each taken word for word from a source article.")
+table_tab, article_tab = st.tabs(["Statements", "The article, annotated"])
+
+with table_tab:
+    search_column, speaker_column = st.columns([3, 2])
+    search_column.text_input(
+        "Search quotes, speakers and roles", key=SEARCH_KEY, placeholder="e.g. impetus, Matviyenko, spokeswoman"
+    )
+    speakers = speaker_column.multiselect(
+        "Speakers", speaker_choices(dataset.statements), key=SPEAKERS_KEY, placeholder="All speakers"
+    )
+    shown = filter_speakers(filter_statements(dataset.statements, filters, bounds, island_groups(dataset)), speakers)
+    total = len(dataset.statements)
+    st.caption(
+        f"Showing all {total} statements." if len(shown) == total else f"Showing {len(shown)} of {total} statements."
+    )
+
+    if shown.empty:
+        active = active_filters(filters, bounds, island_names, speakers)
+        steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
+        st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
+        st.button("Clear every filter", on_click=clear_every_filter, icon=":material/filter_alt_off:")
+    else:
+        frame = table_frame(shown, dataset.sources)
+        table = st.dataframe(
+            table_styler(frame),
+            on_select="rerun",
+            selection_mode="single-row",
+            hide_index=True,
+            width="stretch",
+            placeholder="date unknown",  # only a date can be missing
+            column_config={
+                "date": st.column_config.TextColumn("Date", help="As precise as the source allows", width=105),
+                "speaker": st.column_config.TextColumn("Speaker"),
+                "role": st.column_config.TextColumn("Role at the time", width="medium"),
+                "country": st.column_config.TextColumn("Country", width="small"),
+                "quote": st.column_config.TextColumn("Quote", width="large"),
+                "kind": st.column_config.TextColumn("Kind", help="direct: quoted words; reported: reported speech"),
+                "source": st.column_config.LinkColumn("Source", help="Opens the article"),
+            },
+        )
+        if table.selection.rows:
+            chosen = frame["id"].iloc[table.selection.rows[0]]
+            statement = shown[shown["id"] == chosen].iloc[0]
+            st.subheader("In context")
+            st.html(
+                statement_html(
+                    statement, sources.loc[statement["source_id"]], dataset.texts.get(statement["source_id"])
+                )
+            )
+        else:
+            st.caption("Select a row (the box at its left) to read the statement in the article's own words.")
+
+    csv_column, zip_column = st.columns(2)
+    csv_column.download_button(
+        f"Download these {len(shown)} statements (CSV)",
+        data=lambda: statements_csv(shown, dataset.sources, island_names),
+        file_name="kurils-statements.csv",
+        mime="text/csv",
+        on_click="ignore",
+        disabled=shown.empty,
+        icon=":material/download:",
+        width="stretch",
+    )
+    zip_column.download_button(
+        "Download the whole dataset (ZIP)",
+        data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
+        file_name=ARCHIVE_NAME,
+        mime="application/zip",
+        on_click="ignore",
+        help="Every table as CSV, islands.geojson, the schema README and the source texts",
+        icon=":material/folder_zip:",
+        width="stretch",
+    )
+
+with article_tab:
+    source_id = st.selectbox(
+        "Article",
+        sources.index,
+        format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
+    )
+    text = dataset.texts[source_id]
+    spans = evidence_spans(text, dataset.statements, dataset.events, source_id)
+    paragraphs = split_paragraphs(text)
+    st.caption(
+        "The full text, with every statement and event taken from it marked, whatever the filters. "
+        "What is not marked is what the dataset leaves out."
+    )
+    st.html(legend_html())
+    st.markdown(
+        f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
+    )
+    st.html(source_html(sources.loc[source_id]) + article_html(text, spans))
