@@ -63,17 +63,16 @@ LABEL_LINE_PX = 15  # one line of label text
 LABEL_PAD_PX = 2
 LABEL_GAP_PX = 3  # between rows of labels
 MARKER_PX = 13
-LANE_PX = 46
+LANE_PX = 50
 MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
 LEGEND_PX = 76  # below the plot: the date ticks, then the legend, on two lines on a phone
 # Marks of one lane that would touch at the first view are moved to a sub-row above or below.
-SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.28, 0.28)
+SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.3, 0.3)
 BAR_THICKNESS = 0.2
 HOVER_LINE_CHARS = 42
 HOVER_MAX_CHARS = 160
 
 _NAT_NANOSECONDS = np.datetime64("NaT", "ns").astype("int64").item()  # a missing date, as an integer
-KINDS: tuple[str, ...] = ("point", "range", "period")  # one day; several days; only month or year known
 
 _HOVER = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
@@ -285,6 +284,7 @@ def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Bar:
             },
         },
         hoverlabel={"bordercolor": colour},
+        unselected={"marker": {"opacity": 0.35}},
     )
 
 
@@ -480,8 +480,6 @@ def timeline_figure(
             "y": 0,
             "yref": "container",
             "yanchor": "bottom",
-            "title": {"text": ""},
-            "itemclick": "toggle",
         },
         # Keeps the reader's zoom when they pick an event; a new year range starts afresh.
         uirevision=f"{year_range[0]}-{year_range[1]}",

@@ -1,0 +1,447 @@
+"""The timeline: the figure as an object (traces, symbols, hovers, dates, eras, labels, scale),
+the details of one event, and the page through AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from lib.data import read_dataset
+from lib.text import escape_markdown
+from lib.timeline import (
+    LANE_PX,
+    MARKER_PX,
+    NARROWEST_PLOT_PX,
+    Label,
+    axis_range,
+    details_markdown,
+    eras,
+    event_choices,
+    event_details,
+    place_labels,
+    selected_event_id,
+    timeline_figure,
+)
+from lib.ui import DATA_DIR_VARIABLE
+from tests.hostile import CANARY, write_hostile_dataset
+from tests.test_pages import run_page
+
+DATASET = read_dataset().dataset
+assert DATASET is not None
+EVENTS = DATASET.events
+FULL_RANGE = (1855, 2025)
+TASS_HEADLINE = "TASS, “Japan hopes for progress in peace<br>treaty talks with Russia, official says”"
+
+
+def figure_for(events: pd.DataFrame = EVENTS, years: tuple[int, int] = FULL_RANGE) -> go.Figure:
+    return timeline_figure(events, years, DATASET.sources, eras(EVENTS))
+
+
+def marks_by_id(figure: go.Figure) -> dict[str, tuple[go.Bar | go.Scatter | go.Scattergl, int]]:
+    """Event id -> (the trace that draws it, its index there)."""
+    found: dict[str, tuple[go.Bar | go.Scatter | go.Scattergl, int]] = {}
+    for trace in figure.data:
+        for index, row in enumerate(trace.customdata):
+            assert row[0] not in found, f"{row[0]} is drawn twice"
+            found[row[0]] = (trace, index)
+    return found
+
+
+def one_event(**changes: object) -> pd.DataFrame:
+    """The 1956 declaration row with some columns changed."""
+    row = EVENTS[EVENTS["id"] == "1956-joint-declaration"].iloc[0].to_dict()
+    row.update(changes)
+    return pd.DataFrame([row]).astype({"date": "datetime64[us]", "end_date": "datetime64[us]"})
+
+
+# The figure: what is drawn, and how
+
+
+def test_every_event_is_drawn_exactly_once() -> None:
+    assert set(marks_by_id(figure_for())) == set(EVENTS["id"])
+
+
+@pytest.mark.parametrize(
+    ("event_id", "kind", "hatch"),
+    [
+        ("1956-joint-declaration", "scatter", None),  # one known day: a marker
+        ("1855-treaty-of-shimoda", "scatter", None),
+        ("1945-kuril-landing-operation", "bar", ""),  # 18 Aug – 2 Sep 1945: a solid bar
+        ("1973-tanaka-brezhnev-summit", "bar", ""),
+        ("2018-two-ministerial-meetings", "bar", "/"),  # only the year is known: a hatched bar
+    ],
+)
+def test_single_days_are_markers_and_spans_are_bars(event_id: str, kind: str, hatch: str | None) -> None:
+    trace, index = marks_by_id(figure_for())[event_id]
+    assert trace.type == kind
+    if kind == "bar":
+        assert trace.orientation == "h"
+        assert trace.marker.pattern.shape[index] == hatch
+
+
+def test_a_bar_runs_from_the_first_to_the_end_of_the_last_day() -> None:
+    trace, index = marks_by_id(figure_for())["1945-kuril-landing-operation"]
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("1945-08-18")
+    # 18 Aug to 2 Sep inclusive is 16 days.
+    assert trace.x[index] == 16 * 24 * 3600 * 1000
+
+
+def test_a_bar_known_only_to_the_year_covers_that_year() -> None:
+    trace, index = marks_by_id(figure_for())["2018-two-ministerial-meetings"]
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("2018-01-01")
+    assert trace.x[index] == 365 * 24 * 3600 * 1000
+
+
+def test_events_from_the_article_are_diamonds_with_their_own_legend_entry() -> None:
+    figure = figure_for()
+    marks = marks_by_id(figure)
+    article_trace, _ = marks["1956-joint-declaration"]
+    context_trace, _ = marks["1855-treaty-of-shimoda"]
+    assert article_trace.marker.symbol == "diamond"
+    assert context_trace.marker.symbol == "circle"
+    assert article_trace.marker.color != context_trace.marker.color
+    in_legend = [trace.name for trace in figure.data if trace.showlegend]
+    assert sorted(in_legend) == ["context (sourced elsewhere)", "from the article"]
+    for trace in figure.data:
+        origins = set(EVENTS.set_index("id").loc[[row[0] for row in trace.customdata], "origin"])
+        assert len(origins) == 1, "a trace holds events of one origin"
+        assert trace.legendgroup == origins.pop()
+
+
+def test_the_article_s_events_are_drawn_over_the_context() -> None:
+    origins = [trace.legendgroup for trace in figure_for().data]
+    assert origins.index("article") > max(index for index, origin in enumerate(origins) if origin == "context")
+
+
+def test_lanes_are_the_event_types_present() -> None:
+    figure = figure_for()
+    assert list(figure.layout.yaxis.ticktext) == [
+        "Treaty",
+        "Declaration",
+        "Summit",
+        "Ministerial",
+        "Military",
+        "Legislation",
+        "Suspension",
+        "Other",
+    ]
+    only_2018 = figure_for(EVENTS[EVENTS["date"].dt.year == 2018], (2018, 2018))
+    assert list(only_2018.layout.yaxis.ticktext) == ["Summit", "Ministerial", "Other"]
+
+
+def test_the_hover_shows_title_date_countries_source_and_origin() -> None:
+    marks = marks_by_id(figure_for())
+    trace, index = marks["1956-joint-declaration"]
+    assert list(trace.customdata[index]) == [
+        "1956-joint-declaration",
+        "Soviet-Japanese Joint Declaration signed<br>in Moscow",
+        "19 Oct 1956",
+        "Japan, USSR",
+        TASS_HEADLINE,
+        "from the article",
+    ]
+    for number in range(1, 6):
+        assert f"%{{customdata[{number}]}}" in trace.hovertemplate
+    trace, index = marks["1875-treaty-of-saint-petersburg"]
+    assert list(trace.customdata[index][2:]) == [
+        "7 May 1875",
+        "Japan, Russia",
+        "en.wikipedia.org",
+        "context (sourced elsewhere)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "end_date", "precision", "shown"),
+    [
+        ("1956-10-19", None, "day", "19 Oct 1956"),
+        ("1956-10-01", None, "month", "Oct 1956"),
+        ("1956-01-01", None, "year", "1956"),
+        ("1973-10-07", "1973-10-10", "day", "7 Oct 1973 – 10 Oct 1973"),
+        ("1945-08-01", "1945-09-01", "month", "Aug 1945 – Sep 1945"),
+    ],
+)
+def test_the_hover_shows_the_date_at_its_precision(date: str, end_date: str | None, precision: str, shown: str) -> None:
+    events = one_event(date=pd.Timestamp(date), end_date=pd.Timestamp(end_date or "NaT"), date_precision=precision)
+    (trace,) = figure_for(events).data
+    assert trace.customdata[0][2] == shown
+
+
+def test_hover_text_from_data_is_escaped() -> None:
+    events = one_event(title="<img src=x onerror=alert(1)> & co", countries=("Japan",))
+    (trace,) = figure_for(events).data
+    title = trace.customdata[0][1]
+    assert "<img" not in title
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in title
+
+
+def test_a_long_title_is_cut_short_in_the_hover() -> None:
+    events = one_event(title="word " * 200)
+    (trace,) = figure_for(events).data
+    assert len(trace.customdata[0][1]) < 250
+    assert trace.customdata[0][1].endswith("…")
+
+
+# Range, background and labels
+
+
+@pytest.mark.parametrize("years", [(1855, 2025), (2018, 2018), (1945, 1960)])
+def test_the_x_axis_covers_the_year_filter(years: tuple[int, int]) -> None:
+    start, end = (pd.Timestamp(value) for value in figure_for(years=years).layout.xaxis.range)
+    first, after_last = pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01")
+    assert start < first < after_last < end
+    # Only a sliver of room on either side.
+    assert (first - start) < (after_last - first) * 0.05
+    assert (end - after_last) < (after_last - first) * 0.05
+
+
+def test_zoomed_to_2018_the_july_events_are_apart() -> None:
+    """At the narrowest width, 23, 24 and 31 July 2018 are at least a marker apart, across or down."""
+    figure = figure_for(EVENTS[EVENTS["date"].dt.year == 2018], (2018, 2018))
+    marks = marks_by_id(figure)
+    start, end = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    px_per_ns = NARROWEST_PLOT_PX / (end - start).value
+
+    def position(event_id: str) -> tuple[float, float]:
+        trace, index = marks[event_id]
+        x = pd.Timestamp(trace.x[index] if trace.type == "scatter" else trace.base[index])
+        return (x - start).value * px_per_ns, trace.y[index] * LANE_PX
+
+    july = ["2018-date-matviyenko-meeting", "2018-date-federation-council-speech", "2018-third-2plus2-moscow"]
+    points = [position(event_id) for event_id in july]
+    for number, (x1, y1) in enumerate(points):
+        for x2, y2 in points[number + 1 :]:
+            assert abs(x1 - x2) >= MARKER_PX or abs(y1 - y2) >= MARKER_PX
+
+
+def test_the_soviet_era_runs_from_the_first_ussr_event_to_december_1991() -> None:
+    soviet, federation = eras(EVENTS)
+    assert soviet.label == "Soviet Union"
+    assert soviet.start == pd.Timestamp("1945-02-11")  # Yalta, the first row naming the USSR
+    assert soviet.end == federation.start == pd.Timestamp("1992-01-01")
+    assert federation.label == "Russian Federation"
+    assert federation.end is None
+
+
+def test_both_eras_are_shaded_and_labelled() -> None:
+    figure = figure_for()
+    bands = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    assert [(pd.Timestamp(band.x0), pd.Timestamp(band.x1)) for band in bands] == [
+        (pd.Timestamp("1945-02-11"), pd.Timestamp("1992-01-01")),
+        (pd.Timestamp("1992-01-01"), pd.Timestamp(figure.layout.xaxis.range[1])),
+    ]
+    texts = [annotation.text for annotation in figure.layout.annotations]
+    assert "Soviet Union<br>to Dec 1991" in texts
+    assert "Russian Federation" in texts
+
+
+def test_only_the_eras_in_view_are_shaded() -> None:
+    figure = figure_for(years=(2000, 2010))
+    (band,) = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    assert pd.Timestamp(band.x0) == pd.Timestamp(figure.layout.xaxis.range[0])
+    assert [annotation.text for annotation in figure.layout.annotations] == ["Russian Federation"]
+
+
+def test_the_1956_declaration_and_the_article_s_meeting_are_marked_with_their_dates() -> None:
+    figure = figure_for()
+    texts = [annotation.text for annotation in figure.layout.annotations]
+    assert "Joint Declaration<br>19 Oct 1956" in texts
+    assert "The article&#x27;s meeting<br>23 Jul 2018" in texts
+    lines = [pd.Timestamp(shape.x0).date() for shape in figure.layout.shapes if shape.type == "line"]
+    assert lines == [pd.Timestamp("1956-10-19").date(), pd.Timestamp("2018-07-23").date()]
+
+
+def test_milestones_outside_the_years_are_left_out() -> None:
+    figure = figure_for(years=(1990, 2000))
+    assert not [shape for shape in figure.layout.shapes if shape.type == "line"]
+    assert all("Declaration" not in annotation.text for annotation in figure.layout.annotations)
+
+
+def test_labels_that_would_touch_go_to_separate_rows() -> None:
+    x_range = axis_range((1900, 2000))
+    at = pd.Timestamp("1950-01-01")
+    apart = pd.Timestamp("1905-01-01")
+    labels = [Label(("First label",), at, at), Label(("Second label",), at, at), Label(("Far away",), apart, apart)]
+    annotations, height = place_labels(labels, x_range)
+    shifts = [annotation["yshift"] for annotation in annotations]
+    assert shifts[0] != shifts[1]
+    assert shifts[2] == shifts[0], "a label with room beside the first shares its row"
+    assert height > max(shifts)
+
+
+def test_a_label_near_the_right_edge_ends_at_its_date() -> None:
+    x_range = axis_range((1900, 2000))
+    at = pd.Timestamp("1998-01-01")
+    (annotation,), _ = place_labels([Label(("A label by the edge",), at, at)], x_range)
+    assert annotation["xanchor"] == "right"
+    assert annotation["x"] == at
+
+
+# Scale
+
+
+def test_a_thousand_times_the_events_still_make_one_figure_with_webgl_markers() -> None:
+    copies = [EVENTS.assign(id=EVENTS["id"] + f"-copy-{number}") for number in range(1, 1000)]
+    many = pd.concat([EVENTS, *copies], ignore_index=True)
+    figure = figure_for(many)
+    markers = [trace for trace in figure.data if trace.type != "bar"]
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert {trace.type for trace in markers} == {"scattergl"}
+    assert len(figure.data) == 4, "one marker and one bar trace per origin, whatever the number of events"
+    single_days = (EVENTS["end_date"].isna() & (EVENTS["date_precision"] == "day")).sum()
+    assert sum(len(trace.x) for trace in markers) == 1000 * single_days
+    assert sum(len(trace.x) for trace in bars) == 1000 * (len(EVENTS) - single_days)
+    assert len(figure.layout.shapes) == len(figure_for().layout.shapes), "the background does not grow"
+
+
+def test_today_s_events_are_drawn_as_svg() -> None:
+    assert {trace.type for trace in figure_for().data} == {"scatter", "bar"}
+
+
+# Selection and details
+
+
+def test_the_selected_event_is_read_from_the_point_s_customdata() -> None:
+    selection = {"points": [{"curve_number": 1, "customdata": ["1956-joint-declaration", "title"]}]}
+    assert selected_event_id(selection) == "1956-joint-declaration"
+    assert selected_event_id({"points": []}) is None
+    assert selected_event_id({"points": [{"x": 1}]}) is None
+    assert selected_event_id(None) is None
+
+
+def details_of(event_id: str) -> str:
+    details = event_details(event_id, EVENTS, DATASET.sources, DATASET.islands, DATASET.statements)
+    assert details is not None
+    return details_markdown(details)
+
+
+def test_details_of_an_article_event_quote_its_sentence_and_link_the_article() -> None:
+    text = details_of("1956-joint-declaration")
+    assert (
+        escape_markdown("In 1956, the Soviet Union and Japan signed a joint declaration on ceasing the state of war.")
+        in text
+    )
+    assert "](https://tass.com/world/1014523)" in text
+    assert escape_markdown("Article 9") in text, "the description is shown"
+
+
+def test_details_link_each_island_to_the_map_with_it_selected() -> None:
+    text = details_of("1956-joint-declaration")
+    assert "[Shikotan](map?island=shikotan)" in text
+    assert "[Habomai Islands](map?island=habomai)" in text
+
+
+def test_details_of_a_context_event_link_its_source_with_brackets_encoded() -> None:
+    text = details_of("1875-treaty-of-saint-petersburg")
+    assert "Source: [en\\.wikipedia\\.org](https://en.wikipedia.org/wiki/Treaty_of_Saint_Petersburg_%281875%29)" in text
+    assert "From the article" not in text
+
+
+def test_details_list_the_statements_made_that_day() -> None:
+    text = details_of("2018-date-matviyenko-meeting")
+    assert text.count("\n- **") == 6  # the six statements dated 23 July 2018
+    assert "Chuichi Date" in text
+    assert "Valentina Matviyenko" in text
+    assert "Zakharova" not in text, "dated only to the year 2018"
+    assert "No statement" in details_of("1956-joint-declaration")
+
+
+def test_details_of_an_event_known_only_to_the_year_claim_no_day() -> None:
+    text = details_of("2018-two-ministerial-meetings")
+    assert "Said on" not in text
+    assert "No statement" not in text
+
+
+def test_details_of_an_unknown_event_are_none() -> None:
+    assert event_details("no-such-event", EVENTS, DATASET.sources, DATASET.islands, DATASET.statements) is None
+
+
+def test_event_choices_are_in_date_order_with_dates_at_their_precision() -> None:
+    choices = event_choices(EVENTS)
+    assert next(iter(choices)) == "1855-treaty-of-shimoda"
+    assert choices["2018-two-ministerial-meetings"] == "2018 · Two ministerial meetings already held in 2018"
+    assert choices["1973-tanaka-brezhnev-summit"].startswith("7 Oct 1973 – 10 Oct 1973 · ")
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
+
+
+def test_hostile_details_are_inert_markdown(hostile_dir: Path) -> None:
+    dataset = read_dataset(hostile_dir).dataset
+    assert dataset is not None
+    for event_id in dataset.events["id"]:
+        details = event_details(event_id, dataset.events, dataset.sources, dataset.islands, dataset.statements)
+        assert details is not None
+        text = details_markdown(details)
+        assert "<" not in text, "every angle bracket is escaped"
+        assert "](javascript" not in text
+        targets = [part.split(")", 1)[0] for part in text.split("](")[1:]]
+        assert all(target.startswith(("https://", "http://", "map?island=")) for target in targets), targets
+        assert all(" " not in target and "(" not in target for target in targets)
+
+
+def test_hostile_hover_text_is_escaped(hostile_dir: Path) -> None:
+    dataset = read_dataset(hostile_dir).dataset
+    assert dataset is not None
+    figure = timeline_figure(dataset.events, FULL_RANGE, dataset.sources, eras(dataset.events))
+    for trace in figure.data:
+        for row in trace.customdata:
+            for text in row[1:]:
+                assert "<" not in text.replace("<br>", ""), text
+
+
+# The page
+
+
+def test_the_page_says_how_many_events_it_shows() -> None:
+    app = run_page("pages/timeline.py")
+    assert not app.exception
+    assert app.caption[0].value.startswith(f"Showing {len(EVENTS)} of {len(EVENTS)} events, 1855–2025.")
+    assert len(app.get("plotly_chart")) == 1
+    only_2018 = run_page("pages/timeline.py", **{"from": "2018", "to": "2018"})
+    # events.csv has eight rows dated in 2018.
+    assert only_2018.caption[0].value.startswith(f"Showing 8 of {len(EVENTS)} events, 2018–2018.")
+
+
+def test_the_page_shows_an_empty_state_and_a_way_out() -> None:
+    app = run_page("pages/timeline.py", **{"from": "1860", "to": "1870"})  # no event between 1860 and 1870
+    assert not app.exception
+    assert "No event matches these filters (1860–1870)" in app.info[0].value
+    assert not app.get("plotly_chart")
+    app.button[0].click().run()
+    assert app.caption[0].value.startswith(f"Showing {len(EVENTS)} of {len(EVENTS)} events")
+
+
+def test_choosing_an_event_on_the_page_shows_its_details() -> None:
+    app = run_page("pages/timeline.py")
+    assert app.selectbox(key="timeline_event").value is None
+    app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
+    assert not app.exception
+    shown = "\n".join(markdown.value for markdown in app.markdown)
+    assert "[Shikotan](map?island=shikotan)" in shown
+    assert escape_markdown("In 1956, the Soviet Union and Japan signed a joint declaration") in shown
+
+
+def test_a_chosen_event_that_the_filters_hide_is_let_go() -> None:
+    app = run_page("pages/timeline.py")
+    app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
+    app.session_state["filter_years"] = (2018, 2018)
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="timeline_event").value is None
+
+
+def test_details_render_on_hostile_data(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
+    app = run_page("pages/timeline.py")
+    event_id = app.selectbox(key="timeline_event").options[0]
+    app.selectbox(key="timeline_event").set_value(event_id).run()
+    assert not app.exception
+    shown = "\n".join(markdown.value for markdown in app.markdown)
+    assert CANARY in shown
+    assert "<script" not in shown
