@@ -1,0 +1,122 @@
+"""Shared links in headless Chromium: each opens in a fresh browser context, as it would for the
+person it was sent to, with its filters applied; the address bar follows every change."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from tests.browser.conftest import Server, open_app, wait_for_app
+from tests.test_home import csv_rows, matching_rows
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+NOTICE = "Part of this link could not be used"
+# The slider's ends: the first and last year any event or statement names.
+DATED_YEARS = [
+    int(row[column][:4])
+    for name in ("events.csv", "statements.csv")
+    for row in csv_rows(name)
+    for column in ("date", "end_date")
+    if row.get(column)
+]
+ALL_YEARS = (min(DATED_YEARS), max(DATED_YEARS))
+
+FreshPage = Callable[..., Page]
+
+
+@pytest.fixture
+def fresh_page(browser: Browser) -> Iterator[FreshPage]:
+    """Pages in new browser contexts: no cookies, storage or session of any earlier test."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(**options: object) -> Page:
+        contexts.append(browser.new_context(**options))
+        return contexts[-1].new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def sidebar(page: Page) -> Locator:
+    return page.get_by_test_id("stSidebar")
+
+
+def expect_filters(page: Page, country: str, years: tuple[int, int], island: str) -> None:
+    expect(sidebar(page).get_by_role("radio", name=country)).to_be_checked()
+    expect(sidebar(page).get_by_role("slider", name="Years — start")).to_have_value(str(years[0]))
+    expect(sidebar(page).get_by_role("slider", name="Years — end")).to_have_value(str(years[1]))
+    expect(sidebar(page).get_by_role("combobox", name="Island")).to_have_value(island)
+
+
+def share_link(page: Page) -> Locator:
+    return sidebar(page).get_by_test_id("stCode")
+
+
+def test_a_shared_link_opens_with_its_filters_and_counts(fresh_page: FreshPage, app_server: Server) -> None:
+    link = f"{app_server.url}/?country=Japan&from=1950&to=2000"
+    page = fresh_page()
+    open_app(page, link)
+    expect_filters(page, "Japan", (1950, 2000), "All islands")
+    events = matching_rows("events.csv", "Japan", 1950, 2000)
+    statements = matching_rows("statements.csv", "Japan", 1950, 2000)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("link", name=re.compile("Timeline"))).to_have_text(
+        re.compile(f"Timeline: {events} of {len(csv_rows('events.csv'))} events")
+    )
+    expect(main.get_by_role("link", name=re.compile("Statements"))).to_have_text(
+        re.compile(f"Statements: {statements} of {len(csv_rows('statements.csv'))} statements")
+    )
+    expect(share_link(page)).to_have_text(link)
+    expect(page).to_have_url(link)
+    expect(page).to_have_title("Overview · Southern Kurils dispute")
+
+
+def test_a_link_to_a_page_keeps_its_filters_from_page_to_page(fresh_page: FreshPage, app_server: Server) -> None:
+    page = fresh_page()
+    open_app(page, f"{app_server.url}/statements?island=shikotan&q=impetus")
+    expect(page).to_have_title("Statements · Southern Kurils dispute")
+    expect_filters(page, "Both", ALL_YEARS, "Shikotan")
+    for name, path in [("Timeline", "/timeline"), ("Map", "/map"), ("Overview", "/")]:
+        sidebar(page).get_by_role("link", name=name, exact=True).click()
+        wait_for_app(page)
+        expect(page).to_have_url(f"{app_server.url}{path}?island=shikotan&q=impetus")
+        expect(page).to_have_title(f"{name} · Southern Kurils dispute")
+        expect_filters(page, "Both", ALL_YEARS, "Shikotan")
+        expect(share_link(page)).to_have_text(f"{app_server.url}{path}?island=shikotan&q=impetus")
+
+
+def test_changing_a_filter_updates_the_address_bar_and_the_share_link(
+    fresh_page: FreshPage, app_server: Server
+) -> None:
+    page = fresh_page()
+    open_app(page, f"{app_server.url}/timeline")
+    sidebar(page).get_by_text("Russia", exact=True).click()
+    wait_for_app(page)
+    expect(page).to_have_url(f"{app_server.url}/timeline?country=Russia")
+    start = sidebar(page).get_by_role("slider", name="Years — start")
+    start.focus()
+    start.press("ArrowRight")
+    wait_for_app(page)
+    expect(page).to_have_url(f"{app_server.url}/timeline?country=Russia&from={ALL_YEARS[0] + 1}")
+    expect(share_link(page)).to_have_text(f"{app_server.url}/timeline?country=Russia&from={ALL_YEARS[0] + 1}")
+
+
+def test_a_bad_link_says_what_it_ignored_even_on_a_phone(fresh_page: FreshPage, app_server: Server) -> None:
+    page = fresh_page(viewport=PHONE)
+    open_app(page, f"{app_server.url}/timeline?country=France&from=abc&island=kunashir")
+    notice = page.get_by_test_id("stMain").get_by_test_id("stAlert").filter(has_text=NOTICE)
+    expect(notice).to_be_visible()  # above the page: a phone keeps the sidebar closed
+    expect(notice).to_contain_text("country=France")
+    expect(notice).to_contain_text("from=abc")
+    expect(page).to_have_url(f"{app_server.url}/timeline?island=kunashir")  # the good parameter stays
+    page.get_by_test_id("stExpandSidebarButton").click()
+    sidebar(page).get_by_text("Japan", exact=True).click()
+    wait_for_app(page)
+    expect(page).to_have_url(f"{app_server.url}/timeline?country=Japan&island=kunashir")
+    expect(notice).to_have_count(0)
