@@ -94,7 +94,7 @@ with table_tab:
 
     csv_column, zip_column = st.columns(2)
     csv_column.download_button(
-        f"Download these {len(shown)} statements (CSV)",
+        f"Download {len(shown)} statement{'' if len(shown) == 1 else 's'} (CSV)",
         data=lambda: statements_csv(shown, dataset.sources, island_names),
         file_name="kurils-statements.csv",
         mime="text/csv",

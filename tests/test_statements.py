@@ -276,7 +276,7 @@ def test_the_page_lists_every_statement_with_a_count() -> None:
     assert len(table_quotes(app)) == 8
     assert "Showing all 8 statements." in captions(app)
     labels = [button.label for button in app.get("download_button")]
-    assert labels == ["Download these 8 statements (CSV)", "Download the whole dataset (ZIP)"]
+    assert labels == ["Download 8 statements (CSV)", "Download the whole dataset (ZIP)"]
 
 
 def test_a_search_in_the_url_fills_the_box_and_narrows_the_table() -> None:
