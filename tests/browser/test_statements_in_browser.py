@@ -1,0 +1,123 @@
+"""The statements page in headless Chromium: search, a row in context, the article, the downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lib.downloads import ARCHIVE_FOLDER
+from tests.browser.conftest import Server, open_app, start_server, stop_server, wait_for_app
+from tests.hostile import CANARY, write_hostile_dataset
+
+pytestmark = pytest.mark.browser
+
+SEARCH_LABEL = "Search quotes, speakers and roles"
+# Glide draws the table on a canvas and keeps its cells, as text, in a table inside it.
+CELLS = '[data-testid="data-grid-canvas"] tbody'
+HEADER_HEIGHT = 35
+ROW_HEIGHT = 35
+
+
+def search(page: Page, words: str) -> None:
+    page.get_by_label(SEARCH_LABEL).fill(words)
+    page.get_by_label(SEARCH_LABEL).press("Enter")
+
+
+def select_first_row(page: Page) -> None:
+    """Tick the box at the left of the first row (drawn on the canvas, so clicked by position)."""
+    grid = page.get_by_test_id("data-grid-canvas")
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 16, box["y"] + HEADER_HEIGHT + ROW_HEIGHT / 2)
+
+
+def test_a_search_shows_the_matching_rows(page: Page, app_server: Server) -> None:
+    open_app(page, f"{app_server.url}/statements")
+    expect(page.get_by_text("Showing all 8 statements.")).to_be_visible()
+    search(page, "impetus")
+    expect(page.get_by_text("Showing 1 of 8 statements.")).to_be_visible()
+    rows = page.locator(f"{CELLS} tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("will give a strong impetus to the development")
+    expect(rows.first).to_contain_text("Valentina Matviyenko")
+    assert "q=impetus" in page.url
+
+
+def test_a_search_with_no_match_says_so_and_clears(page: Page, app_server: Server) -> None:
+    open_app(page, f"{app_server.url}/statements?q=no+such+words")
+    expect(page.get_by_text("No statement matches all of these filters")).to_be_visible()
+    page.get_by_role("button", name="Clear every filter").click()
+    expect(page.get_by_text("Showing all 8 statements.")).to_be_visible()
+    expect(page.get_by_label(SEARCH_LABEL)).to_have_value("")
+
+
+def test_a_selected_row_shows_the_statement_in_the_article(page: Page, app_server: Server) -> None:
+    open_app(page, f"{app_server.url}/statements?q=unsettled")
+    expect(page.locator(f"{CELLS} tr")).to_have_count(1)
+    select_first_row(page)
+    context = page.locator(".kd-statement")
+    expect(context.locator("mark")).to_have_text(
+        '"An unsettled territorial problem has been in place between our countries for 70 years. '
+        'A top-level contact is needed to resolve it," he said.'
+    )
+    expect(context).to_contain_text("President (speaker) of the House of Councillors")
+    expect(context.get_by_role("link", name="where the role was checked")).to_have_attribute(
+        "href", "https://tass.com/world/1014597/amp"
+    )
+    expect(context.get_by_role("link", name="TASS: “Japan hopes for progress")).to_have_attribute(
+        "href", "https://tass.com/world/1014523"
+    )
+
+
+def test_the_article_marks_every_statement_and_event(page: Page, app_server: Server) -> None:
+    open_app(page, f"{app_server.url}/statements")
+    page.get_by_role("tab", name="The article, annotated").click()
+    article = page.locator(".kd-article")
+    expect(article.locator(".hl-label-statement")).to_have_count(8)
+    expect(article.locator(".hl-label-event")).to_have_count(6)
+    expect(article.locator(".kd-paragraph-unused")).to_have_count(3)
+    expect(page.get_by_text("8 of 11 paragraphs")).to_be_visible()
+
+
+def test_the_downloads_hold_what_they_say(page: Page, app_server: Server, tmp_path: Path) -> None:
+    open_app(page, f"{app_server.url}/statements?q=impetus")
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Download 1 statement (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(Path(csv_download.value.path()).read_text(encoding="utf-8-sig"))))
+    assert [row["Statement id"] for row in rows] == ["matviyenko-strong-impetus"]
+
+    with page.expect_download() as zip_download:
+        page.get_by_role("button", name="Download the whole dataset (ZIP)").click()
+    assert zip_download.value.suggested_filename == f"{ARCHIVE_FOLDER}.zip"
+    with zipfile.ZipFile(zip_download.value.path()) as archive:
+        assert archive.testzip() is None
+        assert f"{ARCHIVE_FOLDER}/statements.csv" in archive.namelist()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    server = start_server(write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data"))
+    yield server
+    stop_server(server)
+
+
+def test_hostile_data_runs_nothing_in_context_or_in_the_article(page: Page, hostile_server: Server) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, hostile_server.url + "/statements")
+    select_first_row(page)
+    expect(page.locator(".kd-statement mark")).to_have_count(1)
+    page.get_by_role("tab", name="The article, annotated").click()
+    expect(page.locator(".kd-article mark").first).to_be_visible()
+    wait_for_app(page)
+    assert page.evaluate(f"window.{CANARY}") is None
+    assert dialogs == []
+    expect(page.locator(".kd-article script, .kd-article img, .kd-statement script, .kd-statement img")).to_have_count(
+        0
+    )
