@@ -1,9 +1,83 @@
-"""Map of the southern Kurils."""
+"""Map of the southern Kurils: who administers and who claims each island, and the 1956 promise."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
-from lib.ui import page_context
+from lib.filters import filter_events, filter_statements
+from lib.island_facts import island_details, islands_table, map_filters
+from lib.island_map import build_island_map, clicked_island_id, selection_layer
+from lib.text import escape_markdown
+from lib.ui import dataset_year_bounds, island_groups, page_context, select_island
+
+MAP_HEIGHT = 560
+# Only a click on an island reruns the app: panning and zooming change nothing returned here.
+RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
+_CLICKED_KEY = "island_map_clicked"
+
+
+def _note_click() -> None:
+    st.session_state[_CLICKED_KEY] = True
+
 
 dataset, filters = page_context()
+bounds = dataset_year_bounds(dataset)
+groups = island_groups(dataset)
+scope = map_filters(filters)
+events = filter_events(dataset.events, scope, bounds, groups)
+statements = filter_statements(dataset.statements, scope, bounds, groups)
+
 st.title("Map of the southern Kurils")
-st.dataframe(dataset.islands[["name_en", "name_ja", "name_ru", "administered_by", "claimed_by"]], hide_index=True)
+st.caption(
+    "Which islands are in question, who administers them, who claims them, and which ones the 1956 "
+    "declaration promised to hand over after a peace treaty. Hover over an island for its names; click it "
+    "for its details. Events and statements follow the sidebar's country and years."
+)
+
+island_map = build_island_map(dataset.islands, dataset.geojson, events, statements, sources=dataset.sources)
+map_state = st_folium(
+    island_map,
+    key="island_map",
+    height=MAP_HEIGHT,
+    use_container_width=True,
+    returned_objects=RETURNED_OBJECTS,
+    # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
+    feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
+    on_change=_note_click,
+)
+if st.session_state.pop(_CLICKED_KEY, False):
+    clicked = clicked_island_id(map_state, dataset.islands["id"])
+    if clicked and clicked != filters.island:
+        select_island(clicked)
+
+if filters.island:
+    details = island_details(dataset.islands, dataset.geojson, events, statements, dataset.sources, filters.island)
+    st.subheader(escape_markdown(details.island.name), anchor="selected-island")
+    st.markdown(
+        "\n".join(f"- **{escape_markdown(fact)}:** {escape_markdown(value)}" for fact, value in details.facts.values)
+    )
+    st.link_button("Where these facts were checked", details.island.source_url, type="tertiary", icon=":material/link:")
+
+    source_column = st.column_config.LinkColumn("Source", display_text="source")
+    st.markdown(f"**Events naming it** ({len(details.events)})")
+    if details.events.empty:
+        st.info("No event in the sidebar's countries and years names this island.", icon=":material/event_busy:")
+    else:
+        st.dataframe(details.events, hide_index=True, width="stretch", column_config={"Source": source_column})
+    st.markdown(f"**Statements naming it** ({len(details.statements)})")
+    if details.statements.empty:
+        st.info("No statement in the sidebar's countries and years names this island.", icon=":material/chat_error:")
+    else:
+        st.dataframe(details.statements, hide_index=True, width="stretch", column_config={"Source": source_column})
+else:
+    st.info(
+        "Click an island on the map, or choose one under *Island* in the sidebar, to see its details here.",
+        icon=":material/touch_app:",
+    )
+
+st.subheader("All islands")
+st.dataframe(
+    islands_table(dataset.islands, dataset.geojson),
+    hide_index=True,
+    width="stretch",
+    column_config={"Area (km²)": st.column_config.NumberColumn(format="localized")},
+)

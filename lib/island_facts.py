@@ -1,0 +1,305 @@
+"""Facts about the islands as the map and its details panel show them: pure functions, DataFrames out.
+
+Statuses and facts come from islands.csv; outlines, and the names of context coasts that
+islands.csv does not list (eastern Hokkaido), from islands.geojson.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+
+from lib.dates import format_date_range, format_partial_date
+from lib.filters import Filters, related_islands
+from lib.theme import ORIGIN_LABELS
+
+CLAIMED = "claimed"
+PROMISED_1956 = "promised_1956"
+UNCONTESTED = "uncontested"
+
+
+@dataclass(frozen=True)
+class Island:
+    """One island, islet, group or context coast, as the map and its details show it."""
+
+    id: str
+    name: str
+    name_ja_romaji: str
+    name_ja_kanji: str
+    name_ru_latin: str
+    name_ru_cyrillic: str
+    group: str
+    kind: str
+    administered_by: str
+    claimed_by: str
+    in_1956_declaration: bool
+    area_km2: float | None
+    population: int | None
+    population_year: int | None
+    source_url: str
+    lat: float
+    lon: float
+    geometry: dict[str, Any] | None  # None for a group: its members are drawn
+    listed: bool  # in islands.csv; False for a context coast only the GeoJSON has (eastern Hokkaido)
+    clipped: bool = False  # cut to a box: the straight edges of the cut are not coast
+
+    @property
+    def status(self) -> str:
+        return island_status(self.administered_by, self.claimed_by, self.in_1956_declaration)
+
+    @property
+    def is_point(self) -> bool:
+        return self.geometry is not None and self.geometry.get("type") == "Point"
+
+
+def island_status(administered_by: str, claimed_by: str, in_1956_declaration: bool) -> str:
+    """`claimed`, `promised_1956` (claimed, and promised by the 1956 declaration) or `uncontested`."""
+    if claimed_by and claimed_by != administered_by:
+        return PROMISED_1956 if in_1956_declaration else CLAIMED
+    return UNCONTESTED
+
+
+def _optional(value: Any) -> Any:
+    return None if value is None or pd.isna(value) else value
+
+
+def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Island]:
+    """The context coasts only the GeoJSON has, then every island of islands.csv with its outline
+    (None for a group). Facts and statuses come from islands.csv; a context coast's from the GeoJSON."""
+    features = {feature["properties"]["id"]: feature for feature in geojson.get("features", [])}
+    listed = []
+    for row in islands.itertuples(index=False):
+        feature = features.get(row.id)
+        listed.append(
+            Island(
+                id=row.id,
+                name=row.name_en,
+                name_ja_romaji=row.name_ja_romaji,
+                name_ja_kanji=row.name_ja_kanji,
+                name_ru_latin=row.name_ru_latin,
+                name_ru_cyrillic=row.name_ru_cyrillic,
+                group=row.group,
+                kind=row.kind,
+                administered_by=row.administered_by,
+                claimed_by=row.claimed_by,
+                in_1956_declaration=bool(row.in_1956_declaration),
+                area_km2=_optional(row.area_km2),
+                population=_optional(row.population),
+                population_year=_optional(row.population_year),
+                source_url=row.source_url,
+                lat=float(row.lat),
+                lon=float(row.lon),
+                geometry=feature["geometry"] if feature else None,
+                listed=True,
+            )
+        )
+    ids = set(islands["id"])
+    context = []
+    for feature_id, feature in features.items():
+        if feature_id in ids:
+            continue
+        props = feature["properties"]
+        context.append(
+            Island(
+                id=feature_id,
+                name=str(props.get("name_en") or feature_id),
+                name_ja_romaji=str(props.get("name_ja_romaji") or ""),
+                name_ja_kanji=str(props.get("name_ja_kanji") or ""),
+                name_ru_latin=str(props.get("name_ru_latin") or ""),
+                name_ru_cyrillic=str(props.get("name_ru_cyrillic") or ""),
+                group=feature_id,
+                kind="context",
+                administered_by=str(props.get("administered_by") or ""),
+                claimed_by=str(props.get("claimed_by") or ""),
+                in_1956_declaration=False,
+                area_km2=None,
+                population=None,
+                population_year=None,
+                source_url="",
+                lat=float(props.get("geom_centroid_lat", 0.0)),
+                lon=float(props.get("geom_centroid_lon", 0.0)),
+                geometry=feature["geometry"],
+                listed=False,
+                clipped="clipped" in str(props.get("feature_kind", "")),
+            )
+        )
+    return context + listed
+
+
+def island_groups_of(islands: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(islands["id"], islands["group"], strict=True))
+
+
+def members_of(island_id: str, groups: Mapping[str, str]) -> set[str]:
+    """The island itself, or every member when it is a group."""
+    return {island_id} | {member for member, group in groups.items() if group == island_id}
+
+
+def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd.DataFrame:
+    """Rows of events or statements that name the island, its group or (for a group) its members."""
+    wanted = related_islands(island_id, groups)
+    return frame[frame["islands"].map(lambda named: any(island in wanted for island in named)).astype(bool)]
+
+
+def map_filters(filters: Filters) -> Filters:
+    """The shared filters as the map applies them to events and statements: country and years.
+
+    The island filter would empty every other island's popup, and the statements search box lives
+    on the Statements page, where a reader can see it.
+    """
+    return replace(filters, island=None, q="")
+
+
+def format_area(area_km2: float | None) -> str:
+    if area_km2 is None:
+        return "not published"
+    return f"{area_km2:,.2f}".rstrip("0").rstrip(".") + " km²"
+
+
+def format_population(population: int | None, year: int | None) -> str:
+    """ "6,799 (2021)"; "no permanent civilian population" for 0; "not published" when missing."""
+    if population is None:
+        return "not published"
+    text = "no permanent civilian population" if population == 0 else f"{population:,}"
+    return f"{text} ({year})" if year is not None else text
+
+
+def declaration_1956_text(island: Island) -> str:
+    if island.in_1956_declaration:
+        return "Promised to Japan after a peace treaty"
+    return "Not among the islands the 1956 declaration promised"
+
+
+def japanese_name(island: Island) -> str:
+    return " ".join(part for part in (island.name_ja_romaji, island.name_ja_kanji) if part)
+
+
+def russian_name(island: Island) -> str:
+    return " ".join(part for part in (island.name_ru_latin, island.name_ru_cyrillic) if part)
+
+
+def part_of(island: Island, by_id: Mapping[str, Island]) -> str:
+    """The name of the group the island belongs to; "" when it is not in one."""
+    if island.group == island.id or island.group not in by_id:
+        return ""
+    return by_id[island.group].name
+
+
+def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
+    """(fact, value) pairs: area, population, administration, claim, 1956 status, and its group."""
+    facts = [
+        ("Area", format_area(island.area_km2)),
+        ("Population", format_population(island.population, island.population_year)),
+        ("Administered by", island.administered_by),
+        ("Claimed by", island.claimed_by or "not claimed"),
+        ("1956 declaration", declaration_1956_text(island)),
+    ]
+    if group_name:
+        facts.append(("Part of", group_name))
+    return facts
+
+
+def source_urls(sources: pd.DataFrame | None) -> dict[str, str]:
+    if sources is None:
+        return {}
+    return dict(zip(sources["id"], sources["url"], strict=True))
+
+
+def event_link(event: Any, urls: Mapping[str, str]) -> str:
+    """Where an event comes from: its article for an article row, else the page it was checked against."""
+    if event.origin == "article" and event.source_id in urls:
+        return urls[event.source_id]
+    return event.source_url or ""
+
+
+def safe_url(url: str) -> str:
+    """The URL if it is http(s), else "" (the loader allows no other, but a link is never built from one)."""
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+def events_table(events: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame:
+    """Events as a reader sees them: date at its precision, title, countries, origin and source link."""
+    urls = source_urls(sources)
+    return pd.DataFrame(
+        {
+            "Date": [format_date_range(e.date, e.end_date, e.date_precision) for e in events.itertuples()],
+            "Event": list(events["title"]),
+            "Countries": [", ".join(countries) for countries in events["countries"]],
+            "From": [ORIGIN_LABELS.get(origin, origin) for origin in events["origin"]],
+            "Source": [safe_url(event_link(e, urls)) for e in events.itertuples()],
+        },
+        index=events.index,
+    )
+
+
+def statements_table(statements: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame:
+    """Statements as a reader sees them: date at its precision, speaker, country, words and the article's link."""
+    urls = source_urls(sources)
+    return pd.DataFrame(
+        {
+            "Date": [format_partial_date(s.date, s.date_precision) for s in statements.itertuples()],
+            "Speaker": list(statements["speaker"]),
+            "Country": list(statements["country"]),
+            "Said": list(statements["quote"]),
+            "Source": [safe_url(urls.get(source_id, "")) for source_id in statements["source_id"]],
+        },
+        index=statements.index,
+    )
+
+
+@dataclass(frozen=True)
+class IslandDetails:
+    """What the details panel shows for one island."""
+
+    island: Island
+    facts: pd.DataFrame  # columns fact, value: the names, then island_facts
+    events: pd.DataFrame  # columns of events_table
+    statements: pd.DataFrame  # columns of statements_table
+
+
+def island_details(
+    islands: pd.DataFrame,
+    geojson: Mapping[str, Any],
+    events: pd.DataFrame,
+    statements: pd.DataFrame,
+    sources: pd.DataFrame | None,
+    island_id: str,
+) -> IslandDetails:
+    """Facts, events and statements for one island of islands.csv. The events and statements are
+    those of the given frames (filter them first) that name it, its group or, for a group, its members."""
+    by_id = {island.id: island for island in island_records(islands, geojson)}
+    island = by_id[island_id]
+    groups = island_groups_of(islands)
+    names = [
+        ("English name", island.name),
+        ("Japanese name", japanese_name(island) or "not recorded"),
+        ("Russian name", russian_name(island)),
+    ]
+    return IslandDetails(
+        island=island,
+        facts=pd.DataFrame(names + island_facts(island, part_of(island, by_id)), columns=["fact", "value"]),
+        events=events_table(naming(events, island_id, groups), sources),
+        statements=statements_table(naming(statements, island_id, groups), sources),
+    )
+
+
+def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataFrame:
+    """The map as a table (its text alternative): one row per island of islands.csv."""
+    rows = [island for island in island_records(islands, geojson) if island.listed]
+    by_id = {island.id: island for island in rows}
+    return pd.DataFrame(
+        {
+            "Island": [island.name for island in rows],
+            "Part of": [part_of(island, by_id) for island in rows],
+            "Japanese": [japanese_name(island) for island in rows],
+            "Russian": [russian_name(island) for island in rows],
+            "Area (km²)": [island.area_km2 for island in rows],
+            "Population": [format_population(island.population, island.population_year) for island in rows],
+            "Administered by": [island.administered_by for island in rows],
+            "Claimed by": [island.claimed_by or "not claimed" for island in rows],
+            "1956 declaration": ["promised" if island.in_1956_declaration else "not included" for island in rows],
+        }
+    )

@@ -1,0 +1,526 @@
+"""The islands map: a pure function from DataFrames and GeoJSON to a folium.Map.
+
+`build_island_map` draws data/islands.geojson with the statuses from islands.csv: who administers
+each island, who claims it, and whether the 1956 declaration promised it to Japan.
+
+Two rules keep the map safe and self-contained:
+- Every text from the data is HTML-escaped, then handed to Leaflet as a JSON string. folium's own
+  Tooltip and Popup paste HTML into a JavaScript template literal, where a `${...}` in a CSV cell
+  would run as code (and its Popup needs jQuery), so this module binds tooltips and popups itself.
+- The map asks only for the Leaflet files the app serves from static/leaflet, never a public CDN,
+  so it draws the same with no network at all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from folium.template import Template
+
+from lib.dates import format_date_range, format_partial_date
+from lib.island_facts import (
+    CLAIMED,
+    PROMISED_1956,
+    UNCONTESTED,
+    Island,
+    event_link,
+    island_facts,
+    island_groups_of,
+    island_records,
+    japanese_name,
+    members_of,
+    naming,
+    part_of,
+    safe_url,
+    source_urls,
+)
+from lib.text import escape_html
+from lib.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SEA_COLOUR, MAP_SELECTED_COLOUR, NEUTRAL_COLOUR
+
+# Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
+# found under whatever base path the app is deployed at. A map saved on its own would not find them.
+STATIC_URL = "../../app/static/"
+LEAFLET_JS = STATIC_URL + "leaflet/leaflet.js"
+LEAFLET_CSS = STATIC_URL + "leaflet/leaflet.css"
+
+# The Habomai islets lie a few pixels apart at the overview zoom: their names show from this zoom on,
+# and below it the group's name stands for them.
+ISLET_NAMES_ZOOM = 10
+POINT_RADIUS = 6
+# Names of smaller islands go below the shape, which they would otherwise cover.
+SMALL_ISLAND_KM2 = 500
+# Narrower than this (a phone), the legend starts folded so the islands stay in view.
+NARROW_MAP_WIDTH = 560
+OSM_LAYER_NAME = "OpenStreetMap (online only)"
+NAMES_LAYER_NAME = "Island names"
+COASTS_ATTRIBUTION = "Coasts: Made with Natural Earth"
+PROMISE_1956 = "promised to Japan after a peace treaty by the 1956 declaration"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    status: str
+    style: dict[str, str | float]
+    names: tuple[str, ...]
+    description: str
+
+
+def island_style(island: Island) -> dict[str, str | float]:
+    """Leaflet path options for the island's status; land outside the dispute is outlined in its
+    administering country's colour."""
+    style = dict(ISLAND_STATUS_STYLES[island.status])
+    if island.status == UNCONTESTED:
+        style["color"] = COUNTRY_COLOURS.get(island.administered_by, NEUTRAL_COLOUR)
+    return style
+
+
+def short_name(name: str) -> str:
+    """The name a map label shows: without its bracketed variants ("Zeleny (Zelyony) Island" -> "Zeleny Island")."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+
+
+def _link(url: str, text: str) -> str:
+    url = safe_url(url)
+    if not url:
+        return ""
+    return f'<a href="{escape_html(url)}" target="_blank" rel="noopener noreferrer">{escape_html(text)}</a>'
+
+
+def names_html(island: Island) -> str:
+    """The tooltip: the name in English, Japanese (romaji and kanji) and Russian (Latin and Cyrillic)."""
+    japanese = (
+        f'{escape_html(island.name_ja_romaji)} <span lang="ja">{escape_html(island.name_ja_kanji)}</span>'
+        if japanese_name(island)
+        else "<em>not recorded</em>"
+    )
+    russian = f'{escape_html(island.name_ru_latin)} <span lang="ru">{escape_html(island.name_ru_cyrillic)}</span>'
+    return (
+        f'<div class="island-names"><strong>{escape_html(island.name)}</strong>'
+        f"<br>Japanese: {japanese}<br>Russian: {russian}</div>"
+    )
+
+
+def _events_html(rows: pd.DataFrame, urls: Mapping[str, str]) -> str:
+    items = [
+        f'<li><span class="when">{escape_html(format_date_range(e.date, e.end_date, e.date_precision))}</span> '
+        f"{escape_html(e.title)} {_link(event_link(e, urls), 'source')}</li>"
+        for e in rows.itertuples()
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else '<p class="none">None listed.</p>'
+
+
+def _statements_html(rows: pd.DataFrame, urls: Mapping[str, str]) -> str:
+    items = [
+        f'<li><span class="when">{escape_html(format_partial_date(s.date, s.date_precision))}</span> '
+        f"{escape_html(s.speaker)} ({escape_html(s.country)}): “{escape_html(s.quote)}” "
+        f"{_link(urls.get(s.source_id, ''), 'source')}</li>"
+        for s in rows.itertuples()
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else '<p class="none">None listed.</p>'
+
+
+def popup_html(
+    island: Island,
+    events: pd.DataFrame,
+    statements: pd.DataFrame,
+    groups: Mapping[str, str],
+    urls: Mapping[str, str],
+    group_name: str = "",
+) -> str:
+    """The popup: names, facts with their source, then the events and statements that name the island."""
+    if not island.listed:
+        return (
+            f'<div class="island-popup">{names_html(island)}'
+            f"<p>Administered by {escape_html(island.administered_by)}. Shown for context: not part of the dispute.</p>"
+            "</div>"
+        )
+    rows = "".join(
+        f"<tr><th>{escape_html(label)}</th><td>{escape_html(value)}</td></tr>"
+        for label, value in island_facts(island, group_name)
+    )
+    named_events = naming(events, island.id, groups)
+    named_statements = naming(statements, island.id, groups)
+    return (
+        f'<div class="island-popup">{names_html(island)}'
+        f'<table class="facts">{rows}</table>'
+        f'<p class="facts-source">{_link(island.source_url, "Source of these facts")}</p>'
+        f"<h4>Events naming it ({len(named_events)})</h4>{_events_html(named_events, urls)}"
+        f"<h4>Statements naming it ({len(named_statements)})</h4>{_statements_html(named_statements, urls)}"
+        "</div>"
+    )
+
+
+def _display_names(islands: Iterable[Island], by_id: Mapping[str, Island]) -> tuple[str, ...]:
+    """Names for the legend: members of a group are named once, by their group."""
+    names: list[str] = []
+    for island in islands:
+        owner = by_id.get(island.group, island) if island.group != island.id else island
+        name = short_name(owner.name)
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def legend_entries(islands_on_map: list[Island]) -> list[LegendEntry]:
+    """One entry per status drawn (per administering country for land outside the dispute)."""
+    by_id = {island.id: island for island in islands_on_map}
+    drawn = [island for island in islands_on_map if island.geometry is not None]
+    order = {CLAIMED: 0, PROMISED_1956: 1, UNCONTESTED: 2}
+    keys = sorted(
+        {(island.status, island.administered_by, island.claimed_by) for island in drawn},
+        key=lambda key: (order[key[0]], key[1], key[2]),
+    )
+    entries = []
+    for status, administered_by, claimed_by in keys:
+        members = [
+            i for i in drawn if (i.status, i.administered_by, i.claimed_by) == (status, administered_by, claimed_by)
+        ]
+        if status == UNCONTESTED:
+            description = f"administered by {administered_by}, not claimed"
+        else:
+            description = f"administered by {administered_by}, claimed by {claimed_by}"
+            if status == PROMISED_1956:
+                description += f"; {PROMISE_1956}"
+        entries.append(LegendEntry(status, island_style(members[0]), _display_names(members, by_id), description))
+    return entries
+
+
+def _rgba(colour: str, opacity: float) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {opacity})"
+
+
+def legend_html(entries: list[LegendEntry], compact: bool = False) -> str:
+    items = []
+    for entry in entries:
+        style = entry.style
+        border = "dashed" if style.get("dashArray") else "solid"
+        swatch = (
+            f"background:{_rgba(str(style['fillColor']), float(style['fillOpacity']))};"
+            f"border:2px {border} {style['color']}"
+        )
+        items.append(
+            f'<li><span class="swatch" style="{escape_html(swatch)}"></span>'
+            f"<span><strong>{escape_html(', '.join(entry.names))}</strong>: {escape_html(entry.description)}</span></li>"
+        )
+    hint = f"Zoom in for the names of the Habomai islets. {COASTS_ATTRIBUTION}."
+    return (
+        f'<details class="island-legend"{"" if compact else " open"}><summary>Legend</summary>'
+        f'<ul>{"".join(items)}</ul><p class="hint">{escape_html(hint)}</p></details>'
+    )
+
+
+class BoundHtml(MacroElement):
+    """Leaflet's bindTooltip or bindPopup on the parent layer, the HTML passed as a JSON string."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.{{ this.method }}({{ this.html|tojson }}, {{ this.options|tojavascript }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, method: str, html: str, **options: Any) -> None:
+        super().__init__()
+        if method not in ("bindTooltip", "bindPopup"):
+            raise ValueError(f"unknown method {method!r}")
+        self._name = "BoundHtml"
+        self.method = method
+        self.html = html
+        self.options = options
+
+
+class MapChrome(MacroElement):
+    """The sea colour, label and legend styles, the legend control, the coasts' attribution, the
+    switch that shows islet names from ISLET_NAMES_ZOOM on, and the first view: every shape, or on a
+    narrow (phone) map only the disputed islands, so they are not drawn too small."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <style>{{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                var legend = L.control({position: "bottomright"});
+                legend.onAdd = function () {
+                    var box = L.DomUtil.create("div", "island-legend-box");
+                    box.innerHTML = {{ this.legend|tojson }};
+                    L.DomEvent.disableClickPropagation(box);
+                    L.DomEvent.disableScrollPropagation(box);
+                    return box;
+                };
+                legend.addTo(map);
+                var narrow = map.getSize().x < {{ this.narrow_width }};
+                if (narrow) {
+                    legend.getContainer().querySelector("details").removeAttribute("open");
+                }
+                map.fitBounds(narrow ? {{ this.fit_narrow|tojson }} : {{ this.fit|tojson }}, {padding: [12, 12]});
+                map.attributionControl.addAttribution({{ this.attribution|tojson }});
+                function showIsletNames() {
+                    map.getContainer().classList.toggle("islet-names-shown", map.getZoom() >= {{ this.islet_zoom }});
+                }
+                map.on("zoomend", showIsletNames);
+                showIsletNames();
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend: str, fit: list[list[float]], fit_narrow: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "MapChrome"
+        self.legend = legend
+        self.fit = fit
+        self.fit_narrow = fit_narrow
+        self.attribution = COASTS_ATTRIBUTION
+        self.islet_zoom = ISLET_NAMES_ZOOM
+        self.narrow_width = NARROW_MAP_WIDTH
+        self.css = MAP_CSS
+
+
+MAP_CSS = f"""
+.leaflet-container {{ background: {MAP_SEA_COLOUR}; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }}
+.island-label-icon {{ background: none; border: none; }}
+.island-label {{ position: absolute; transform: translate(-50%, -50%); white-space: nowrap; font-size: 13px;
+  font-weight: 600; color: #1b1b1b; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }}
+.island-label.beside {{ transform: translate(10px, -50%); font-size: 12px; }}
+.island-label.below {{ transform: translate(-50%, 10px); }}
+.island-label.group-name {{ transform: translate(-50%, 22px); }}
+.island-label .badge {{ display: block; font-size: 11px; font-weight: 600; font-style: italic; color: #0b4f7a; text-align: center; }}
+.island-label.context {{ font-weight: 500; font-style: italic; color: #4a4a4a; }}
+.island-label.islet-name {{ display: none; }}
+.islet-names-shown .island-label.islet-name {{ display: block; }}
+.islet-names-shown .island-label.group-name {{ display: none; }}
+.island-legend-box {{ background: rgba(255, 255, 255, 0.94); border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  padding: 6px 10px; max-width: min(340px, calc(100vw - 70px)); font-size: 12px; line-height: 1.35; color: #1b1b1b; }}
+.island-legend summary {{ cursor: pointer; font-weight: 600; }}
+.island-legend ul {{ list-style: none; margin: 6px 0 0; padding: 0; }}
+.island-legend li {{ display: flex; gap: 8px; align-items: flex-start; margin: 0 0 5px; }}
+.island-legend .swatch {{ flex: 0 0 auto; width: 18px; height: 12px; margin-top: 2px; box-sizing: border-box; }}
+.island-legend .hint {{ margin: 4px 0 0; color: #555; font-size: 11px; }}
+.island-names {{ font-size: 13px; line-height: 1.4; }}
+.leaflet-popup-content {{ max-width: calc(100vw - 110px); }}
+.island-popup {{ font-size: 13px; line-height: 1.4; max-height: 300px; overflow-y: auto; padding-right: 4px; }}
+.island-popup table.facts {{ border-collapse: collapse; margin: 6px 0; }}
+.island-popup th {{ text-align: left; font-weight: 600; padding: 1px 8px 1px 0; vertical-align: top; white-space: nowrap; }}
+.island-popup td {{ padding: 1px 0; }}
+.island-popup h4 {{ font-size: 13px; margin: 8px 0 2px; }}
+.island-popup ul {{ margin: 0; padding-left: 16px; }}
+.island-popup li {{ margin: 0 0 3px; }}
+.island-popup .when {{ color: #444; white-space: nowrap; }}
+.island-popup .none, .island-popup .facts-source {{ margin: 2px 0; color: #555; }}
+"""
+
+
+def _feature(island: Island) -> dict[str, Any]:
+    # Only the id travels: streamlit-folium hands the clicked feature back, and the id names it.
+    return {"type": "Feature", "properties": {"id": island.id}, "geometry": island.geometry}
+
+
+def _label(island: Island, classes: str) -> folium.Marker:
+    """The island's name at its representative point (the icon's corner sits exactly on it)."""
+    promised = island.status == PROMISED_1956 and "islet-name" not in classes
+    badge = '<small class="badge">promised in 1956</small>' if promised else ""
+    html = f'<span class="island-label {classes}"><span class="name">{escape_html(short_name(island.name))}</span>{badge}</span>'
+    return folium.Marker(
+        location=(island.lat, island.lon),
+        # Ids are lowercase letters, digits, '-' and '_' (the loader checks), so they make safe class names.
+        icon=folium.DivIcon(html=html, class_name=f"island-label-icon label-{island.id}", icon_size=(0, 0)),
+        interactive=False,
+        keyboard=False,
+    )
+
+
+def _label_classes(island: Island, groups: Mapping[str, str]) -> str:
+    classes = []
+    if island.kind == "island_group":
+        classes.append("group-name")
+    elif island.group != island.id and island.group in groups:
+        classes.append("islet-name")
+    if island.is_point:
+        classes.append("beside")
+    elif island.kind != "island_group" and (island.area_km2 or 0) < SMALL_ISLAND_KM2:
+        classes.append("below")
+    if island.status == UNCONTESTED:
+        classes.append("context")
+    return " ".join(classes)
+
+
+def coast_lines(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    """The outline of a clipped shape without the cut, as a MultiLineString: segments lying along one
+    side of the shape's own bounding box are the clip box's straight edges, not coast."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    rings = [ring for polygon in polygons for ring in polygon]
+    sides_lon = {min(lon for ring in rings for lon, _ in ring), max(lon for ring in rings for lon, _ in ring)}
+    sides_lat = {min(lat for ring in rings for _, lat in ring), max(lat for ring in rings for _, lat in ring)}
+    lines = []
+    for ring in rings:
+        run = [ring[0]]
+        for start, end in itertools.pairwise(ring):
+            along_cut = (start[0] == end[0] and start[0] in sides_lon) or (start[1] == end[1] and start[1] in sides_lat)
+            if along_cut:
+                if len(run) > 1:
+                    lines.append(run)
+                run = [end]
+            else:
+                run.append(end)
+        if len(run) > 1:
+            lines.append(run)
+    return {"type": "MultiLineString", "coordinates": lines}
+
+
+def _decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: float = POINT_RADIUS) -> folium.GeoJson:
+    """A shape drawn over the islands that clicks and hovers pass through."""
+    return folium.GeoJson(
+        {"type": "Feature", "properties": {}, "geometry": geometry},
+        control=False,
+        style_function=lambda _feature: {**style, "interactive": False},
+        marker=folium.CircleMarker(radius=radius) if geometry["type"] == "Point" else None,
+    )
+
+
+def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:
+    """A thick outline around the selected island (every member, for a group); empty when none is.
+
+    It lets clicks through to the island below. st_folium can swap it in without redrawing the map
+    (`feature_group_to_add`); an empty group, not None, is what clears an earlier selection there.
+    """
+    layer = folium.FeatureGroup(name="Selected island", control=False)
+    if not selected:
+        return layer
+    wanted = members_of(selected, island_groups_of(islands))
+    for island in island_records(islands, geojson):
+        if island.id in wanted and island.geometry is not None:
+            style = {"color": MAP_SELECTED_COLOUR, "weight": 3 if island.is_point else 4, "fill": False}
+            _decoration(island.geometry, style, radius=POINT_RADIUS + 4).add_to(layer)
+    return layer
+
+
+def _positions(coordinates: Any) -> list[tuple[float, float]]:
+    """Every (lon, lat) of GeoJSON coordinates, however deeply nested."""
+    if isinstance(coordinates[0], (int, float)):
+        return [(coordinates[0], coordinates[1])]
+    return [position for item in coordinates for position in _positions(item)]
+
+
+def _bounds(islands_on_map: Iterable[Island]) -> list[list[float]]:
+    """[[south, west], [north, east]] around every shape drawn."""
+    positions = [
+        position
+        for island in islands_on_map
+        if island.geometry
+        for position in _positions(island.geometry["coordinates"])
+    ]
+    lats = [lat for _, lat in positions]
+    lons = [lon for lon, _ in positions]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def build_island_map(
+    islands: pd.DataFrame,
+    geojson: dict[str, Any],
+    events: pd.DataFrame,
+    statements: pd.DataFrame,
+    selected: str | None = None,
+    *,
+    sources: pd.DataFrame | None = None,
+    compact: bool = False,
+) -> folium.Map:
+    """The islands, coloured by status with a legend, each named, with names on hover and details on click.
+
+    `events` and `statements` are those the popups may list (filter them first); `sources` gives
+    article rows their link. `selected` is outlined. `compact` starts the legend folded, for a small
+    map (it also folds by itself on a narrow one). Render it with st_folium: the Leaflet files are the app's own.
+    """
+    on_map = island_records(islands, geojson)
+    by_id = {island.id: island for island in on_map}
+    groups = island_groups_of(islands)
+    urls = source_urls(sources)
+    south_west, north_east = _bounds(on_map)
+
+    island_map = folium.Map(
+        location=((south_west[0] + north_east[0]) / 2, (south_west[1] + north_east[1]) / 2),
+        zoom_start=7,
+        tiles=None,
+        max_bounds=True,
+        min_lat=south_west[0] - 2,
+        max_lat=north_east[0] + 2,
+        min_lon=south_west[1] - 3,
+        max_lon=north_east[1] + 3,
+        font_size="13px",
+        minZoom=5,
+        maxZoom=12,
+        zoomSnap=0.25,  # fits the islands snugly at any width
+        scrollWheelZoom=False,  # the page scrolls past the map; + / − and double-click zoom
+    )
+    island_map.default_js = [("leaflet", LEAFLET_JS)]
+    island_map.default_css = [("leaflet_css", LEAFLET_CSS)]
+
+    folium.TileLayer("OpenStreetMap", name=OSM_LAYER_NAME, overlay=True, show=False, control=True).add_to(island_map)
+
+    shapes = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    # Context first, points last: smaller shapes stay on top and clickable.
+    drawn = sorted(
+        (island for island in on_map if island.geometry is not None),
+        key=lambda island: (island.status != UNCONTESTED, island.is_point),
+    )
+    for island in drawn:
+        style = island_style(island)
+        hover = {"weight": 3, "fillOpacity": 1.0}
+        if island.clipped:  # its coast is drawn below, without the straight edges of the cut
+            style, hover = {**style, "stroke": False}, {"fillOpacity": 1.0}
+        layer = folium.GeoJson(
+            {"type": "FeatureCollection", "features": [_feature(island)]},
+            name=island.name,
+            control=False,
+            style_function=lambda _feature, style=style: {**style, "className": "island-shape"},
+            highlight_function=lambda _feature, hover=hover: hover,
+            marker=folium.CircleMarker(radius=POINT_RADIUS, fill=True) if island.is_point else None,
+        )
+        BoundHtml("bindTooltip", names_html(island), sticky=True, className="island-tooltip").add_to(layer)
+        BoundHtml(
+            "bindPopup",
+            popup_html(island, events, statements, groups, urls, part_of(island, by_id)),
+            maxWidth=320,
+            minWidth=200,
+            autoPanPaddingTopLeft=[56, 12],  # clear of the zoom and layer buttons
+            autoPanPaddingBottomRight=[12, 12],
+        ).add_to(layer)
+        layer.add_to(shapes)
+        if island.clipped:
+            _decoration(coast_lines(island.geometry), {"color": style["color"], "weight": style["weight"]}).add_to(
+                shapes
+            )
+
+    labels = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
+    for island in on_map:
+        if island.geometry is not None or island.kind == "island_group":
+            _label(island, _label_classes(island, groups)).add_to(labels)
+
+    if selected:
+        selection_layer(islands, geojson, selected).add_to(island_map)
+
+    disputed = [island for island in on_map if island.status != UNCONTESTED]
+    MapChrome(
+        legend_html(legend_entries(on_map), compact=compact),
+        fit=[south_west, north_east],
+        fit_narrow=_bounds(disputed) if disputed else [south_west, north_east],
+    ).add_to(island_map)
+    folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
+    return island_map
+
+
+def clicked_island_id(map_state: Mapping[str, Any] | None, island_ids: Iterable[str]) -> str | None:
+    """The island of islands.csv whose shape was clicked last, from st_folium's `last_active_drawing`."""
+    drawing = (map_state or {}).get("last_active_drawing") or {}
+    island = (drawing.get("properties") or {}).get("id")
+    return island if island in set(island_ids) else None
