@@ -32,13 +32,13 @@ MILESTONE_COLOUR = "#444444"
 # dispute is pale, outlined in its administering country's colour. Lightness and the dashes keep the
 # statuses apart for colour-blind readers too (Okabe–Ito blue, sky blue and vermilion).
 ISLAND_STATUS_STYLES: dict[str, dict[str, str | float]] = {
-    "claimed": {"fillColor": "#0072B2", "fillOpacity": 0.85, "color": "#D55E00", "weight": 2.5, "dashArray": "6 4"},
+    "claimed": {"fillColor": "#0072B2", "fillOpacity": 0.9, "color": "#D55E00", "weight": 1.5, "dashArray": "4 3"},
     "promised_1956": {
         "fillColor": "#56B4E9",
-        "fillOpacity": 0.9,
+        "fillOpacity": 0.95,
         "color": "#D55E00",
-        "weight": 2.5,
-        "dashArray": "6 4",
+        "weight": 1.5,
+        "dashArray": "4 3",
     },
     "uncontested": {"fillColor": "#ECE7DC", "fillOpacity": 1.0, "weight": 1.2},
 }
