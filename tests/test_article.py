@@ -58,7 +58,7 @@ def markup(html: str) -> _Markup:
 def assert_only_own_markup(html: str) -> None:
     """No tag or attribute came from the data: only those this module writes."""
     for tag, attrs in markup(html).tags:
-        assert tag in {"div", "p", "mark", "span", "a", "strong", "br", "ul", "li"}, tag
+        assert tag in {"div", "p", "blockquote", "mark", "span", "a", "strong", "em", "br", "ul", "li"}, tag
         assert set(attrs) <= {"class", "style", "title", "href", "target", "rel"}, attrs
 
 
