@@ -1,0 +1,180 @@
+"""lib.island_facts: island records, statuses, facts as text, and the details panel's tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.data import Dataset, read_dataset
+from lib.filters import Filters
+from lib.island_facts import (
+    CLAIMED,
+    PROMISED_1956,
+    UNCONTESTED,
+    event_link,
+    events_table,
+    format_area,
+    format_population,
+    island_details,
+    island_records,
+    island_status,
+    islands_table,
+    map_filters,
+    members_of,
+    naming,
+    safe_url,
+)
+
+ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    result = read_dataset()
+    assert result.dataset is not None, result.problems
+    return result.dataset
+
+
+@pytest.mark.parametrize(
+    ("administered_by", "claimed_by", "in_1956", "status"),
+    [
+        ("Russia", "Japan", False, CLAIMED),
+        ("Russia", "Japan", True, PROMISED_1956),
+        ("Russia", "", False, UNCONTESTED),
+        ("Japan", "", False, UNCONTESTED),
+        ("Japan", "Japan", False, UNCONTESTED),  # a state claiming what it holds is no dispute
+    ],
+)
+def test_island_status(administered_by: str, claimed_by: str, in_1956: bool, status: str) -> None:
+    assert island_status(administered_by, claimed_by, in_1956) == status
+
+
+def test_statuses_from_the_data(dataset: Dataset) -> None:
+    status = {island.id: island.status for island in island_records(dataset.islands, dataset.geojson)}
+    assert status["iturup"] == status["kunashir"] == CLAIMED
+    assert status["shikotan"] == status["habomai"] == status["habomai_signalny"] == PROMISED_1956
+    assert status["urup"] == status["hokkaido_east"] == UNCONTESTED
+
+
+def test_records_join_the_csv_and_the_geojson(dataset: Dataset) -> None:
+    records = {island.id: island for island in island_records(dataset.islands, dataset.geojson)}
+    feature_ids = {feature["properties"]["id"] for feature in dataset.geojson["features"]}
+    assert set(records) == set(dataset.islands["id"]) | feature_ids
+    assert records["habomai"].geometry is None  # the group is drawn through its members
+    assert records["habomai_dyomin"].is_point
+    assert records["hokkaido_east"].listed is False
+    assert records["hokkaido_east"].clipped is True
+    assert records["hokkaido_east"].administered_by == "Japan"
+    assert records["kunashir"].clipped is False
+
+
+@pytest.mark.parametrize(
+    ("population", "year", "text"),
+    [
+        (6799, 2021, "6,799 (2021)"),
+        (0, None, "no permanent civilian population"),
+        (0, 2010, "no permanent civilian population (2010)"),
+        (7000, None, "7,000"),
+        (None, None, "not published"),
+    ],
+)
+def test_format_population(population: int | None, year: int | None, text: str) -> None:
+    assert format_population(population, year) == text
+
+
+@pytest.mark.parametrize(
+    ("area", "text"), [(3139.0, "3,139 km²"), (58.72, "58.72 km²"), (12.1, "12.1 km²"), (None, "not published")]
+)
+def test_format_area(area: float | None, text: str) -> None:
+    assert format_area(area) == text
+
+
+def test_members_of_a_group_and_of_a_single_island() -> None:
+    groups = {"habomai": "habomai", "habomai_yuri": "habomai", "habomai_zeleny": "habomai", "iturup": "iturup"}
+    assert members_of("habomai", groups) == {"habomai", "habomai_yuri", "habomai_zeleny"}
+    assert members_of("iturup", groups) == {"iturup"}
+    assert members_of("habomai_yuri", groups) == {"habomai_yuri"}
+
+
+def test_naming_counts_the_group_for_a_member_and_the_members_for_the_group() -> None:
+    groups = {"habomai": "habomai", "habomai_yuri": "habomai", "shikotan": "shikotan"}
+    frame = pd.DataFrame(
+        {"id": ["group", "member", "other"], "islands": [("habomai",), ("habomai_yuri",), ("shikotan",)]}
+    )
+    assert list(naming(frame, "habomai_yuri", groups)["id"]) == ["group", "member"]
+    assert list(naming(frame, "habomai", groups)["id"]) == ["group", "member"]
+    assert list(naming(frame, "shikotan", groups)["id"]) == ["other"]
+
+
+def test_map_filters_keep_country_and_years_only() -> None:
+    filters = Filters(year_from=1950, year_to=2000, country="Japan", island="shikotan", q="impetus")
+    assert map_filters(filters) == Filters(year_from=1950, year_to=2000, country="Japan")
+
+
+def test_details_of_shikotan(dataset: Dataset) -> None:
+    details = island_details(
+        dataset.islands, dataset.geojson, dataset.events, dataset.statements, dataset.sources, "shikotan"
+    )
+    facts = dict(details.facts.values)
+    assert facts["English name"] == "Shikotan"
+    assert facts["Japanese name"] == "Shikotan-tō 色丹島"
+    assert facts["Russian name"] == "Shikotan Шикотан"
+    assert facts["Area"] == "225 km²"
+    assert facts["Population"] == "2,820 (2010)"
+    assert facts["Administered by"] == "Russia"
+    assert facts["Claimed by"] == "Japan"
+    assert facts["1956 declaration"] == "Promised to Japan after a peace treaty"
+    assert "Part of" not in facts
+
+    declaration = details.events[details.events["Event"] == "Soviet-Japanese Joint Declaration signed in Moscow"]
+    assert declaration[["Date", "From", "Source"]].values.tolist() == [["19 Oct 1956", "from the article", ARTICLE_URL]]
+    yalta = details.events[details.events["Event"].str.startswith("Secret Yalta accord")]
+    assert yalta["Source"].tolist() == ["https://blogs.kcl.ac.uk/tad/category/document/docc/"]
+    assert "Medvedev" not in " ".join(details.events["Event"])  # the 2010 visit names Kunashir only
+    assert set(details.statements["Speaker"]) == {"Chuichi Date", "Russian Foreign Ministry"}
+    assert set(details.statements["Source"]) == {ARTICLE_URL}
+    assert "date unknown" in set(details.statements["Date"])  # the ministry's statement has no date
+
+
+def test_details_of_an_islet_name_its_group_and_the_group_s_events(dataset: Dataset) -> None:
+    details = island_details(
+        dataset.islands, dataset.geojson, dataset.events, dataset.statements, None, "habomai_zeleny"
+    )
+    facts = dict(details.facts.values)
+    assert facts["Part of"] == "Habomai Islands"
+    assert facts["Population"] == "no permanent civilian population"
+    assert "Soviet-Japanese Joint Declaration signed in Moscow" in set(details.events["Event"])
+
+
+def test_details_follow_the_frames_they_are_given(dataset: Dataset) -> None:
+    recent = dataset.events[dataset.events["date"].dt.year >= 2024]
+    details = island_details(dataset.islands, dataset.geojson, recent, dataset.statements.iloc[0:0], None, "iturup")
+    assert len(details.events) == 2
+    assert details.statements.empty
+
+
+def test_an_article_event_links_to_its_article_and_a_context_event_to_its_page(dataset: Dataset) -> None:
+    urls = dict(zip(dataset.sources["id"], dataset.sources["url"], strict=True))
+    events = dataset.events.set_index("id")
+    meetings = next(events.loc[["2018-two-ministerial-meetings"]].reset_index().itertuples())
+    assert event_link(meetings, urls) == ARTICLE_URL  # an article row without a page of its own
+    assert event_link(meetings, {}) == ""
+    table = events_table(events.loc[["2010-medvedev-visits-kunashir"]], dataset.sources)
+    assert table["Source"].tolist() == [events.loc["2010-medvedev-visits-kunashir", "source_url"]]
+
+
+def test_safe_url_keeps_http_only() -> None:
+    assert safe_url("https://example.org/a") == "https://example.org/a"
+    assert safe_url("javascript:alert(1)") == ""
+
+
+def test_islands_table_has_a_row_per_island_of_the_csv(dataset: Dataset) -> None:
+    table = islands_table(dataset.islands, dataset.geojson)
+    assert table["Island"].tolist() == dataset.islands["name_en"].tolist()
+    rows = table.set_index("Island")
+    assert rows.loc["Iturup", "Population"] == "6,799 (2021)"
+    assert rows.loc["Iturup", "1956 declaration"] == "not included"
+    assert rows.loc["Polonsky Island", "Part of"] == "Habomai Islands"
+    assert rows.loc["Polonsky Island", "1956 declaration"] == "promised"
+    assert rows.loc["Urup", "Claimed by"] == "not claimed"
+    assert pd.isna(rows.loc["Signalny Island (Kaigara rock)", "Area (km²)"])

@@ -1,0 +1,311 @@
+"""lib.island_map: the folium map as an object, before any browser sees it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+import branca
+import folium
+import pandas as pd
+import pytest
+import streamlit_folium
+
+from lib.data import Dataset, read_dataset
+from lib.island_facts import CLAIMED, PROMISED_1956, UNCONTESTED, island_records
+from lib.island_map import (
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    OSM_LAYER_NAME,
+    STATIC_URL,
+    BoundHtml,
+    MapChrome,
+    build_island_map,
+    clicked_island_id,
+    coast_lines,
+    legend_entries,
+    legend_html,
+    selection_layer,
+    short_name,
+)
+from lib.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
+from tests.conftest import ROOT
+
+ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    result = read_dataset()
+    assert result.dataset is not None, result.problems
+    return result.dataset
+
+
+def build(dataset: Dataset, islands: pd.DataFrame | None = None, **options) -> folium.Map:
+    return build_island_map(
+        dataset.islands if islands is None else islands,
+        dataset.geojson,
+        dataset.events,
+        dataset.statements,
+        sources=dataset.sources,
+        **options,
+    )
+
+
+def walk(element: branca.element.Element) -> Iterator[branca.element.Element]:
+    yield element
+    for child in element._children.values():
+        yield from walk(child)
+
+
+def island_layers(island_map: folium.Map) -> dict[str, list[folium.GeoJson]]:
+    """The clickable island shapes by island id (decorations carry no id)."""
+    layers: dict[str, list[folium.GeoJson]] = {}
+    for element in walk(island_map):
+        if isinstance(element, folium.GeoJson):
+            for feature in element.data.get("features", [element.data]):
+                if feature["properties"].get("id"):
+                    layers.setdefault(feature["properties"]["id"], []).append(element)
+    return layers
+
+
+def bound_html(layer: folium.GeoJson, method: str) -> str:
+    (element,) = [
+        child for child in layer._children.values() if isinstance(child, BoundHtml) and child.method == method
+    ]
+    return element.html
+
+
+def style_of(layer: folium.GeoJson) -> dict:
+    return layer.style_function(layer.data["features"][0])
+
+
+def labels(island_map: folium.Map) -> dict[str, str]:
+    """Label html by island id (read from the icon's label-<id> class)."""
+    found = {}
+    for element in walk(island_map):
+        if isinstance(element, folium.DivIcon):
+            island = re.search(r"(?:^|\s)label-(\S+)", element.options["class_name"]).group(1)
+            found[island] = element.options["html"]
+    return found
+
+
+def test_one_clickable_shape_per_feature_of_the_geojson(dataset: Dataset) -> None:
+    layers = island_layers(build(dataset))
+    feature_ids = [feature["properties"]["id"] for feature in dataset.geojson["features"]]
+    assert sorted(layers) == sorted(feature_ids)
+    assert all(len(found) == 1 for found in layers.values())
+    points = {island for island, (layer,) in layers.items() if layer.marker is not None}
+    assert points == {"habomai_anuchina", "habomai_dyomin", "habomai_oskolki", "habomai_signalny"}
+
+
+def test_each_status_has_its_own_style(dataset: Dataset) -> None:
+    layers = island_layers(build(dataset))
+    for island, status in [("iturup", CLAIMED), ("kunashir", CLAIMED), ("shikotan", PROMISED_1956)]:
+        style = style_of(layers[island][0])
+        expected = ISLAND_STATUS_STYLES[status]
+        assert (style["fillColor"], style["color"], style["dashArray"]) == (
+            expected["fillColor"],
+            expected["color"],
+            expected["dashArray"],
+        )
+    assert style_of(layers["habomai_dyomin"][0])["fillColor"] == ISLAND_STATUS_STYLES[PROMISED_1956]["fillColor"]
+    urup = style_of(layers["urup"][0])
+    assert urup["fillColor"] == ISLAND_STATUS_STYLES[UNCONTESTED]["fillColor"]
+    assert urup["color"] == COUNTRY_COLOURS["Russia"]
+    assert style_of(layers["hokkaido_east"][0])["stroke"] is False  # its coast is drawn without the cut
+
+
+def test_the_three_statuses_look_different() -> None:
+    looks = {status: (style["fillColor"], style.get("dashArray")) for status, style in ISLAND_STATUS_STYLES.items()}
+    assert len(set(looks.values())) == len(looks)
+    assert ISLAND_STATUS_STYLES[CLAIMED].get("dashArray")  # the claim shows without colour too
+    assert not ISLAND_STATUS_STYLES[UNCONTESTED].get("dashArray")
+
+
+def test_every_island_is_labelled_and_the_1956_ones_say_so(dataset: Dataset) -> None:
+    found = labels(build(dataset))
+    feature_ids = {feature["properties"]["id"] for feature in dataset.geojson["features"]}
+    assert set(found) == feature_ids | {"habomai"}
+    assert ">Kunashir<" in found["kunashir"]
+    assert ">Zeleny Island<" in found["habomai_zeleny"]
+    promised = {island for island, html in found.items() if "promised in 1956" in html}
+    assert promised == {"shikotan", "habomai"}  # islet names show only zoomed in, under the group's
+    assert "islet-name" in found["habomai_yuri"]
+    assert "group-name" in found["habomai"]
+
+
+def test_hover_shows_the_names_in_three_languages(dataset: Dataset) -> None:
+    tooltip = bound_html(island_layers(build(dataset))["kunashir"][0], "bindTooltip")
+    for name in ("Kunashir", "Kunashiri-tō", "国後島", "Кунашир"):
+        assert name in tooltip
+
+
+def test_the_popup_holds_the_facts_events_and_statements(dataset: Dataset) -> None:
+    popup = bound_html(island_layers(build(dataset))["shikotan"][0], "bindPopup")
+    for text in ("225 km²", "2,820 (2010)", "Russia", "Japan", "Promised to Japan after a peace treaty"):
+        assert text in popup
+    assert "19 Oct 1956</span> Soviet-Japanese Joint Declaration signed in Moscow" in popup
+    assert f'href="{ARTICLE_URL}"' in popup
+    assert 'href="https://en.wikipedia.org/wiki/Shikotan"' in popup  # the island's facts
+    assert "Statements naming it (2)" in popup
+    islet = bound_html(island_layers(build(dataset))["habomai_yuri"][0], "bindPopup")
+    assert "Part of</th><td>Habomai Islands" in islet
+    context = bound_html(island_layers(build(dataset))["hokkaido_east"][0], "bindPopup")
+    assert "Shown for context" in context
+
+
+def test_popups_list_only_the_events_they_are_given(dataset: Dataset) -> None:
+    island_map = build_island_map(
+        dataset.islands, dataset.geojson, dataset.events.iloc[0:0], dataset.statements.iloc[0:0]
+    )
+    popup = bound_html(island_layers(island_map)["iturup"][0], "bindPopup")
+    assert "Events naming it (0)" in popup
+    assert "None listed." in popup
+
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+def test_text_from_the_data_is_escaped_everywhere_it_lands(dataset: Dataset) -> None:
+    islands = dataset.islands.copy()
+    kunashir = islands["id"] == "kunashir"
+    islands.loc[kunashir, "name_en"] = HOSTILE
+    islands.loc[kunashir, "name_ja_kanji"] = "<img src=x onerror=alert(1)>"
+    islands.loc[kunashir, "claimed_by"] = "Japan"
+    island_map = build(dataset, islands)
+
+    layer = island_layers(island_map)["kunashir"][0]
+    tooltip, popup = bound_html(layer, "bindTooltip"), bound_html(layer, "bindPopup")
+    label = labels(island_map)["kunashir"]
+    legend = legend_html(legend_entries(island_records(islands, dataset.geojson)))
+    for html in (tooltip, popup):
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    for html in (label, legend):  # they show the short name, without bracketed variants
+        assert "&lt;script&gt;alert&lt;/script&gt;" in html
+    for html in (tooltip, popup, label, legend):
+        assert "<script" not in html
+        assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tooltip
+
+
+def test_html_reaches_leaflet_as_a_json_string_never_a_template_literal() -> None:
+    """folium's Tooltip and Popup put HTML in a JavaScript `template literal`, where ${...} runs."""
+    island_map = folium.Map(tiles=None)
+    layer = folium.GeoJson({"type": "FeatureCollection", "features": []}).add_to(island_map)
+    html = "${alert(1)}` </script><b>x</b>"
+    BoundHtml("bindPopup", html, maxWidth=300).add_to(layer)
+    script = island_map.get_root().render()
+    call = re.search(r"\.bindPopup\((\".*?\"), \{", script, re.DOTALL)
+    assert call is not None
+    assert json.loads(call.group(1)) == html
+    assert "</script><b>" not in script
+
+
+def test_the_map_uses_no_template_literal_tooltips_or_popups(dataset: Dataset) -> None:
+    elements = list(walk(build(dataset)))
+    assert not [e for e in elements if isinstance(e, (folium.Tooltip, folium.Popup, folium.GeoJsonTooltip))]
+    assert not [e for e in elements if isinstance(e, folium.GeoJsonPopup)]
+
+
+def test_every_script_and_stylesheet_is_served_by_the_app(dataset: Dataset) -> None:
+    """What streamlit-folium loads: each element's default_js and default_css (and d3 for colour maps)."""
+    elements = list(walk(build(dataset)))
+    assert not [e for e in elements if isinstance(e, branca.colormap.ColorMap)]
+    links = [url for e in elements for _, url in getattr(e, "default_js", []) + getattr(e, "default_css", [])]
+    assert set(links) == {LEAFLET_JS, LEAFLET_CSS}
+    for link in links:
+        assert (ROOT / "static" / link.removeprefix(STATIC_URL)).is_file()
+    assert (ROOT / "static" / "leaflet" / "LICENSE").is_file()
+
+
+def test_the_static_files_are_found_from_the_component_page() -> None:
+    component = f"http://127.0.0.1:8501/base/component/{streamlit_folium._component_func.name}/index.html"
+    assert urljoin(component, LEAFLET_JS) == "http://127.0.0.1:8501/base/app/static/leaflet/leaflet.js"
+
+
+def test_the_rendered_header_asks_for_nothing_online(dataset: Dataset) -> None:
+    island_map = build(dataset)
+    island_map.get_root().render()
+    header = island_map.get_root().header.render()
+    assert not re.findall(r"(?:src|href)=\"?https?://", header)
+
+
+def test_openstreetmap_is_offered_hidden_with_its_attribution(dataset: Dataset) -> None:
+    elements = list(walk(build(dataset)))
+    (osm,) = [e for e in elements if isinstance(e, folium.TileLayer)]
+    assert osm.layer_name == OSM_LAYER_NAME
+    assert (osm.show, osm.overlay, osm.control) == (False, True, True)
+    assert "OpenStreetMap" in osm.options["attribution"]
+    assert [e for e in elements if isinstance(e, folium.LayerControl)]
+
+
+def test_the_legend_names_the_islands_of_each_status(dataset: Dataset) -> None:
+    entries = legend_entries(island_records(dataset.islands, dataset.geojson))
+    assert [(entry.status, entry.names) for entry in entries] == [
+        (CLAIMED, ("Iturup", "Kunashir")),
+        (PROMISED_1956, ("Shikotan", "Habomai Islands")),
+        (UNCONTESTED, ("Hokkaido",)),
+        (UNCONTESTED, ("Urup",)),
+    ]
+    assert "1956 declaration" in entries[1].description
+    assert entries[2].style["color"] == COUNTRY_COLOURS["Japan"]
+    assert '<details class="island-legend" open>' in legend_html(entries)
+    assert '<details class="island-legend">' in legend_html(entries, compact=True)
+
+
+def test_the_selected_island_is_outlined(dataset: Dataset) -> None:
+    def outlines(selected: str | None) -> list[folium.GeoJson]:
+        layer = selection_layer(dataset.islands, dataset.geojson, selected)
+        return [e for e in walk(layer) if isinstance(e, folium.GeoJson)]
+
+    assert outlines(None) == []
+    assert len(outlines("iturup")) == 1
+    assert len(outlines("habomai")) == 8  # every member: four polygons and four points
+    assert outlines("habomai")[0].style_function({})["interactive"] is False  # clicks pass through
+    island_map = build(dataset, selected="shikotan")
+    (selection,) = [
+        e for e in walk(island_map) if isinstance(e, folium.FeatureGroup) and e.layer_name == "Selected island"
+    ]
+    assert len(selection._children) == 1
+
+
+def test_the_clicked_island_comes_from_the_feature_st_folium_returns() -> None:
+    ids = ["kunashir", "shikotan"]
+    state = {"last_active_drawing": {"type": "Feature", "properties": {"id": "shikotan"}, "geometry": {}}}
+    assert clicked_island_id(state, ids) == "shikotan"
+    assert clicked_island_id({"last_active_drawing": {"properties": {"id": "hokkaido_east"}}}, ids) is None
+    assert clicked_island_id({"last_active_drawing": None}, ids) is None
+    assert clicked_island_id(None, ids) is None
+
+
+def test_coast_lines_leave_out_the_straight_edges_of_the_cut() -> None:
+    cut_square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0.5, 1.2], [0, 1], [0, 0]]]}
+    assert coast_lines(cut_square) == {"type": "MultiLineString", "coordinates": [[[1, 1], [0.5, 1.2], [0, 1]]]}
+
+
+def test_hokkaido_s_coast_has_no_segment_on_the_145th_meridian(dataset: Dataset) -> None:
+    (hokkaido,) = [f for f in dataset.geojson["features"] if f["properties"]["id"] == "hokkaido_east"]
+    lines = coast_lines(hokkaido["geometry"])["coordinates"]
+    assert lines
+    for line in lines:
+        for start, end in itertools.pairwise(line):
+            assert not (start[0] == end[0] == 145.0)
+
+
+def test_short_name_drops_bracketed_variants() -> None:
+    assert short_name("Zeleny (Zelyony) Island") == "Zeleny Island"
+    assert short_name("Hokkaido (eastern coast: Shiretoko and Nemuro peninsulas)") == "Hokkaido"
+    assert short_name("Iturup") == "Iturup"
+
+
+def test_compact_folds_the_legend(dataset: Dataset) -> None:
+    def legend(island_map: folium.Map) -> str:
+        (chrome,) = [e for e in walk(island_map) if isinstance(e, MapChrome)]
+        return chrome.legend
+
+    assert " open>" in legend(build(dataset))
+    assert " open>" not in legend(build(dataset, compact=True))
