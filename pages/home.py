@@ -1,19 +1,39 @@
 """Overview: what the dispute is, the figures that frame it, the latest event, where to look next."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 from lib.dates import format_date_range, format_partial_date
 from lib.filters import describe_filters, filter_events, filter_statements, year_bounds
+from lib.island_facts import map_filters
+from lib.island_map import build_island_map
 from lib.overview import DECLARATION_YEAR, counted, dispute_summary, event_source, headline_figures, share_of
 from lib.text import escape_markdown
 from lib.ui import dataset_year_bounds, island_groups, page_context
 
+MAP_HEIGHT = 260
+
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
+groups = island_groups(dataset)
 figures = headline_figures(dataset)
 
-st.title("Russia–Japan peace-treaty talks and the southern Kuril Islands")
-st.markdown(dispute_summary(dataset.islands, figures.declaration))
+st.title("Russia–Japan peace-treaty talks")
+summary_column, map_column = st.columns([3, 2], gap="medium")
+summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
+with map_column:
+    scope = map_filters(filters)
+    island_map = build_island_map(
+        dataset.islands,
+        dataset.geojson,
+        filter_events(dataset.events, scope, bounds, groups),
+        filter_statements(dataset.statements, scope, bounds, groups),
+        filters.island,
+        sources=dataset.sources,
+        compact=True,
+    )
+    # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
+    st_folium(island_map, key="home_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
 
 years_column, events_column, statements_column, sources_column = st.columns(4)
 if figures.years_from_declaration is not None and figures.latest is not None:
@@ -38,9 +58,9 @@ sources_column.metric(
     ),
 )
 
-latest_column, explore_column = st.columns(2, gap="large")
+latest_column, explore_column = st.columns([3, 2], gap="medium")
 with latest_column:
-    st.subheader("Latest event")
+    st.markdown("#### Latest event")
     latest = figures.latest
     if latest is None:
         st.info("The data has no events yet.")
@@ -53,8 +73,7 @@ with latest_column:
             st.caption(f"Source: [{escape_markdown(source.label)}]({escape_markdown(source.url)})")
 
 with explore_column:
-    st.subheader("Explore")
-    groups = island_groups(dataset)
+    st.markdown("#### Explore")
     shown_events = filter_events(dataset.events, filters, bounds, groups)
     shown_statements = filter_statements(dataset.statements, filters, bounds, groups)
     island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
