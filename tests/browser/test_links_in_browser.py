@@ -15,6 +15,7 @@ from tests.test_home import csv_rows, matching_rows
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 NOTICE = "Part of this link could not be used"
 # The slider's ends: the first and last year any event or statement names.
 DATED_YEARS = [
@@ -120,3 +121,13 @@ def test_a_bad_link_says_what_it_ignored_even_on_a_phone(fresh_page: FreshPage, 
     wait_for_app(page)
     expect(page).to_have_url(f"{app_server.url}/timeline?country=Japan&island=kunashir")
     expect(notice).to_have_count(0)
+
+
+def test_the_home_page_shows_the_islands_on_a_small_map(fresh_page: FreshPage, app_server: Server) -> None:
+    page = fresh_page()
+    open_app(page, f"{app_server.url}/?island=kunashir")
+    home_map = page.frame_locator(MAP_FRAME)
+    for island in csv_rows("islands.csv"):
+        if island["id"] == island["group"] and island["claimed_by"]:
+            expect(home_map.get_by_text(island["name_en"], exact=True)).to_be_visible()
+    expect(home_map.locator(".leaflet-interactive").first).to_be_visible()
