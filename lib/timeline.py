@@ -59,15 +59,15 @@ WEBGL_FROM_POINTS = 1000
 NARROWEST_PLOT_PX = 250
 LABEL_FONT_PX = 12
 LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # a generous average width of one character (about 0.45 measured)
-LABEL_LINE_PX = 15  # one line of label text
+LABEL_LINE_PX = 16  # one line of label text (Plotly spaces lines at 1.3 times the font size)
 LABEL_PAD_PX = 2
-LABEL_GAP_PX = 3  # between rows of labels
+LABEL_GAP_PX = 4  # between rows of labels
 MARKER_PX = 13
-LANE_PX = 50
+LANE_PX = 56
 MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
-LEGEND_PX = 76  # below the plot: the date ticks, then the legend, on two lines on a phone
+LEGEND_PX = 112  # below the plot: the date ticks, then the legend, on two lines on a phone
 # Marks of one lane that would touch at the first view are moved to a sub-row above or below.
-SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.3, 0.3)
+SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.34, 0.34)
 BAR_THICKNESS = 0.2
 HOVER_LINE_CHARS = 42
 HOVER_MAX_CHARS = 160
@@ -304,7 +304,7 @@ def _point_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Scatt
         hovertemplate=_HOVER,
         marker={
             "symbol": ORIGIN_SYMBOLS[origin],
-            "size": MARKER_PX + (2 if origin == "article" else 0),
+            "size": MARKER_PX,
             "color": colour,
             "line": {"color": "white", "width": 1},
         },

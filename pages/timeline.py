@@ -61,5 +61,5 @@ else:
     )
     details = event_details(picked, events, dataset.sources, dataset.islands, dataset.statements) if picked else None
     if details is not None:
-        with st.container(border=True):
+        with st.container(border=True, key="timeline_details"):
             st.markdown(details_markdown(details))
