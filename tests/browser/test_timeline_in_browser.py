@@ -44,7 +44,9 @@ def marker(page: Page, event_id: str) -> Locator:
 
 def point_at(page: Page, event_id: str) -> tuple[float, float]:
     """The middle of an event's marker: Plotly's drag layer takes the pointer, so the mouse goes there."""
-    rect = box(marker(page, event_id))
+    found = marker(page, event_id)
+    found.scroll_into_view_if_needed()
+    rect = box(found)
     return rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2
 
 
