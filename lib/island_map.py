@@ -263,13 +263,23 @@ class MapChrome(MacroElement):
                 if (narrow) {
                     legend.getContainer().querySelector("details").removeAttribute("open");
                 }
-                map.fitBounds(narrow ? {{ this.fit_narrow|tojson }} : {{ this.fit|tojson }}, {padding: [12, 12]});
+                map.fitBounds(narrow ? {{ this.fit_narrow|tojson }} : {{ this.fit|tojson }}, {padding: [12, 12], animate: false});
                 map.attributionControl.addAttribution({{ this.attribution|tojson }});
                 function showIsletNames() {
                     map.getContainer().classList.toggle("islet-names-shown", map.getZoom() >= {{ this.islet_zoom }});
                 }
                 map.on("zoomend", showIsletNames);
                 showIsletNames();
+                // Pressing the map focuses it (Leaflet's keyboard handler, or the shape itself), and
+                // the browser scrolls the page to show the focused map whole: the click then ends
+                // elsewhere and is lost. Focus the map first, without scrolling, and keep shapes unfocused.
+                var container = map.getContainer();
+                container.addEventListener("mousedown", function () {
+                    container.focus({preventScroll: true});
+                }, true);
+                map.getPanes().overlayPane.addEventListener("mousedown", function (event) {
+                    event.preventDefault();
+                });
             })({{ this._parent.get_name() }});
         {% endmacro %}
         """
@@ -400,7 +410,12 @@ def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected:
     wanted = members_of(selected, island_groups_of(islands))
     for island in island_records(islands, geojson):
         if island.id in wanted and island.geometry is not None:
-            style = {"color": MAP_SELECTED_COLOUR, "weight": 3 if island.is_point else 4, "fill": False}
+            style = {
+                "color": MAP_SELECTED_COLOUR,
+                "weight": 3 if island.is_point else 4,
+                "fill": False,
+                "className": "selected-outline",
+            }
             _decoration(island.geometry, style, radius=POINT_RADIUS + 4).add_to(layer)
     return layer
 
