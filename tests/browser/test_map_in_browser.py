@@ -1,0 +1,212 @@
+"""The map page in headless Chromium with the network closed: every request that does not go to
+127.0.0.1 is aborted, so the map must draw from the app's own files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Route, expect
+
+from lib.data import read_dataset
+from lib.island_map import OSM_LAYER_NAME
+from tests.browser.conftest import Server, open_app, start_server, stop_server
+from tests.conftest import ROOT
+from tests.hostile import CANARY, write_hostile_dataset
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+FEATURES = json.loads((ROOT / "data" / "islands.geojson").read_text(encoding="utf-8"))["features"]
+TIMEOUT_MS = 30_000
+
+# Counts the values the map component sends to the app: each one would rerun the script.
+_SENT_VALUES_JS = """
+window.mapValuesSent = [];
+window.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "streamlit:setComponentValue") window.mapValuesSent.push(event.data.value);
+});
+"""
+
+
+@dataclass
+class Traffic:
+    blocked: list[tuple[str, str]] = field(default_factory=list)  # (url, url of the frame that asked)
+    served: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def offline(page: Page) -> Iterator[Traffic]:
+    """The page with every request outside 127.0.0.1 aborted, as on a laptop with no network."""
+    traffic = Traffic()
+
+    def route(route: Route, request: Request) -> None:
+        if request.url.startswith("http://127.0.0.1:"):
+            traffic.served.append(request.url)
+            route.continue_()
+        else:
+            traffic.blocked.append((request.url, request.frame.url))
+            route.abort()
+
+    page.route("**/*", route)
+    page.add_init_script(_SENT_VALUES_JS)
+    yield traffic
+    page.unroute_all(behavior="ignoreErrors")
+
+
+def open_map(page: Page, url: str) -> FrameLocator:
+    open_app(page, url)
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES), timeout=TIMEOUT_MS)
+    return frame
+
+
+def point_of(page: Page, frame: FrameLocator, island: str) -> tuple[float, float]:
+    """Where the island's representative point is on screen: its label's icon has its corner there."""
+    box = frame.locator(f".label-{island}").bounding_box()
+    assert box is not None
+    return box["x"], box["y"]
+
+
+def island_box(page: Page) -> Locator:
+    """The sidebar's Island filter, which every page shares."""
+    return page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Island")
+
+
+def test_the_map_draws_with_the_network_closed(page: Page, offline: Traffic, app_server: Server) -> None:
+    frame = open_map(page, f"{app_server.url}/map")
+    expect(frame.locator(".label-iturup")).to_contain_text("Iturup")
+    expect(frame.locator(".island-legend")).to_contain_text("promised to Japan after a peace treaty")
+    expect(frame.locator(".leaflet-tile")).to_have_count(0)  # the coasts alone, no tile server
+    assert any(url.endswith("/app/static/leaflet/leaflet.js") for url in offline.served)
+    assert any(url.endswith("/app/static/leaflet/leaflet.css") for url in offline.served)
+    from_the_map = [url for url, frame_url in offline.blocked if "/component/" in frame_url]
+    assert from_the_map == [], "the map asked for something outside the app"
+
+
+def test_hovering_kunashir_shows_its_three_names(page: Page, offline: Traffic, app_server: Server) -> None:
+    frame = open_map(page, f"{app_server.url}/map")
+    page.mouse.move(*point_of(page, frame, "kunashir"))
+    tooltip = frame.locator(".leaflet-tooltip")
+    for name in ("Kunashir", "Kunashiri-tō", "国後島", "Кунашир"):
+        expect(tooltip).to_contain_text(name)
+
+
+def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline: Traffic, app_server: Server) -> None:
+    frame = open_map(page, f"{app_server.url}/map")
+    page.mouse.click(*point_of(page, frame, "shikotan"))
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("225 km²")
+    expect(popup).to_contain_text("Promised to Japan after a peace treaty")
+    expect(page.get_by_role("heading", name="Shikotan", level=3)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_text("2,820 (2010)")).to_be_visible()
+    expect(island_box(page)).to_have_value("Shikotan")
+    expect(page).to_have_url(f"{app_server.url}/map?island=shikotan")
+
+
+def test_the_selection_is_kept_for_the_other_pages(page: Page, offline: Traffic, app_server: Server) -> None:
+    frame = open_map(page, f"{app_server.url}/map")
+    page.mouse.click(*point_of(page, frame, "kunashir"))
+    expect(page.get_by_role("heading", name="Kunashir", level=3)).to_be_visible(timeout=TIMEOUT_MS)
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Timeline").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Timeline", timeout=TIMEOUT_MS)
+    expect(island_box(page)).to_have_value("Kunashir")
+    expect(page).to_have_url(f"{app_server.url}/timeline?island=kunashir")
+
+
+def map_window(page: Page) -> Frame:
+    """The map component's frame, as an object that stops working if the map is redrawn from scratch."""
+    handle = page.locator(MAP_FRAME).element_handle()
+    assert handle is not None
+    frame = handle.content_frame()
+    assert frame is not None
+    return frame
+
+
+def until_the_view_settles(frame: Frame, action: Callable[[], None]) -> None:
+    """Do `action` (a pan or a zoom) and wait for Leaflet's moveend, after any animation or glide.
+    `window.map` is the Leaflet map streamlit-folium publishes."""
+    frame.evaluate(
+        "() => { window.viewSettled = false; window.map.once('moveend', () => { window.viewSettled = true; }); }"
+    )
+    action()
+    frame.wait_for_function("() => window.viewSettled === true", timeout=TIMEOUT_MS)
+
+
+def drag(page: Page, start: tuple[float, float], by: tuple[float, float]) -> None:
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] + by[0], start[1] + by[1], steps=8)
+    page.mouse.up()
+
+
+def test_panning_and_zooming_never_rerun_the_app(page: Page, offline: Traffic, app_server: Server) -> None:
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    frame = open_map(page, f"{app_server.url}/map")
+    window = map_window(page)
+    until_the_view_settles(window, frame.get_by_role("button", name="Zoom in").click)
+    # Up and left: Shikotan, below the centre, stays in view once zoomed in.
+    until_the_view_settles(window, lambda: drag(page, point_of(page, frame, "iturup"), (-40, -160)))
+    zoom = window.evaluate("() => window.map.getZoom()")
+    window.evaluate("() => { window.sameMap = true; }")
+
+    page.mouse.click(*point_of(page, frame, "shikotan"))
+    expect(page.get_by_role("heading", name="Shikotan", level=3)).to_be_visible(timeout=TIMEOUT_MS)
+    sent = page.evaluate("window.mapValuesSent")
+    # Whatever the map sends holds only what a click changes, never the view: a pan or a zoom alone
+    # changes nothing it sends, so it cannot rerun the app.
+    assert all(set(value) == {"last_active_drawing", "last_object_clicked_count"} for value in sent)
+    assert sent[-1]["last_active_drawing"]["properties"]["id"] == "shikotan"
+    # The click's rerun added the selection outline without redrawing the map: same map, same view.
+    expect(frame.locator("path.selected-outline")).to_have_count(1)
+    assert window.evaluate("() => window.sameMap") is True
+    assert window.evaluate("() => window.map.getZoom()") == zoom
+
+
+def test_openstreetmap_is_offered_with_its_attribution(page: Page, offline: Traffic, app_server: Server) -> None:
+    frame = open_map(page, f"{app_server.url}/map")
+    frame.locator(".leaflet-control-layers").hover()
+    osm = frame.get_by_label(OSM_LAYER_NAME)
+    expect(osm).not_to_be_checked()
+    osm.check()
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap contributors")
+    expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES))  # still drawn over the tiles
+
+
+def test_on_a_phone_the_legend_starts_folded(page: Page, offline: Traffic, app_server: Server) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    frame = open_map(page, f"{app_server.url}/map")
+    legend = frame.locator(".island-legend")
+    expect(legend).not_to_have_attribute("open", "")
+    legend.locator("summary").click()
+    expect(legend.get_by_text("Shikotan, Habomai Islands")).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_data: Path) -> Iterator[Server]:
+    server = start_server(hostile_data)
+    yield server
+    stop_server(server)
+
+
+def test_hostile_names_in_popups_stay_text(
+    page: Page, offline: Traffic, hostile_data: Path, hostile_server: Server
+) -> None:
+    islands = read_dataset(hostile_data).dataset.islands.set_index("id")  # type: ignore[union-attr]
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    frame = open_map(page, f"{hostile_server.url}/map")
+    page.mouse.click(*point_of(page, frame, "iturup"))
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text(islands.loc["iturup", "name_en"])  # the attack, shown as text
+    assert popup.locator("script, img, iframe, svg, style, marquee").count() == 0
+    assert map_window(page).evaluate(f"() => window.{CANARY} ?? null") is None
+    assert dialogs == []
