@@ -198,11 +198,12 @@ def test_the_x_axis_covers_the_year_filter(years: tuple[int, int]) -> None:
     assert (end - after_last) < (after_last - first) * 0.05
 
 
-def test_zoomed_to_2018_the_july_events_are_apart() -> None:
-    """At the narrowest width, 23, 24 and 31 July 2018 are at least a marker apart, across or down."""
-    figure = figure_for(EVENTS[EVENTS["date"].dt.year == 2018], (2018, 2018))
+@pytest.mark.parametrize("years", [(2018, 2018), FULL_RANGE], ids=["year filter", "zoomed in from every year"])
+def test_zoomed_to_2018_the_july_events_are_apart(years: tuple[int, int]) -> None:
+    """In 2018 at the narrowest width, 23, 24 and 31 July are at least a marker apart, across or down."""
+    figure = figure_for(EVENTS[EVENTS["date"].dt.year.between(*years)], years)
     marks = marks_by_id(figure)
-    start, end = (pd.Timestamp(value) for value in figure.layout.xaxis.range)
+    start, end = axis_range((2018, 2018))
     px_per_ns = NARROWEST_PLOT_PX / (end - start).value
 
     def position(event_id: str) -> tuple[float, float]:

@@ -68,7 +68,7 @@ def overlap(a: FloatRect, b: FloatRect) -> bool:
 def open_timeline(page: Page, server: Server, viewport: dict[str, int], query: str = "") -> None:
     page.set_viewport_size(viewport)
     open_app(page, f"{server.url}/timeline{query}")
-    expect(page.locator(f"{CHART} .scatterlayer path.point").first).to_be_visible()
+    expect(page.locator(f"{CHART} .cartesianlayer .point").first).to_be_visible()
 
 
 def test_the_chart_draws_a_marker_per_single_day_and_a_bar_per_span(page: Page, app_server: Server) -> None:
@@ -121,6 +121,16 @@ def test_clicking_the_article_s_meeting_lists_what_was_said_that_day(page: Page,
     expect(details).to_contain_text("Said on 23 Jul 2018")
     expect(details.locator("li")).to_have_count(6)
     expect(details).to_contain_text("Valentina Matviyenko")
+
+
+def test_clicking_a_bar_shows_its_event(page: Page, app_server: Server) -> None:
+    open_timeline(page, app_server, DESKTOP, "?from=1973&to=1973")
+    bar = page.locator(f"{CHART} .barlayer .point path").first
+    bar.scroll_into_view_if_needed()
+    rect = box(bar)
+    page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)
+    expect(page.locator(DETAILS)).to_contain_text("Tanaka and Brezhnev meet in Moscow")
+    expect(page.locator(DETAILS)).to_contain_text("7 Oct 1973 – 10 Oct 1973")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
