@@ -26,8 +26,9 @@ if events.empty:
     )
     st.button("Show every event", on_click=reset_filters, args=(bounds,))
 else:
+    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
     st.caption(
-        f"Showing {len(events):,} of {len(dataset.events):,} events, {filters.year_from}–{filters.year_to}. "
+        f"Showing {len(events):,} of {len(dataset.events):,} events, {years}. "
         "Click a mark for its details; drag across the chart to zoom in, double-click to zoom out."
     )
     figure = timeline_figure(events, (filters.year_from, filters.year_to), dataset.sources, eras(dataset.events))

@@ -406,7 +406,7 @@ def test_the_page_says_how_many_events_it_shows() -> None:
     assert len(app.get("plotly_chart")) == 1
     only_2018 = run_page("pages/timeline.py", **{"from": "2018", "to": "2018"})
     # events.csv has eight rows dated in 2018.
-    assert only_2018.caption[0].value.startswith(f"Showing 8 of {len(EVENTS)} events, 2018–2018.")
+    assert only_2018.caption[0].value.startswith(f"Showing 8 of {len(EVENTS)} events, 2018.")
 
 
 def test_the_page_shows_an_empty_state_and_a_way_out() -> None:
