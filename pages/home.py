@@ -70,7 +70,7 @@ with latest_column:
         st.markdown(escape_markdown(latest["description"]))
         source = event_source(latest, dataset.sources)
         if source is not None:
-            st.caption(f"Source: [{escape_markdown(source.label)}]({escape_markdown(source.url)})")
+            st.markdown(f"Source: [{escape_markdown(source.label)}]({escape_markdown(source.url)})")
 
 with explore_column:
     st.markdown("#### Explore")

@@ -50,7 +50,7 @@ def test_the_latest_event_is_shown_with_its_source() -> None:
     shown = " ".join(markdown.value for markdown in app.markdown)
     assert escape_markdown(last["title"]) in shown
     assert escape_markdown(last["description"]) in shown
-    [source] = [caption.value for caption in app.caption if caption.value.startswith("Source:")]
+    [source] = [markdown.value for markdown in app.markdown if markdown.value.startswith("Source:")]
     articles = {row["id"]: row["url"] for row in csv_rows("sources.csv")}
     assert escape_markdown(last["source_url"] or articles[last["source_id"]]) in source
 
