@@ -192,6 +192,15 @@ def legend_entries(islands_on_map: list[Island]) -> list[LegendEntry]:
     return entries
 
 
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def legend_text(entries: list[LegendEntry]) -> str:
+    """The legend as sentences: the map's text alternative, readable wherever the map is not."""
+    return " ".join(f"{_and(entry.names)}: {entry.description}." for entry in entries)
+
+
 def _rgba(colour: str, opacity: float) -> str:
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red}, {green}, {blue}, {opacity})"

@@ -4,8 +4,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.filters import filter_events, filter_statements
-from lib.island_facts import island_details, islands_table, map_filters
-from lib.island_map import build_island_map, clicked_island_id, selection_layer
+from lib.island_facts import island_details, island_records, islands_table, map_filters
+from lib.island_map import build_island_map, clicked_island_id, legend_entries, legend_text, selection_layer
 from lib.text import escape_markdown
 from lib.ui import dataset_year_bounds, island_groups, page_context, select_island
 
@@ -43,6 +43,10 @@ map_state = st_folium(
     # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
     feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
     on_change=_note_click,
+)
+st.caption(
+    "The map in words: "
+    + escape_markdown(legend_text(legend_entries(island_records(dataset.islands, dataset.geojson))))
 )
 if st.session_state.pop(_CLICKED_KEY, False):
     clicked = clicked_island_id(map_state, dataset.islands["id"])

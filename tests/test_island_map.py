@@ -28,6 +28,7 @@ from lib.island_map import (
     coast_lines,
     legend_entries,
     legend_html,
+    legend_text,
     selection_layer,
     short_name,
 )
@@ -253,6 +254,8 @@ def test_the_legend_names_the_islands_of_each_status(dataset: Dataset) -> None:
     ]
     assert "1956 declaration" in entries[1].description
     assert entries[2].style["color"] == COUNTRY_COLOURS["Japan"]
+    assert legend_text(entries).startswith("Iturup and Kunashir: administered by Russia, claimed by Japan. ")
+    assert "Shikotan and Habomai Islands: administered by Russia, claimed by Japan; promised" in legend_text(entries)
     assert '<details class="island-legend" open>' in legend_html(entries)
     assert '<details class="island-legend">' in legend_html(entries, compact=True)
 
