@@ -247,6 +247,40 @@ class BoundHtml(MacroElement):
         self.options = options
 
 
+MAP_CSS = f"""
+.leaflet-container {{ background: {MAP_SEA_COLOUR}; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }}
+.island-label-icon {{ background: none; border: none; }}
+.island-label {{ position: absolute; transform: translate(-50%, -50%); white-space: nowrap; font-size: 13px;
+  font-weight: 600; color: #1b1b1b; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }}
+.island-label.beside {{ transform: translate(10px, -50%); font-size: 12px; }}
+.island-label.below {{ transform: translate(-50%, 10px); }}
+.island-label.group-name {{ transform: translate(-50%, 22px); }}
+.island-label .badge {{ display: block; font-size: 11px; font-weight: 600; font-style: italic; color: #0b4f7a; text-align: center; }}
+.island-label.context {{ font-weight: 500; font-style: italic; color: #4a4a4a; }}
+.island-label.islet-name {{ display: none; }}
+.islet-names-shown .island-label.islet-name {{ display: block; }}
+.islet-names-shown .island-label.group-name {{ display: none; }}
+.island-legend-box {{ background: rgba(255, 255, 255, 0.94); border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  padding: 6px 10px; max-width: min(340px, calc(100vw - 70px)); font-size: 12px; line-height: 1.35; color: #1b1b1b; }}
+.island-legend summary {{ cursor: pointer; font-weight: 600; }}
+.island-legend ul {{ list-style: none; margin: 6px 0 0; padding: 0; }}
+.island-legend li {{ display: flex; gap: 8px; align-items: flex-start; margin: 0 0 5px; }}
+.island-legend .swatch {{ flex: 0 0 auto; width: 18px; height: 12px; margin-top: 2px; box-sizing: border-box; }}
+.island-legend .hint {{ margin: 4px 0 0; color: #555; font-size: 11px; }}
+.island-names {{ font-size: 13px; line-height: 1.4; }}
+.leaflet-popup-content {{ max-width: calc(100vw - 110px); }}
+.island-popup {{ font-size: 13px; line-height: 1.4; max-height: 300px; overflow-y: auto; padding-right: 4px; }}
+.island-popup table.facts {{ border-collapse: collapse; margin: 6px 0; }}
+.island-popup th {{ text-align: left; font-weight: 600; padding: 1px 8px 1px 0; vertical-align: top; white-space: nowrap; }}
+.island-popup td {{ padding: 1px 0; }}
+.island-popup h4 {{ font-size: 13px; margin: 8px 0 2px; }}
+.island-popup ul {{ margin: 0; padding-left: 16px; }}
+.island-popup li {{ margin: 0 0 3px; }}
+.island-popup .when {{ color: #444; white-space: nowrap; }}
+.island-popup .none, .island-popup .facts-source {{ margin: 2px 0; color: #555; }}
+"""
+
+
 class MapChrome(MacroElement):
     """The sea colour, label and legend styles, the legend control, the coasts' attribution, the
     switch that shows islet names from ISLET_NAMES_ZOOM on, and the first view: every shape, or on a
@@ -304,40 +338,6 @@ class MapChrome(MacroElement):
         self.islet_zoom = ISLET_NAMES_ZOOM
         self.narrow_width = NARROW_MAP_WIDTH
         self.css = MAP_CSS
-
-
-MAP_CSS = f"""
-.leaflet-container {{ background: {MAP_SEA_COLOUR}; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }}
-.island-label-icon {{ background: none; border: none; }}
-.island-label {{ position: absolute; transform: translate(-50%, -50%); white-space: nowrap; font-size: 13px;
-  font-weight: 600; color: #1b1b1b; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }}
-.island-label.beside {{ transform: translate(10px, -50%); font-size: 12px; }}
-.island-label.below {{ transform: translate(-50%, 10px); }}
-.island-label.group-name {{ transform: translate(-50%, 22px); }}
-.island-label .badge {{ display: block; font-size: 11px; font-weight: 600; font-style: italic; color: #0b4f7a; text-align: center; }}
-.island-label.context {{ font-weight: 500; font-style: italic; color: #4a4a4a; }}
-.island-label.islet-name {{ display: none; }}
-.islet-names-shown .island-label.islet-name {{ display: block; }}
-.islet-names-shown .island-label.group-name {{ display: none; }}
-.island-legend-box {{ background: rgba(255, 255, 255, 0.94); border-radius: 6px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
-  padding: 6px 10px; max-width: min(340px, calc(100vw - 70px)); font-size: 12px; line-height: 1.35; color: #1b1b1b; }}
-.island-legend summary {{ cursor: pointer; font-weight: 600; }}
-.island-legend ul {{ list-style: none; margin: 6px 0 0; padding: 0; }}
-.island-legend li {{ display: flex; gap: 8px; align-items: flex-start; margin: 0 0 5px; }}
-.island-legend .swatch {{ flex: 0 0 auto; width: 18px; height: 12px; margin-top: 2px; box-sizing: border-box; }}
-.island-legend .hint {{ margin: 4px 0 0; color: #555; font-size: 11px; }}
-.island-names {{ font-size: 13px; line-height: 1.4; }}
-.leaflet-popup-content {{ max-width: calc(100vw - 110px); }}
-.island-popup {{ font-size: 13px; line-height: 1.4; max-height: 300px; overflow-y: auto; padding-right: 4px; }}
-.island-popup table.facts {{ border-collapse: collapse; margin: 6px 0; }}
-.island-popup th {{ text-align: left; font-weight: 600; padding: 1px 8px 1px 0; vertical-align: top; white-space: nowrap; }}
-.island-popup td {{ padding: 1px 0; }}
-.island-popup h4 {{ font-size: 13px; margin: 8px 0 2px; }}
-.island-popup ul {{ margin: 0; padding-left: 16px; }}
-.island-popup li {{ margin: 0 0 3px; }}
-.island-popup .when {{ color: #444; white-space: nowrap; }}
-.island-popup .none, .island-popup .facts-source {{ margin: 2px 0; color: #555; }}
-"""
 
 
 def _feature(island: Island) -> dict[str, Any]:
