@@ -21,7 +21,7 @@ from tests.hostile import CANARY, PAYLOADS, write_hostile_dataset
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "map", "timeline", "statements"]
-MAX_SHAPES_HOVERED = 40
+MAX_HOVERED = 40
 # A shared link is as hostile as the data: every parameter carries a payload.
 HOSTILE_QUERY = {"country": "markdown link", "island": "img onerror", "from": "script", "q": "closing double quote"}
 
@@ -29,6 +29,8 @@ _WATCHER_JS = """
 ((canary) => {
   const findings = [];
   window.hostileFindings = findings;
+  window.hostileTextShown = 0;
+  const showsCanary = (text) => !text.parentElement?.closest('script, style') && text.data.includes(canary);
   const markup = {
     B: /^(closed|end)$/, STRONG: /^bold$/, EM: /^em$/, DEL: /^gone$/, LI: /^a list item/,
     BLOCKQUOTE: /a quote/, A: /^read more$/, MARQUEE: /./,
@@ -48,9 +50,12 @@ _WATCHER_JS = """
     if (pattern && pattern.test((el.textContent || '').trim())) findings.push(`${el.tagName} from data`);
   };
   const scan = (node) => {
+    if (node.nodeType === 3 && showsCanary(node)) window.hostileTextShown += 1;
     if (node.nodeType !== 1) return;
     check(node);
     node.querySelectorAll('*').forEach(check);
+    const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) if (showsCanary(texts.currentNode)) window.hostileTextShown += 1;
   };
   new MutationObserver((records) => {
     for (const record of records) {
@@ -78,18 +83,26 @@ def watched_page(page: Page) -> tuple[Page, list[str]]:
     return page, incidents
 
 
-def hover_everything(page: Page) -> None:
-    """Open every tooltip data could be in: map shapes and chart points."""
+def open_data_views(page: Page) -> None:
+    """Show what only a pointer shows: hover every map shape and chart mark, then click one of each."""
     for index in range(page.locator(MAP_FRAME).count()):
         shapes = page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-interactive")
-        for shape in shapes.all()[:MAX_SHAPES_HOVERED]:
+        for shape in shapes.all()[:MAX_HOVERED]:
             shape.hover(force=True)
-    for chart in page.locator('[data-testid="stPlotlyChart"] .nsewdrag').all():
-        box = chart.bounding_box()
-        if box is None:
-            continue
-        for step in range(1, 20):
-            page.mouse.move(box["x"] + box["width"] * step / 20, box["y"] + box["height"] / 2)
+        if shapes.count():
+            shapes.first.click(force=True)
+            wait_until_drawn(page)
+    marks = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .point')
+    for mark in marks.all()[:MAX_HOVERED]:
+        mark.hover(force=True)
+    if marks.count():
+        marks.first.click(force=True)
+        wait_until_drawn(page)
+
+
+def text_shown(page: Page) -> int:
+    """How many pieces of text carrying the canary were drawn as text, in every frame."""
+    return sum(frame.evaluate("() => window.hostileTextShown ?? 0") for frame in page.frames)
 
 
 def assert_inert(page: Page, incidents: list[str]) -> None:
@@ -110,8 +123,9 @@ def test_hostile_data_renders_as_inert_text(
     wait_until_drawn(page)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)  # the data is valid
-    hover_everything(page)
+    open_data_views(page)
     assert_inert(page, incidents)
+    assert text_shown(page) > 0, "the attack strings are drawn, as text"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[path or "home" for path in PAGES])
