@@ -21,6 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.dates import format_date_range, format_partial_date
+from lib.filters import share_link
 from lib.schema import EVENT_TYPES, ORIGINS
 from lib.text import escape_html, escape_markdown
 from lib.theme import (
@@ -560,8 +561,12 @@ def markdown_link(label: str, url: str) -> str:
     return f"[{escape_markdown(label)}]({markdown_url(url)})"
 
 
-def details_markdown(details: EventDetails) -> str:
-    """The details panel as Markdown, every data text escaped."""
+def details_markdown(details: EventDetails, view_params: Mapping[str, str] | None = None) -> str:
+    """The details panel as Markdown, every data text escaped.
+
+    `view_params` are the current filters as URL parameters: the island links keep them, so the
+    map opens on the same view with only the island changed.
+    """
     event = details.event
     lines = [
         f"**{escape_markdown(event['title'])}**  ",
@@ -584,7 +589,10 @@ def details_markdown(details: EventDetails) -> str:
         site = url_domain(event["source_url"]) or event["source_url"]
         lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
     if details.islands:
-        links = ", ".join(f"[{escape_markdown(name)}](map?island={quote(island)})" for island, name in details.islands)
+        links = ", ".join(
+            f"[{escape_markdown(name)}]({share_link('map', {**(view_params or {}), 'island': island})})"
+            for island, name in details.islands
+        )
         lines += [f"Islands (open on the map): {links}", ""]
     if event["date_precision"] == "day":
         day = format_date_range(event["date"], event["end_date"], "day")

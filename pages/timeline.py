@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.filters import describe_filters, filter_events
+from lib.filters import describe_filters, filter_events, filters_to_query
 from lib.text import escape_markdown
 from lib.timeline import details_markdown, eras, event_choices, event_details, selected_event_id, timeline_figure
 from lib.ui import dataset_year_bounds, island_groups, page_context, reset_filters
@@ -63,4 +63,4 @@ else:
     details = event_details(picked, events, dataset.sources, dataset.islands, dataset.statements) if picked else None
     if details is not None:
         with st.container(border=True, key="timeline_details"):
-            st.markdown(details_markdown(details))
+            st.markdown(details_markdown(details, filters_to_query(filters, bounds)))

@@ -335,6 +335,15 @@ def test_details_link_each_island_to_the_map_with_it_selected() -> None:
     assert "[Habomai Islands](map?island=habomai)" in text
 
 
+def test_island_links_keep_the_readers_other_filters() -> None:
+    details = event_details(
+        "1956-joint-declaration", DATASET.events, DATASET.sources, DATASET.islands, DATASET.statements
+    )
+    assert details is not None
+    text = details_markdown(details, {"country": "Japan", "from": "1950", "island": "kunashir", "q": "two words"})
+    assert "[Shikotan](map?country=Japan&from=1950&island=shikotan&q=two%20words)" in text
+
+
 def test_details_of_a_context_event_link_its_source_with_brackets_encoded() -> None:
     text = details_of("1875-treaty-of-saint-petersburg")
     assert "Source: [en\\.wikipedia\\.org](https://en.wikipedia.org/wiki/Treaty_of_Saint_Petersburg_%281875%29)" in text
