@@ -4,7 +4,8 @@ import streamlit as st
 
 from lib.ui import dataset_or_stop, filter_sidebar
 
-st.set_page_config(page_title="Southern Kurils dispute", page_icon=":material/map:", layout="wide")
+# An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
+st.set_page_config(page_title="Southern Kurils dispute", page_icon="🗺️", layout="wide")
 
 pages = [
     st.Page("pages/home.py", title="Overview", icon=":material/home:", default=True),
