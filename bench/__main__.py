@@ -5,7 +5,8 @@ What it measures, all in one run on this machine:
 1. Cold render: a new browser context (no cache, no session) opens the page and waits until it is
    fully drawn (bench.browser.wait_until_drawn); the figure is the page's own performance.now() at
    that moment, so it runs from the start of the navigation. Every server is visited once first, so
-   the figure is that of a new visitor to a running app, not of a server's first import. Each round
+   the figure is that of a new visitor to a running app whose data is already read (a page's own
+   first imports fall in the first round, which the median leaves out). Each round
    measures every reference page and every page at every scale once, in turn, so that the load of
    the machine falls on all of them alike; the figure is the median of the rounds.
 2. Server-side rerun after a filter change: AppTest runs app.py on the page in this process, then the
@@ -64,6 +65,7 @@ SCALE_TARGET = 2.0  # at 1000 times today's rows, at most this times today's fig
 SESSIONS = 20
 MEMORY_LIMIT_MB = 690  # the smallest memory Streamlit Community Cloud gives an app
 DRAW_TIMEOUT_MS = 180_000
+SCRIPT_FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def page_name(path: str) -> str:
@@ -104,6 +106,17 @@ def cold_render(browser: Browser, target: Target) -> None:
         context.close()
 
 
+def warm_up(browser: Browser, server: Server) -> None:
+    """One visit, until its script has run: the server has imported the app and read the data."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        page.wait_for_selector(SCRIPT_FINISHED, state="attached", timeout=DRAW_TIMEOUT_MS)
+    finally:
+        context.close()
+
+
 @contextmanager
 def servers(specs: dict[str, tuple[str, Path | None]]) -> Iterator[dict[str, Server]]:
     """Start one server per spec (script, data folder); stop them all at the end."""
@@ -131,10 +144,9 @@ def measure_cold_renders(
             for scale in data_dirs
         }
         every = [*references.values(), *(target for by_path in pages.values() for target in by_path.values())]
-        log(f"warming up {len(every)} pages on {len(running)} servers")
-        for target in every:
-            cold_render(browser, target)
-            target.times_ms.clear()
+        log(f"warming up {len(running)} servers")
+        for server in running.values():
+            warm_up(browser, server)
         for number in range(1, rounds + 1):
             started = time.perf_counter()
             for target in every:
@@ -148,20 +160,19 @@ def measure_reruns(data_dirs: dict[int, Path], rounds: int, log: Callable[[str],
     results: dict[int, dict[str, float]] = {}
     for scale, folder in data_dirs.items():
         os.environ[DATA_DIR_VARIABLE] = str(folder)
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        app.run()
         results[scale] = {}
         for path, script in PAGES.items():
-            app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-            app.run()
             if script != PAGES[""]:
                 app.switch_page(script)
                 app.run()
             times = []
-            for number in range(rounds + 1):
+            for number in range(rounds):
                 country = app.sidebar.radio(key="filter_country").set_value(("Japan", "Russia")[number % 2])
                 started = time.perf_counter()
                 country.run()
-                if number:  # the first switch also fills caches that only a page's first run fills
-                    times.append(time.perf_counter() - started)
+                times.append(time.perf_counter() - started)
                 if app.exception:
                     raise RuntimeError(f"{script} ×{scale} raised: {app.exception[0].message}")
             results[scale][path] = statistics.median(times)
@@ -189,8 +200,7 @@ def measure_load(browser: Browser, script: str, paths: list[str], label: str) ->
     contexts = []
     failures = 0
     try:
-        warm_up = Target("warm-up", f"{server.url}/{paths[0]}")
-        cold_render(browser, warm_up)
+        warm_up(browser, server)
         pid = server.process.pid
         idle, cpu_before = rss_bytes(pid), cpu_seconds(pid)
         for number in range(SESSIONS):
