@@ -23,13 +23,26 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 FEATURES = json.loads((ROOT / "data" / "islands.geojson").read_text(encoding="utf-8"))["features"]
 TIMEOUT_MS = 30_000
 
-# Counts the values the map component sends to the app: each one would rerun the script.
+# Counts the values the map component sends to the app (each one reruns the script) and notes when
+# runs start and end, so a test can wait for the rerun that the map's first value causes.
 _SENT_VALUES_JS = """
 window.mapValuesSent = [];
 window.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "streamlit:setComponentValue") window.mapValuesSent.push(event.data.value);
+  if (event.data && event.data.type === "streamlit:setComponentValue") {
+    window.mapValuesSent.push(event.data.value);
+    window.lastValueAt = performance.now();
+  }
 });
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    const state = change.target.getAttribute("data-test-script-state");
+    if (state === "running") window.lastRunStartAt = performance.now();
+    if (state === "notRunning") window.lastRunEndAt = performance.now();
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
 """
+_FIRST_VALUE_HANDLED_JS = """() => window.lastValueAt !== undefined
+  && window.lastRunStartAt > window.lastValueAt && window.lastRunEndAt > window.lastRunStartAt"""
 
 
 @dataclass
@@ -61,6 +74,8 @@ def open_map(page: Page, url: str) -> FrameLocator:
     open_app(page, url)
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES), timeout=TIMEOUT_MS)
+    # The map sends one value once drawn; hover and click only after the rerun it causes has ended.
+    page.wait_for_function(_FIRST_VALUE_HANDLED_JS, timeout=TIMEOUT_MS)
     return frame
 
 
@@ -102,7 +117,7 @@ def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline:
     expect(popup).to_contain_text("225 km²")
     expect(popup).to_contain_text("Promised to Japan after a peace treaty")
     expect(page.get_by_role("heading", name="Shikotan", level=3)).to_be_visible(timeout=TIMEOUT_MS)
-    expect(page.get_by_text("2,820 (2010)")).to_be_visible()
+    expect(page.get_by_text("Population: 2,820 (2010)")).to_be_visible()  # in the details, not the table
     expect(island_box(page)).to_have_value("Shikotan")
     expect(page).to_have_url(f"{app_server.url}/map?island=shikotan")
 
