@@ -54,6 +54,9 @@ LEAFLET_CSS = STATIC_URL + "leaflet/leaflet.css"
 # and below it the group's name stands for them.
 ISLET_NAMES_ZOOM = 10
 POINT_RADIUS = 6
+# A popup lists at most this many events and as many statements, the latest: every one today
+# (29 at most), a bounded list however the data grows.
+POPUP_LIST_LIMIT = 40
 # Names of smaller islands go below the shape, which they would otherwise cover.
 SMALL_ISLAND_KM2 = 500
 # Narrower than this (a phone), the legend starts folded so the islands stay in view.
@@ -107,23 +110,41 @@ def names_html(island: Island) -> str:
     )
 
 
+def _latest(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The most recent POPUP_LIST_LIMIT rows in date order, and how many earlier ones are left out.
+
+    Every popup is written into the page, so an unbounded list would grow the map with the data.
+    """
+    shown = rows.sort_values("date", na_position="first").tail(POPUP_LIST_LIMIT)
+    return shown, len(rows) - len(shown)
+
+
+def _list_html(items: list[str], left_out: int, where: str) -> str:
+    if not items:
+        return '<p class="none">None listed.</p>'
+    more = f'<p class="more">And {left_out:,} earlier: see the {where} page.</p>' if left_out else ""
+    return f"<ul>{''.join(items)}</ul>{more}"
+
+
 def _events_html(rows: pd.DataFrame, urls: Mapping[str, str]) -> str:
+    shown, left_out = _latest(rows)
     items = [
         f'<li><span class="when">{escape_html(format_date_range(e.date, e.end_date, e.date_precision))}</span> '
         f"{escape_html(e.title)} {_link(event_link(e, urls), 'source')}</li>"
-        for e in rows.itertuples()
+        for e in shown.itertuples()
     ]
-    return f"<ul>{''.join(items)}</ul>" if items else '<p class="none">None listed.</p>'
+    return _list_html(items, left_out, "Timeline")
 
 
 def _statements_html(rows: pd.DataFrame, urls: Mapping[str, str]) -> str:
+    shown, left_out = _latest(rows)
     items = [
         f'<li><span class="when">{escape_html(format_partial_date(s.date, s.date_precision))}</span> '
         f"{escape_html(s.speaker)} ({escape_html(s.country)}): “{escape_html(s.quote)}” "
         f"{_link(urls.get(s.source_id, ''), 'source')}</li>"
-        for s in rows.itertuples()
+        for s in shown.itertuples()
     ]
-    return f"<ul>{''.join(items)}</ul>" if items else '<p class="none">None listed.</p>'
+    return _list_html(items, left_out, "Statements")
 
 
 def popup_html(

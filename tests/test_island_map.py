@@ -20,6 +20,7 @@ from lib.island_map import (
     LEAFLET_CSS,
     LEAFLET_JS,
     OSM_LAYER_NAME,
+    POPUP_LIST_LIMIT,
     STATIC_URL,
     BoundHtml,
     MapChrome,
@@ -166,6 +167,20 @@ def test_popups_list_only_the_events_they_are_given(dataset: Dataset) -> None:
     popup = bound_html(island_layers(island_map)["iturup"][0], "bindPopup")
     assert "Events naming it (0)" in popup
     assert "None listed." in popup
+
+
+def test_popups_list_only_the_latest_rows_and_say_how_many_more(dataset: Dataset) -> None:
+    many = pd.concat([dataset.events.assign(id=dataset.events["id"] + f"-{n}") for n in range(50)])
+    popup = bound_html(
+        island_layers(build_island_map(dataset.islands, dataset.geojson, many, dataset.statements))["iturup"][0],
+        "bindPopup",
+    )
+    named = sum("iturup" in islands for islands in many["islands"])
+    assert f"Events naming it ({named})" in popup
+    events_list = popup.split("Events naming it", 1)[1].split("Statements naming it", 1)[0]
+    assert events_list.count("<li>") == POPUP_LIST_LIMIT
+    assert f"And {named - POPUP_LIST_LIMIT:,} earlier: see the Timeline page." in events_list
+    assert "24 Jan 2025" in events_list, "the latest events are the ones listed"
 
 
 HOSTILE = '<script>alert("x")</script>'
