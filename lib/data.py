@@ -28,6 +28,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _INT = re.compile(r"-?\d+")
+# Characters no text field should hold: C0 controls other than tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ def read_csv_records(path: Path, table: Table) -> tuple[_Rows, list[Problem]]:
 def _convert(column: Column, value: str, record: dict[str, str]) -> Any:
     """One CSV cell as its typed value; raises ValueError naming what is wrong."""
     if column.type == "text":
+        if _CONTROL.search(value):
+            raise ValueError("holds a control character (such as a NUL byte); remove it")
         return value
     value = value.strip()
     if column.type == "id":
@@ -271,7 +275,8 @@ def _read_texts(data_dir: Path, typed: list[dict[str, Any]], rows: _Rows) -> tup
             continue
         path = data_dir / record["path"]
         try:
-            texts[record["id"]] = path.read_text(encoding="utf-8")
+            # Bytes as stored, line ends included: evidence is compared with them verbatim.
+            texts[record["id"]] = path.read_bytes().decode("utf-8")
         except FileNotFoundError:
             problems.append(Problem(SOURCES.file, row, "path", f"{record['path']!r} does not exist under data/"))
         except UnicodeDecodeError:

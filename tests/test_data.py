@@ -86,6 +86,7 @@ def test_every_row_of_every_file_is_kept(data_copy: Path) -> None:
         ("islands.csv", "kunashir", "group", "kurils", "is not an id in islands.csv"),
         ("sources.csv", "tass-2018-07-23", "url", "tass.com/world/1014523", "not an http(s) address"),
         ("sources.csv", "tass-2018-07-23", "published", "July 23", "YYYY-MM-DD"),
+        ("statements.csv", "date-trust-abe-putin", "role", "Speaker\x00", "control character"),
     ],
 )
 def test_each_broken_cell_is_named(
@@ -181,3 +182,23 @@ def test_a_geojson_that_is_not_json_is_named(data_copy: Path) -> None:
 def test_a_missing_file_is_named(data_copy: Path) -> None:
     (data_copy / "events.csv").unlink()
     assert any(p.file == "events.csv" and p.reason == "the file is missing" for p in read_dataset(data_copy).problems)
+
+
+def test_evidence_is_compared_with_the_source_bytes_line_ends_included(data_copy: Path, edit_cell: EditCell) -> None:
+    source = data_copy / "sources" / "tass-2018-07-23-japan-hopes-for-progress.txt"
+    source.write_bytes(source.read_bytes().replace(b"She hailed close", b"She hailed\r\nclose"))
+    row = edit_cell(
+        "statements.csv",
+        "matviyenko-close-contacts",
+        "evidence",
+        "She hailed\r\nclose contacts between the two nations’ foreign ministries.",
+    )
+    assert read_dataset(data_copy).problems == ()
+    edit_cell(
+        "statements.csv",
+        "matviyenko-close-contacts",
+        "evidence",
+        "She hailed\nclose contacts between the two nations’ foreign ministries.",
+    )
+    problem = only_problem(data_copy)
+    assert (problem.row, problem.column) == (row, "evidence")
