@@ -9,9 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from lib.data import DATA_DIR
+from lib.data import DATA_DIR, Dataset, read_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The real dataset, read once for the tests that only read it."""
+    result = read_dataset()
+    assert result.dataset is not None, result.problems
+    return result.dataset
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.data import Dataset, read_dataset
+from lib.data import Dataset
 from lib.filters import Filters
 from lib.island_facts import (
     CLAIMED,
@@ -26,13 +26,6 @@ from lib.island_facts import (
 )
 
 ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    result = read_dataset()
-    assert result.dataset is not None, result.problems
-    return result.dataset
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,9 @@ from urllib.parse import urljoin
 import branca
 import folium
 import pandas as pd
-import pytest
 import streamlit_folium
 
-from lib.data import Dataset, read_dataset
+from lib.data import Dataset
 from lib.island_facts import CLAIMED, PROMISED_1956, UNCONTESTED, island_records
 from lib.island_map import (
     LEAFLET_CSS,
@@ -37,13 +36,6 @@ from lib.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
 from tests.conftest import ROOT
 
 ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    result = read_dataset()
-    assert result.dataset is not None, result.problems
-    return result.dataset
 
 
 def build(dataset: Dataset, islands: pd.DataFrame | None = None, **options) -> folium.Map:
