@@ -240,7 +240,7 @@ def write_results(
     context: dict[str, str],
 ) -> str:
     scales = sorted(pages)
-    today, largest = scales[0], scales[-1]
+    today = scales[0]
     lines = [
         "# Benchmark results",
         "",
@@ -284,20 +284,9 @@ def write_results(
         "",
         "Cold render, median ms:",
         "",
-        "| page | "
-        + " | ".join(f"×{scale}" for scale in scales)
-        + f" | ×{largest} / ×{today} | target ≤ {SCALE_TARGET} |",
-        "|---|" + "---:|" * len(scales) + "---:|---|",
     ]
-    for path in PAGES:
-        ratio = pages[largest][path].median_ms / pages[today][path].median_ms
-        if ratio > SCALE_TARGET:
-            missed.append(f"cold render of {page_name(path)} at ×{largest}: {ratio:.2f} × today")
-        lines.append(
-            f"| {page_name(path)} | "
-            + " | ".join(f"{pages[scale][path].median_ms:.0f}" for scale in scales)
-            + f" | {ratio:.2f} | {verdict(ratio <= SCALE_TARGET)} |"
-        )
+    cold_ms = {scale: {path: target.median_ms for path, target in by_path.items()} for scale, by_path in pages.items()}
+    lines += _scale_table("cold render", cold_ms, missed)
     lines += [
         "",
         f"Server-side rerun after a filter change, median ms of {rounds} (AppTest runs app.py on the page",
@@ -305,20 +294,9 @@ def write_results(
         "`AppTest.run()`: the script run with its data cached, the filters, figures and maps built and",
         "marshalled, without the network):",
         "",
-        "| page | "
-        + " | ".join(f"×{scale}" for scale in scales)
-        + f" | ×{largest} / ×{today} | target ≤ {SCALE_TARGET} |",
-        "|---|" + "---:|" * len(scales) + "---:|---|",
     ]
-    for path in PAGES:
-        ratio = reruns[largest][path] / reruns[today][path]
-        if ratio > SCALE_TARGET:
-            missed.append(f"rerun of {page_name(path)} at ×{largest}: {ratio:.2f} × today")
-        lines.append(
-            f"| {page_name(path)} | "
-            + " | ".join(f"{reruns[scale][path] * 1000:.0f}" for scale in scales)
-            + f" | {ratio:.2f} | {verdict(ratio <= SCALE_TARGET)} |"
-        )
+    rerun_ms = {scale: {path: seconds * 1000 for path, seconds in by_path.items()} for scale, by_path in reruns.items()}
+    lines += _scale_table("rerun", rerun_ms, missed)
     lines += [
         "",
         f"## Load: {SESSIONS} open sessions",
@@ -348,6 +326,29 @@ def write_results(
     lines += ["", "## Errors seen while measuring", ""]
     lines += [f"- {item}" for item in failures] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+def _scale_table(measure: str, ms: dict[int, dict[str, float]], missed: list[str]) -> list[str]:
+    """A table of one measure per page at every scale, with its ratio of the largest scale to today's;
+    each page over the scale target is added to `missed`."""
+    scales = sorted(ms)
+    today, largest = scales[0], scales[-1]
+    lines = [
+        "| page | "
+        + " | ".join(f"×{scale}" for scale in scales)
+        + f" | ×{largest} / ×{today} | target ≤ {SCALE_TARGET} |",
+        "|---|" + "---:|" * len(scales) + "---:|---|",
+    ]
+    for path in PAGES:
+        ratio = ms[largest][path] / ms[today][path]
+        if ratio > SCALE_TARGET:
+            missed.append(f"{measure} of {page_name(path)} at ×{largest}: {ratio:.2f} × today")
+        lines.append(
+            f"| {page_name(path)} | "
+            + " | ".join(f"{ms[scale][path]:.0f}" for scale in scales)
+            + f" | {ratio:.2f} | {verdict(ratio <= SCALE_TARGET)} |"
+        )
+    return lines
 
 
 def _spread(target: Target) -> str:
