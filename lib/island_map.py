@@ -41,7 +41,7 @@ from lib.island_facts import (
     safe_url,
     source_urls,
 )
-from lib.text import escape_html
+from lib.text import escape_html, script_string
 from lib.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SEA_COLOUR, MAP_SELECTED_COLOUR, NEUTRAL_COLOUR
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
@@ -253,7 +253,7 @@ class BoundHtml(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.{{ this.method }}({{ this.html|tojson }}, {{ this.options|tojavascript }});
+            {{ this._parent.get_name() }}.{{ this.method }}({{ this.html_literal }}, {{ this.options|tojavascript }});
         {% endmacro %}
         """
     )
@@ -265,6 +265,7 @@ class BoundHtml(MacroElement):
         self._name = "BoundHtml"
         self.method = method
         self.html = html
+        self.html_literal = script_string(html)
         self.options = options
 
 
@@ -317,7 +318,7 @@ class MapChrome(MacroElement):
                 var legend = L.control({position: "bottomright"});
                 legend.onAdd = function () {
                     var box = L.DomUtil.create("div", "island-legend-box");
-                    box.innerHTML = {{ this.legend|tojson }};
+                    box.innerHTML = {{ this.legend_literal }};
                     L.DomEvent.disableClickPropagation(box);
                     L.DomEvent.disableScrollPropagation(box);
                     return box;
@@ -328,7 +329,7 @@ class MapChrome(MacroElement):
                     legend.getContainer().querySelector("details").removeAttribute("open");
                 }
                 map.fitBounds(narrow ? {{ this.fit_narrow|tojson }} : {{ this.fit|tojson }}, {padding: [12, 12], animate: false});
-                map.attributionControl.addAttribution({{ this.attribution|tojson }});
+                map.attributionControl.addAttribution({{ this.attribution_literal }});
                 function showIsletNames() {
                     map.getContainer().classList.toggle("islet-names-shown", map.getZoom() >= {{ this.islet_zoom }});
                 }
@@ -353,9 +354,10 @@ class MapChrome(MacroElement):
         super().__init__()
         self._name = "MapChrome"
         self.legend = legend
+        self.legend_literal = script_string(legend)
         self.fit = fit
         self.fit_narrow = fit_narrow
-        self.attribution = COASTS_ATTRIBUTION
+        self.attribution_literal = script_string(COASTS_ATTRIBUTION)
         self.islet_zoom = ISLET_NAMES_ZOOM
         self.narrow_width = NARROW_MAP_WIDTH
         self.css = MAP_CSS

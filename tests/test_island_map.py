@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 import branca
 import folium
+import jinja2
 import pandas as pd
 import streamlit_folium
 
@@ -198,6 +199,26 @@ def test_text_from_the_data_is_escaped_everywhere_it_lands(dataset: Dataset) -> 
         assert "<script" not in html
         assert "<img" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in tooltip
+
+
+# Jinja that would print EVALUATED and LOOP1, and could run Python on the server, if it were ever
+# rendered as a template.
+JINJA_PAYLOAD = "{{ 'EVAL' ~ 'UATED' }} {% for n in [1] %}LOOP{{ n }}{% endfor %} {# comment #}"
+JINJA_OUTPUT = ("EVALUATED", "LOOP1")
+
+
+def test_jinja_in_the_data_is_never_run(dataset: Dataset) -> None:
+    """branca renders each folium script, then compiles the result as a Jinja template once more."""
+    assert all(output in jinja2.Template(JINJA_PAYLOAD).render() for output in JINJA_OUTPUT)  # the payload is live
+    islands, events, statements = dataset.islands.copy(), dataset.events.copy(), dataset.statements.copy()
+    islands[["name_en", "name_ja", "name_ru"]] = JINJA_PAYLOAD
+    events[["title", "description"]] = JINJA_PAYLOAD
+    statements[["speaker", "role", "quote"]] = JINJA_PAYLOAD
+    for options in ({}, {"compact": True, "selected": "kunashir"}):
+        island_map = build_island_map(islands, dataset.geojson, events, statements, sources=dataset.sources, **options)
+        rendered = island_map.get_root().render()
+        assert not [output for output in JINJA_OUTPUT if output in rendered]
+        assert "UATED" in rendered and "LOOP" in rendered  # the text is there, shown, not run
 
 
 def test_html_reaches_leaflet_as_a_json_string_never_a_template_literal() -> None:

@@ -1,17 +1,29 @@
+import html
+import json
 import re
 
 import pytest
 
-from lib.text import escape_html, escape_markdown
+from lib.text import escape_html, escape_markdown, script_string
 
 
 @pytest.mark.parametrize(
     "hostile",
-    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><b>x</b>', "&lt;script&gt;"],
+    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><b>x</b>', "&lt;script&gt;", "{{7*7}}{%x%}"],
 )
 def test_html_escaping_leaves_no_markup(hostile: str) -> None:
     escaped = escape_html(hostile)
-    assert "<" not in escaped and ">" not in escaped and '"' not in escaped
+    assert not set(escaped) & set('<>"{}'), escaped
+    assert html.unescape(escaped) == hostile
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", "</script><b>", "{{ 7*7 }} {% x %}", 'it\'s & \\ "q" ${x} \u2028 киев 国後島']
+)
+def test_a_script_string_is_the_text_and_nothing_else(text: str) -> None:
+    literal = script_string(text)
+    assert json.loads(literal) == text
+    assert not set(literal) & set("<>&'{}"), literal
 
 
 @pytest.mark.parametrize(
