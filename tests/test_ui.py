@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,8 +22,11 @@ def sidebar_filters(app: AppTest) -> tuple[str, tuple[int, int], str]:
 
 
 def share_link(app: AppTest) -> str:
-    [code] = app.sidebar.code
-    return code.value
+    """The sidebar's share link, read back from its Markdown: the text shown is the address it opens."""
+    [link] = [block.value for block in app.sidebar.markdown if block.value.startswith("[")]
+    shown, target = re.fullmatch(r"\[(.*)\]\((.*)\)", link).groups()
+    assert shown == target
+    return html.unescape(re.sub(r"\\(.)", r"\1", target))  # as Markdown reads it
 
 
 def test_a_link_sets_every_filter_and_the_share_link_repeats_it() -> None:

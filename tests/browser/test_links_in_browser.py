@@ -56,7 +56,7 @@ def expect_filters(page: Page, country: str, years: tuple[int, int], island: str
 
 
 def share_link(page: Page) -> Locator:
-    return sidebar(page).get_by_test_id("stCode")
+    return sidebar(page).get_by_test_id("stMarkdownContainer").get_by_role("link")
 
 
 def test_a_shared_link_opens_with_its_filters_and_counts(fresh_page: FreshPage, app_server: Server) -> None:
@@ -74,6 +74,7 @@ def test_a_shared_link_opens_with_its_filters_and_counts(fresh_page: FreshPage, 
         re.compile(f"Statements: {statements} of {len(csv_rows('statements.csv'))} statements")
     )
     expect(share_link(page)).to_have_text(link)
+    expect(share_link(page)).to_have_attribute("href", link)
     expect(page).to_have_url(link)
     expect(page).to_have_title("Overview · Southern Kurils dispute")
 
