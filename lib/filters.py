@@ -7,11 +7,13 @@ and yields a notice), write them back, and apply the filters to events and state
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode, urlsplit
 
 import pandas as pd
+
+from lib.frames import each_distinct, names_any
 
 COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
 # Soviet-era rows count as Russia when filtering.
@@ -190,10 +192,6 @@ def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
     return related
 
 
-def _names_island(islands: Iterable[str], wanted: set[str]) -> bool:
-    return any(island in wanted for island in islands)
-
-
 def _in_years(dates: pd.Series, filters: Filters, bounds: tuple[int, int], ends: pd.Series | None = None) -> pd.Series:
     start_year = dates.dt.year
     end_year = start_year if ends is None else ends.dt.year.fillna(start_year)
@@ -207,10 +205,11 @@ def filter_events(
 ) -> pd.DataFrame:
     keep = _in_years(events["date"], filters, bounds, events["end_date"])
     if filters.country:
-        keep &= events["countries"].map(lambda countries: filters.country in {canonical_country(c) for c in countries})
+        keep &= each_distinct(
+            events["countries"], lambda countries: filters.country in {canonical_country(c) for c in countries}
+        ).astype(bool)
     if filters.island:
-        wanted = related_islands(filters.island, groups)
-        keep &= events["islands"].map(lambda islands: _names_island(islands, wanted))
+        keep &= names_any(events["islands"], related_islands(filters.island, groups))
     return events[keep.astype(bool)]
 
 
@@ -223,12 +222,13 @@ def filter_statements(
 ) -> pd.DataFrame:
     keep = _in_years(statements["date"], filters, bounds)
     if filters.country:
-        keep &= statements["country"].map(canonical_country) == filters.country
+        keep &= each_distinct(statements["country"], canonical_country) == filters.country
     if filters.island:
-        wanted = related_islands(filters.island, groups)
-        keep &= statements["islands"].map(lambda islands: _names_island(islands, wanted))
+        keep &= names_any(statements["islands"], related_islands(filters.island, groups))
     if filters.q:
         needle = _normalise(filters.q)
-        haystack = (statements["quote"] + "\n" + statements["speaker"] + "\n" + statements["role"]).map(_normalise)
+        haystack = each_distinct(
+            statements["quote"] + "\n" + statements["speaker"] + "\n" + statements["role"], _normalise
+        )
         keep &= haystack.str.contains(needle, regex=False)
     return statements[keep.astype(bool)]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from lib.dates import format_date_range, format_partial_date
 from lib.filters import Filters, related_islands
+from lib.frames import names_any
 from lib.theme import ORIGIN_LABELS
 
 CLAIMED = "claimed"
@@ -141,7 +142,7 @@ def members_of(island_id: str, groups: Mapping[str, str]) -> set[str]:
 def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd.DataFrame:
     """Rows of events or statements that name the island, its group or (for a group) its members."""
     wanted = related_islands(island_id, groups)
-    return frame[frame["islands"].map(lambda named: any(island in wanted for island in named)).astype(bool)]
+    return frame[names_any(frame["islands"], wanted)]
 
 
 def map_filters(filters: Filters) -> Filters:

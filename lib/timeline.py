@@ -11,7 +11,7 @@ show the shape of the story (treaties, the 1945 war, summits, then suspensions).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlparse
@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from lib.dates import format_date_range, format_partial_date
 from lib.filters import share_link
+from lib.frames import each_distinct
 from lib.schema import EVENT_TYPES, ORIGINS
 from lib.text import escape_html, escape_markdown
 from lib.theme import (
@@ -151,12 +152,6 @@ def hover_lines(text: str, width: int = HOVER_LINE_CHARS, limit: int = HOVER_MAX
     return "<br>".join(escape_html(line) for line in lines)
 
 
-def _each_distinct(values: pd.Series, function: Callable[[Any], str]) -> pd.Series:
-    """`function` of every value, computed once per distinct value: many rows share a date or a source."""
-    results = {value: function(value) for value in dict.fromkeys(values)}
-    return values.map(results)
-
-
 def source_labels(events: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """Where each event comes from: the article's publisher and headline, or the web site it was checked on."""
     headlines = {
@@ -164,7 +159,7 @@ def source_labels(events: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
         for row in sources[["id", "publisher", "title"]].to_dict("records")
     }
     from_article = (events["origin"] == "article") & events["source_id"].isin(headlines.keys())
-    labels = _each_distinct(events["source_url"], url_domain)
+    labels = each_distinct(events["source_url"], url_domain)
     labels[from_article] = events.loc[from_article, "source_id"].map(headlines)
     return labels
 
@@ -189,11 +184,11 @@ def hover_texts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "hover_title": _each_distinct(events["title"], hover_lines),
-            "hover_date": _each_distinct(when, date_text),
-            "hover_countries": _each_distinct(events["countries"], lambda countries: escape_html(", ".join(countries))),
-            "hover_source": _each_distinct(source_labels(events, sources), hover_lines),
-            "hover_origin": _each_distinct(
+            "hover_title": each_distinct(events["title"], hover_lines),
+            "hover_date": each_distinct(when, date_text),
+            "hover_countries": each_distinct(events["countries"], lambda countries: escape_html(", ".join(countries))),
+            "hover_source": each_distinct(source_labels(events, sources), hover_lines),
+            "hover_origin": each_distinct(
                 events["origin"], lambda origin: escape_html(ORIGIN_LABELS.get(origin, origin))
             ),
         },
