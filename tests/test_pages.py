@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.ui import DATA_DIR_VARIABLE
+from lib.data import read_dataset
+from lib.ui import DATA_DIR_VARIABLE, load_dataset
 from tests.conftest import ROOT, EditCell
 
 PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.py"))
@@ -55,3 +57,18 @@ def test_a_bad_url_parameter_shows_a_notice_and_the_default() -> None:
     assert app.sidebar.selectbox(key="filter_island").value == "kunashir"
     assert any("country=Atlantis" in warning.value for warning in app.main.warning)
     assert dict(app.query_params) == {"island": "kunashir"}
+
+
+def test_no_page_changes_the_dataset_every_session_shares() -> None:
+    """The dataset is one object shared by every session (st.cache_resource): pages only read it."""
+    for page in PAGES:
+        app = run_page(page, country="Japan", island="kunashir", q="peace")
+        app.sidebar.radio(key="filter_country").set_value("Russia").run()
+        assert not app.exception
+    shared = load_dataset().dataset
+    assert shared is load_dataset().dataset, "one object, not a copy per call"
+    fresh = read_dataset().dataset
+    for table in ("sources", "islands", "statements", "events"):
+        pd.testing.assert_frame_equal(getattr(shared, table), getattr(fresh, table))
+    assert shared.geojson == fresh.geojson
+    assert shared.texts == fresh.texts
