@@ -11,11 +11,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from lib.article import Paragraph, Span, context_html, link_html, paragraph_html
-from lib.dates import format_partial_date
+from lib.dates import format_partial_date, parse_partial_date
 from lib.filters import Filters
+from lib.frames import each_distinct
 from lib.text import escape_html
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
@@ -27,13 +27,19 @@ _QUOTE_STYLE = (
     "margin:0 0 0.6em 0;padding:0.1em 0 0.1em 0.8em;font-size:1.1em;border-left:4px solid rgba(128,128,128,0.5);"
 )
 _ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
+# The table names each source link by its host ("tass.com"): a JavaScript regular expression whose
+# first group the table shows in place of the URL. A URL it does not match is shown whole.
+# It skips a user name ("https://tass.com@example.org" goes to example.org) and stops at a backslash,
+# which browsers read as a slash.
+SOURCE_LINK_TEXT = r"^https?://(?:[^/?#\\]*@)?(?:www\.)?([^/?#:\\]+)"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 
 def speaker_choices(statements: pd.DataFrame) -> list[str]:
     """Every speaker once, alphabetically."""
-    return sorted(set(statements["speaker"]), key=str.casefold)
+    return sorted(statements["speaker"].unique(), key=str.casefold)
 
 
 def filter_speakers(statements: pd.DataFrame, speakers: Collection[str]) -> pd.DataFrame:
@@ -53,34 +59,41 @@ def iso_date(date: pd.Timestamp, precision: str) -> str | None:
     return None if pd.isna(date) or precision not in _ISO_FORMATS else date.strftime(_ISO_FORMATS[precision])
 
 
+def iso_dates(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """`iso_date` of each row, worked out once per distinct date and precision."""
+    date_codes, distinct_dates = pd.factorize(dates, use_na_sentinel=False)
+    precision_codes, distinct_precisions = pd.factorize(precisions, use_na_sentinel=False)
+    width = len(distinct_precisions)
+    pairs = pd.Series(date_codes * width + precision_codes, index=dates.index)
+    return each_distinct(pairs, lambda pair: iso_date(distinct_dates[pair // width], distinct_precisions[pair % width]))
+
+
+def shown_date(iso: str) -> str:
+    """An ISO date at its precision as the table shows it: "23 Jul 2018", "Jul 2018" or "2018"."""
+    precision = _PRECISION_OF_ISO_LENGTH[len(iso)]
+    return format_partial_date(parse_partial_date(iso, precision), precision)
+
+
 def table_frame(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per statement for the table: TABLE_COLUMNS, plus what the table needs behind them.
+    """One row per statement for the table: TABLE_COLUMNS, and `id` to tie a selected row to its statement.
 
     `date` is the ISO date at its precision: text that sorts chronologically and that screen
-    readers and copied cells give without an invented day or month. `date_shown` is how the
-    table displays it, `publisher` names the `source` link, `id` ties a selected row to its statement.
+    readers and copied cells give without an invented day or month; the table shows it through
+    `shown_date`. `source` is the source's URL.
     """
-    ordered = _in_table_order(statements)
-    dates = list(zip(ordered["date"], ordered["date_precision"], strict=True))
+    # Only the columns used are sorted: sorting moves every cell of every column it is given.
+    ordered = _in_table_order(
+        statements[["id", "speaker", "role", "country", "quote", "kind", "date", "date_precision", "source_id"]]
+    )
     frame = ordered[["id", "speaker", "role", "country", "quote", "kind"]].copy()
-    frame["date"] = [iso_date(date, precision) for date, precision in dates]
-    frame["date_shown"] = [format_partial_date(date, precision) for date, precision in dates]
+    frame["date"] = iso_dates(ordered["date"], ordered["date_precision"])
     frame["source"] = ordered["source_id"].map(dict(zip(sources["id"], sources["url"], strict=True)))
-    frame["publisher"] = ordered["source_id"].map(dict(zip(sources["id"], sources["publisher"], strict=True)))
     return frame
 
 
-def table_styler(frame: pd.DataFrame) -> Styler:
-    """The table as shown: each date as "23 Jul 2018", "Jul 2018" or "2018", each source link
-    named by its publisher. Only the shown text changes, so sorting still goes by the values.
-
-    The styler holds only the shown columns: its cost grows with the number of cells.
-    """
-    date_shown = dict(zip(frame["date"], frame["date_shown"], strict=True))
-    publishers = dict(zip(frame["source"], frame["publisher"], strict=True))
-    styler = frame[list(TABLE_COLUMNS)].style
-    styler = styler.format(date_shown.__getitem__, subset=["date"], na_rep="date unknown")
-    return styler.format(publishers.__getitem__, subset=["source"])
+def date_options(frame: pd.DataFrame) -> list[str]:
+    """Every known date in `table_frame`'s `date` column once, in date order."""
+    return sorted(frame["date"].dropna().unique())
 
 
 @dataclass(frozen=True)
@@ -110,35 +123,37 @@ def active_filters(
     return active
 
 
-def _defuse(value: object) -> object:
-    """Text a spreadsheet shows as typed: a leading apostrophe stops it running as a formula."""
-    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+def _defused(column: pd.Series) -> pd.Series:
+    """A text column as a spreadsheet shows it as typed: a leading apostrophe stops a cell running as a formula."""
+    text = column.astype("str")
+    return text.where(~text.str.startswith(_FORMULA_STARTS, na=False), "'" + text)
 
 
 def export_frame(statements: pd.DataFrame, sources: pd.DataFrame, island_names: Mapping[str, str]) -> pd.DataFrame:
-    """The statements as a reader's spreadsheet: readable headers and dates, in table order."""
+    """The statements as a reader's spreadsheet: readable headers and dates, in table order; every column is text."""
     ordered = _in_table_order(statements)
-    dates = list(zip(ordered["date"], ordered["date_precision"], strict=True))
-    source = ordered["source_id"].map(sources.set_index("id").to_dict("index").__getitem__)
+    iso = iso_dates(ordered["date"], ordered["date_precision"])
+    by_id = sources.set_index("id")
+    source_ids = ordered["source_id"]
     frame = pd.DataFrame(
         {
-            "Date": [format_partial_date(date, precision) for date, precision in dates],
-            "Date (ISO, at its precision)": [iso_date(date, precision) or "" for date, precision in dates],
+            "Date": each_distinct(iso, lambda date: "date unknown" if pd.isna(date) else shown_date(date)),
+            "Date (ISO, at its precision)": iso.fillna(""),
             "Speaker": ordered["speaker"],
             "Role at the time": ordered["role"],
             "Country": ordered["country"],
             "Quote": ordered["quote"],
             "Kind": ordered["kind"].map(KIND_DESCRIPTIONS),
-            "Islands": ordered["islands"].map(lambda ids: "; ".join(island_names.get(i, i) for i in ids)),
+            "Islands": each_distinct(ordered["islands"], lambda ids: "; ".join(island_names.get(i, i) for i in ids)),
             "Sentence in the source": ordered["evidence"],
-            "Source": source.map(lambda row: row["publisher"]),
-            "Source title": source.map(lambda row: row["title"]),
-            "Source URL": source.map(lambda row: row["url"]),
+            "Source": source_ids.map(by_id["publisher"]),
+            "Source title": source_ids.map(by_id["title"]),
+            "Source URL": source_ids.map(by_id["url"]),
             "Role checked at": ordered["role_source_url"],
             "Statement id": ordered["id"],
         }
     )
-    return frame.map(_defuse)
+    return frame.apply(_defused)
 
 
 def statements_csv(statements: pd.DataFrame, sources: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:

@@ -14,13 +14,16 @@ from lib.article import (
 from lib.downloads import ARCHIVE_NAME, dataset_zip
 from lib.filters import filter_statements
 from lib.statements import (
+    SOURCE_LINK_TEXT,
+    TABLE_COLUMNS,
     active_filters,
+    date_options,
     filter_speakers,
+    shown_date,
     speaker_choices,
     statement_html,
     statements_csv,
     table_frame,
-    table_styler,
 )
 from lib.text import escape_markdown
 from lib.ui import SEARCH_KEY, data_dir, dataset_year_bounds, island_groups, page_context, reset_filters
@@ -64,20 +67,30 @@ with table_tab:
     else:
         frame = table_frame(shown, dataset.sources)
         table = st.dataframe(
-            table_styler(frame),
+            frame[list(TABLE_COLUMNS)],
             on_select="rerun",
             selection_mode="single-row",
             hide_index=True,
             width="stretch",
             placeholder="date unknown",  # only a date can be missing
             column_config={
-                "date": st.column_config.TextColumn("Date", help="As precise as the source allows", width=105),
+                # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
+                # the ISO text; the labels are worked out once per distinct date, not once per cell.
+                "date": st.column_config.SelectboxColumn(
+                    "Date",
+                    help="As precise as the source allows",
+                    width=105,
+                    options=date_options(frame),
+                    format_func=shown_date,
+                ),
                 "speaker": st.column_config.TextColumn("Speaker"),
                 "role": st.column_config.TextColumn("Role at the time", width="medium"),
                 "country": st.column_config.TextColumn("Country", width="small"),
                 "quote": st.column_config.TextColumn("Quote", width="large"),
                 "kind": st.column_config.TextColumn("Kind", help="direct: quoted words; reported: reported speech"),
-                "source": st.column_config.LinkColumn("Source", help="Opens the article"),
+                "source": st.column_config.LinkColumn(
+                    "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT
+                ),
             },
         )
         if table.selection.rows:
