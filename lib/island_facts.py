@@ -6,10 +6,12 @@ islands.csv does not list (eastern Hokkaido), from islands.geojson.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from lib.dates import format_date_range, format_partial_date
@@ -72,7 +74,10 @@ def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Is
     (None for a group). Facts and statuses come from islands.csv; a context coast's from the GeoJSON."""
     features = {feature["properties"]["id"]: feature for feature in geojson.get("features", [])}
     listed = []
-    for row in islands.itertuples(index=False):
+    # Rows from whole columns: DataFrame.itertuples costs more than the records it builds here.
+    columns = [islands[name].tolist() for name in islands.columns]
+    for values in zip(*columns, strict=True):
+        row = SimpleNamespace(**dict(zip(islands.columns, values, strict=True)))
         feature = features.get(row.id)
         listed.append(
             Island(
@@ -143,6 +148,60 @@ def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd
     """Rows of events or statements that name the island, its group or (for a group) its members."""
     wanted = related_islands(island_id, groups)
     return frame[names_any(frame["islands"], wanted)]
+
+
+@dataclass(frozen=True)
+class Named:
+    """The rows of a frame that name one island: how many, and where the latest of them are."""
+
+    count: int
+    latest: np.ndarray  # positions (as for .iloc) of the latest rows, oldest first
+
+
+@dataclass(frozen=True)
+class NamingIndex:
+    """The rows of a frame that name each island, in date order. Worth keeping per dataset: a
+    filtered copy of the frame then needs no pass over its lists of islands (see `latest`)."""
+
+    frame: pd.DataFrame
+    rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`, oldest first, undated first
+
+    def latest(self, kept: pd.DataFrame, limit: int) -> dict[str, Named]:
+        """For each island, the rows naming it among those of `kept` (`frame` or a filtered copy with
+        its row labels), and the positions in `frame` of the latest `limit` of them."""
+        if kept is self.frame:
+            in_kept = np.ones(len(self.frame), dtype=bool)
+        else:
+            positions = self.frame.index.get_indexer(kept.index)
+            if (positions < 0).any():
+                raise ValueError("the kept rows are not all rows of the indexed frame")
+            in_kept = np.zeros(len(self.frame), dtype=bool)
+            in_kept[positions] = True
+        named = {}
+        for island_id, rows in self.rows.items():
+            rows = rows[in_kept[rows]]
+            named[island_id] = Named(count=len(rows), latest=rows[max(len(rows) - limit, 0) :])
+        return named
+
+
+def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> NamingIndex:
+    """Which rows of `frame` name each island, as `naming` counts them, in date order.
+
+    One pass over the frame serves every island: its distinct lists of islands are matched once per
+    island, and the rows are put in date order once.
+    """
+    codes, distinct_lists = pd.factorize(frame["islands"], use_na_sentinel=False)
+    # A stable sort of the dates as integers: NaT is the smallest, so undated rows come first.
+    in_date_order = np.argsort(frame["date"].to_numpy().view("int64"), kind="stable")
+    codes_in_date_order = codes[in_date_order]
+    rows = {}
+    for island_id in island_ids:
+        wanted = related_islands(island_id, groups)
+        names_it = np.fromiter(
+            (any(item in wanted for item in ids) for ids in distinct_lists), bool, len(distinct_lists)
+        )
+        rows[island_id] = in_date_order[names_it[codes_in_date_order]]
+    return NamingIndex(frame, rows)
 
 
 def map_filters(filters: Filters) -> Filters:

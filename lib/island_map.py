@@ -4,24 +4,33 @@
 each island, who claims it, and whether the 1956 declaration promised it to Japan.
 
 Two rules keep the map safe and self-contained:
-- Every text from the data is HTML-escaped, then handed to Leaflet as a JSON string. folium's own
-  Tooltip and Popup paste HTML into a JavaScript template literal, where a `${...}` in a CSV cell
-  would run as code (and its Popup needs jQuery), so this module binds tooltips and popups itself.
+- Every text from the data is HTML-escaped, then handed to Leaflet inside a JSON literal whose every
+  string is written by script_string. folium's own Tooltip and Popup paste HTML into a JavaScript
+  template literal, where a `${...}` in a CSV cell would run as code (and its Popup needs jQuery),
+  so this module binds tooltips and popups itself.
 - The map asks only for the Leaflet files the app serves from static/leaflet, never a public CDN,
   so it draws the same with no network at all.
+
+It is also quick to build, since it is built on every run: the islands' shapes, their names on hover,
+their popups and their labels are two elements drawn from one JSON literal each, not one folium
+element apiece (branca compiles every element's output once more as a Jinja template, about half a
+millisecond each), and these elements' output is final text that branca does not compile at all.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import folium
+import numpy as np
 import pandas as pd
-from branca.element import MacroElement
+import xyzservices
+from branca.element import Element, MacroElement
 from folium.template import Template
 
 from lib.dates import format_date_range, format_partial_date
@@ -30,13 +39,15 @@ from lib.island_facts import (
     PROMISED_1956,
     UNCONTESTED,
     Island,
+    Named,
+    NamingIndex,
     event_link,
     island_facts,
     island_groups_of,
     island_records,
     japanese_name,
     members_of,
-    naming,
+    naming_index,
     part_of,
     safe_url,
     source_urls,
@@ -62,6 +73,7 @@ SMALL_ISLAND_KM2 = 500
 # Narrower than this (a phone), the legend starts folded so the islands stay in view.
 NARROW_MAP_WIDTH = 560
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
+OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 NAMES_LAYER_NAME = "Island names"
 COASTS_ATTRIBUTION = "Coasts: Made with Natural Earth"
 PROMISE_1956 = "promised to Japan after a peace treaty by the 1956 declaration"
@@ -110,71 +122,152 @@ def names_html(island: Island) -> str:
     )
 
 
-def _latest(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The most recent POPUP_LIST_LIMIT rows in date order, and how many earlier ones are left out.
+def _event_item(event: Any, urls: Mapping[str, str]) -> str:
+    when = format_date_range(event.date, event.end_date, event.date_precision)
+    return (
+        f'<li><span class="when">{escape_html(when)}</span> '
+        f"{escape_html(event.title)} {_link(event_link(event, urls), 'source')}</li>"
+    )
+
+
+def _statement_item(statement: Any, urls: Mapping[str, str]) -> str:
+    return (
+        f'<li><span class="when">{escape_html(format_partial_date(statement.date, statement.date_precision))}</span> '
+        f"{escape_html(statement.speaker)} ({escape_html(statement.country)}): “{escape_html(statement.quote)}” "
+        f"{_link(urls.get(statement.source_id, ''), 'source')}</li>"
+    )
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One island's list in its popup: how many rows name it, and the list items of the latest."""
+
+    count: int
+    items: tuple[int, ...]  # indices into PopupLists.items, oldest first
+
+
+@dataclass(frozen=True)
+class PopupLists:
+    """The events and statements the popups list, each list item written once: a popup holds
+    indices into `items`, so an event naming five islands is built, and sent to the page, once."""
+
+    items: tuple[str, ...]
+    events: Mapping[str, Listed]  # by island id
+    statements: Mapping[str, Listed]
+
+
+@dataclass(frozen=True)
+class PopupIndex:
+    """The rows of the dataset's events and statements that name each island of islands.csv.
+
+    It depends on the dataset only: a page can build it once per data version (`popup_index`) and
+    hand it to build_island_map with the filtered frames on every run.
+    """
+
+    events: NamingIndex
+    statements: NamingIndex
+
+
+def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.DataFrame) -> PopupIndex:
+    groups = island_groups_of(islands)
+    island_ids = list(islands["id"])
+    return PopupIndex(naming_index(events, island_ids, groups), naming_index(statements, island_ids, groups))
+
+
+_EVENT_COLUMNS = ["date", "end_date", "date_precision", "title", "origin", "source_id", "source_url"]
+_STATEMENT_COLUMNS = ["date", "date_precision", "speaker", "country", "quote", "source_id"]
+
+
+def _listed(
+    index: NamingIndex,
+    named: Mapping[str, Named],
+    columns: list[str],
+    item: Callable[[Any], str],
+    items: list[str],
+) -> dict[str, Listed]:
+    """Append to `items` the list item of every row some popup shows; each island's Listed points at them."""
+    shown = np.unique(np.concatenate([np.empty(0, dtype=np.intp), *(each.latest for each in named.values())]))
+    first = len(items)
+    items.extend(item(row) for row in index.frame[columns].iloc[shown].itertuples(index=False))
+    position_of = {position: first + offset for offset, position in enumerate(shown.tolist())}
+    return {
+        island: Listed(each.count, tuple(position_of[position] for position in each.latest.tolist()))
+        for island, each in named.items()
+    }
+
+
+def popup_lists(
+    events: pd.DataFrame, statements: pd.DataFrame, index: PopupIndex, urls: Mapping[str, str]
+) -> PopupLists:
+    """For each island, the events and statements naming it (of those given, rows of the indexed
+    frames): the latest POPUP_LIST_LIMIT of each.
 
     Every popup is written into the page, so an unbounded list would grow the map with the data.
     """
-    shown = rows.sort_values("date", na_position="first").tail(POPUP_LIST_LIMIT)
-    return shown, len(rows) - len(shown)
+    items: list[str] = []
+    events_listed = _listed(
+        index.events,
+        index.events.latest(events, POPUP_LIST_LIMIT),
+        _EVENT_COLUMNS,
+        lambda event: _event_item(event, urls),
+        items,
+    )
+    statements_listed = _listed(
+        index.statements,
+        index.statements.latest(statements, POPUP_LIST_LIMIT),
+        _STATEMENT_COLUMNS,
+        lambda statement: _statement_item(statement, urls),
+        items,
+    )
+    return PopupLists(items=tuple(items), events=events_listed, statements=statements_listed)
 
 
-def _list_html(items: list[str], left_out: int, where: str) -> str:
-    if not items:
-        return '<p class="none">None listed.</p>'
+@dataclass(frozen=True)
+class Popup:
+    """An island's popup in parts: HTML text, and runs of indices into the list items it shares
+    with the other popups (PopupLists.items)."""
+
+    parts: tuple[str | tuple[int, ...], ...]
+
+    def html(self, items: Sequence[str]) -> str:
+        """The popup's HTML, `items` being those of the PopupLists it was made from."""
+        return "".join(part if isinstance(part, str) else "".join(items[i] for i in part) for part in self.parts)
+
+
+def _list_parts(listed: Listed, where: str) -> tuple[str | tuple[int, ...], ...]:
+    if not listed.count:
+        return ('<p class="none">None listed.</p>',)
+    left_out = listed.count - len(listed.items)
     more = f'<p class="more">And {left_out:,} earlier: see the {where} page.</p>' if left_out else ""
-    return f"<ul>{''.join(items)}</ul>{more}"
+    return ("<ul>", listed.items, f"</ul>{more}")
 
 
-def _events_html(rows: pd.DataFrame, urls: Mapping[str, str]) -> str:
-    shown, left_out = _latest(rows)
-    items = [
-        f'<li><span class="when">{escape_html(format_date_range(e.date, e.end_date, e.date_precision))}</span> '
-        f"{escape_html(e.title)} {_link(event_link(e, urls), 'source')}</li>"
-        for e in shown.itertuples()
-    ]
-    return _list_html(items, left_out, "Timeline")
-
-
-def _statements_html(rows: pd.DataFrame, urls: Mapping[str, str]) -> str:
-    shown, left_out = _latest(rows)
-    items = [
-        f'<li><span class="when">{escape_html(format_partial_date(s.date, s.date_precision))}</span> '
-        f"{escape_html(s.speaker)} ({escape_html(s.country)}): “{escape_html(s.quote)}” "
-        f"{_link(urls.get(s.source_id, ''), 'source')}</li>"
-        for s in shown.itertuples()
-    ]
-    return _list_html(items, left_out, "Statements")
-
-
-def popup_html(
-    island: Island,
-    events: pd.DataFrame,
-    statements: pd.DataFrame,
-    groups: Mapping[str, str],
-    urls: Mapping[str, str],
-    group_name: str = "",
-) -> str:
+def island_popup(island: Island, lists: PopupLists, group_name: str = "") -> Popup:
     """The popup: names, facts with their source, then the events and statements that name the island."""
     if not island.listed:
-        return (
-            f'<div class="island-popup">{names_html(island)}'
-            f"<p>Administered by {escape_html(island.administered_by)}. Shown for context: not part of the dispute.</p>"
-            "</div>"
+        return Popup(
+            (
+                f'<div class="island-popup">{names_html(island)}'
+                f"<p>Administered by {escape_html(island.administered_by)}. Shown for context: not part of the dispute.</p>"
+                "</div>",
+            )
         )
     rows = "".join(
         f"<tr><th>{escape_html(label)}</th><td>{escape_html(value)}</td></tr>"
         for label, value in island_facts(island, group_name)
     )
-    named_events = naming(events, island.id, groups)
-    named_statements = naming(statements, island.id, groups)
-    return (
-        f'<div class="island-popup">{names_html(island)}'
-        f'<table class="facts">{rows}</table>'
-        f'<p class="facts-source">{_link(island.source_url, "Source of these facts")}</p>'
-        f"<h4>Events naming it ({len(named_events)})</h4>{_events_html(named_events, urls)}"
-        f"<h4>Statements naming it ({len(named_statements)})</h4>{_statements_html(named_statements, urls)}"
-        "</div>"
+    events, statements = lists.events[island.id], lists.statements[island.id]
+    return Popup(
+        (
+            f'<div class="island-popup">{names_html(island)}'
+            f'<table class="facts">{rows}</table>'
+            f'<p class="facts-source">{_link(island.source_url, "Source of these facts")}</p>'
+            f"<h4>Events naming it ({events.count})</h4>",
+            *_list_parts(events, "Timeline"),
+            f"<h4>Statements naming it ({statements.count})</h4>",
+            *_list_parts(statements, "Statements"),
+            "</div>",
+        )
     )
 
 
@@ -247,26 +340,174 @@ def legend_html(entries: list[LegendEntry], compact: bool = False) -> str:
     )
 
 
-class BoundHtml(MacroElement):
-    """Leaflet's bindTooltip or bindPopup on the parent layer, the HTML passed as a JSON string."""
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# What script_string changes; a string without any of these it writes exactly as json.dumps does.
+_SCRIPT_SPECIAL = re.compile(r"[<>&'{}]")
+
+
+def _script_string_token(token: str) -> str:
+    return script_string(json.loads(token)) if _SCRIPT_SPECIAL.search(token) else token
+
+
+def script_json(value: Any) -> str:
+    """`value` as a JavaScript literal for a folium template: JSON whose every string is written by
+    script_string (it cannot end the <script>, and holds no brace for Jinja). The braces of JSON's own
+    objects never open a Jinja tag: after "{" comes a quote or "}"."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _JSON_STRING.sub(lambda token: _script_string_token(token.group()), text)
+
+
+class _FinalText(Element):
+    """Rendered output that branca must not compile again as a Jinja template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class FinalMacroElement(MacroElement):
+    """A MacroElement whose rendered header, html and script are final text.
+
+    branca's MacroElement wraps each in an Element, which compiles it once more as a Jinja template:
+    time in proportion to its length, for text that holds no template. (streamlit-folium calls the
+    `script` macro itself; the figure's copy is what folium's own HTML output would use.)
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            if part in macros:
+                getattr(figure, part).add_child(_FinalText(macros[part](self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+TOOLTIP_OPTIONS = {"sticky": True, "className": "island-tooltip"}
+POPUP_OPTIONS = {
+    "maxWidth": 320,
+    "minWidth": 200,
+    "autoPanPaddingTopLeft": [56, 12],  # clear of the zoom and layer buttons
+    "autoPanPaddingBottomRight": [12, 12],
+}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A GeoJSON feature as Leaflet draws it. An island's shape names it on hover and opens its popup
+    on click; a decoration (a clipped coast, the selection's outline) has no popup and lets clicks
+    through to the island below."""
+
+    feature: dict[str, Any]
+    style: dict[str, Any]
+    radius: float = POINT_RADIUS  # for a point
+    hover: dict[str, Any] | None = None
+    tooltip: str = ""
+    popup: Popup | None = None
+
+    @property
+    def island_id(self) -> str | None:
+        return self.feature["properties"].get("id")
+
+    def to_json(self) -> dict[str, Any]:
+        drawn = {"feature": self.feature, "style": self.style, "radius": self.radius}
+        if self.popup is not None:
+            drawn |= {"hover": self.hover or {}, "tooltip": self.tooltip, "popup": list(self.popup.parts)}
+        return drawn
+
+
+class Shapes(FinalMacroElement):
+    """Shapes drawn into the parent layer, one L.geoJSON each (streamlit-folium returns the feature
+    of the one clicked), with their tooltips and popups; the popups' list items come once, in `items`."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.{{ this.method }}({{ this.html_literal }}, {{ this.options|tojavascript }});
+            (function (layer, data) {
+                function html(parts) {
+                    return parts.map(function (part) {
+                        return typeof part === "string" ? part : part.map(function (i) { return data.items[i]; }).join("");
+                    }).join("");
+                }
+                data.shapes.forEach(function (shape) {
+                    var drawn = L.geoJSON(shape.feature, {
+                        style: function () { return shape.style; },
+                        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: shape.radius}); }
+                    });
+                    if (shape.popup) {
+                        drawn.bindTooltip(shape.tooltip, data.tooltip);
+                        drawn.bindPopup(html(shape.popup), data.popup);
+                        drawn.on("mouseover", function (event) { event.layer.setStyle(shape.hover); });
+                        drawn.on("mouseout", function (event) { drawn.resetStyle(event.layer); });
+                    }
+                    drawn.addTo(layer);
+                });
+            })({{ this._parent.get_name() }}, {{ this.data_literal }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, method: str, html: str, **options: Any) -> None:
+    def __init__(self, shapes: Sequence[Shape], items: Sequence[str] = ()) -> None:
         super().__init__()
-        if method not in ("bindTooltip", "bindPopup"):
-            raise ValueError(f"unknown method {method!r}")
-        self._name = "BoundHtml"
-        self.method = method
-        self.html = html
-        self.html_literal = script_string(html)
-        self.options = options
+        self._name = "Shapes"
+        self.shapes = tuple(shapes)
+        self.items = tuple(items)
+        self.data_literal = script_json(
+            {
+                "shapes": [shape.to_json() for shape in self.shapes],
+                "items": list(self.items),
+                "tooltip": TOOLTIP_OPTIONS,
+                "popup": POPUP_OPTIONS,
+            }
+        )
+
+    def popup_html(self, island_id: str) -> str:
+        """The HTML of the island's popup, as the page puts it together."""
+        (popup,) = [shape.popup for shape in self.shapes if shape.island_id == island_id and shape.popup is not None]
+        return popup.html(self.items)
+
+
+@dataclass(frozen=True)
+class Label:
+    """An island's name on the map, its icon's corner at the island's representative point."""
+
+    island_id: str
+    lat: float
+    lon: float
+    html: str
+
+    @property
+    def class_name(self) -> str:
+        # Ids are lowercase letters, digits, '-' and '_' (the loader checks), so they make safe class names.
+        return f"island-label-icon label-{self.island_id}"
+
+
+class Labels(FinalMacroElement):
+    """Labels drawn into the parent layer: markers that take no clicks and no keyboard focus."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (layer, labels) {
+                labels.forEach(function (label) {
+                    var icon = L.divIcon({html: label.html, className: label.className, iconSize: [0, 0]});
+                    L.marker(label.at, {icon: icon, interactive: false, keyboard: false}).addTo(layer);
+                });
+            })({{ this._parent.get_name() }}, {{ this.labels_literal }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: Sequence[Label]) -> None:
+        super().__init__()
+        self._name = "Labels"
+        self.labels = tuple(labels)
+        self.labels_literal = script_json(
+            [{"at": [label.lat, label.lon], "html": label.html, "className": label.class_name} for label in self.labels]
+        )
 
 
 MAP_CSS = f"""
@@ -303,7 +544,7 @@ MAP_CSS = f"""
 """
 
 
-class MapChrome(MacroElement):
+class MapChrome(FinalMacroElement):
     """The sea colour, label and legend styles, the legend control, the coasts' attribution, the
     switch that shows islet names from ISLET_NAMES_ZOOM on, and the first view: every shape, or on a
     narrow (phone) map only the disputed islands, so they are not drawn too small."""
@@ -368,18 +609,12 @@ def _feature(island: Island) -> dict[str, Any]:
     return {"type": "Feature", "properties": {"id": island.id}, "geometry": island.geometry}
 
 
-def _label(island: Island, classes: str) -> folium.Marker:
-    """The island's name at its representative point (the icon's corner sits exactly on it)."""
+def _label(island: Island, classes: str) -> Label:
+    """The island's name at its representative point, with "promised in 1956" under it if so."""
     promised = island.status == PROMISED_1956 and "islet-name" not in classes
     badge = '<small class="badge">promised in 1956</small>' if promised else ""
     html = f'<span class="island-label {classes}"><span class="name">{escape_html(short_name(island.name))}</span>{badge}</span>'
-    return folium.Marker(
-        location=(island.lat, island.lon),
-        # Ids are lowercase letters, digits, '-' and '_' (the loader checks), so they make safe class names.
-        icon=folium.DivIcon(html=html, class_name=f"island-label-icon label-{island.id}", icon_size=(0, 0)),
-        interactive=False,
-        keyboard=False,
-    )
+    return Label(island.id, island.lat, island.lon, html)
 
 
 def _label_classes(island: Island, groups: Mapping[str, str]) -> str:
@@ -420,14 +655,9 @@ def coast_lines(geometry: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": "MultiLineString", "coordinates": lines}
 
 
-def _decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: float = POINT_RADIUS) -> folium.GeoJson:
+def _decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: float = POINT_RADIUS) -> Shape:
     """A shape drawn over the islands that clicks and hovers pass through."""
-    return folium.GeoJson(
-        {"type": "Feature", "properties": {}, "geometry": geometry},
-        control=False,
-        style_function=lambda _feature: {**style, "interactive": False},
-        marker=folium.CircleMarker(radius=radius) if geometry["type"] == "Point" else None,
-    )
+    return Shape({"type": "Feature", "properties": {}, "geometry": geometry}, {**style, "interactive": False}, radius)
 
 
 def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:
@@ -440,15 +670,21 @@ def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected:
     if not selected:
         return layer
     wanted = members_of(selected, island_groups_of(islands))
-    for island in island_records(islands, geojson):
-        if island.id in wanted and island.geometry is not None:
-            style = {
+    outlines = [
+        _decoration(
+            island.geometry,
+            {
                 "color": MAP_SELECTED_COLOUR,
                 "weight": 3 if island.is_point else 4,
                 "fill": False,
                 "className": "selected-outline",
-            }
-            _decoration(island.geometry, style, radius=POINT_RADIUS + 4).add_to(layer)
+            },
+            radius=POINT_RADIUS + 4,
+        )
+        for island in island_records(islands, geojson)
+        if island.id in wanted and island.geometry is not None
+    ]
+    Shapes(outlines).add_to(layer)
     return layer
 
 
@@ -481,11 +717,13 @@ def build_island_map(
     *,
     sources: pd.DataFrame | None = None,
     compact: bool = False,
+    index: PopupIndex | None = None,
 ) -> folium.Map:
     """The islands, coloured by status with a legend, each named, with names on hover and details on click.
 
     `events` and `statements` are those the popups may list (filter them first); `sources` gives
-    article rows their link. `selected` is outlined. `compact` starts the legend folded, for a small
+    article rows their link. `index`, the dataset's PopupIndex, spares a pass over them; without it
+    they are indexed here. `selected` is outlined. `compact` starts the legend folded, for a small
     map (it also folds by itself on a narrow one). Render it with st_folium: the Leaflet files are the app's own.
     """
     on_map = island_records(islands, geojson)
@@ -512,46 +750,45 @@ def build_island_map(
     island_map.default_js = [("leaflet", LEAFLET_JS)]
     island_map.default_css = [("leaflet_css", LEAFLET_CSS)]
 
-    folium.TileLayer("OpenStreetMap", name=OSM_LAYER_NAME, overlay=True, show=False, control=True).add_to(island_map)
+    # The provider itself, not its name: looking a name up searches every provider xyzservices knows (5 ms).
+    folium.TileLayer(OSM_TILES, name=OSM_LAYER_NAME, overlay=True, show=False, control=True).add_to(island_map)
 
-    shapes = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    lists = popup_lists(events, statements, index or popup_index(islands, events, statements), urls)
+    shapes = []
     # Context first, points last: smaller shapes stay on top and clickable.
     drawn = sorted(
         (island for island in on_map if island.geometry is not None),
         key=lambda island: (island.status != UNCONTESTED, island.is_point),
     )
     for island in drawn:
-        style = island_style(island)
+        style = {**island_style(island), "className": "island-shape"}
         hover = {"weight": 3, "fillOpacity": 1.0}
         if island.clipped:  # its coast is drawn below, without the straight edges of the cut
             style, hover = {**style, "stroke": False}, {"fillOpacity": 1.0}
-        layer = folium.GeoJson(
-            {"type": "FeatureCollection", "features": [_feature(island)]},
-            name=island.name,
-            control=False,
-            style_function=lambda _feature, style=style: {**style, "className": "island-shape"},
-            highlight_function=lambda _feature, hover=hover: hover,
-            marker=folium.CircleMarker(radius=POINT_RADIUS, fill=True) if island.is_point else None,
-        )
-        BoundHtml("bindTooltip", names_html(island), sticky=True, className="island-tooltip").add_to(layer)
-        BoundHtml(
-            "bindPopup",
-            popup_html(island, events, statements, groups, urls, part_of(island, by_id)),
-            maxWidth=320,
-            minWidth=200,
-            autoPanPaddingTopLeft=[56, 12],  # clear of the zoom and layer buttons
-            autoPanPaddingBottomRight=[12, 12],
-        ).add_to(layer)
-        layer.add_to(shapes)
-        if island.clipped:
-            _decoration(coast_lines(island.geometry), {"color": style["color"], "weight": style["weight"]}).add_to(
-                shapes
+        shapes.append(
+            Shape(
+                _feature(island),
+                style,
+                hover=hover,
+                tooltip=names_html(island),
+                popup=island_popup(island, lists, part_of(island, by_id)),
             )
+        )
+        if island.clipped:
+            shapes.append(
+                _decoration(coast_lines(island.geometry), {"color": style["color"], "weight": style["weight"]})
+            )
+    island_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    Shapes(shapes, lists.items).add_to(island_layer)
 
-    labels = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
-    for island in on_map:
-        if island.geometry is not None or island.kind == "island_group":
-            _label(island, _label_classes(island, groups)).add_to(labels)
+    names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
+    Labels(
+        [
+            _label(island, _label_classes(island, groups))
+            for island in on_map
+            if island.geometry is not None or island.kind == "island_group"
+        ]
+    ).add_to(names)
 
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)

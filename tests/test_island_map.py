@@ -12,24 +12,31 @@ import branca
 import folium
 import jinja2
 import pandas as pd
+import pytest
 import streamlit_folium
 
 from lib.data import Dataset
-from lib.island_facts import CLAIMED, PROMISED_1956, UNCONTESTED, island_records
+from lib.filters import Filters, filter_events, filter_statements
+from lib.island_facts import CLAIMED, PROMISED_1956, UNCONTESTED, island_groups_of, island_records
 from lib.island_map import (
     LEAFLET_CSS,
     LEAFLET_JS,
     OSM_LAYER_NAME,
     POPUP_LIST_LIMIT,
     STATIC_URL,
-    BoundHtml,
+    Labels,
     MapChrome,
+    Popup,
+    Shape,
+    Shapes,
     build_island_map,
     clicked_island_id,
     coast_lines,
     legend_entries,
     legend_html,
     legend_text,
+    popup_index,
+    script_json,
     selection_layer,
     short_name,
 )
@@ -56,62 +63,87 @@ def walk(element: branca.element.Element) -> Iterator[branca.element.Element]:
         yield from walk(child)
 
 
-def island_layers(island_map: folium.Map) -> dict[str, list[folium.GeoJson]]:
-    """The clickable island shapes by island id (decorations carry no id)."""
-    layers: dict[str, list[folium.GeoJson]] = {}
-    for element in walk(island_map):
-        if isinstance(element, folium.GeoJson):
-            for feature in element.data.get("features", [element.data]):
-                if feature["properties"].get("id"):
-                    layers.setdefault(feature["properties"]["id"], []).append(element)
-    return layers
-
-
-def bound_html(layer: folium.GeoJson, method: str) -> str:
-    (element,) = [
-        child for child in layer._children.values() if isinstance(child, BoundHtml) and child.method == method
+def island_shapes(island_map: folium.Map) -> Shapes:
+    """The element that draws the islands (the selection's outlines are another)."""
+    (shapes,) = [
+        element
+        for element in walk(island_map)
+        if isinstance(element, Shapes) and any(shape.popup for shape in element.shapes)
     ]
-    return element.html
+    return shapes
 
 
-def style_of(layer: folium.GeoJson) -> dict:
-    return layer.style_function(layer.data["features"][0])
+def clickable(island_map: folium.Map) -> dict[str, list[Shape]]:
+    """The clickable island shapes by island id (decorations carry no id and no popup)."""
+    found: dict[str, list[Shape]] = {}
+    for shape in island_shapes(island_map).shapes:
+        if shape.popup is not None:
+            found.setdefault(shape.island_id, []).append(shape)
+    return found
+
+
+def tooltip_of(island_map: folium.Map, island: str) -> str:
+    (shape,) = clickable(island_map)[island]
+    return shape.tooltip
+
+
+def popup_of(island_map: folium.Map, island: str) -> str:
+    return island_shapes(island_map).popup_html(island)
+
+
+def style_of(island_map: folium.Map, island: str) -> dict:
+    (shape,) = clickable(island_map)[island]
+    return shape.style
 
 
 def labels(island_map: folium.Map) -> dict[str, str]:
     """Label html by island id (read from the icon's label-<id> class)."""
     found = {}
     for element in walk(island_map):
-        if isinstance(element, folium.DivIcon):
-            island = re.search(r"(?:^|\s)label-(\S+)", element.options["class_name"]).group(1)
-            found[island] = element.options["html"]
+        if isinstance(element, Labels):
+            for label in element.labels:
+                island = re.search(r"(?:^|\s)label-(\S+)", label.class_name).group(1)
+                found[island] = label.html
     return found
 
 
 def test_one_clickable_shape_per_feature_of_the_geojson(dataset: Dataset) -> None:
-    layers = island_layers(build(dataset))
+    layers = clickable(build(dataset))
     feature_ids = [feature["properties"]["id"] for feature in dataset.geojson["features"]]
     assert sorted(layers) == sorted(feature_ids)
     assert all(len(found) == 1 for found in layers.values())
-    points = {island for island, (layer,) in layers.items() if layer.marker is not None}
+    points = {island for island, (shape,) in layers.items() if shape.feature["geometry"]["type"] == "Point"}
     assert points == {"habomai_anuchina", "habomai_dyomin", "habomai_oskolki", "habomai_signalny"}
+    # Only the id travels back from a click.
+    assert all(shape.feature["properties"] == {"id": island} for island, (shape,) in layers.items())
 
 
 def test_each_status_has_its_own_style(dataset: Dataset) -> None:
-    layers = island_layers(build(dataset))
+    island_map = build(dataset)
     for island, status in [("iturup", CLAIMED), ("kunashir", CLAIMED), ("shikotan", PROMISED_1956)]:
-        style = style_of(layers[island][0])
+        style = style_of(island_map, island)
         expected = ISLAND_STATUS_STYLES[status]
         assert (style["fillColor"], style["color"], style["dashArray"]) == (
             expected["fillColor"],
             expected["color"],
             expected["dashArray"],
         )
-    assert style_of(layers["habomai_dyomin"][0])["fillColor"] == ISLAND_STATUS_STYLES[PROMISED_1956]["fillColor"]
-    urup = style_of(layers["urup"][0])
+        assert style["className"] == "island-shape"
+    assert style_of(island_map, "habomai_dyomin")["fillColor"] == ISLAND_STATUS_STYLES[PROMISED_1956]["fillColor"]
+    urup = style_of(island_map, "urup")
     assert urup["fillColor"] == ISLAND_STATUS_STYLES[UNCONTESTED]["fillColor"]
     assert urup["color"] == COUNTRY_COLOURS["Russia"]
-    assert style_of(layers["hokkaido_east"][0])["stroke"] is False  # its coast is drawn without the cut
+    assert style_of(island_map, "hokkaido_east")["stroke"] is False  # its coast is drawn without the cut
+    coasts = [shape for shape in island_shapes(island_map).shapes if shape.popup is None]
+    assert [coast.feature["geometry"]["type"] for coast in coasts] == ["MultiLineString"]
+    assert coasts[0].style["interactive"] is False
+
+
+def test_shapes_are_drawn_from_one_literal_each_not_an_element_per_island(dataset: Dataset) -> None:
+    """branca compiles every element's output again as a template: the map must not grow with the islands."""
+    elements = list(walk(build(dataset, selected="habomai")))
+    assert len(elements) <= 12
+    assert not [e for e in elements if isinstance(e, (folium.GeoJson, folium.Marker, folium.DivIcon))]
 
 
 def test_the_three_statuses_look_different() -> None:
@@ -134,46 +166,70 @@ def test_every_island_is_labelled_and_the_1956_ones_say_so(dataset: Dataset) -> 
 
 
 def test_hover_shows_the_names_in_three_languages(dataset: Dataset) -> None:
-    tooltip = bound_html(island_layers(build(dataset))["kunashir"][0], "bindTooltip")
+    tooltip = tooltip_of(build(dataset), "kunashir")
     for name in ("Kunashir", "Kunashiri-tō", "国後島", "Кунашир"):
         assert name in tooltip
 
 
 def test_the_popup_holds_the_facts_events_and_statements(dataset: Dataset) -> None:
-    popup = bound_html(island_layers(build(dataset))["shikotan"][0], "bindPopup")
+    island_map = build(dataset)
+    popup = popup_of(island_map, "shikotan")
     for text in ("225 km²", "2,820 (2010)", "Russia", "Japan", "Promised to Japan after a peace treaty"):
         assert text in popup
     assert "19 Oct 1956</span> Soviet-Japanese Joint Declaration signed in Moscow" in popup
     assert f'href="{ARTICLE_URL}"' in popup
     assert 'href="https://en.wikipedia.org/wiki/Shikotan"' in popup  # the island's facts
     assert "Statements naming it (2)" in popup
-    islet = bound_html(island_layers(build(dataset))["habomai_yuri"][0], "bindPopup")
+    islet = popup_of(island_map, "habomai_yuri")
     assert "Part of</th><td>Habomai Islands" in islet
-    context = bound_html(island_layers(build(dataset))["hokkaido_east"][0], "bindPopup")
+    context = popup_of(island_map, "hokkaido_east")
     assert "Shown for context" in context
+
+
+def test_an_event_in_many_popups_is_written_once(dataset: Dataset) -> None:
+    island_map = build(dataset)
+    declaration = [item for item in island_shapes(island_map).items if "Joint Declaration signed" in item]
+    assert len(declaration) == 1
+    for island in ("shikotan", "habomai_zeleny", "habomai_yuri"):
+        assert declaration[0] in popup_of(island_map, island)
 
 
 def test_popups_list_only_the_events_they_are_given(dataset: Dataset) -> None:
     island_map = build_island_map(
         dataset.islands, dataset.geojson, dataset.events.iloc[0:0], dataset.statements.iloc[0:0]
     )
-    popup = bound_html(island_layers(island_map)["iturup"][0], "bindPopup")
+    popup = popup_of(island_map, "iturup")
     assert "Events naming it (0)" in popup
     assert "None listed." in popup
 
 
 def test_popups_list_only_the_latest_rows_and_say_how_many_more(dataset: Dataset) -> None:
     many = pd.concat([dataset.events.assign(id=dataset.events["id"] + f"-{n}") for n in range(50)])
-    popup = bound_html(
-        island_layers(build_island_map(dataset.islands, dataset.geojson, many, dataset.statements))["iturup"][0],
-        "bindPopup",
-    )
+    popup = popup_of(build_island_map(dataset.islands, dataset.geojson, many, dataset.statements), "iturup")
     named = sum("iturup" in islands for islands in many["islands"])
     assert f"Events naming it ({named})" in popup
     events_list = popup.split("Events naming it", 1)[1].split("Statements naming it", 1)[0]
     assert events_list.count("<li>") == POPUP_LIST_LIMIT
     assert f"And {named - POPUP_LIST_LIMIT:,} earlier: see the Timeline page." in events_list
     assert "24 Jan 2025" in events_list, "the latest events are the ones listed"
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(1950, 2000, country="Japan"), Filters(2019, 2025, country="Russia"), Filters(1855, 2025)]
+)
+def test_the_dataset_s_popup_index_gives_the_popups_of_the_filtered_rows(dataset: Dataset, filters: Filters) -> None:
+    bounds, groups = (1855, 2025), island_groups_of(dataset.islands)
+    events = filter_events(dataset.events, filters, bounds, groups)
+    statements = filter_statements(dataset.statements, filters, bounds, groups)
+    index = popup_index(dataset.islands, dataset.events, dataset.statements)
+    indexed = build_island_map(
+        dataset.islands, dataset.geojson, events, statements, sources=dataset.sources, index=index
+    )
+    alone = build_island_map(dataset.islands, dataset.geojson, events, statements, sources=dataset.sources)
+    assert sorted(clickable(indexed)) == sorted(clickable(alone))
+    for island in clickable(alone):
+        assert popup_of(indexed, island) == popup_of(alone, island)
+    assert len(events) < len(dataset.events) or filters.country is None
 
 
 HOSTILE = '<script>alert("x")</script>'
@@ -187,8 +243,7 @@ def test_text_from_the_data_is_escaped_everywhere_it_lands(dataset: Dataset) -> 
     islands.loc[kunashir, "claimed_by"] = "Japan"
     island_map = build(dataset, islands)
 
-    layer = island_layers(island_map)["kunashir"][0]
-    tooltip, popup = bound_html(layer, "bindTooltip"), bound_html(layer, "bindPopup")
+    tooltip, popup = tooltip_of(island_map, "kunashir"), popup_of(island_map, "kunashir")
     label = labels(island_map)["kunashir"]
     legend = legend_html(legend_entries(island_records(islands, dataset.geojson)))
     for html in (tooltip, popup):
@@ -219,19 +274,41 @@ def test_jinja_in_the_data_is_never_run(dataset: Dataset) -> None:
         rendered = island_map.get_root().render()
         assert not [output for output in JINJA_OUTPUT if output in rendered]
         assert "UATED" in rendered and "LOOP" in rendered  # the text is there, shown, not run
+        sent = streamlit_folium._get_map_string(island_map)  # what st_folium sends: each element's script
+        assert not [output for output in JINJA_OUTPUT if output in sent]
+        assert "UATED" in sent and "LOOP" in sent
+
+
+ATTACKS = [
+    "${alert(1)}` </script><b>x</b>",
+    "{{ 7 * 7 }} {% raw %} {# x #} {{",
+    'it\'s "quoted" & <!-- a comment --> \u2028 \\ end',
+]
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_script_json_writes_strings_that_cannot_end_the_script_or_open_a_template_tag(text: str) -> None:
+    value = {"shapes": [{"tooltip": text, "popup": [text, [0, 1]], "style": {"weight": 1.5}}], "items": [text]}
+    literal = script_json(value)
+    assert json.loads(literal) == value  # the same value, once JavaScript reads the escapes
+    for forbidden in ("<", ">", "{{", "{%", "{#", "'"):
+        assert forbidden not in literal
 
 
 def test_html_reaches_leaflet_as_a_json_string_never_a_template_literal() -> None:
     """folium's Tooltip and Popup put HTML in a JavaScript `template literal`, where ${...} runs."""
     island_map = folium.Map(tiles=None)
-    layer = folium.GeoJson({"type": "FeatureCollection", "features": []}).add_to(island_map)
-    html = "${alert(1)}` </script><b>x</b>"
-    BoundHtml("bindPopup", html, maxWidth=300).add_to(layer)
+    layer = folium.FeatureGroup().add_to(island_map)
+    html = ATTACKS[0]
+    feature = {"type": "Feature", "properties": {"id": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}
+    shapes = Shapes([Shape(feature, {}, tooltip=html, popup=Popup((html, (0,))))], items=[html]).add_to(layer)
     script = island_map.get_root().render()
-    call = re.search(r"\.bindPopup\((\".*?\"), \{", script, re.DOTALL)
-    assert call is not None
-    assert json.loads(call.group(1)) == html
+    assert shapes.data_literal in script
+    data = json.loads(shapes.data_literal)
+    assert data["shapes"][0]["tooltip"] == html
+    assert data["items"] == [html]
     assert "</script><b>" not in script
+    assert shapes.popup_html("x") == html + html
 
 
 def test_the_map_uses_no_template_literal_tooltips_or_popups(dataset: Dataset) -> None:
@@ -289,19 +366,21 @@ def test_the_legend_names_the_islands_of_each_status(dataset: Dataset) -> None:
 
 
 def test_the_selected_island_is_outlined(dataset: Dataset) -> None:
-    def outlines(selected: str | None) -> list[folium.GeoJson]:
+    def outlines(selected: str | None) -> list[Shape]:
         layer = selection_layer(dataset.islands, dataset.geojson, selected)
-        return [e for e in walk(layer) if isinstance(e, folium.GeoJson)]
+        return [shape for element in walk(layer) if isinstance(element, Shapes) for shape in element.shapes]
 
     assert outlines(None) == []
     assert len(outlines("iturup")) == 1
     assert len(outlines("habomai")) == 8  # every member: four polygons and four points
-    assert outlines("habomai")[0].style_function({})["interactive"] is False  # clicks pass through
+    assert all(shape.style["interactive"] is False for shape in outlines("habomai"))  # clicks pass through
+    assert all(shape.popup is None for shape in outlines("habomai"))
     island_map = build(dataset, selected="shikotan")
     (selection,) = [
         e for e in walk(island_map) if isinstance(e, folium.FeatureGroup) and e.layer_name == "Selected island"
     ]
-    assert len(selection._children) == 1
+    ((shapes,),) = [[child for child in selection._children.values() if isinstance(child, Shapes)]]
+    assert [shape.style["className"] for shape in shapes.shapes] == ["selected-outline"]
 
 
 def test_the_clicked_island_comes_from_the_feature_st_folium_returns() -> None:
