@@ -1,17 +1,22 @@
 """Overview: what the dispute is, the figures that frame it, the latest event, where to look next."""
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.dates import format_date_range, format_partial_date
 from lib.filters import describe_filters, filter_events, filter_statements, year_bounds
 from lib.island_facts import map_filters
-from lib.island_map import build_island_map
+from lib.island_map import build_island_map, popup_index
 from lib.overview import DECLARATION_YEAR, counted, dispute_summary, event_source, headline_figures, share_of
 from lib.text import escape_markdown
 from lib.ui import dataset_year_bounds, island_groups, page_context
 
 MAP_HEIGHT = 260
+# The popups' index of the whole dataset, once per data version (the Map page shares the entry).
+# Keyed on the frames' identity: lib.ui shares one copy of them per version, and the index holds the
+# events and statements, so no later frame can take their ids while the entry lives.
+dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={pd.DataFrame: id})(popup_index)
 
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
@@ -21,19 +26,28 @@ figures = headline_figures(dataset)
 st.title("Russia–Japan peace-treaty talks")
 summary_column, map_column = st.columns([3, 2], gap="medium")
 summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
+shown_events = filter_events(dataset.events, filters, bounds, groups)
+shown_statements = filter_statements(dataset.statements, filters, bounds, groups)
+scope = map_filters(filters)
+# Without an island or a search the map's scope is the filters themselves: filter once.
+map_events = shown_events if scope == filters else filter_events(dataset.events, scope, bounds, groups)
+map_statements = shown_statements if scope == filters else filter_statements(dataset.statements, scope, bounds, groups)
 with map_column:
-    scope = map_filters(filters)
     island_map = build_island_map(
         dataset.islands,
         dataset.geojson,
-        filter_events(dataset.events, scope, bounds, groups),
-        filter_statements(dataset.statements, scope, bounds, groups),
+        map_events,
+        map_statements,
         filters.island,
         sources=dataset.sources,
         compact=True,
+        index=dataset_popup_index(dataset.islands, dataset.events, dataset.statements),
     )
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
-    st_folium(island_map, key="home_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
+    st_folium(
+        island_map, key="home_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[], render=False
+    )
 
 years_column, events_column, statements_column, sources_column = st.columns(4)
 if figures.years_from_declaration is not None and figures.latest is not None:
@@ -74,8 +88,6 @@ with latest_column:
 
 with explore_column:
     st.markdown("#### Explore")
-    shown_events = filter_events(dataset.events, filters, bounds, groups)
-    shown_statements = filter_statements(dataset.statements, filters, bounds, groups)
     island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
     described = describe_filters(filters, bounds, island_names)
     st.caption(f"Filters: {escape_markdown(described)}" if described else "No filters: everything is shown.")

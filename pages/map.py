@@ -1,11 +1,19 @@
 """Map of the southern Kurils: who administers and who claims each island, and the 1956 promise."""
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.filters import filter_events, filter_statements
 from lib.island_facts import island_details, island_records, islands_table, map_filters
-from lib.island_map import build_island_map, clicked_island_id, legend_entries, legend_text, selection_layer
+from lib.island_map import (
+    build_island_map,
+    clicked_island_id,
+    legend_entries,
+    legend_text,
+    popup_index,
+    selection_layer,
+)
 from lib.text import escape_markdown
 from lib.ui import dataset_year_bounds, island_groups, page_context, select_island
 
@@ -13,6 +21,10 @@ MAP_HEIGHT = 560
 # Only a click on an island reruns the app: panning and zooming change nothing returned here.
 RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
 _CLICKED_KEY = "island_map_clicked"
+# The popups' index of the whole dataset, once per data version (the home page shares the entry).
+# Keyed on the frames' identity: lib.ui shares one copy of them per version, and the index holds the
+# events and statements, so no later frame can take their ids while the entry lives.
+dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={pd.DataFrame: id})(popup_index)
 
 
 def _note_click() -> None:
@@ -33,7 +45,14 @@ st.caption(
     "for its details. Events and statements follow the sidebar's country and years."
 )
 
-island_map = build_island_map(dataset.islands, dataset.geojson, events, statements, sources=dataset.sources)
+island_map = build_island_map(
+    dataset.islands,
+    dataset.geojson,
+    events,
+    statements,
+    sources=dataset.sources,
+    index=dataset_popup_index(dataset.islands, dataset.events, dataset.statements),
+)
 map_state = st_folium(
     island_map,
     key="island_map",
@@ -43,6 +62,7 @@ map_state = st_folium(
     # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
     feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
     on_change=_note_click,
+    render=False,  # st_folium renders the map itself as well; rendering the whole page first only doubles the work
 )
 st.caption(
     "The map in words: "
