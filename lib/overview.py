@@ -76,7 +76,7 @@ def latest_event(events: pd.DataFrame) -> pd.Series | None:
     if events.empty:
         return None
     last_day = events["end_date"].fillna(events["date"])
-    return events.loc[last_day.sort_values(kind="stable").index[-1]]
+    return events[last_day == last_day.max()].iloc[-1]  # of equal last days, the last in the file
 
 
 def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Timestamp, end_precision: str) -> int:
@@ -89,10 +89,11 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
 
 def cited_pages(dataset: Dataset) -> set[str]:
     """Every page the data cites besides its source articles."""
+    # Distinct values first: many rows cite the same page.
     urls = {
-        *dataset.events["source_url"],
-        *dataset.islands["source_url"],
-        *dataset.statements["role_source_url"],
+        *dataset.events["source_url"].unique(),
+        *dataset.islands["source_url"].unique(),
+        *dataset.statements["role_source_url"].unique(),
     }
     return {url for url in urls if url} - set(dataset.sources["url"])
 
