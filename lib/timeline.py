@@ -1,7 +1,13 @@
 """The timeline: every event on a date axis, in one lane per event type, and the details of one event.
 
-Pure functions, no Streamlit: `timeline_figure` turns a frame of events into a Plotly figure,
-`event_details` and `details_markdown` describe the event a reader picked.
+Pure functions, no Streamlit: `event_marks` decides what the chart draws and `timeline_figure`
+draws it with Plotly; `event_listing` and `event_choices` fill the Event box, and `event_details`
+and `details_markdown` describe the event a reader picked.
+
+Up to `MAX_EVENT_MARKS` events the chart draws a mark per event and the Event box lists them all.
+Past that, a mark per event could not be told apart and would make the page slow to build and send,
+so each mark gathers the events of one lane and origin in one day, month or year, and the Event
+box lists the clicked mark's events (or the latest ones): the work stays bounded whatever the rows.
 
 Lanes are event types, not countries: nearly every event involves both Japan and Russia (or the
 USSR), so lanes by country would repeat each mark and separate nothing, while the event types
@@ -53,8 +59,15 @@ MILESTONES: dict[str, str] = {
 # The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
 SOVIET_ERA_END = pd.Timestamp("1992-01-01")
 
-# SVG draws each point as a page element; past this many, markers go to WebGL.
-WEBGL_FROM_POINTS = 1000
+# Up to this many events in view, a mark per event (each an SVG element) and the Event box lists every one.
+MAX_EVENT_MARKS = 500
+# Past it, marks gather events by the finest period that makes at most this many marks, decades when
+# none does: a 170-year view then has at most 18 decades times 8 lanes times 2 origins, 288 marks.
+MAX_GROUP_MARKS = 500
+# Past it, the Event box lists at most this many: the clicked mark's first events, or the latest.
+MAX_LISTED = 200
+# The periods a gathered mark can span, finest first; the first three are also the dates' precisions.
+PERIODS: tuple[str, ...] = ("day", "month", "year", "decade")
 
 # Layout is planned for the narrowest plot area: a 390-px window less the page padding and the
 # lane names. Any wider window only gives every label more room, so nothing that fits here overlaps.
@@ -65,6 +78,8 @@ LABEL_LINE_PX = 16  # one line of label text (Plotly spaces lines at 1.3 times t
 LABEL_PAD_PX = 2
 LABEL_GAP_PX = 4  # between rows of labels
 MARKER_PX = 13
+# A gathered mark grows with the logarithm of its count, up to the gap between sub-rows.
+GROUP_MARKER_MAX_PX = 19
 LANE_PX = 56
 MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
 LEGEND_PX = 112  # below the plot: the date ticks, then the legend, on two lines on a phone
@@ -79,6 +94,10 @@ _NAT_NANOSECONDS = np.datetime64("NaT", "ns").astype("int64").item()  # a missin
 _HOVER = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
     "Source: %{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
+)
+_GROUP_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+    "<i>%{customdata[4]}</i><br>Click to list them under the chart<extra></extra>"
 )
 
 
@@ -96,13 +115,22 @@ def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     Neither the article nor the reference data dates the Soviet Union's beginning, so its band
     starts where the data first name it.
     """
-    soviet_dates = events.loc[events["countries"].map(lambda countries: "USSR" in countries), "date"].dropna()
-    soviet = (
-        (Era("soviet", "Soviet Union", soviet_dates.min(), SOVIET_ERA_END),)
-        if len(soviet_dates) and soviet_dates.min() < SOVIET_ERA_END
-        else ()
-    )
+    soviet_start = first_naming(events, "USSR", before=SOVIET_ERA_END)
+    soviet = () if soviet_start is None else (Era("soviet", "Soviet Union", soviet_start, SOVIET_ERA_END),)
     return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
+
+
+def first_naming(events: pd.DataFrame, country: str, before: pd.Timestamp) -> pd.Timestamp | None:
+    """The date of the earliest event naming `country`, if one is dated before `before`.
+
+    Reads those events in date order and stops at the first that names it, rather than testing every row.
+    """
+    dates = events["date"].to_numpy("datetime64[ns]")
+    earlier = np.flatnonzero(dates < before.to_datetime64())
+    in_order = earlier[np.argsort(dates[earlier], kind="stable")]
+    countries = events["countries"].to_numpy()
+    found = next((position for position in in_order if country in countries[position]), None)
+    return None if found is None else pd.Timestamp(dates[found])
 
 
 def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -113,14 +141,37 @@ def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]
     return start - pad, stop + pad
 
 
+def positions(values: pd.Series, names: Sequence[str]) -> np.ndarray:
+    """Where each value stands in `names` (each value is one of them), looked up once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    return np.array([names.index(value) for value in uniques], dtype=np.int64)[codes]
+
+
+def period_instants(dates: np.ndarray, ranks: np.ndarray, offset: int = 0) -> np.ndarray:
+    """The first instant of the period each date falls in, `ranks` being positions in PERIODS, or of
+    the period `offset` after it. Worked out once per distinct date: many events share one."""
+    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
+    years = distinct.astype("datetime64[Y]")
+    decades = np.where(np.isnat(years), years, years - (years.astype(np.int64) + 1970) % 10) + 10 * offset
+    starts = [distinct.astype("datetime64[D]") + offset, distinct.astype("datetime64[M]") + offset, years + offset]
+    return np.stack([start.astype("datetime64[ns]") for start in (*starts, decades)])[ranks, codes]
+
+
+def period_name(instant: pd.Timestamp, period: str) -> str:
+    """A period as a reader names it: "19 Oct 1956", "Oct 1956", "1956" or "1950s"."""
+    return f"{instant.year // 10 * 10}s" if period == "decade" else format_partial_date(instant, period)
+
+
+def period_stops(dates: np.ndarray, precisions: np.ndarray) -> np.ndarray:
+    """The first instant after the period each date names (`precisions` are positions in PERIODS):
+    the next day, month or year."""
+    return period_instants(dates, precisions, offset=1)
+
+
 def period_stop(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """The first instant after the period each date names: the next day, month or year."""
-    stops = dates + pd.Timedelta(days=1)
-    months = precisions == "month"
-    years = precisions == "year"
-    stops[months] = dates[months] + pd.DateOffset(months=1)
-    stops[years] = dates[years] + pd.DateOffset(years=1)
-    return stops
+    """`period_stops` for a column of dates and their precisions."""
+    stops = period_stops(dates.to_numpy("datetime64[ns]"), positions(precisions, PERIODS))
+    return pd.Series(stops, index=dates.index, name=dates.name)
 
 
 def event_kinds(events: pd.DataFrame) -> pd.Series:
@@ -169,6 +220,7 @@ def _timestamp(nanoseconds: int) -> pd.Timestamp | None:
 
 
 HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_title", "hover_date", "hover_countries", "hover_source", "hover_origin")
+GROUP_HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_count", "hover_period", "hover_first", "hover_origin")
 
 
 def hover_texts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -212,45 +264,173 @@ def sub_rows(lanes: Sequence[int], starts: Sequence[float], stops: Sequence[floa
     return rows
 
 
-def event_marks(
-    events: pd.DataFrame, sources: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp]
-) -> pd.DataFrame:
-    """Where each event is drawn: its kind, start and stop, lane and y, and its hover data."""
-    dated = events[events["date"].notna()]
-    lanes = [event_type for event_type in EVENT_TYPES if event_type in set(dated["event_type"])]
-    lane_index = dated["event_type"].map({event_type: index for index, event_type in enumerate(lanes)})
+def event_codes(events: pd.DataFrame) -> pd.DataFrame:
+    """Each event's type, origin and date precision as positions in EVENT_TYPES, ORIGINS and PERIODS,
+    and its date, for the numeric work of gathering marks."""
+    return pd.DataFrame(
+        {
+            "type": positions(events["event_type"], EVENT_TYPES),
+            "origin": positions(events["origin"], ORIGINS),
+            "precision": positions(events["date_precision"], PERIODS),
+            "date": events["date"].to_numpy("datetime64[ns]"),
+        },
+        index=events.index,
+    )
+
+
+def period_buckets(dates: np.ndarray, precisions: np.ndarray, period: str) -> tuple[np.ndarray, np.ndarray]:
+    """The period each date falls in when marks gather `period`s: its position in PERIODS and first instant.
+
+    `precisions` are positions in PERIODS. A date known only to a coarser precision keeps it: an event
+    known only to the year is in no day.
+    """
+    ranks = np.maximum(precisions, PERIODS.index(period))
+    return ranks, period_instants(dates, ranks)
+
+
+def mark_groups(codes: pd.DataFrame, period: str) -> np.ndarray:
+    """A number per event (from `event_codes`), the same for the events that one gathered mark holds:
+    one lane, one origin, one period."""
+    ranks, buckets = period_buckets(codes["date"].to_numpy(), codes["precision"].to_numpy(), period)
+    bucket_numbers = pd.factorize(buckets)[0]
+    lane_origin = codes["type"].to_numpy() * len(ORIGINS) + codes["origin"].to_numpy()
+    return (bucket_numbers * len(PERIODS) + ranks) * len(EVENT_TYPES) * len(ORIGINS) + lane_origin
+
+
+def group_period(codes: pd.DataFrame) -> str:
+    """The finest period that gathers the events into at most MAX_GROUP_MARKS marks; decades when none does."""
+    for period in PERIODS[:-1]:
+        if len(pd.unique(mark_groups(codes, period))) <= MAX_GROUP_MARKS:
+            return period
+    return PERIODS[-1]
+
+
+def _single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: Sequence[str]) -> pd.DataFrame:
+    """A mark per event, with its hover text."""
     starts = dated["date"]
-    stops = period_stop(dated["end_date"].fillna(starts), dated["date_precision"])
     marks = pd.DataFrame(
         {
             "id": dated["id"],
             "origin": dated["origin"],
             "kind": event_kinds(dated),
             "start": starts,
-            "stop": stops,
-            "lane": lane_index.astype(int),
+            "stop": period_stop(dated["end_date"].fillna(starts), dated["date_precision"]),
+            "lane": positions(dated["event_type"], lanes),
+            "count": 1,
         }
     )
-    # Plan sub-rows for the first view: a mark is at least a marker wide at the narrowest width.
-    span_ns = (x_range[1] - x_range[0]).value
-    min_width = span_ns * MARKER_PX / NARROWEST_PLOT_PX
-    rows = sub_rows(
-        marks["lane"].tolist(),
-        starts.to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
-        stops.to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
-        min_width,
+    return marks.join(hover_texts(dated, sources))
+
+
+def events_text(count: int) -> str:
+    return f"{count:,} event" if count == 1 else f"{count:,} events"
+
+
+def _group_marks(dated: pd.DataFrame, codes: pd.DataFrame, lanes: Sequence[str], period: str) -> pd.DataFrame:
+    """A mark per lane, origin and period, with its count and hover text.
+
+    A marker in the middle of the period when all its events are single days, else a bar from the
+    first start to the last stop (hatched when every one is known only to the month or year). Its id
+    is that of its first event in date order, the one a click on it picks.
+    """
+    groups = mark_groups(codes, period)
+    dates, precisions = codes["date"].to_numpy(), codes["precision"].to_numpy()
+    # Each mark's events side by side, in date order with ids breaking ties, so its first event leads.
+    order = np.lexsort((dated["id"].to_numpy(object), dates, groups))
+    in_order = groups[order]
+    leads = np.flatnonzero(np.r_[True, in_order[1:] != in_order[:-1]])
+    first = dated.iloc[order[leads]]
+    day = PERIODS.index("day")
+    points = np.logical_and.reduceat(((precisions == day) & dated["end_date"].isna().to_numpy())[order], leads)
+    periods = np.logical_and.reduceat((precisions != day)[order], leads)
+    stops = period_stops(dated["end_date"].fillna(dated["date"]).to_numpy("datetime64[ns]"), precisions)
+    ranks, buckets = period_buckets(dates[order[leads]], precisions[order[leads]], period)
+    marks = pd.DataFrame(
+        {
+            "id": first["id"].to_numpy(object),
+            "origin": first["origin"].to_numpy(object),
+            "kind": np.select([points, periods], ["point", "period"], "range"),
+            # A marker stands in the middle of its period; a bar spans its events.
+            "start": np.where(points, buckets, dates[order[leads]]),
+            "stop": np.where(points, period_stops(buckets, ranks), np.maximum.reduceat(stops[order], leads)),
+            "lane": positions(first["event_type"], lanes),
+            "count": np.diff(np.r_[leads, len(order)]),
+        }
     )
-    marks["y"] = marks["lane"] + np.take(SUB_ROW_OFFSETS, rows)
-    marks = marks.join(hover_texts(dated, sources))
-    marks.attrs["lanes"] = lanes
-    return marks
+    # The period a bar's last instant falls in, at the mark's own precision.
+    lasts = period_buckets(marks["stop"].to_numpy() - np.timedelta64(1, "ns"), ranks, PERIODS[0])[1]
+    when = [
+        _period_text(pd.Timestamp(start), pd.Timestamp(last), PERIODS[rank])
+        for start, last, rank in zip(buckets, lasts, ranks, strict=True)
+    ]
+    lane_names = [LANE_LABELS.get(lanes[lane], lanes[lane]) for lane in marks["lane"]]
+    return marks.assign(
+        hover_count=[
+            escape_html(f"{events_text(count)} · {lane}")
+            for count, lane in zip(marks["count"], lane_names, strict=True)
+        ],
+        hover_period=[escape_html(text) for text in when],
+        hover_first=[
+            hover_lines(title if count == 1 else f"First: {title}")
+            for title, count in zip(first["title"], marks["count"], strict=True)
+        ],
+        hover_origin=[escape_html(ORIGIN_LABELS.get(origin, origin)) for origin in marks["origin"]],
+    )
 
 
-def _customdata(marks: pd.DataFrame) -> np.ndarray:
-    return marks[list(HOVER_COLUMNS)].to_numpy(dtype=object)
+def _period_text(first: pd.Timestamp, last: pd.Timestamp, precision: str) -> str:
+    """A gathered mark's period, or the periods its first and last events fall in."""
+    text = period_name(first, precision)
+    return text if last == first else f"{text} – {period_name(last, precision)}"
 
 
-def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Bar:
+@dataclass(frozen=True)
+class Marks:
+    """What the chart draws."""
+
+    table: pd.DataFrame  # a mark per row: id, origin, kind, start, stop, lane, y, count and its hover columns
+    lanes: tuple[str, ...]  # the event types present, in lane order
+    period: str | None  # None: a mark per event; else one of PERIODS, the span of a lane's events each mark gathers
+    events: int  # the events drawn
+
+
+def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[int, int]) -> Marks:
+    """Where each mark is drawn: its kind, start and stop, lane and y, and its hover data.
+
+    A mark per event up to MAX_EVENT_MARKS events; past that, a mark per lane, origin and period.
+    """
+    dated = events[events["date"].notna()]
+    present = set(dated["event_type"].unique())
+    lanes = tuple(event_type for event_type in EVENT_TYPES if event_type in present)
+    if len(dated) <= MAX_EVENT_MARKS:
+        period, table = None, _single_marks(dated, sources, lanes)
+    else:
+        codes = event_codes(dated)
+        period = group_period(codes)
+        table = _group_marks(dated, codes, lanes, period)
+    # Plan sub-rows for the first view: a mark is at least a marker wide at the narrowest width.
+    x_range = axis_range(year_range)
+    marker_px = float(mark_sizes(table["count"]).max()) if len(table) else MARKER_PX
+    rows = sub_rows(
+        table["lane"].tolist(),
+        table["start"].to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
+        table["stop"].to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
+        (x_range[1] - x_range[0]).value * marker_px / NARROWEST_PLOT_PX,
+    )
+    table["y"] = table["lane"] + np.take(SUB_ROW_OFFSETS, rows)
+    return Marks(table, lanes, period, len(dated))
+
+
+def mark_sizes(counts: pd.Series) -> np.ndarray:
+    """Marker size in pixels: MARKER_PX for one event, growing with the logarithm of the count."""
+    return np.minimum(MARKER_PX + 2 * np.log10(counts.to_numpy(float)), GROUP_MARKER_MAX_PX).round(1)
+
+
+def _customdata(marks: pd.DataFrame, grouped: bool) -> np.ndarray:
+    return marks[list(GROUP_HOVER_COLUMNS if grouped else HOVER_COLUMNS)].to_numpy(dtype=object)
+
+
+def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool) -> go.Bar:
     """Bars for events over several days (solid) and events known only to the month or year (hatched)."""
     durations_ms = (marks["stop"] - marks["start"]) / pd.Timedelta(milliseconds=1)
     colour = ORIGIN_COLOURS[origin]
@@ -263,9 +443,10 @@ def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Bar:
         base=marks["start"],
         x=durations_ms,
         y=marks["y"],
-        width=BAR_THICKNESS,
-        customdata=_customdata(marks),
-        hovertemplate=_HOVER,
+        # A gathered bar thickens as its marker would grow.
+        width=(BAR_THICKNESS * mark_sizes(marks["count"]) / MARKER_PX).round(3) if grouped else BAR_THICKNESS,
+        customdata=_customdata(marks, grouped),
+        hovertemplate=_GROUP_HOVER if grouped else _HOVER,
         marker={
             "color": colour,
             "opacity": np.where(marks["kind"] == "period", 0.6, 1.0).tolist(),
@@ -284,23 +465,22 @@ def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Bar:
     )
 
 
-def _point_trace(marks: pd.DataFrame, origin: str, showlegend: bool) -> go.Scatter | go.Scattergl:
-    scatter = go.Scattergl if len(marks) >= WEBGL_FROM_POINTS else go.Scatter
+def _point_trace(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool) -> go.Scatter:
     colour = ORIGIN_COLOURS[origin]
-    return scatter(
+    return go.Scatter(
         name=ORIGIN_LABELS[origin],
         legendgroup=origin,
         legendrank=ORIGINS.index(origin),
         showlegend=showlegend,
         mode="markers",
-        # A single day is marked at its middle, so it sits inside its day when zoomed in to days.
-        x=marks["start"] + pd.Timedelta(hours=12),
+        # In the middle of its day (or gathered period), so a single day sits inside it when zoomed in to days.
+        x=marks["start"] + (marks["stop"] - marks["start"]) / 2,
         y=marks["y"],
-        customdata=_customdata(marks),
-        hovertemplate=_HOVER,
+        customdata=_customdata(marks, grouped),
+        hovertemplate=_GROUP_HOVER if grouped else _HOVER,
         marker={
             "symbol": ORIGIN_SYMBOLS[origin],
-            "size": MARKER_PX,
+            "size": mark_sizes(marks["count"]) if grouped else MARKER_PX,
             "color": colour,
             "line": {"color": "white", "width": 1},
         },
@@ -434,36 +614,37 @@ _TICK_FORMATS = [
 
 
 def timeline_figure(
+    marks: Marks,
     events: pd.DataFrame,
     year_range: tuple[int, int],
-    sources: pd.DataFrame,
     era_bands: Sequence[Era] = (),
 ) -> go.Figure:
-    """Every event on a date axis, one lane per event type; each mark carries its event id in customdata[0].
+    """The `marks` of `events` on a date axis, one lane per event type; each mark carries its event id
+    (or its first event's) in customdata[0].
 
     Single days are markers, spans are bars (hatched when only the month or year is known), with
     shape and colour by origin. The x axis covers `year_range`; `era_bands` are shaded behind.
     """
     x_range = axis_range(year_range)
-    marks = event_marks(events, sources, x_range)
-    lanes: list[str] = marks.attrs["lanes"]
+    table = marks.table
+    grouped = marks.period is not None
     figure = go.Figure()
     # Context first, so that the article's events are drawn on top of them.
     for origin in reversed(ORIGINS):
-        of_origin = marks[marks["origin"] == origin]
+        of_origin = table[table["origin"] == origin]
         bars = of_origin[of_origin["kind"] != "point"]
         points = of_origin[of_origin["kind"] == "point"]
         # One legend entry per origin, from its markers when it has any, for the symbol.
         if len(bars):
-            figure.add_trace(_bar_trace(bars, origin, showlegend=not len(points)))
+            figure.add_trace(_bar_trace(bars, origin, showlegend=not len(points), grouped=grouped))
         if len(points):
-            figure.add_trace(_point_trace(points, origin, showlegend=True))
+            figure.add_trace(_point_trace(points, origin, showlegend=True, grouped=grouped))
 
     labels, shapes = background_labels(events, era_bands, x_range)
     annotations, labels_px = place_labels(labels, x_range)
     figure.update_layout(
         barmode="overlay",
-        height=MODEBAR_PX + labels_px + max(len(lanes), 1) * LANE_PX + LEGEND_PX + 8,
+        height=MODEBAR_PX + labels_px + max(len(marks.lanes), 1) * LANE_PX + LEGEND_PX + 8,
         margin={"l": 8, "r": 12, "t": MODEBAR_PX + labels_px + 8, "b": LEGEND_PX},
         shapes=shapes,
         annotations=annotations,
@@ -492,9 +673,9 @@ def timeline_figure(
         automargin=True,
     )
     figure.update_yaxes(
-        tickvals=list(range(len(lanes))),
-        ticktext=[LANE_LABELS.get(lane, lane) for lane in lanes],
-        range=[len(lanes) - 0.5, -0.5],
+        tickvals=list(range(len(marks.lanes))),
+        ticktext=[LANE_LABELS.get(lane, lane) for lane in marks.lanes],
+        range=[len(marks.lanes) - 0.5, -0.5],
         fixedrange=True,
         showgrid=False,
         zeroline=False,
@@ -611,7 +792,86 @@ def statement_markdown(statement: Mapping[str, Any]) -> str:
 def event_choices(events: pd.DataFrame) -> dict[str, str]:
     """Event id -> "date · title", in date order, for a select box."""
     ordered = events.sort_values(["date", "id"])
+    columns = (ordered[name].tolist() for name in ("id", "date", "end_date", "date_precision", "title"))
     return {
-        row["id"]: f"{format_date_range(row['date'], row['end_date'], row['date_precision'])} · {row['title']}"
-        for row in ordered.to_dict("records")
+        event_id: f"{format_date_range(start, end, precision)} · {title}"
+        for event_id, start, end, precision, title in zip(*columns, strict=True)
     }
+
+
+_SAME_PERIOD: dict[str, str] = {
+    "day": "on the same day",
+    "month": "in the same month",
+    "year": "in the same year",
+    "decade": "in the same decade",
+}
+
+
+def grouping_note(marks: Marks) -> str | None:
+    """What a gathered mark stands for, and how to see each event; None when each mark is one event."""
+    if marks.period is None:
+        return None
+    known_to = " (an event known only to its month or year stays in it)" if marks.period in ("day", "month") else ""
+    return (
+        f"{marks.events:,} events are too many to draw one by one: each mark gathers the events of one "
+        f"type and origin that began {_SAME_PERIOD[marks.period]}{known_to}, and a bigger mark stands for "
+        f"more of them. Narrow the years, country or island to {MAX_EVENT_MARKS:,} events or fewer to see each one."
+    )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The events the Event box offers, in date order, and what they were taken from."""
+
+    events: pd.DataFrame
+    total: int  # how many events they were taken from: the clicked mark's, or every event in view
+    mark: str | None  # the clicked gathered mark, as "lane · origin · period"; None when not listing one
+
+
+def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None) -> Listing:
+    """What the Event box lists: every event when each is its own mark (`period` is None); else, when
+    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest."""
+    if period is None:
+        return Listing(events.sort_values(["date", "id"]), len(events), None)
+    at = np.flatnonzero((events["id"] == clicked).to_numpy()) if clicked is not None else ()
+    if not len(at):
+        return Listing(latest_events(events, MAX_LISTED), len(events), None)
+    codes = event_codes(events)
+    groups = mark_groups(codes, period)
+    members = events[groups == groups[at[0]]].sort_values(["date", "id"])
+    event = events.iloc[at[0]]
+    ranks, buckets = period_buckets(codes["date"].to_numpy()[at], codes["precision"].to_numpy()[at], period)
+    mark = " · ".join(
+        (
+            LANE_LABELS.get(event["event_type"], event["event_type"]),
+            ORIGIN_LABELS.get(event["origin"], event["origin"]),
+            period_name(pd.Timestamp(buckets[0]), PERIODS[ranks[0]]),
+        )
+    )
+    return Listing(members.head(MAX_LISTED), len(members), mark)
+
+
+def latest_events(events: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The last `count` events in date order (ids breaking ties), without sorting all of them."""
+    if len(events) <= count:
+        return events.sort_values(["date", "id"])
+    dates = events["date"].to_numpy("datetime64[ns]")
+    cutoff = np.partition(dates, len(dates) - count)[len(dates) - count]
+    return events[dates >= cutoff].sort_values(["date", "id"]).tail(count)
+
+
+def listing_note(listing: Listing) -> str | None:
+    """Markdown saying what the Event box lists when it is not simply every event in view."""
+    shown = len(listing.events)
+    if listing.mark is not None:
+        held = "them" if shown == listing.total else f"the first {shown:,} of them in date order"
+        return (
+            f"The mark you clicked gathers {events_text(listing.total)} ({escape_markdown(listing.mark)}); "
+            f"the Event box lists {held}."
+        )
+    if shown < listing.total:
+        return (
+            f"The Event box lists the {shown:,} latest of {listing.total:,} events. Click a mark on the chart "
+            "to list its events, or narrow the years, country or island."
+        )
+    return None

@@ -4,7 +4,18 @@ import streamlit as st
 
 from lib.filters import describe_filters, filter_events, filters_to_query
 from lib.text import escape_markdown
-from lib.timeline import details_markdown, eras, event_choices, event_details, selected_event_id, timeline_figure
+from lib.timeline import (
+    details_markdown,
+    eras,
+    event_choices,
+    event_details,
+    event_listing,
+    event_marks,
+    grouping_note,
+    listing_note,
+    selected_event_id,
+    timeline_figure,
+)
 from lib.ui import dataset_year_bounds, island_groups, page_context, reset_filters
 
 CHART_KEY = "timeline_chart"
@@ -31,9 +42,10 @@ else:
         f"Showing {len(events):,} of {len(dataset.events):,} events, {years}. "
         "Click a mark for its details; drag across the chart to zoom in, double-click to zoom out."
     )
-    figure = timeline_figure(events, (filters.year_from, filters.year_to), dataset.sources, eras(dataset.events))
+    year_range = (filters.year_from, filters.year_to)
+    marks = event_marks(events, dataset.sources, year_range)
     chart = st.plotly_chart(
-        figure,
+        timeline_figure(marks, events, year_range, eras(dataset.events)),
         on_select="rerun",
         selection_mode="points",
         key=CHART_KEY,
@@ -44,15 +56,22 @@ else:
         "Diamonds: events from the article; circles: context events from other sources. "
         "Bars span events over several days; hatched bars, events known only to the month or year."
     )
+    grouping = grouping_note(marks)
+    if grouping:
+        st.caption(grouping)
 
-    choices = event_choices(events)
     clicked = selected_event_id(chart.selection)
+    listing = event_listing(events, marks.period, clicked)
+    choices = event_choices(listing.events)
     if clicked != st.session_state.get(LAST_CLICK_KEY):
         st.session_state[LAST_CLICK_KEY] = clicked
         if clicked in choices:
             st.session_state[EVENT_KEY] = clicked
     if st.session_state.get(EVENT_KEY) not in choices:
         st.session_state[EVENT_KEY] = None
+    listed = listing_note(listing)
+    if listed:
+        st.caption(listed)
     picked = st.selectbox(
         "Event",
         list(choices),

@@ -9,11 +9,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from bench.synthetic import write_scaled_dataset
 from lib.data import read_dataset
+from lib.schema import EVENT_TYPES, ORIGINS
 from lib.text import escape_markdown
 from lib.timeline import (
+    GROUP_MARKER_MAX_PX,
     LANE_PX,
     MARKER_PX,
+    MAX_EVENT_MARKS,
+    MAX_GROUP_MARKS,
+    MAX_LISTED,
     NARROWEST_PLOT_PX,
     Label,
     axis_range,
@@ -21,6 +27,10 @@ from lib.timeline import (
     eras,
     event_choices,
     event_details,
+    event_listing,
+    event_marks,
+    grouping_note,
+    listing_note,
     place_labels,
     selected_event_id,
     timeline_figure,
@@ -37,7 +47,7 @@ TASS_HEADLINE = "TASS, “Japan hopes for progress in peace<br>treaty talks with
 
 
 def figure_for(events: pd.DataFrame = EVENTS, years: tuple[int, int] = FULL_RANGE) -> go.Figure:
-    return timeline_figure(events, years, DATASET.sources, eras(EVENTS))
+    return timeline_figure(event_marks(events, DATASET.sources, years), events, years, eras(EVENTS))
 
 
 def marks_by_id(figure: go.Figure) -> dict[str, tuple[go.Bar | go.Scatter | go.Scattergl, int]]:
@@ -281,21 +291,177 @@ def test_a_label_near_the_right_edge_ends_at_its_date() -> None:
     assert annotation["x"] == at
 
 
-# Scale
+# Scale: past MAX_EVENT_MARKS events, each mark gathers events and the Event box is bounded
 
 
-def test_a_thousand_times_the_events_still_make_one_figure_with_webgl_markers() -> None:
-    copies = [EVENTS.assign(id=EVENTS["id"] + f"-copy-{number}") for number in range(1, 1000)]
-    many = pd.concat([EVENTS, *copies], ignore_index=True)
-    figure = figure_for(many)
-    markers = [trace for trace in figure.data if trace.type != "bar"]
-    bars = [trace for trace in figure.data if trace.type == "bar"]
-    assert {trace.type for trace in markers} == {"scattergl"}
-    assert len(figure.data) == 4, "one marker and one bar trace per origin, whatever the number of events"
-    single_days = (EVENTS["end_date"].isna() & (EVENTS["date_precision"] == "day")).sum()
-    assert sum(len(trace.x) for trace in markers) == 1000 * single_days
-    assert sum(len(trace.x) for trace in bars) == 1000 * (len(EVENTS) - single_days)
-    assert len(figure.layout.shapes) == len(figure_for().layout.shapes), "the background does not grow"
+def copies_of_today(factor: int) -> pd.DataFrame:
+    """Today's events `factor` times, the copies with new ids, as bench.synthetic writes them."""
+    copies = [EVENTS.assign(id=EVENTS["id"] + f"-copy-{number}") for number in range(1, factor)]
+    return pd.concat([EVENTS, *copies], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def many() -> pd.DataFrame:
+    """42,000 events: today's a thousand times."""
+    return copies_of_today(1000)
+
+
+def spread_events(count: int, years: tuple[int, int] = FULL_RANGE) -> pd.DataFrame:
+    """`count` single-day events on days spread evenly over `years`, through every lane and both origins."""
+    template = EVENTS[EVENTS["id"] == "1956-joint-declaration"].iloc[0].to_dict()
+    days = pd.date_range(f"{years[0]}-01-01", f"{years[1]}-12-31", periods=count).normalize()
+    rows = [
+        {
+            **template,
+            "id": f"event-{number}",
+            "title": f"Event {number}",
+            "date": day,
+            "end_date": pd.NaT,
+            "event_type": EVENT_TYPES[number % len(EVENT_TYPES)],
+            "origin": ORIGINS[number // len(EVENT_TYPES) % len(ORIGINS)],
+        }
+        for number, day in enumerate(days)
+    ]
+    return pd.DataFrame(rows).astype({"date": "datetime64[us]", "end_date": "datetime64[us]"})
+
+
+def test_up_to_the_threshold_each_event_is_its_own_mark() -> None:
+    events = copies_of_today(20)
+    at_most = event_marks(events.head(MAX_EVENT_MARKS), DATASET.sources, FULL_RANGE)
+    assert at_most.period is None
+    assert len(at_most.table) == MAX_EVENT_MARKS
+    assert grouping_note(at_most) is None
+    past = event_marks(events.head(MAX_EVENT_MARKS + 1), DATASET.sources, FULL_RANGE)
+    assert past.period == "day"
+    assert past.table["count"].sum() == MAX_EVENT_MARKS + 1
+    assert len(past.table) < MAX_EVENT_MARKS
+
+
+def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_thousand(many: pd.DataFrame) -> None:
+    """The copies share their original's lane, origin and day, so each of today's marks stands for 1,000."""
+    gathered, today = marks_by_id(figure_for(many)), marks_by_id(figure_for())
+    assert gathered.keys() == today.keys(), "each mark takes the id of its first event, the original"
+    for event_id, (trace, index) in today.items():
+        many_trace, many_index = gathered[event_id]
+        assert many_trace.type == trace.type
+        assert many_trace.y[many_index] == trace.y[index]
+        if trace.type == "bar":
+            assert many_trace.base[many_index] == trace.base[index]
+            assert many_trace.x[many_index] == trace.x[index]
+            assert many_trace.marker.pattern.shape[many_index] == trace.marker.pattern.shape[index]
+        else:
+            assert many_trace.x[many_index] == trace.x[index]
+            assert many_trace.marker.size[many_index] > MARKER_PX, "a bigger mark stands for more events"
+        assert many_trace.customdata[many_index][1].startswith("1,000 events · ")
+    (declaration, index) = gathered["1956-joint-declaration"]
+    assert list(declaration.customdata[index]) == [
+        "1956-joint-declaration",
+        "1,000 events · Declaration",
+        "19 Oct 1956",
+        "First: Soviet-Japanese Joint Declaration<br>signed in Moscow",
+        "from the article",
+    ]
+    assert "Click to list them" in declaration.hovertemplate
+    (year_bar, index) = gathered["2018-two-ministerial-meetings"]
+    assert year_bar.customdata[index][2] == "2018", "known only to the year, so in no day"
+
+
+def test_the_figure_stays_small_however_many_distinct_days() -> None:
+    events = spread_events(20_000)
+    marks = event_marks(events, DATASET.sources, FULL_RANGE)
+    assert marks.period in ("month", "year", "decade")
+    assert len(marks.table) <= MAX_GROUP_MARKS
+    assert marks.table["count"].sum() == len(events), "every event is in exactly one mark"
+    figure = figure_for(events)
+    assert sum(len(trace.x) for trace in figure.data) == len(marks.table)
+    assert {trace.type for trace in figure.data} == {"scatter"}
+    assert len(figure.layout.shapes) <= len(figure_for().layout.shapes), "the background does not grow"
+
+
+def test_marks_gather_by_the_finest_period_that_keeps_them_few() -> None:
+    one_year = spread_events(5000, (2018, 2018))
+    assert event_marks(one_year, DATASET.sources, (2018, 2018)).period == "month"  # 365 days x 16 is too many
+    every_year = spread_events(5000)
+    marks = event_marks(every_year, DATASET.sources, FULL_RANGE)
+    assert marks.period == "decade"  # 171 years x 16 lanes and origins is too many
+    figure = figure_for(every_year)
+    assert "1950s" in [row[2] for trace in figure.data for row in trace.customdata]
+    assert "same decade" in (grouping_note(marks) or "")
+
+
+def test_a_gathered_mark_sits_in_the_middle_of_its_period_and_grows_with_its_count() -> None:
+    events = spread_events(5000, (2018, 2018))
+    figure = figure_for(events, (2018, 2018))
+    (trace, index) = marks_by_id(figure)["event-0"]  # 1 January 2018, the first of its lane and origin in January
+    assert pd.Timestamp(trace.x[index]) == pd.Timestamp("2018-01-16 12:00")
+    count = int(trace.customdata[index][1].split()[0])
+    assert count > 1
+    assert MARKER_PX < trace.marker.size[index] <= GROUP_MARKER_MAX_PX
+    assert trace.customdata[index][2] == "Jan 2018"
+    assert trace.customdata[index][3] == "First: Event 0"
+
+
+def test_gathered_hover_text_is_escaped() -> None:
+    events = copies_of_today(20).assign(title="<img src=x onerror=alert(1)> & co")
+    figure = figure_for(events)
+    for trace in figure.data:
+        for row in trace.customdata:
+            assert "<img" not in row[3]
+            assert "&lt;img src=x onerror=alert(1)&gt; &amp; co" in row[3]
+
+
+def test_a_click_on_a_gathered_mark_lists_its_events_first_one_first(many: pd.DataFrame) -> None:
+    period = event_marks(many, DATASET.sources, FULL_RANGE).period
+    listing = event_listing(many, period, "1956-joint-declaration")
+    assert listing.total == 1000
+    assert len(listing.events) == MAX_LISTED
+    assert listing.events["id"].iloc[0] == "1956-joint-declaration"
+    assert set(listing.events["title"]) == {"Soviet-Japanese Joint Declaration signed in Moscow"}
+    assert listing.mark == "Declaration · from the article · 19 Oct 1956"
+    assert next(iter(event_choices(listing.events))) == "1956-joint-declaration"
+    note = listing_note(listing)
+    assert note is not None
+    assert "The mark you clicked gathers 1,000 events" in note
+    assert f"the first {MAX_LISTED} of them" in note
+
+
+def test_without_a_click_the_event_box_lists_the_latest_events(many: pd.DataFrame) -> None:
+    period = event_marks(many, DATASET.sources, FULL_RANGE).period
+    listing = event_listing(many, period, None)
+    assert listing.total == len(many)
+    assert len(listing.events) == MAX_LISTED
+    expected = many.sort_values(["date", "id"]).tail(MAX_LISTED)
+    assert list(listing.events["id"]) == list(expected["id"])
+    assert f"the {MAX_LISTED} latest of 42,000 events" in (listing_note(listing) or "")
+    assert event_listing(many, period, "no-such-event").mark is None
+
+
+def test_today_s_event_box_lists_every_event_and_says_nothing_more() -> None:
+    listing = event_listing(EVENTS, None, "1956-joint-declaration")
+    assert len(listing.events) == len(EVENTS)
+    assert listing_note(listing) is None
+
+
+@pytest.fixture(scope="module")
+def scaled_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Today's data with 20 times the events: 840, past MAX_EVENT_MARKS."""
+    return write_scaled_dataset(tmp_path_factory.mktemp("scaled") / "data", 20)
+
+
+def test_the_page_at_scale_says_what_its_marks_and_list_hold(scaled_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(scaled_dir))
+    app = run_page("pages/timeline.py")
+    assert not app.exception
+    captions = [caption.value for caption in app.caption]
+    assert captions[0].startswith(f"Showing {20 * len(EVENTS)} of {20 * len(EVENTS)} events")
+    assert any(caption.startswith(f"{20 * len(EVENTS)} events are too many to draw one by one") for caption in captions)
+    assert any(f"lists the {MAX_LISTED} latest of {20 * len(EVENTS)} events" in caption for caption in captions)
+    assert len(app.selectbox(key="timeline_event").options) == MAX_LISTED
+    events = read_dataset(scaled_dir).dataset.events
+    latest = events.sort_values(["date", "id"]).iloc[-1]
+    app.selectbox(key="timeline_event").set_value(latest["id"]).run()
+    assert not app.exception
+    assert escape_markdown(latest["title"]) in "\n".join(markdown.value for markdown in app.markdown)
 
 
 def test_today_s_events_are_drawn_as_svg() -> None:
@@ -398,7 +564,8 @@ def test_hostile_details_are_inert_markdown(hostile_dir: Path) -> None:
 def test_hostile_hover_text_is_escaped(hostile_dir: Path) -> None:
     dataset = read_dataset(hostile_dir).dataset
     assert dataset is not None
-    figure = timeline_figure(dataset.events, FULL_RANGE, dataset.sources, eras(dataset.events))
+    marks = event_marks(dataset.events, dataset.sources, FULL_RANGE)
+    figure = timeline_figure(marks, dataset.events, FULL_RANGE, eras(dataset.events))
     for trace in figure.data:
         for row in trace.customdata:
             for text in row[1:]:
