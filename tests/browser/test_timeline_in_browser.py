@@ -1,15 +1,20 @@
-"""The timeline in headless Chromium: the chart draws, a click shows the event's details, and
-nothing overlaps on a phone-sized window."""
+"""The timeline in headless Chromium: the chart draws, a click shows the event's details, nothing
+overlaps on a phone-sized window, and past MAX_EVENT_MARKS events a click on a gathered mark lists
+its events."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
-from tests.browser.conftest import Server, open_app
+from bench.synthetic import write_scaled_dataset
+from lib.timeline import MAX_EVENT_MARKS
+from tests.browser.conftest import Server, open_app, start_server, stop_server
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -163,3 +168,37 @@ def test_on_a_phone_the_july_2018_events_are_apart(page: Page, app_server: Serve
     boxes = [box(marker(page, event_id)) for event_id in july]
     for first, second in combinations(boxes, 2):
         assert not overlap(first, second), (first, second)
+
+
+# Past MAX_EVENT_MARKS events
+
+
+SCALE = 20  # today's 42 events 20 times: 840, past MAX_EVENT_MARKS
+
+
+@pytest.fixture(scope="module")
+def scaled_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    assert SCALE * len(EVENT_ROWS) > MAX_EVENT_MARKS
+    data: Path = write_scaled_dataset(tmp_path_factory.mktemp("scaled") / "data", SCALE)
+    server = start_server(data)
+    yield server
+    stop_server(server)
+
+
+def test_a_click_on_a_gathered_mark_picks_its_first_event_and_lists_the_others(
+    page: Page, scaled_server: Server
+) -> None:
+    open_timeline(page, scaled_server, DESKTOP)
+    expect(page.get_by_text(f"{SCALE * len(EVENT_ROWS)} events are too many to draw one by one")).to_be_visible()
+    page.mouse.move(*point_at(page, "1956-joint-declaration"))
+    hover = page.locator(f"{CHART} .hoverlayer .hovertext")
+    expect(hover).to_contain_text(f"{SCALE} events · Declaration")
+    expect(hover).to_contain_text("First: Soviet-Japanese Joint Declaration")
+    page.mouse.click(*point_at(page, "1956-joint-declaration"))
+    expect(page.locator(DETAILS)).to_contain_text("In 1956, the Soviet Union and Japan signed a joint declaration")
+    expect(page.get_by_text(f"The mark you clicked gathers {SCALE} events")).to_be_visible()
+    box = page.get_by_role("combobox", name="Event")
+    expect(box).to_have_value("19 Oct 1956 · Soviet-Japanese Joint Declaration signed in Moscow")
+    box.click()
+    page.keyboard.press("ArrowDown")  # opens the list if the click only gave the box focus
+    expect(page.get_by_role("option")).to_have_count(SCALE)
