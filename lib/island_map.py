@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -174,21 +175,26 @@ def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.Data
     return PopupIndex(naming_index(events, island_ids, groups), naming_index(statements, island_ids, groups))
 
 
-_EVENT_COLUMNS = ["date", "end_date", "date_precision", "title", "origin", "source_id", "source_url"]
-_STATEMENT_COLUMNS = ["date", "date_precision", "speaker", "country", "quote", "source_id"]
+# The columns a popup's list item shows, as the rows _listed builds.
+_EventRow = namedtuple(
+    "_EventRow", ["date", "end_date", "date_precision", "title", "origin", "source_id", "source_url"]
+)
+_StatementRow = namedtuple("_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "source_id"])
 
 
 def _listed(
     index: NamingIndex,
     named: Mapping[str, Named],
-    columns: list[str],
+    row: type[tuple],
     item: Callable[[Any], str],
     items: list[str],
 ) -> dict[str, Listed]:
     """Append to `items` the list item of every row some popup shows; each island's Listed points at them."""
     shown = np.unique(np.concatenate([np.empty(0, dtype=np.intp), *(each.latest for each in named.values())]))
     first = len(items)
-    items.extend(item(row) for row in index.frame[columns].iloc[shown].itertuples(index=False))
+    # Rows from whole columns: DataFrame.itertuples costs more than the few rows it builds here.
+    values = [index.frame[column].take(shown).tolist() for column in row._fields]
+    items.extend(item(row(*fields)) for fields in zip(*values, strict=True))
     position_of = {position: first + offset for offset, position in enumerate(shown.tolist())}
     return {
         island: Listed(each.count, tuple(position_of[position] for position in each.latest.tolist()))
@@ -208,14 +214,14 @@ def popup_lists(
     events_listed = _listed(
         index.events,
         index.events.latest(events, POPUP_LIST_LIMIT),
-        _EVENT_COLUMNS,
+        _EventRow,
         lambda event: _event_item(event, urls),
         items,
     )
     statements_listed = _listed(
         index.statements,
         index.statements.latest(statements, POPUP_LIST_LIMIT),
-        _STATEMENT_COLUMNS,
+        _StatementRow,
         lambda statement: _statement_item(statement, urls),
         items,
     )
