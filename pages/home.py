@@ -4,11 +4,20 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from lib.data import Dataset
 from lib.dates import format_date_range, format_partial_date
 from lib.filters import describe_filters, filter_events, filter_statements, year_bounds
 from lib.island_facts import map_filters
 from lib.island_map import build_island_map, popup_index
-from lib.overview import DECLARATION_YEAR, counted, dispute_summary, event_source, headline_figures, share_of
+from lib.overview import (
+    DECLARATION_YEAR,
+    HeadlineFigures,
+    counted,
+    dispute_summary,
+    event_source,
+    headline_figures,
+    share_of,
+)
 from lib.text import escape_markdown
 from lib.ui import dataset_year_bounds, island_groups, page_context
 
@@ -18,14 +27,24 @@ MAP_HEIGHT = 260
 # events and statements, so no later frame can take their ids while the entry lives.
 dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={pd.DataFrame: id})(popup_index)
 
+
+# What the page shows of the whole dataset, once per data version. Keyed on the dataset's identity
+# (lib.ui shares one copy per version); the entry holds the dataset, so no later one can take its id.
+@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={Dataset: id})
+def dataset_overview(dataset: Dataset) -> tuple[Dataset, HeadlineFigures, str, tuple[int, int]]:
+    figures = headline_figures(dataset)
+    event_years = year_bounds(dataset.events["date"], dataset.events["end_date"])
+    return dataset, figures, dispute_summary(dataset.islands, figures.declaration), event_years
+
+
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
 groups = island_groups(dataset)
-figures = headline_figures(dataset)
+_, figures, summary, (first_year, last_year) = dataset_overview(dataset)
 
 st.title("Russia–Japan peace-treaty talks")
 summary_column, map_column = st.columns([3, 2], gap="medium")
-summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
+summary_column.markdown(summary)
 shown_events = filter_events(dataset.events, filters, bounds, groups)
 shown_statements = filter_statements(dataset.statements, filters, bounds, groups)
 scope = map_filters(filters)
@@ -60,7 +79,6 @@ if figures.years_from_declaration is not None and figures.latest is not None:
             "the latest event in the data."
         ),
     )
-first_year, last_year = year_bounds(dataset.events["date"], dataset.events["end_date"])
 events_column.metric("Events", figures.events, help=f"Dated events from {first_year} to {last_year}.")
 statements_column.metric("Statements", figures.statements, help="Who said what, each with the sentence it came from.")
 sources_column.metric(

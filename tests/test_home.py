@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.data import DATA_DIR
 from lib.text import escape_markdown
+from lib.ui import DATA_DIR_VARIABLE
+from tests.conftest import EditCell
 from tests.test_pages import run_page
 
 
@@ -70,3 +73,15 @@ def test_a_link_s_filters_give_the_counts_on_the_way_to_each_page(country: str, 
 def test_without_filters_every_row_is_counted() -> None:
     links = page_links(run_page("pages/home.py"))
     assert links["timeline"] == f"Timeline: all {len(csv_rows('events.csv'))} events"
+
+
+def test_what_the_page_keeps_per_data_version_follows_an_edit(
+    data_copy: Path, edit_cell: EditCell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    assert "Shikotan" in " ".join(markdown.value for markdown in run_page("pages/home.py").markdown)
+    edit_cell("islands.csv", "shikotan", "name_en", "Shikotan Renamed")
+    app = run_page("pages/home.py")
+    shown = " ".join(markdown.value for markdown in app.markdown)
+    assert "Shikotan Renamed" in shown
+    assert not app.exception
