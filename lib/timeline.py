@@ -297,15 +297,17 @@ def mark_groups(codes: pd.DataFrame, period: str) -> np.ndarray:
     return (bucket_numbers * len(PERIODS) + ranks) * len(EVENT_TYPES) * len(ORIGINS) + lane_origin
 
 
-def group_period(codes: pd.DataFrame) -> str:
-    """The finest period that gathers the events into at most MAX_GROUP_MARKS marks; decades when none does."""
+def group_period(codes: pd.DataFrame) -> tuple[str, np.ndarray]:
+    """The finest period that gathers the events into at most MAX_GROUP_MARKS marks (decades when none
+    does), and the events' `mark_groups` for it."""
     for period in PERIODS[:-1]:
-        if len(pd.unique(mark_groups(codes, period))) <= MAX_GROUP_MARKS:
-            return period
-    return PERIODS[-1]
+        groups = mark_groups(codes, period)
+        if len(pd.unique(groups)) <= MAX_GROUP_MARKS:
+            return period, groups
+    return PERIODS[-1], mark_groups(codes, PERIODS[-1])
 
 
-def _single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: Sequence[str]) -> pd.DataFrame:
+def _single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: np.ndarray) -> pd.DataFrame:
     """A mark per event, with its hover text."""
     starts = dated["date"]
     marks = pd.DataFrame(
@@ -315,7 +317,7 @@ def _single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: Sequence[st
             "kind": event_kinds(dated),
             "start": starts,
             "stop": period_stop(dated["end_date"].fillna(starts), dated["date_precision"]),
-            "lane": positions(dated["event_type"], lanes),
+            "lane": lanes,
             "count": 1,
         }
     )
@@ -326,14 +328,15 @@ def events_text(count: int) -> str:
     return f"{count:,} event" if count == 1 else f"{count:,} events"
 
 
-def _group_marks(dated: pd.DataFrame, codes: pd.DataFrame, lanes: Sequence[str], period: str) -> pd.DataFrame:
+def _group_marks(
+    dated: pd.DataFrame, codes: pd.DataFrame, groups: np.ndarray, lanes: np.ndarray, period: str
+) -> pd.DataFrame:
     """A mark per lane, origin and period, with its count and hover text.
 
     A marker in the middle of the period when all its events are single days, else a bar from the
     first start to the last stop (hatched when every one is known only to the month or year). Its id
     is that of its first event in date order, the one a click on it picks.
     """
-    groups = mark_groups(codes, period)
     dates, precisions = codes["date"].to_numpy(), codes["precision"].to_numpy()
     # Each mark's events side by side, in date order with ids breaking ties, so its first event leads.
     order = np.lexsort((dated["id"].to_numpy(object), dates, groups))
@@ -353,7 +356,7 @@ def _group_marks(dated: pd.DataFrame, codes: pd.DataFrame, lanes: Sequence[str],
             # A marker stands in the middle of its period; a bar spans its events.
             "start": np.where(points, buckets, dates[order[leads]]),
             "stop": np.where(points, period_stops(buckets, ranks), np.maximum.reduceat(stops[order], leads)),
-            "lane": positions(first["event_type"], lanes),
+            "lane": lanes[order[leads]],
             "count": np.diff(np.r_[leads, len(order)]),
         }
     )
@@ -363,7 +366,7 @@ def _group_marks(dated: pd.DataFrame, codes: pd.DataFrame, lanes: Sequence[str],
         _period_text(pd.Timestamp(start), pd.Timestamp(last), PERIODS[rank])
         for start, last, rank in zip(buckets, lasts, ranks, strict=True)
     ]
-    lane_names = [LANE_LABELS.get(lanes[lane], lanes[lane]) for lane in marks["lane"]]
+    lane_names = [LANE_LABELS.get(event_type, event_type) for event_type in first["event_type"]]
     return marks.assign(
         hover_count=[
             escape_html(f"{events_text(count)} · {lane}")
@@ -400,14 +403,14 @@ def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[i
     A mark per event up to MAX_EVENT_MARKS events; past that, a mark per lane, origin and period.
     """
     dated = events[events["date"].notna()]
-    present = set(dated["event_type"].unique())
-    lanes = tuple(event_type for event_type in EVENT_TYPES if event_type in present)
+    codes = event_codes(dated)
+    present = np.unique(codes["type"].to_numpy())
+    lanes = np.searchsorted(present, codes["type"].to_numpy())  # each event's lane
     if len(dated) <= MAX_EVENT_MARKS:
         period, table = None, _single_marks(dated, sources, lanes)
     else:
-        codes = event_codes(dated)
-        period = group_period(codes)
-        table = _group_marks(dated, codes, lanes, period)
+        period, groups = group_period(codes)
+        table = _group_marks(dated, codes, groups, lanes, period)
     # Plan sub-rows for the first view: a mark is at least a marker wide at the narrowest width.
     x_range = axis_range(year_range)
     marker_px = float(mark_sizes(table["count"]).max()) if len(table) else MARKER_PX
@@ -418,7 +421,7 @@ def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[i
         (x_range[1] - x_range[0]).value * marker_px / NARROWEST_PLOT_PX,
     )
     table["y"] = table["lane"] + np.take(SUB_ROW_OFFSETS, rows)
-    return Marks(table, lanes, period, len(dated))
+    return Marks(table, tuple(EVENT_TYPES[number] for number in present), period, len(dated))
 
 
 def mark_sizes(counts: pd.Series) -> np.ndarray:
@@ -857,7 +860,9 @@ def latest_events(events: pd.DataFrame, count: int) -> pd.DataFrame:
         return events.sort_values(["date", "id"])
     dates = events["date"].to_numpy("datetime64[ns]")
     cutoff = np.partition(dates, len(dates) - count)[len(dates) - count]
-    return events[dates >= cutoff].sort_values(["date", "id"]).tail(count)
+    candidates = np.flatnonzero(dates >= cutoff)  # `count` and any that tie with the last of them
+    in_order = np.lexsort((events["id"].iloc[candidates].to_numpy(object), dates[candidates]))
+    return events.iloc[candidates[in_order][-count:]]
 
 
 def listing_note(listing: Listing) -> str | None:
