@@ -31,16 +31,18 @@ dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_
 # What the page shows of the whole dataset, once per data version. Keyed on the dataset's identity
 # (lib.ui shares one copy per version); the entry holds the dataset, so no later one can take its id.
 @st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={Dataset: id})
-def dataset_overview(dataset: Dataset) -> tuple[Dataset, HeadlineFigures, str, tuple[int, int]]:
+def dataset_overview(
+    dataset: Dataset,
+) -> tuple[Dataset, tuple[int, int], HeadlineFigures, str, tuple[int, int]]:
     figures = headline_figures(dataset)
     event_years = year_bounds(dataset.events["date"], dataset.events["end_date"])
-    return dataset, figures, dispute_summary(dataset.islands, figures.declaration), event_years
+    summary = dispute_summary(dataset.islands, figures.declaration)
+    return dataset, dataset_year_bounds(dataset), figures, summary, event_years
 
 
 dataset, filters = page_context()
-bounds = dataset_year_bounds(dataset)
+_, bounds, figures, summary, (first_year, last_year) = dataset_overview(dataset)
 groups = island_groups(dataset)
-_, figures, summary, (first_year, last_year) = dataset_overview(dataset)
 
 st.title("Russia–Japan peace-treaty talks")
 summary_column, map_column = st.columns([3, 2], gap="medium")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from lib.data import Dataset
 from lib.filters import filter_events, filter_statements
 from lib.island_facts import island_details, island_records, islands_table, map_filters
 from lib.island_map import (
@@ -27,12 +28,20 @@ _CLICKED_KEY = "island_map_clicked"
 dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={pd.DataFrame: id})(popup_index)
 
 
+# What the page shows of the whole dataset, once per data version. Keyed on the dataset's identity
+# (lib.ui shares one copy per version); the entry holds the dataset, so no later one can take its id.
+@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={Dataset: id})
+def dataset_map_facts(dataset: Dataset) -> tuple[Dataset, tuple[int, int], str, pd.DataFrame]:
+    legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
+    return dataset, dataset_year_bounds(dataset), legend, islands_table(dataset.islands, dataset.geojson)
+
+
 def _note_click() -> None:
     st.session_state[_CLICKED_KEY] = True
 
 
 dataset, filters = page_context()
-bounds = dataset_year_bounds(dataset)
+_, bounds, legend, all_islands = dataset_map_facts(dataset)
 groups = island_groups(dataset)
 scope = map_filters(filters)
 events = filter_events(dataset.events, scope, bounds, groups)
@@ -64,10 +73,7 @@ map_state = st_folium(
     on_change=_note_click,
     render=False,  # st_folium renders the map itself as well; rendering the whole page first only doubles the work
 )
-st.caption(
-    "The map in words: "
-    + escape_markdown(legend_text(legend_entries(island_records(dataset.islands, dataset.geojson))))
-)
+st.caption("The map in words: " + escape_markdown(legend))
 if st.session_state.pop(_CLICKED_KEY, False):
     clicked = clicked_island_id(map_state, dataset.islands["id"])
     if clicked and clicked != filters.island:
@@ -100,7 +106,7 @@ else:
 
 st.subheader("All islands")
 st.dataframe(
-    islands_table(dataset.islands, dataset.geojson),
+    all_islands,
     hide_index=True,
     width="stretch",
     column_config={"Area (km²)": st.column_config.NumberColumn(format="localized")},

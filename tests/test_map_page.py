@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.data import read_dataset
 from lib.ui import DATA_DIR_VARIABLE
+from tests.conftest import EditCell
 from tests.hostile import write_hostile_dataset
 from tests.test_pages import run_page
 
@@ -64,6 +65,17 @@ def test_a_group_lists_what_names_any_of_its_islands() -> None:
     app = run_page(PAGE, island="habomai")
     assert app.main.subheader[0].value == "Habomai Islands"
     assert "no permanent civilian population" in markdown(app)
+
+
+def test_what_the_page_keeps_per_data_version_follows_an_edit(
+    data_copy: Path, edit_cell: EditCell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    assert "Urup" in run_page(PAGE).main.dataframe[0].value["Island"].tolist()
+    edit_cell("islands.csv", "urup", "name_en", "Urup Renamed")
+    app = run_page(PAGE)
+    assert "Urup Renamed" in app.main.dataframe[0].value["Island"].tolist()
+    assert any("Urup Renamed" in caption.value for caption in app.main.caption)  # the legend in words
 
 
 @pytest.fixture(scope="module")
