@@ -12,21 +12,33 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$:])")
 
 # branca compiles every rendered folium script once more as a Jinja template, so "{{ ... }}" or
 # "{% ... %}" from a CSV cell would run as Python on the server: braces never reach it raw.
-_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
-_SCRIPT_STRING = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027", "{": "\\u007b", "}": "\\u007d"}
+# Chained str.replace, not str.translate: several times faster on the long popup and article texts.
+_BRACES = (("{", "&#123;"), ("}", "&#125;"))
+_SCRIPT_STRING = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("'", "\\u0027"),
+    ("{", "\\u007b"),
+    ("}", "\\u007d"),
 )
+
+
+def _replace_each(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
 
 
 def escape_html(text: object) -> str:
     """Text for an HTML context (folium tooltips, popups and labels, raw HTML blocks)."""
-    return html.escape("" if text is None else str(text), quote=True).translate(_BRACES)
+    return _replace_each(html.escape("" if text is None else str(text), quote=True), _BRACES)
 
 
 def script_string(text: str) -> str:
     """`text` as a JavaScript string literal for a folium template: it cannot end the <script>,
     and holds no brace for Jinja to read (see _BRACES)."""
-    return json.dumps(text, ensure_ascii=False).translate(_SCRIPT_STRING)
+    return _replace_each(json.dumps(text, ensure_ascii=False), _SCRIPT_STRING)
 
 
 def escape_markdown(text: object) -> str:
