@@ -34,6 +34,7 @@ import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
 
+from lib.data import Dataset
 from lib.dates import format_date_range, format_partial_date
 from lib.island_facts import (
     CLAIMED,
@@ -173,6 +174,11 @@ def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.Data
     groups = island_groups_of(islands)
     island_ids = list(islands["id"])
     return PopupIndex(naming_index(events, island_ids, groups), naming_index(statements, island_ids, groups))
+
+
+def dataset_popup_index(dataset: Dataset) -> PopupIndex:
+    """The popups' index of the whole dataset: worth building once per data version."""
+    return popup_index(dataset.islands, dataset.events, dataset.statements)
 
 
 # The columns a popup's list item shows, as the rows _listed builds.

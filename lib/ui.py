@@ -6,7 +6,9 @@ Everything here renders; the logic it calls lives in pure modules (lib.data, lib
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +30,7 @@ from lib.text import escape_markdown
 # Tests and benchmarks point the app at another data folder through this variable.
 DATA_DIR_VARIABLE = "KURILS_DATA_DIR"
 ALL_COUNTRIES = "Both"
+T = TypeVar("T")
 
 _COUNTRY_KEY = "filter_country"
 _YEARS_KEY = "filter_years"
@@ -60,6 +63,23 @@ def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _cached_dataset(folder: str, fingerprint: tuple[tuple[str, int, int], ...]) -> LoadResult:
     return read_dataset(Path(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _derived(
+    folder: str, fingerprint: tuple[tuple[str, int, int], ...], name: str, _build: Callable[[Dataset], T]
+) -> T:
+    dataset = _cached_dataset(folder, fingerprint).dataset
+    if dataset is None:
+        raise ValueError("nothing can be derived from a dataset with problems")
+    return _build(dataset)
+
+
+def per_data_version(build: Callable[[Dataset], T]) -> T:
+    """`build(dataset)`, worked out once per version of the data files and shared by every session,
+    like the dataset itself. For what a page shows of the whole dataset, whatever the filters."""
+    folder = data_dir()
+    return _derived(str(folder), _fingerprint(folder), f"{build.__module__}.{build.__qualname__}", build)
 
 
 def load_dataset() -> LoadResult:

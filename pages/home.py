@@ -1,6 +1,5 @@
 """Overview: what the dispute is, the figures that frame it, the latest event, where to look next."""
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -8,7 +7,7 @@ from lib.data import Dataset
 from lib.dates import format_date_range, format_partial_date
 from lib.filters import describe_filters, filter_events, filter_statements, year_bounds
 from lib.island_facts import map_filters
-from lib.island_map import build_island_map, popup_index
+from lib.island_map import build_island_map, dataset_popup_index
 from lib.overview import (
     DECLARATION_YEAR,
     HeadlineFigures,
@@ -19,29 +18,20 @@ from lib.overview import (
     share_of,
 )
 from lib.text import escape_markdown
-from lib.ui import dataset_year_bounds, island_groups, page_context
+from lib.ui import dataset_year_bounds, island_groups, page_context, per_data_version
 
 MAP_HEIGHT = 260
-# The popups' index of the whole dataset, once per data version (the Map page shares the entry).
-# Keyed on the frames' identity: lib.ui shares one copy of them per version, and the index holds the
-# events and statements, so no later frame can take their ids while the entry lives.
-dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={pd.DataFrame: id})(popup_index)
 
 
-# What the page shows of the whole dataset, once per data version. Keyed on the dataset's identity
-# (lib.ui shares one copy per version); the entry holds the dataset, so no later one can take its id.
-@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={Dataset: id})
-def dataset_overview(
-    dataset: Dataset,
-) -> tuple[Dataset, tuple[int, int], HeadlineFigures, str, tuple[int, int]]:
+def dataset_overview(dataset: Dataset) -> tuple[tuple[int, int], HeadlineFigures, str, tuple[int, int]]:
+    """What the page shows of the whole dataset: year bounds, headline figures, summary, event years."""
     figures = headline_figures(dataset)
     event_years = year_bounds(dataset.events["date"], dataset.events["end_date"])
-    summary = dispute_summary(dataset.islands, figures.declaration)
-    return dataset, dataset_year_bounds(dataset), figures, summary, event_years
+    return dataset_year_bounds(dataset), figures, dispute_summary(dataset.islands, figures.declaration), event_years
 
 
 dataset, filters = page_context()
-_, bounds, figures, summary, (first_year, last_year) = dataset_overview(dataset)
+bounds, figures, summary, (first_year, last_year) = per_data_version(dataset_overview)
 groups = island_groups(dataset)
 
 st.title("Russia–Japan peace-treaty talks")
@@ -62,7 +52,7 @@ with map_column:
         filters.island,
         sources=dataset.sources,
         compact=True,
-        index=dataset_popup_index(dataset.islands, dataset.events, dataset.statements),
+        index=per_data_version(dataset_popup_index),
     )
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.

@@ -10,30 +10,24 @@ from lib.island_facts import island_details, island_records, islands_table, map_
 from lib.island_map import (
     build_island_map,
     clicked_island_id,
+    dataset_popup_index,
     legend_entries,
     legend_text,
-    popup_index,
     selection_layer,
 )
 from lib.text import escape_markdown
-from lib.ui import dataset_year_bounds, island_groups, page_context, select_island
+from lib.ui import dataset_year_bounds, island_groups, page_context, per_data_version, select_island
 
 MAP_HEIGHT = 560
 # Only a click on an island reruns the app: panning and zooming change nothing returned here.
 RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
 _CLICKED_KEY = "island_map_clicked"
-# The popups' index of the whole dataset, once per data version (the home page shares the entry).
-# Keyed on the frames' identity: lib.ui shares one copy of them per version, and the index holds the
-# events and statements, so no later frame can take their ids while the entry lives.
-dataset_popup_index = st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={pd.DataFrame: id})(popup_index)
 
 
-# What the page shows of the whole dataset, once per data version. Keyed on the dataset's identity
-# (lib.ui shares one copy per version); the entry holds the dataset, so no later one can take its id.
-@st.cache_resource(max_entries=2, show_spinner=False, hash_funcs={Dataset: id})
-def dataset_map_facts(dataset: Dataset) -> tuple[Dataset, tuple[int, int], str, pd.DataFrame]:
+def dataset_map_facts(dataset: Dataset) -> tuple[tuple[int, int], str, pd.DataFrame]:
+    """What the page shows of the whole dataset: year bounds, the legend in words, the islands table."""
     legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
-    return dataset, dataset_year_bounds(dataset), legend, islands_table(dataset.islands, dataset.geojson)
+    return dataset_year_bounds(dataset), legend, islands_table(dataset.islands, dataset.geojson)
 
 
 def _note_click() -> None:
@@ -41,7 +35,7 @@ def _note_click() -> None:
 
 
 dataset, filters = page_context()
-_, bounds, legend, all_islands = dataset_map_facts(dataset)
+bounds, legend, all_islands = per_data_version(dataset_map_facts)
 groups = island_groups(dataset)
 scope = map_filters(filters)
 events = filter_events(dataset.events, scope, bounds, groups)
@@ -60,7 +54,7 @@ island_map = build_island_map(
     events,
     statements,
     sources=dataset.sources,
-    index=dataset_popup_index(dataset.islands, dataset.events, dataset.statements),
+    index=per_data_version(dataset_popup_index),
 )
 map_state = st_folium(
     island_map,

@@ -8,6 +8,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib.data import Dataset
+from lib.island_map import dataset_popup_index
+from lib.ui import load_dataset, per_data_version
 from tests.test_pages import run_page
 
 LINK = {"country": "Japan", "from": "1950", "to": "2000", "island": "shikotan", "q": "impetus"}
@@ -94,3 +97,16 @@ def test_a_notice_shows_a_markdown_link_in_the_url_as_text() -> None:
     [warning] = app.main.warning
     assert "](https" not in warning.value
     assert r"\[Claim your prize\]" in warning.value
+
+
+def test_what_is_derived_from_the_data_is_built_once_and_shared() -> None:
+    calls: list[object] = []
+
+    def event_count(dataset: Dataset) -> int:
+        calls.append(dataset)
+        return len(dataset.events)
+
+    first, second = per_data_version(event_count), per_data_version(event_count)
+    assert first == second == len(load_dataset().dataset.events)
+    assert calls == [load_dataset().dataset], "built once, from the one shared dataset"
+    assert per_data_version(dataset_popup_index) is per_data_version(dataset_popup_index)
