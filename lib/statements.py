@@ -60,11 +60,11 @@ def iso_date(date: pd.Timestamp, precision: str) -> str | None:
 
 
 def iso_dates(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """`iso_date` of each row: one strftime per precision over the whole column."""
+    """`iso_date` of each row, worked out once per distinct date of each precision."""
     result = pd.Series(None, index=dates.index, dtype="str")
     for precision, pattern in _ISO_FORMATS.items():
         rows = (precisions == precision) & dates.notna()
-        result[rows] = dates[rows].dt.strftime(pattern)
+        result[rows] = each_distinct(dates[rows], lambda date, pattern=pattern: date.strftime(pattern))
     return result
 
 
