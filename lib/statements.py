@@ -60,12 +60,12 @@ def iso_date(date: pd.Timestamp, precision: str) -> str | None:
 
 
 def iso_dates(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """`iso_date` of each row, worked out once per distinct date of each precision."""
-    result = pd.Series(None, index=dates.index, dtype="str")
-    for precision, pattern in _ISO_FORMATS.items():
-        rows = (precisions == precision) & dates.notna()
-        result[rows] = each_distinct(dates[rows], lambda date, pattern=pattern: date.strftime(pattern))
-    return result
+    """`iso_date` of each row, worked out once per distinct date and precision."""
+    date_codes, distinct_dates = pd.factorize(dates, use_na_sentinel=False)
+    precision_codes, distinct_precisions = pd.factorize(precisions, use_na_sentinel=False)
+    width = len(distinct_precisions)
+    pairs = pd.Series(date_codes * width + precision_codes, index=dates.index)
+    return each_distinct(pairs, lambda pair: iso_date(distinct_dates[pair // width], distinct_precisions[pair % width]))
 
 
 def shown_date(iso: str) -> str:
