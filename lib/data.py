@@ -375,10 +375,3 @@ def read_dataset(data_dir: Path = DATA_DIR) -> LoadResult:
         texts=texts,
     )
     return LoadResult(dataset, ())
-
-
-def problems_by_file(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
-    grouped: dict[str, list[Problem]] = {}
-    for problem in problems:
-        grouped.setdefault(problem.file, []).append(problem)
-    return grouped
