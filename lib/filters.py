@@ -7,13 +7,15 @@ and yields a notice), write them back, and apply the filters to events and state
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+import numpy as np
 import pandas as pd
 
-from lib.frames import each_distinct, names_any
+from lib.frames import each_distinct
 
 COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
 # Soviet-era rows count as Russia when filtering.
@@ -40,8 +42,10 @@ class Filters:
 
 def year_bounds(*dates: pd.Series) -> tuple[int, int]:
     """First and last year named by any of the date columns."""
-    years = pd.concat([series.dropna().dt.year for series in dates])
-    return int(years.min()), int(years.max())
+    # Earliest and latest dates first: a year per row would cost a pass over every row each run.
+    firsts = [series.min() for series in dates]
+    lasts = [series.max() for series in dates]
+    return min(date.year for date in firsts if pd.notna(date)), max(date.year for date in lasts if pd.notna(date))
 
 
 def default_filters(bounds: tuple[int, int]) -> Filters:
@@ -192,43 +196,115 @@ def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
     return related
 
 
-def _in_years(dates: pd.Series, filters: Filters, bounds: tuple[int, int], ends: pd.Series | None = None) -> pd.Series:
-    start_year = dates.dt.year
-    end_year = start_year if ends is None else ends.dt.year.fillna(start_year)
-    overlaps = (start_year <= filters.year_to) & (end_year >= filters.year_from)
-    # Undated rows show only while the year range is untouched.
-    return overlaps.fillna(False).astype(bool) | (dates.isna() & filters.is_full_range(bounds))
+@dataclass(frozen=True)
+class FilterIndex:
+    """What the filters test in each row of events or statements, worked out once per data version
+    (`events_filter_index`, `statements_filter_index`). Filtering with it is a few array operations
+    and one copy of the kept rows, however many rows there are."""
+
+    first_year: np.ndarray  # float; NaN where the row is undated
+    last_year: np.ndarray  # the end date's year, else first_year
+    country_sets: tuple[frozenset[str], ...]  # the distinct sets of canonical countries
+    country_codes: np.ndarray  # per row, its set's position in country_sets
+    island_lists: tuple[tuple[str, ...], ...]  # the distinct lists of island ids
+    island_codes: np.ndarray
+    search_text: np.ndarray | None = None  # statements: quote, speaker and role, normalised for search
+
+    def rows(self, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]) -> np.ndarray:
+        """Which rows the filters keep, as a boolean array."""
+        # NaN compares false, so undated rows show only while the year range is untouched.
+        keep = (self.first_year <= filters.year_to) & (self.last_year >= filters.year_from)
+        if filters.is_full_range(bounds):
+            keep |= np.isnan(self.first_year)
+        if filters.country:
+            wanted = [code for code, countries in enumerate(self.country_sets) if filters.country in countries]
+            keep &= np.isin(self.country_codes, wanted)
+        if filters.island:
+            related = related_islands(filters.island, groups)
+            wanted = [code for code, ids in enumerate(self.island_lists) if not related.isdisjoint(ids)]
+            keep &= np.isin(self.island_codes, wanted)
+        if filters.q and self.search_text is not None:
+            needle = _normalise(filters.q)
+            keep &= np.fromiter((needle in text for text in self.search_text), dtype=bool, count=len(keep))
+        return keep
 
 
-def filter_events(
-    events: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
-) -> pd.DataFrame:
-    keep = _in_years(events["date"], filters, bounds, events["end_date"])
-    if filters.country:
-        keep &= each_distinct(
-            events["countries"], lambda countries: filters.country in {canonical_country(c) for c in countries}
-        ).astype(bool)
-    if filters.island:
-        keep &= names_any(events["islands"], related_islands(filters.island, groups))
-    return events[keep.astype(bool)]
+def _years(dates: pd.Series) -> np.ndarray:
+    return dates.dt.year.to_numpy(dtype=float, na_value=np.nan)
+
+
+def _filter_index(
+    frame: pd.DataFrame,
+    ends: pd.Series | None,
+    countries: pd.Series,
+    countries_of: Callable[[Any], frozenset[str]],
+    search_text: np.ndarray | None = None,
+) -> FilterIndex:
+    first_year = _years(frame["date"])
+    last_year = first_year if ends is None else np.where(ends.isna(), first_year, _years(ends))
+    country_codes, distinct_countries = pd.factorize(countries, use_na_sentinel=False)
+    island_codes, distinct_islands = pd.factorize(frame["islands"], use_na_sentinel=False)
+    return FilterIndex(
+        first_year=first_year,
+        last_year=last_year,
+        country_sets=tuple(countries_of(value) for value in distinct_countries),
+        country_codes=country_codes,
+        island_lists=tuple(tuple(ids) for ids in distinct_islands),
+        island_codes=island_codes,
+        search_text=search_text,
+    )
+
+
+def events_filter_index(events: pd.DataFrame) -> FilterIndex:
+    return _filter_index(
+        events,
+        events["end_date"],
+        events["countries"],
+        lambda countries: frozenset(canonical_country(country) for country in countries),
+    )
 
 
 def _normalise(text: str) -> str:
     return text.casefold().replace("’", "'").replace("‘", "'")
 
 
-def filter_statements(
-    statements: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
+def statements_filter_index(statements: pd.DataFrame) -> FilterIndex:
+    searched = each_distinct(statements["quote"] + "\n" + statements["speaker"] + "\n" + statements["role"], _normalise)
+    return _filter_index(
+        statements,
+        None,
+        statements["country"],
+        lambda country: frozenset({canonical_country(country)}),
+        searched.to_numpy(dtype=object),
+    )
+
+
+def _kept(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    if len(keep) != len(frame):
+        raise ValueError(f"the filter index has {len(keep)} rows, the frame {len(frame)}: build it from this frame")
+    return frame[keep]
+
+
+def filter_events(
+    events: pd.DataFrame,
+    filters: Filters,
+    bounds: tuple[int, int],
+    groups: Mapping[str, str],
+    index: FilterIndex | None = None,
 ) -> pd.DataFrame:
-    keep = _in_years(statements["date"], filters, bounds)
-    if filters.country:
-        keep &= each_distinct(statements["country"], canonical_country) == filters.country
-    if filters.island:
-        keep &= names_any(statements["islands"], related_islands(filters.island, groups))
-    if filters.q:
-        needle = _normalise(filters.q)
-        haystack = each_distinct(
-            statements["quote"] + "\n" + statements["speaker"] + "\n" + statements["role"], _normalise
-        )
-        keep &= haystack.str.contains(needle, regex=False)
-    return statements[keep.astype(bool)]
+    """The events the filters keep. Pass `events_filter_index(events)`, kept per data version, to
+    filter without a pass over the rows."""
+    index = index or events_filter_index(events)
+    return _kept(events, index.rows(filters, bounds, groups))
+
+
+def filter_statements(
+    statements: pd.DataFrame,
+    filters: Filters,
+    bounds: tuple[int, int],
+    groups: Mapping[str, str],
+    index: FilterIndex | None = None,
+) -> pd.DataFrame:
+    """The statements the filters (the search too) keep; `index` as for filter_events."""
+    index = index or statements_filter_index(statements)
+    return _kept(statements, index.rows(filters, bounds, groups))

@@ -18,11 +18,16 @@ from lib.data import DATA_DIR, Dataset, LoadResult, Problem, read_dataset
 from lib.filters import (
     COUNTRY_CHOICES,
     PARAMS,
+    FilterIndex,
     Filters,
+    events_filter_index,
+    filter_events,
+    filter_statements,
     filters_from_query,
     filters_to_query,
     search_text,
     share_link,
+    statements_filter_index,
     year_bounds,
 )
 from lib.text import escape_markdown
@@ -124,6 +129,36 @@ def island_groups(dataset: Dataset) -> dict[str, str]:
 
 def dataset_year_bounds(dataset: Dataset) -> tuple[int, int]:
     return year_bounds(dataset.events["date"], dataset.events["end_date"], dataset.statements["date"])
+
+
+def _events_filter_index(dataset: Dataset) -> FilterIndex:
+    return events_filter_index(dataset.events)
+
+
+def _statements_filter_index(dataset: Dataset) -> FilterIndex:
+    return statements_filter_index(dataset.statements)
+
+
+def filtered_events(dataset: Dataset, filters: Filters) -> pd.DataFrame:
+    """The events `filters` keep, through the filter index kept per data version."""
+    return filter_events(
+        dataset.events,
+        filters,
+        dataset_year_bounds(dataset),
+        island_groups(dataset),
+        per_data_version(_events_filter_index),
+    )
+
+
+def filtered_statements(dataset: Dataset, filters: Filters) -> pd.DataFrame:
+    """The statements `filters` keep (the search too), as filtered_events."""
+    return filter_statements(
+        dataset.statements,
+        filters,
+        dataset_year_bounds(dataset),
+        island_groups(dataset),
+        per_data_version(_statements_filter_index),
+    )
 
 
 def select_island(island: str | None) -> None:

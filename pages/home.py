@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from lib.data import Dataset
 from lib.dates import format_date_range, format_partial_date
-from lib.filters import describe_filters, filter_events, filter_statements, year_bounds
+from lib.filters import describe_filters, year_bounds
 from lib.island_facts import map_filters
 from lib.island_map import build_island_map, dataset_popup_index
 from lib.overview import (
@@ -18,7 +18,7 @@ from lib.overview import (
     share_of,
 )
 from lib.text import escape_markdown
-from lib.ui import dataset_year_bounds, island_groups, page_context, per_data_version
+from lib.ui import dataset_year_bounds, filtered_events, filtered_statements, page_context, per_data_version
 
 MAP_HEIGHT = 260
 
@@ -32,17 +32,16 @@ def dataset_overview(dataset: Dataset) -> tuple[tuple[int, int], HeadlineFigures
 
 dataset, filters = page_context()
 bounds, figures, summary, (first_year, last_year) = per_data_version(dataset_overview)
-groups = island_groups(dataset)
 
 st.title("Russia–Japan peace-treaty talks")
 summary_column, map_column = st.columns([3, 2], gap="medium")
 summary_column.markdown(summary)
-shown_events = filter_events(dataset.events, filters, bounds, groups)
-shown_statements = filter_statements(dataset.statements, filters, bounds, groups)
+shown_events = filtered_events(dataset, filters)
+shown_statements = filtered_statements(dataset, filters)
 scope = map_filters(filters)
 # Without an island or a search the map's scope is the filters themselves: filter once.
-map_events = shown_events if scope == filters else filter_events(dataset.events, scope, bounds, groups)
-map_statements = shown_statements if scope == filters else filter_statements(dataset.statements, scope, bounds, groups)
+map_events = shown_events if scope == filters else filtered_events(dataset, scope)
+map_statements = shown_statements if scope == filters else filtered_statements(dataset, scope)
 with map_column:
     island_map = build_island_map(
         dataset.islands,

@@ -5,7 +5,6 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.data import Dataset
-from lib.filters import filter_events, filter_statements
 from lib.island_facts import island_details, island_records, islands_table, map_filters
 from lib.island_map import (
     build_island_map,
@@ -16,7 +15,13 @@ from lib.island_map import (
     selection_layer,
 )
 from lib.text import escape_markdown
-from lib.ui import dataset_year_bounds, island_groups, page_context, per_data_version, select_island
+from lib.ui import (
+    filtered_events,
+    filtered_statements,
+    page_context,
+    per_data_version,
+    select_island,
+)
 
 MAP_HEIGHT = 560
 # Only a click on an island reruns the app: panning and zooming change nothing returned here.
@@ -24,10 +29,10 @@ RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
 _CLICKED_KEY = "island_map_clicked"
 
 
-def dataset_map_facts(dataset: Dataset) -> tuple[tuple[int, int], str, pd.DataFrame]:
-    """What the page shows of the whole dataset: year bounds, the legend in words, the islands table."""
+def dataset_map_facts(dataset: Dataset) -> tuple[str, pd.DataFrame]:
+    """What the page shows of the whole dataset: the legend in words, the islands table."""
     legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
-    return dataset_year_bounds(dataset), legend, islands_table(dataset.islands, dataset.geojson)
+    return legend, islands_table(dataset.islands, dataset.geojson)
 
 
 def _note_click() -> None:
@@ -35,11 +40,10 @@ def _note_click() -> None:
 
 
 dataset, filters = page_context()
-bounds, legend, all_islands = per_data_version(dataset_map_facts)
-groups = island_groups(dataset)
+legend, all_islands = per_data_version(dataset_map_facts)
 scope = map_filters(filters)
-events = filter_events(dataset.events, scope, bounds, groups)
-statements = filter_statements(dataset.statements, scope, bounds, groups)
+events = filtered_events(dataset, scope)
+statements = filtered_statements(dataset, scope)
 
 st.title("Map of the southern Kurils")
 st.caption(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.filters import describe_filters, filter_events, filters_to_query
+from lib.filters import describe_filters, filters_to_query
 from lib.text import escape_markdown
 from lib.timeline import (
     details_markdown,
@@ -16,7 +16,7 @@ from lib.timeline import (
     selected_event_id,
     timeline_figure,
 )
-from lib.ui import dataset_year_bounds, island_groups, page_context, reset_filters
+from lib.ui import dataset_year_bounds, filtered_events, page_context, reset_filters
 
 CHART_KEY = "timeline_chart"
 EVENT_KEY = "timeline_event"
@@ -25,7 +25,7 @@ LAST_CLICK_KEY = "timeline_last_click"
 
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
-events = filter_events(dataset.events, filters, bounds, island_groups(dataset))
+events = filtered_events(dataset, filters)
 
 st.title("Timeline of the negotiations")
 if events.empty:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 
 from lib.data import read_dataset
@@ -12,6 +14,7 @@ from lib.filters import (
     Filters,
     default_filters,
     describe_filters,
+    events_filter_index,
     filter_events,
     filter_statements,
     filters_from_query,
@@ -19,6 +22,7 @@ from lib.filters import (
     related_islands,
     search_text,
     share_link,
+    statements_filter_index,
     year_bounds,
 )
 
@@ -235,6 +239,74 @@ def test_undated_statements_show_only_while_the_years_are_untouched() -> None:
     assert "mfa-ownership-fixed" in every
     narrowed = Filters(year_from=BOUNDS[0], year_to=BOUNDS[1] - 1)
     assert "mfa-ownership-fixed" not in ids(filter_statements(DATASET.statements, narrowed, BOUNDS, GROUPS))
+
+
+def _in_years(row: pd.Series, filters: Filters) -> bool:
+    if pd.isna(row["date"]):
+        return filters.is_full_range(BOUNDS)
+    end = row.get("end_date")
+    last = row["date"].year if end is None or pd.isna(end) else end.year
+    return row["date"].year <= filters.year_to and last >= filters.year_from
+
+
+def _plain(text: str) -> str:
+    return text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def kept_by_definition(row: pd.Series, filters: Filters) -> bool:
+    """The filters, one row at a time, as the README describes them."""
+    countries = row["countries"] if "countries" in row else (row["country"],)
+    searched = "\n".join(row[column] for column in ("quote", "speaker", "role") if column in row)
+    return (
+        _in_years(row, filters)
+        and (filters.country is None or filters.country in {"Russia" if c == "USSR" else c for c in countries})
+        and (filters.island is None or bool(related_islands(filters.island, GROUPS) & set(row["islands"])))
+        and (not filters.q or "countries" in row or _plain(filters.q) in _plain(searched))
+    )
+
+
+FILTER_COMBINATIONS = [
+    Filters(year_from=years[0], year_to=years[1], country=country, island=island, q=q)
+    for years, country, island, q in itertools.product(
+        [BOUNDS, (1956, 1956), (1945, 2000), (2018, BOUNDS[1])],
+        [None, "Japan", "Russia"],
+        [None, "habomai", "habomai_yuri", "kunashir"],
+        ["", "russia's"],
+    )
+]
+# Each index is built once, as a page keeps it per data version, and serves every combination.
+EVENTS_INDEX = events_filter_index(DATASET.events)
+STATEMENTS_INDEX = statements_filter_index(DATASET.statements)
+
+
+@pytest.mark.parametrize("filters", FILTER_COMBINATIONS, ids=str)
+def test_a_kept_filter_index_keeps_the_rows_the_filters_define(filters: Filters) -> None:
+    for frame, filtered in (
+        (DATASET.events, filter_events(DATASET.events, filters, BOUNDS, GROUPS, EVENTS_INDEX)),
+        (DATASET.statements, filter_statements(DATASET.statements, filters, BOUNDS, GROUPS, STATEMENTS_INDEX)),
+    ):
+        expected = [row["id"] for _, row in frame.iterrows() if kept_by_definition(row, filters)]
+        assert filtered["id"].tolist() == expected
+
+
+def test_the_combinations_keep_some_rows_and_drop_others() -> None:
+    """Guards the test above: filters that keep everything, or nothing, would prove little."""
+    sizes = {
+        len(filter_events(DATASET.events, filters, BOUNDS, GROUPS, EVENTS_INDEX)) for filters in FILTER_COMBINATIONS
+    }
+    assert 0 in sizes and len(DATASET.events) in sizes and len(sizes) > 5
+
+
+def test_year_bounds_span_every_date_column_and_skip_missing_dates() -> None:
+    starts = pd.Series(pd.to_datetime(["1956-10-19", None, "1960-01-27"]))
+    ends = pd.Series(pd.to_datetime([None, "2018-07-23", None]))
+    undated = pd.Series(pd.to_datetime([None, None]))
+    assert year_bounds(starts, ends, undated) == (1956, 2018)
+
+
+def test_an_index_of_another_frame_is_refused() -> None:
+    with pytest.raises(ValueError, match="build it from this frame"):
+        filter_events(DATASET.events.head(3), default_filters(BOUNDS), BOUNDS, GROUPS, EVENTS_INDEX)
 
 
 ISLAND_NAMES = dict(zip(DATASET.islands["id"], DATASET.islands["name_en"], strict=True))
