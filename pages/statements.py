@@ -12,7 +12,6 @@ from lib.article import (
     split_paragraphs,
 )
 from lib.downloads import ARCHIVE_NAME, dataset_zip
-from lib.filters import filter_statements
 from lib.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
@@ -26,9 +25,12 @@ from lib.statements import (
     table_frame,
 )
 from lib.text import escape_markdown
-from lib.ui import SEARCH_KEY, data_dir, dataset_year_bounds, island_groups, page_context, reset_filters
+from lib.ui import SEARCH_KEY, data_dir, dataset_year_bounds, filtered_statements, page_context, reset_filters
 
 SPEAKERS_KEY = "statements_speakers"
+TAB_KEY = "statements_tab"
+TABLE_TAB = "Statements"
+ARTICLE_TAB = "The article, annotated"
 
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
@@ -43,7 +45,8 @@ def clear_every_filter() -> None:
 
 st.title("Statements")
 st.caption("Who said what, when and for which country, each taken word for word from a source article.")
-table_tab, article_tab = st.tabs(["Statements", "The article, annotated"])
+# The article is built only while its tab is open: most readers never open it.
+table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
 
 with table_tab:
     search_column, speaker_column = st.columns([3, 2])
@@ -53,7 +56,7 @@ with table_tab:
     speakers = speaker_column.multiselect(
         "Speakers", speaker_choices(dataset.statements), key=SPEAKERS_KEY, placeholder="All speakers"
     )
-    shown = filter_speakers(filter_statements(dataset.statements, filters, bounds, island_groups(dataset)), speakers)
+    shown = filter_speakers(filtered_statements(dataset, filters), speakers)
     total = len(dataset.statements)
     st.caption(
         f"Showing all {total} statements." if len(shown) == total else f"Showing {len(shown)} of {total} statements."
@@ -127,21 +130,22 @@ with table_tab:
         width="stretch",
     )
 
-with article_tab:
-    source_id = st.selectbox(
-        "Article",
-        sources.index,
-        format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
-    )
-    text = dataset.texts[source_id]
-    spans = evidence_spans(text, dataset.statements, dataset.events, source_id)
-    paragraphs = split_paragraphs(text)
-    st.caption(
-        "The full text, with every statement and event taken from it marked, whatever the filters. "
-        "What is not marked is what the dataset leaves out."
-    )
-    st.html(legend_html())
-    st.markdown(
-        f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
-    )
-    st.html(source_html(sources.loc[source_id]) + article_html(text, spans))
+if article_tab.open:
+    with article_tab:
+        source_id = st.selectbox(
+            "Article",
+            sources.index,
+            format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
+        )
+        text = dataset.texts[source_id]
+        spans = evidence_spans(text, dataset.statements, dataset.events, source_id)
+        paragraphs = split_paragraphs(text)
+        st.caption(
+            "The full text, with every statement and event taken from it marked, whatever the filters. "
+            "What is not marked is what the dataset leaves out."
+        )
+        st.html(legend_html())
+        st.markdown(
+            f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
+        )
+        st.html(source_html(sources.loc[source_id]) + article_html(text, spans))

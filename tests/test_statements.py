@@ -368,8 +368,24 @@ def test_nothing_matching_shows_the_active_filters_and_a_way_out() -> None:
     assert app.query_params == {}
 
 
-def test_the_article_section_counts_the_paragraphs_with_something_extracted() -> None:
+def open_the_article(app: AppTest) -> AppTest:
+    """Click the article's tab: its content is built only while it is open."""
+    app.session_state["statements_tab"] = "The article, annotated"
+    return app.run()
+
+
+def test_the_article_is_built_only_once_its_tab_is_opened() -> None:
     app = run_page(PAGE)
+    assert [tab.label for tab in app.tabs] == ["Statements", "The article, annotated"]
+    assert not app.html and not app.main.selectbox
+    open_the_article(app)
+    assert any('class="kd-article"' in html.proto.body for html in app.html)
+    assert app.main.selectbox[0].label == "Article"
+    assert len(table_quotes(app)) == 8, "the table is still there behind its tab"
+
+
+def test_the_article_section_counts_the_paragraphs_with_something_extracted() -> None:
+    app = open_the_article(run_page(PAGE))
     assert any(
         "8 of 11 paragraphs" in markdown.value and "have something extracted" in markdown.value
         for markdown in app.markdown
@@ -386,7 +402,7 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
-    app = run_page(PAGE)
+    app = open_the_article(run_page(PAGE))
     assert not app.exception
     assert app.html, "the legend and the article are drawn"
     for html in app.html:

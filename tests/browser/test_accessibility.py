@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
 from lib.data import read_dataset
-from tests.browser.conftest import Server, open_app
+from tests.browser.conftest import Server, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -72,12 +72,22 @@ def is_streamlits_own(page: Page, rule: str, target: list[str]) -> bool:
     )
 
 
+# Every page, and the statements page's second tab, whose content is drawn only once it is opened.
+VIEWS = {**{path or "home": (path, None) for path in PAGES}, "article": ("statements", "The article, annotated")}
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-@pytest.mark.parametrize("path", PAGES, ids=[path or "home" for path in PAGES])
-def test_no_serious_or_critical_accessibility_violation(page: Page, app_server: Server, path: str, viewport) -> None:
+@pytest.mark.parametrize(("path", "tab"), VIEWS.values(), ids=VIEWS.keys())
+def test_no_serious_or_critical_accessibility_violation(
+    page: Page, app_server: Server, path: str, tab: str | None, viewport
+) -> None:
     page.set_viewport_size(viewport)
     open_app(page, f"{app_server.url}/{path}")
     wait_until_drawn(page)
+    if tab:
+        page.get_by_role("tab", name=tab).click()
+        expect(page.locator(".kd-article")).to_be_visible()
+        wait_for_app(page)
     blocking = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}: {node['html'][:200]}"
         for violation in axe_violations(page)
