@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.__main__ import PAGES, SCALE_TARGET, Target, _scale_table, heaviest_reference
+from bench.__main__ import PAGES, SCALE_TARGET, Target, _scale_table, heaviest_reference, ratio_with_sidebar
 
 
 def reference(name: str, *times_ms: float) -> Target:
@@ -16,6 +16,7 @@ REFERENCES = {
     "plotly": reference("plotly", 2600, 2700, 2500),
     "folium": reference("folium", 1500, 1600, 1400),
     "dataframe": reference("dataframe", 1800, 1700, 1900),
+    "sidebar": reference("sidebar", 1300, 1250, 1350),
 }
 
 
@@ -30,6 +31,16 @@ REFERENCES = {
 )
 def test_a_page_is_compared_with_the_slowest_minimal_page_of_its_components(components, expected) -> None:
     assert heaviest_reference(components, REFERENCES) == expected
+
+
+def test_the_sidebar_page_is_never_the_heaviest_minimal_page() -> None:
+    assert heaviest_reference(set(), REFERENCES) == "bare", "slower than bare, but not a component"
+
+
+def test_the_ratio_with_the_sidebar_adds_what_the_sidebar_costs_a_bare_page() -> None:
+    # The sidebar page takes 1300 ms, the bare page 1000: the folium page's 1500 becomes 1800.
+    assert ratio_with_sidebar(1800, "folium", REFERENCES) == pytest.approx(1.0)
+    assert ratio_with_sidebar(2700, "folium", REFERENCES) == pytest.approx(1.5)
 
 
 def test_the_scale_table_names_each_page_over_the_target_and_only_those() -> None:
