@@ -15,8 +15,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
+from bench.server import Server
 from lib.data import read_dataset
-from tests.browser.conftest import Server, open_app, wait_for_app
+from tests.browser.conftest import open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 

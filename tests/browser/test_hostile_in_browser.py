@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
-from tests.browser.conftest import Server, open_app, start_server, stop_server
+from bench.server import Server, start_server, stop_server
+from tests.browser.conftest import open_app
 from tests.hostile import CANARY, PAYLOADS, write_hostile_dataset
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from tests.browser.conftest import Server, open_app, wait_for_app
+from bench.server import Server
+from tests.browser.conftest import open_app, wait_for_app
 from tests.test_home import csv_rows, matching_rows
 
 pytestmark = pytest.mark.browser

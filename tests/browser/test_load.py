@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from bench.browser import wait_until_drawn
 from bench.proc import rss_bytes
-from tests.browser.conftest import Server, start_server, stop_server
+from bench.server import Server, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.server import Server, start_server, stop_server
 from bench.synthetic import copy_dataset
-from tests.browser.conftest import Server, open_app, start_server, stop_server
+from tests.browser.conftest import open_app
 from tests.test_malformed_csv import ALL_KINDS, break_file
 
 pytestmark = pytest.mark.browser

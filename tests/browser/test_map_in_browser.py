@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Route, expect
 
+from bench.server import Server, start_server, stop_server
 from lib.data import read_dataset
 from lib.island_map import OSM_LAYER_NAME
-from tests.browser.conftest import Server, open_app, start_server, stop_server
+from tests.browser.conftest import open_app
 from tests.conftest import ROOT
 from tests.hostile import CANARY, write_hostile_dataset
 

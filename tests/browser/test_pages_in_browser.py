@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Server, open_app, start_server, stop_server
+from bench.server import Server, start_server, stop_server
+from tests.browser.conftest import open_app
 
 pytestmark = pytest.mark.browser
 

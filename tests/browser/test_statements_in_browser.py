@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.server import Server, start_server, stop_server
 from lib.downloads import ARCHIVE_FOLDER
-from tests.browser.conftest import Server, open_app, start_server, stop_server, wait_for_app
+from tests.browser.conftest import open_app, wait_for_app
 from tests.hostile import CANARY, write_hostile_dataset
 
 pytestmark = pytest.mark.browser

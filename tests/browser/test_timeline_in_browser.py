@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
+from bench.server import Server, start_server, stop_server
 from bench.synthetic import write_scaled_dataset
 from lib.timeline import MAX_EVENT_MARKS
-from tests.browser.conftest import Server, open_app, start_server, stop_server
+from tests.browser.conftest import open_app
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
