@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
 from bench.server import Server, start_server, stop_server
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, wait_for_app
 from tests.hostile import CANARY, PAYLOADS, write_hostile_dataset
 
 pytestmark = pytest.mark.browser
@@ -85,7 +85,8 @@ def watched_page(page: Page) -> tuple[Page, list[str]]:
 
 
 def open_data_views(page: Page) -> None:
-    """Show what only a pointer shows: hover every map shape and chart mark, then click one of each."""
+    """Show what only a pointer shows: hover every map shape and chart mark, then click one of each,
+    and open every tab (a tab's content may be drawn only once it is open)."""
     for index in range(page.locator(MAP_FRAME).count()):
         shapes = page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-interactive")
         for shape in shapes.all()[:MAX_HOVERED]:
@@ -99,6 +100,10 @@ def open_data_views(page: Page) -> None:
     if marks.count():
         marks.first.click(force=True)
         wait_until_drawn(page)
+    for tab in page.locator('[data-testid="stTabs"] [role="tab"][aria-selected="false"]').all():
+        tab.click()
+        expect(page.locator('[role="tabpanel"]:visible [data-testid="stElementContainer"]').first).to_be_visible()
+        wait_for_app(page)
 
 
 def text_shown(page: Page) -> int:
