@@ -11,26 +11,40 @@ from lib.article import (
     source_html,
     split_paragraphs,
 )
+from lib.data import Dataset
 from lib.downloads import ARCHIVE_NAME, dataset_zip
 from lib.statements import (
     SOURCE_LINK_TEXT,
-    TABLE_COLUMNS,
+    StatementsTable,
     active_filters,
-    date_options,
     filter_speakers,
     shown_date,
     speaker_choices,
     statement_html,
     statements_csv,
-    table_frame,
+    statements_table,
 )
 from lib.text import escape_markdown
-from lib.ui import SEARCH_KEY, data_dir, dataset_year_bounds, filtered_statements, page_context, reset_filters
+from lib.ui import (
+    SEARCH_KEY,
+    data_dir,
+    dataset_year_bounds,
+    filtered_statements,
+    page_context,
+    per_data_version,
+    reset_filters,
+)
 
 SPEAKERS_KEY = "statements_speakers"
 TAB_KEY = "statements_tab"
 TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
+
+
+def dataset_table(dataset: Dataset) -> StatementsTable:
+    """The table of every statement; a run shows the rows the filters keep."""
+    return statements_table(dataset.statements, dataset.sources)
+
 
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
@@ -68,11 +82,12 @@ with table_tab:
         st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
         st.button("Clear every filter", on_click=clear_every_filter, icon=":material/filter_alt_off:")
     else:
-        frame = table_frame(shown, dataset.sources)
+        rows = per_data_version(dataset_table).showing(shown)
         table = st.dataframe(
-            frame[list(TABLE_COLUMNS)],
+            rows.data,
             on_select="rerun",
             selection_mode="single-row",
+            key=rows.key,
             hide_index=True,
             width="stretch",
             placeholder="date unknown",  # only a date can be missing
@@ -83,7 +98,7 @@ with table_tab:
                     "Date",
                     help="As precise as the source allows",
                     width=105,
-                    options=date_options(frame),
+                    options=rows.date_options,
                     format_func=shown_date,
                 ),
                 "speaker": st.column_config.TextColumn("Speaker"),
@@ -97,7 +112,7 @@ with table_tab:
             },
         )
         if table.selection.rows:
-            chosen = frame["id"].iloc[table.selection.rows[0]]
+            chosen = rows.ids[table.selection.rows[0]]
             statement = shown[shown["id"] == chosen].iloc[0]
             st.header("In context")
             st.html(

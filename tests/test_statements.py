@@ -20,7 +20,6 @@ from lib.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
     active_filters,
-    date_options,
     export_frame,
     filter_speakers,
     iso_date,
@@ -29,6 +28,7 @@ from lib.statements import (
     speaker_choices,
     statement_html,
     statements_csv,
+    statements_table,
     table_frame,
 )
 from lib.text import escape_html
@@ -125,9 +125,39 @@ def test_the_table_is_in_date_order_with_the_undated_last() -> None:
     assert set(frame["source"]) == {"https://tass.com/world/1014523"}
 
 
+@pytest.mark.parametrize(
+    "kept",
+    [
+        lambda statements: statements,
+        lambda statements: statements.iloc[::2],
+        lambda statements: statements.iloc[::-3],  # in another order than the table's
+        lambda statements: statements[statements["speaker"] == "Chuichi Date"],
+        lambda statements: statements.iloc[:0],
+    ],
+    ids=["all", "every other", "reversed thirds", "one speaker", "none"],
+)
+def test_the_rows_showing_some_statements_are_the_table_of_those_statements(kept) -> None:
+    statements = kept(DATASET.statements)
+    rows = statements_table(DATASET.statements, DATASET.sources).showing(statements)
+    # Filters keep the CSV's order (the index), which orders the rows of one date.
+    expected = table_frame(statements.sort_index(), DATASET.sources)
+    assert list(rows.ids) == list(expected["id"])
+    # Values, not dtypes: Arrow's strings come back as "str", and columns of no rows as "object".
+    pd.testing.assert_frame_equal(rows.data.to_pandas(), expected[list(TABLE_COLUMNS)], check_dtype=False)
+
+
+def test_the_table_key_changes_with_its_rows_and_only_with_them() -> None:
+    whole = statements_table(DATASET.statements, DATASET.sources)
+    assert whole.key == statements_table(DATASET.statements, DATASET.sources).key
+    fewer = whole.showing(DATASET.statements.iloc[1:])
+    assert fewer.key != whole.key
+    assert whole.showing(DATASET.statements).key == whole.key
+
+
 def test_the_table_shows_dates_at_their_precision_and_sources_by_host() -> None:
     frame = table_frame(DATASET.statements, DATASET.sources)
-    assert [shown_date(date) for date in date_options(frame)] == ["2018", "23 Jul 2018"]
+    options = statements_table(DATASET.statements, DATASET.sources).date_options
+    assert [shown_date(date) for date in options] == ["2018", "23 Jul 2018"]
     assert {link_text(url) for url in frame["source"]} == {"tass.com"}
 
 
@@ -190,7 +220,7 @@ def test_the_date_column_sorts_as_text_in_date_order() -> None:
     )
     frame = table_frame(statements, DATASET.sources)
     assert sorted(frame["date"]) == list(frame["date"]) == ["1956-10-19", "2018", "2018-07", "2018-07-23"]
-    assert date_options(frame) == list(frame["date"])
+    assert statements_table(statements, DATASET.sources).date_options == list(frame["date"])
     assert [shown_date(date) for date in frame["date"]] == ["19 Oct 1956", "2018", "Jul 2018", "23 Jul 2018"]
 
 

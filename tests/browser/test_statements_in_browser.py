@@ -71,6 +71,18 @@ def test_a_search_with_no_match_says_so_and_clears(page: Page, app_server: Serve
     expect(page.get_by_label(SEARCH_LABEL)).to_have_value("")
 
 
+def test_a_selection_ends_when_the_rows_change(page: Page, app_server: Server) -> None:
+    """A selected row is not carried over to whatever row takes its place after a search."""
+    open_app(page, f"{app_server.url}/statements")
+    select_first_row(page)
+    expect(page.locator(".kd-statement")).to_be_visible()
+    search(page, "impetus")
+    expect(page.get_by_text("Showing 1 of 8 statements.")).to_be_visible()
+    wait_for_app(page)
+    expect(page.locator(".kd-statement")).to_have_count(0)
+    expect(page.get_by_text("Select a row")).to_be_visible()
+
+
 def test_a_selected_row_shows_the_statement_in_the_article(page: Page, app_server: Server) -> None:
     open_app(page, f"{app_server.url}/statements?q=unsettled")
     expect(page.locator(f"{CELLS} tr")).to_have_count(1)
