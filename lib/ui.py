@@ -70,6 +70,7 @@ def _cached_dataset(folder: str, fingerprint: tuple[tuple[str, int, int], ...]) 
     return read_dataset(Path(folder))
 
 
+# Room for every build the pages ask for (six today) at the two data versions the dataset cache keeps.
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _derived(
     folder: str, fingerprint: tuple[tuple[str, int, int], ...], name: str, _build: Callable[[Dataset], T]
