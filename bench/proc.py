@@ -18,8 +18,12 @@ def rss_bytes(pid: int) -> int:
 
 def cpu_seconds(pid: int) -> float:
     """User plus system CPU time the process has used so far."""
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    # Fields after the command name, which is in parentheses and may contain spaces.
+    return stat_cpu_seconds(Path(f"/proc/{pid}/stat").read_text())
+
+
+def stat_cpu_seconds(stat: str, clock_ticks: int = _CLOCK_TICKS) -> float:
+    """User plus system CPU time in the text of a /proc/<pid>/stat file."""
+    # Fields after the command name, which is in parentheses and may contain spaces and parentheses.
     fields = stat[stat.rindex(")") + 2 :].split()
     utime, stime = int(fields[11]), int(fields[12])
-    return (utime + stime) / _CLOCK_TICKS
+    return (utime + stime) / clock_ticks
