@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FrameLocator, Page, expect
 
 from bench.server import CHROMIUM, CHROMIUM_ARGS, Server, start_server, stop_server
 
@@ -33,3 +33,10 @@ def wait_for_app(page: Page) -> None:
 def open_app(page: Page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
+
+
+def island_point(frame: FrameLocator, island: str) -> tuple[float, float]:
+    """Where the island's representative point is on screen: its label's icon has its corner there."""
+    box = frame.locator(f".label-{island}").bounding_box()
+    assert box is not None
+    return box["x"], box["y"]

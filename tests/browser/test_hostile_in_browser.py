@@ -8,6 +8,7 @@ reads the canary each payload would set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
@@ -16,7 +17,8 @@ from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
 from bench.server import Server, start_server, stop_server
-from tests.browser.conftest import open_app, wait_for_app
+from tests.browser.conftest import island_point, open_app, wait_for_app
+from tests.browser.test_timeline_in_browser import DETAILS as TIMELINE_DETAILS
 from tests.hostile import CANARY, PAYLOADS, write_hostile_dataset
 
 pytestmark = pytest.mark.browser
@@ -84,21 +86,30 @@ def watched_page(page: Page) -> tuple[Page, list[str]]:
     return page, incidents
 
 
-def open_data_views(page: Page) -> None:
+def open_data_views(page: Page, path: str) -> None:
     """Show what only a pointer shows: hover every map shape and chart mark, then click one of each,
-    and open every tab (a tab's content may be drawn only once it is open)."""
+    and open every tab (a tab's content may be drawn only once it is open).
+
+    Each click is followed by a wait for what it draws, as the page is still "not running" just
+    after the click, before the rerun it causes has begun.
+    """
     for index in range(page.locator(MAP_FRAME).count()):
-        shapes = page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-interactive")
+        frame = page.frame_locator(MAP_FRAME).nth(index)
+        shapes = frame.locator(".leaflet-interactive")
         for shape in shapes.all()[:MAX_HOVERED]:
             shape.hover(force=True)
         if shapes.count():
-            shapes.first.click(force=True)
+            page.mouse.click(*island_point(frame, "shikotan"))
+            expect(frame.locator(".leaflet-popup-content")).to_be_visible()
+            if path == "map":  # there a click also picks the island, and the page shows its details
+                expect(page).to_have_url(re.compile(r"[?&]island="))
             wait_until_drawn(page)
     marks = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .point')
     for mark in marks.all()[:MAX_HOVERED]:
         mark.hover(force=True)
     if marks.count():
         marks.first.click(force=True)
+        expect(page.locator(TIMELINE_DETAILS)).to_be_visible()
         wait_until_drawn(page)
     for tab in page.locator('[data-testid="stTabs"] [role="tab"][aria-selected="false"]').all():
         tab.click()
@@ -129,7 +140,7 @@ def test_hostile_data_renders_as_inert_text(
     wait_until_drawn(page)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)  # the data is valid
-    open_data_views(page)
+    open_data_views(page, path)
     assert_inert(page, incidents)
     assert text_shown(page) > 0, "the attack strings are drawn, as text"
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Rou
 from bench.server import Server, start_server, stop_server
 from lib.data import read_dataset
 from lib.island_map import OSM_LAYER_NAME
-from tests.browser.conftest import open_app
+from tests.browser.conftest import island_point, open_app
 from tests.conftest import ROOT
 from tests.hostile import CANARY, write_hostile_dataset
 
@@ -82,13 +82,6 @@ def open_map(page: Page, url: str) -> FrameLocator:
     return frame
 
 
-def point_of(page: Page, frame: FrameLocator, island: str) -> tuple[float, float]:
-    """Where the island's representative point is on screen: its label's icon has its corner there."""
-    box = frame.locator(f".label-{island}").bounding_box()
-    assert box is not None
-    return box["x"], box["y"]
-
-
 def island_box(page: Page) -> Locator:
     """The sidebar's Island filter, which every page shares."""
     return page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="Island")
@@ -107,7 +100,7 @@ def test_the_map_draws_with_the_network_closed(page: Page, offline: Traffic, app
 
 def test_hovering_kunashir_shows_its_three_names(page: Page, offline: Traffic, app_server: Server) -> None:
     frame = open_map(page, f"{app_server.url}/map")
-    page.mouse.move(*point_of(page, frame, "kunashir"))
+    page.mouse.move(*island_point(frame, "kunashir"))
     tooltip = frame.locator(".leaflet-tooltip")
     for name in ("Kunashir", "Kunashiri-tō", "国後島", "Кунашир"):
         expect(tooltip).to_contain_text(name)
@@ -115,7 +108,7 @@ def test_hovering_kunashir_shows_its_three_names(page: Page, offline: Traffic, a
 
 def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline: Traffic, app_server: Server) -> None:
     frame = open_map(page, f"{app_server.url}/map")
-    page.mouse.click(*point_of(page, frame, "shikotan"))
+    page.mouse.click(*island_point(frame, "shikotan"))
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("225 km²")
     expect(popup).to_contain_text("Promised to Japan after a peace treaty")
@@ -127,7 +120,7 @@ def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline:
 
 def test_the_selection_is_kept_for_the_other_pages(page: Page, offline: Traffic, app_server: Server) -> None:
     frame = open_map(page, f"{app_server.url}/map")
-    page.mouse.click(*point_of(page, frame, "kunashir"))
+    page.mouse.click(*island_point(frame, "kunashir"))
     expect(page.get_by_role("heading", name="Kunashir", level=3)).to_be_visible(timeout=TIMEOUT_MS)
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Timeline").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Timeline", timeout=TIMEOUT_MS)
@@ -167,11 +160,11 @@ def test_panning_and_zooming_never_rerun_the_app(page: Page, offline: Traffic, a
     window = map_window(page)
     until_the_view_settles(window, frame.get_by_role("button", name="Zoom in").click)
     # Up and left: Shikotan, below the centre, stays in view once zoomed in.
-    until_the_view_settles(window, lambda: drag(page, point_of(page, frame, "iturup"), (-40, -160)))
+    until_the_view_settles(window, lambda: drag(page, island_point(frame, "iturup"), (-40, -160)))
     zoom = window.evaluate("() => window.map.getZoom()")
     window.evaluate("() => { window.sameMap = true; }")
 
-    page.mouse.click(*point_of(page, frame, "shikotan"))
+    page.mouse.click(*island_point(frame, "shikotan"))
     expect(page.get_by_role("heading", name="Shikotan", level=3)).to_be_visible(timeout=TIMEOUT_MS)
     sent = page.evaluate("window.mapValuesSent")
     # Whatever the map sends holds only what a click changes, never the view: a pan or a zoom alone
@@ -222,7 +215,7 @@ def test_hostile_names_in_popups_stay_text(
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     frame = open_map(page, f"{hostile_server.url}/map")
-    page.mouse.click(*point_of(page, frame, "iturup"))
+    page.mouse.click(*island_point(frame, "iturup"))
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text(islands.loc["iturup", "name_en"])  # the attack, shown as text
     assert popup.locator("script, img, iframe, svg, style, marquee").count() == 0
