@@ -76,7 +76,19 @@ def test_every_requirement_has_bounds() -> None:
 
 def test_the_config_turns_usage_statistics_off_and_sets_the_theme() -> None:
     assert CONFIG["browser"]["gatherUsageStats"] is False
-    assert CONFIG["theme"]["primaryColor"]
+    assert CONFIG["theme"]["base"] == "light"
+    # Links, the selected tab and focused controls take the primary colour, on the light theme's white.
+    assert contrast_with_white(CONFIG["theme"]["primaryColor"]) >= 4.5
+    assert contrast_with_white(CONFIG["theme"]["textColor"]) >= 4.5
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of a #rrggbb colour against white."""
+    assert re.fullmatch(r"#[0-9a-fA-F]{6}", colour), colour
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
 
 
 def test_the_deploy_steps_name_the_python_version_the_project_targets() -> None:
