@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lib.data import DATA_DIR, Dataset, read_dataset
+from tests.hostile import write_hostile_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,3 +52,9 @@ def edit_cell(data_copy: Path) -> EditCell:
         return index + 2
 
     return edit
+
+
+@pytest.fixture(scope="session")
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose every free-text field is an attack string (tests/hostile.py); read only."""
+    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")

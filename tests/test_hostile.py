@@ -8,13 +8,8 @@ import pytest
 
 from lib.data import read_dataset
 from lib.ui import DATA_DIR_VARIABLE
-from tests.hostile import PAYLOADS, URLS, write_hostile_dataset
+from tests.hostile import PAYLOADS, URLS
 from tests.test_pages import PAGES, run_page
-
-
-@pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
 
 
 def test_the_hostile_dataset_passes_every_check(hostile_dir: Path) -> None:

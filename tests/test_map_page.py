@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 from lib.data import read_dataset
 from lib.ui import DATA_DIR_VARIABLE
 from tests.conftest import EditCell
-from tests.hostile import write_hostile_dataset
 from tests.test_pages import run_page
 
 PAGE = "pages/map.py"
@@ -76,11 +75,6 @@ def test_what_the_page_keeps_per_data_version_follows_an_edit(
     app = run_page(PAGE)
     assert "Urup Renamed" in app.main.dataframe[0].value["Island"].tolist()
     assert any("Urup Renamed" in caption.value for caption in app.main.caption)  # the legend in words
-
-
-@pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
 
 
 def test_hostile_names_in_the_panel_are_text(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,18 +1,15 @@
-"""The statements table and page: search and filters, the table as shown, the empty state,
-a statement in context, the CSV, and the page itself through AppTest."""
+"""lib.statements: search and filters, the table as shown, the empty state, a statement in
+context, the CSV. The page itself: tests/test_statements_page.py."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib.data import read_dataset
 from lib.filters import Filters, default_filters, filter_statements
@@ -32,10 +29,8 @@ from lib.statements import (
     table_frame,
 )
 from lib.text import escape_html
-from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY, dataset_year_bounds, island_groups
-from tests.hostile import write_hostile_dataset
+from lib.ui import dataset_year_bounds, island_groups
 from tests.test_article import assert_only_own_markup, markup
-from tests.test_pages import run_page
 
 DATASET = read_dataset().dataset
 assert DATASET is not None
@@ -44,8 +39,6 @@ GROUPS = island_groups(DATASET)
 ISLAND_NAMES = dict(zip(DATASET.islands["id"], DATASET.islands["name_en"], strict=True))
 SOURCE = DATASET.sources.set_index("id").loc["tass-2018-07-23"]
 TEXT = DATASET.texts["tass-2018-07-23"]
-PAGE = "pages/statements.py"
-SPEAKERS_KEY = "statements_speakers"
 
 DATE = {"date-hopes-for-progress", "date-unsettled-territorial-problem", "date-trust-abe-putin"}
 # The rows in table order, read off statements.csv by hand: oldest first, the undated one last.
@@ -327,115 +320,3 @@ def test_a_statement_in_context_escapes_everything_from_data(hostile: str) -> No
     assert_only_own_markup(html)
     assert "javascript:" not in {attrs.get("href") for _, attrs in markup(html).tags}
     assert "".join(markup(html).text).count(hostile) >= 7
-
-
-# The page, through AppTest.
-
-
-def table_quotes(app: AppTest) -> list[str]:
-    return list(app.dataframe[0].value["quote"])
-
-
-def captions(app: AppTest) -> str:
-    return " ".join(caption.value for caption in app.caption)
-
-
-def test_the_page_lists_every_statement_with_a_count() -> None:
-    app = run_page(PAGE)
-    assert not app.exception
-    assert list(app.dataframe[0].value.columns) == ["date", "speaker", "quote", "country", "kind", "role", "source"]
-    assert len(table_quotes(app)) == 8
-    assert "Showing all 8 statements." in captions(app)
-    labels = [button.label for button in app.get("download_button")]
-    assert labels == ["Download 8 statements (CSV)", "Download the whole dataset (ZIP)"]
-
-
-def test_the_table_labels_each_date_and_names_each_link_by_its_host() -> None:
-    app = run_page(PAGE)
-    table = app.dataframe[0]
-    columns = json.loads(table.proto.columns)
-    date = columns["date"]["type_config"]
-    assert date["type"] == "selectbox"
-    assert date["options"] == [{"value": "2018", "label": "2018"}, {"value": "2018-07-23", "label": "23 Jul 2018"}]
-    assert list(table.value["date"].fillna("date unknown")) == ["2018", *["2018-07-23"] * 6, "date unknown"]
-    assert table.proto.placeholder == "date unknown"
-    assert columns["source"]["type_config"] == {"type": "link", "display_text": SOURCE_LINK_TEXT}
-
-
-def test_a_search_in_the_url_fills_the_box_and_narrows_the_table() -> None:
-    app = run_page(PAGE, q="impetus")
-    assert app.text_input(key=SEARCH_KEY).value == "impetus"
-    assert table_quotes(app) == [statement("matviyenko-strong-impetus")["quote"]]
-    assert "Showing 1 of 8 statements." in captions(app)
-
-
-def test_typing_a_search_narrows_the_table_and_goes_into_the_url() -> None:
-    app = run_page(PAGE)
-    app.text_input(key=SEARCH_KEY).input("Matviyenko").run()
-    assert len(table_quotes(app)) == 3
-    assert app.query_params["q"] == "Matviyenko"
-
-
-def test_picking_a_speaker_narrows_the_table() -> None:
-    app = run_page(PAGE)
-    app.multiselect(key=SPEAKERS_KEY).select("Chuichi Date").run()
-    assert set(table_quotes(app)) == {statement(statement_id)["quote"] for statement_id in DATE}
-    assert "Showing 3 of 8 statements." in captions(app)
-
-
-def test_nothing_matching_shows_the_active_filters_and_a_way_out() -> None:
-    app = run_page(PAGE, q="impetus", country="Japan")
-    assert not app.dataframe
-    (info,) = app.info
-    assert "search “impetus”: empty the search box" in info.value
-    assert "country Japan: set Country to Both in the sidebar" in info.value
-    assert app.get("download_button")[0].proto.disabled
-    app.button[0].click().run()
-    assert len(table_quotes(app)) == 8
-    assert app.text_input(key=SEARCH_KEY).value == ""
-    assert app.session_state["filter_country"] == "Both"
-    assert app.query_params == {}
-
-
-def open_the_article(app: AppTest) -> AppTest:
-    """Click the article's tab: its content is built only while it is open."""
-    app.session_state["statements_tab"] = "The article, annotated"
-    return app.run()
-
-
-def test_the_article_is_built_only_once_its_tab_is_opened() -> None:
-    app = run_page(PAGE)
-    assert [tab.label for tab in app.tabs] == ["Statements", "The article, annotated"]
-    assert not app.html and not app.main.selectbox
-    open_the_article(app)
-    assert any('class="kd-article"' in html.proto.body for html in app.html)
-    assert app.main.selectbox[0].label == "Article"
-    assert len(table_quotes(app)) == 8, "the table is still there behind its tab"
-
-
-def test_the_article_section_counts_the_paragraphs_with_something_extracted() -> None:
-    app = open_the_article(run_page(PAGE))
-    assert any(
-        "8 of 11 paragraphs" in markdown.value and "have something extracted" in markdown.value
-        for markdown in app.markdown
-    )
-    article = next(html.proto.body for html in app.html if 'class="kd-article"' in html.proto.body)
-    assert article.count('class="hl-label hl-label-statement"') == 8
-    assert article.count('class="hl-label hl-label-event"') == 6
-
-
-@pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
-
-
-def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
-    app = open_the_article(run_page(PAGE))
-    assert not app.exception
-    assert app.html, "the legend and the article are drawn"
-    for html in app.html:
-        assert_only_own_markup(html.proto.body)
-    hostile = read_dataset(hostile_dir).dataset
-    assert hostile is not None
-    assert set(table_quotes(app)) == set(hostile.statements["quote"]), "table cells show the attacks as text"

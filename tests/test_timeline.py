@@ -1,5 +1,5 @@
 """The timeline: the figure as an object (traces, symbols, hovers, dates, eras, labels, scale),
-the details of one event, and the page through AppTest."""
+the details of one event. The page itself: tests/test_timeline_page.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from bench.synthetic import write_scaled_dataset
 from lib.data import read_dataset
 from lib.schema import EVENT_TYPES, ORIGINS
 from lib.text import escape_markdown
@@ -35,9 +34,6 @@ from lib.timeline import (
     selected_event_id,
     timeline_figure,
 )
-from lib.ui import DATA_DIR_VARIABLE
-from tests.hostile import CANARY, write_hostile_dataset
-from tests.test_pages import run_page
 
 DATASET = read_dataset().dataset
 assert DATASET is not None
@@ -442,28 +438,6 @@ def test_today_s_event_box_lists_every_event_and_says_nothing_more() -> None:
     assert listing_note(listing) is None
 
 
-@pytest.fixture(scope="module")
-def scaled_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Today's data with 20 times the events: 840, past MAX_EVENT_MARKS."""
-    return write_scaled_dataset(tmp_path_factory.mktemp("scaled") / "data", 20)
-
-
-def test_the_page_at_scale_says_what_its_marks_and_list_hold(scaled_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(scaled_dir))
-    app = run_page("pages/timeline.py")
-    assert not app.exception
-    captions = [caption.value for caption in app.caption]
-    assert captions[0].startswith(f"Showing {20 * len(EVENTS)} of {20 * len(EVENTS)} events")
-    assert any(caption.startswith(f"{20 * len(EVENTS)} events are too many to draw one by one") for caption in captions)
-    assert any(f"lists the {MAX_LISTED} latest of {20 * len(EVENTS)} events" in caption for caption in captions)
-    assert len(app.selectbox(key="timeline_event").options) == MAX_LISTED
-    events = read_dataset(scaled_dir).dataset.events
-    latest = events.sort_values(["date", "id"]).iloc[-1]
-    app.selectbox(key="timeline_event").set_value(latest["id"]).run()
-    assert not app.exception
-    assert escape_markdown(latest["title"]) in "\n".join(markdown.value for markdown in app.markdown)
-
-
 def test_today_s_events_are_drawn_as_svg() -> None:
     assert {trace.type for trace in figure_for().data} == {"scatter", "bar"}
 
@@ -542,11 +516,6 @@ def test_event_choices_are_in_date_order_with_dates_at_their_precision() -> None
     assert choices["1973-tanaka-brezhnev-summit"].startswith("7 Oct 1973 – 10 Oct 1973 · ")
 
 
-@pytest.fixture(scope="module")
-def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data")
-
-
 def test_hostile_details_are_inert_markdown(hostile_dir: Path) -> None:
     dataset = read_dataset(hostile_dir).dataset
     assert dataset is not None
@@ -570,55 +539,3 @@ def test_hostile_hover_text_is_escaped(hostile_dir: Path) -> None:
         for row in trace.customdata:
             for text in row[1:]:
                 assert "<" not in text.replace("<br>", ""), text
-
-
-# The page
-
-
-def test_the_page_says_how_many_events_it_shows() -> None:
-    app = run_page("pages/timeline.py")
-    assert not app.exception
-    assert app.caption[0].value.startswith(f"Showing {len(EVENTS)} of {len(EVENTS)} events, 1855–2025.")
-    assert len(app.get("plotly_chart")) == 1
-    only_2018 = run_page("pages/timeline.py", **{"from": "2018", "to": "2018"})
-    # events.csv has eight rows dated in 2018.
-    assert only_2018.caption[0].value.startswith(f"Showing 8 of {len(EVENTS)} events, 2018.")
-
-
-def test_the_page_shows_an_empty_state_and_a_way_out() -> None:
-    app = run_page("pages/timeline.py", **{"from": "1860", "to": "1870"})  # no event between 1860 and 1870
-    assert not app.exception
-    assert "No event matches these filters (1860–1870)" in app.info[0].value
-    assert not app.get("plotly_chart")
-    app.button[0].click().run()
-    assert app.caption[0].value.startswith(f"Showing {len(EVENTS)} of {len(EVENTS)} events")
-
-
-def test_choosing_an_event_on_the_page_shows_its_details() -> None:
-    app = run_page("pages/timeline.py")
-    assert app.selectbox(key="timeline_event").value is None
-    app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
-    assert not app.exception
-    shown = "\n".join(markdown.value for markdown in app.markdown)
-    assert "[Shikotan](map?island=shikotan)" in shown
-    assert escape_markdown("In 1956, the Soviet Union and Japan signed a joint declaration") in shown
-
-
-def test_a_chosen_event_that_the_filters_hide_is_let_go() -> None:
-    app = run_page("pages/timeline.py")
-    app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
-    app.session_state["filter_years"] = (2018, 2018)
-    app.run()
-    assert not app.exception
-    assert app.selectbox(key="timeline_event").value is None
-
-
-def test_details_render_on_hostile_data(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
-    app = run_page("pages/timeline.py")
-    event_id = app.selectbox(key="timeline_event").options[0]
-    app.selectbox(key="timeline_event").set_value(event_id).run()
-    assert not app.exception
-    shown = "\n".join(markdown.value for markdown in app.markdown)
-    assert CANARY in shown
-    assert "<script" not in shown

@@ -1,0 +1,123 @@
+"""The Statements page through AppTest: the table, the search and speakers, the empty state, the article tab."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib.data import read_dataset
+from lib.statements import SOURCE_LINK_TEXT
+from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY
+from tests.test_article import assert_only_own_markup
+from tests.test_pages import run_page
+from tests.test_statements import DATE, statement
+
+PAGE = "pages/statements.py"
+SPEAKERS_KEY = "statements_speakers"
+
+
+def table_quotes(app: AppTest) -> list[str]:
+    return list(app.dataframe[0].value["quote"])
+
+
+def captions(app: AppTest) -> str:
+    return " ".join(caption.value for caption in app.caption)
+
+
+def test_the_page_lists_every_statement_with_a_count() -> None:
+    app = run_page(PAGE)
+    assert not app.exception
+    assert list(app.dataframe[0].value.columns) == ["date", "speaker", "quote", "country", "kind", "role", "source"]
+    assert len(table_quotes(app)) == 8
+    assert "Showing all 8 statements." in captions(app)
+    labels = [button.label for button in app.get("download_button")]
+    assert labels == ["Download 8 statements (CSV)", "Download the whole dataset (ZIP)"]
+
+
+def test_the_table_labels_each_date_and_names_each_link_by_its_host() -> None:
+    app = run_page(PAGE)
+    table = app.dataframe[0]
+    columns = json.loads(table.proto.columns)
+    date = columns["date"]["type_config"]
+    assert date["type"] == "selectbox"
+    assert date["options"] == [{"value": "2018", "label": "2018"}, {"value": "2018-07-23", "label": "23 Jul 2018"}]
+    assert list(table.value["date"].fillna("date unknown")) == ["2018", *["2018-07-23"] * 6, "date unknown"]
+    assert table.proto.placeholder == "date unknown"
+    assert columns["source"]["type_config"] == {"type": "link", "display_text": SOURCE_LINK_TEXT}
+
+
+def test_a_search_in_the_url_fills_the_box_and_narrows_the_table() -> None:
+    app = run_page(PAGE, q="impetus")
+    assert app.text_input(key=SEARCH_KEY).value == "impetus"
+    assert table_quotes(app) == [statement("matviyenko-strong-impetus")["quote"]]
+    assert "Showing 1 of 8 statements." in captions(app)
+
+
+def test_typing_a_search_narrows_the_table_and_goes_into_the_url() -> None:
+    app = run_page(PAGE)
+    app.text_input(key=SEARCH_KEY).input("Matviyenko").run()
+    assert len(table_quotes(app)) == 3
+    assert app.query_params["q"] == "Matviyenko"
+
+
+def test_picking_a_speaker_narrows_the_table() -> None:
+    app = run_page(PAGE)
+    app.multiselect(key=SPEAKERS_KEY).select("Chuichi Date").run()
+    assert set(table_quotes(app)) == {statement(statement_id)["quote"] for statement_id in DATE}
+    assert "Showing 3 of 8 statements." in captions(app)
+
+
+def test_nothing_matching_shows_the_active_filters_and_a_way_out() -> None:
+    app = run_page(PAGE, q="impetus", country="Japan")
+    assert not app.dataframe
+    (info,) = app.info
+    assert "search “impetus”: empty the search box" in info.value
+    assert "country Japan: set Country to Both in the sidebar" in info.value
+    assert app.get("download_button")[0].proto.disabled
+    app.button[0].click().run()
+    assert len(table_quotes(app)) == 8
+    assert app.text_input(key=SEARCH_KEY).value == ""
+    assert app.session_state["filter_country"] == "Both"
+    assert app.query_params == {}
+
+
+def open_the_article(app: AppTest) -> AppTest:
+    """Click the article's tab: its content is built only while it is open."""
+    app.session_state["statements_tab"] = "The article, annotated"
+    return app.run()
+
+
+def test_the_article_is_built_only_once_its_tab_is_opened() -> None:
+    app = run_page(PAGE)
+    assert [tab.label for tab in app.tabs] == ["Statements", "The article, annotated"]
+    assert not app.html and not app.main.selectbox
+    open_the_article(app)
+    assert any('class="kd-article"' in html.proto.body for html in app.html)
+    assert app.main.selectbox[0].label == "Article"
+    assert len(table_quotes(app)) == 8, "the table is still there behind its tab"
+
+
+def test_the_article_section_counts_the_paragraphs_with_something_extracted() -> None:
+    app = open_the_article(run_page(PAGE))
+    assert any(
+        "8 of 11 paragraphs" in markdown.value and "have something extracted" in markdown.value
+        for markdown in app.markdown
+    )
+    article = next(html.proto.body for html in app.html if 'class="kd-article"' in html.proto.body)
+    assert article.count('class="hl-label hl-label-statement"') == 8
+    assert article.count('class="hl-label hl-label-event"') == 6
+
+
+def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
+    app = open_the_article(run_page(PAGE))
+    assert not app.exception
+    assert app.html, "the legend and the article are drawn"
+    for html in app.html:
+        assert_only_own_markup(html.proto.body)
+    hostile = read_dataset(hostile_dir).dataset
+    assert hostile is not None
+    assert set(table_quotes(app)) == set(hostile.statements["quote"]), "table cells show the attacks as text"
