@@ -30,9 +30,12 @@ from lib.timeline import (
     event_marks,
     grouping_note,
     listing_note,
+    markdown_url,
+    period_name,
     place_labels,
     selected_event_id,
     timeline_figure,
+    url_domain,
 )
 
 DATASET = read_dataset().dataset
@@ -539,3 +542,37 @@ def test_hostile_hover_text_is_escaped(hostile_dir: Path) -> None:
         for row in trace.customdata:
             for text in row[1:]:
                 assert "<" not in text.replace("<br>", ""), text
+
+
+@pytest.mark.parametrize(
+    ("period", "name"), [("day", "19 Oct 1956"), ("month", "Oct 1956"), ("year", "1956"), ("decade", "1950s")]
+)
+def test_a_period_is_named_as_a_reader_would(period: str, name: str) -> None:
+    assert period_name(pd.Timestamp("1956-10-19"), period) == name
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("https://tass.com/politics/1014420", "tass.com"),
+        ("https://www.mofa.go.jp/region/europe/russia/territory/", "mofa.go.jp"),
+        ("http://WWW.Example.org:8080/a?b=c", "example.org"),
+        ("not an address", ""),
+    ],
+)
+def test_a_source_is_named_by_its_host_without_www(url: str, domain: str) -> None:
+    assert url_domain(url) == domain
+
+
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [
+        ("https://en.wikipedia.org/wiki/Treaty_of_Shimoda", "https://en.wikipedia.org/wiki/Treaty_of_Shimoda"),
+        ("https://example.org/a_(b)", "https://example.org/a_%28b%29"),  # ")" would end the link early
+        ("https://example.org/x y", "https://example.org/x%20y"),
+        ('https://example.org/"q"<b>', "https://example.org/%22q%22%3Cb%3E"),
+        ("https://example.org/a?b=c&d=e#f", "https://example.org/a?b=c&d=e#f"),
+    ],
+)
+def test_a_link_target_keeps_the_address_and_encodes_what_would_break_markdown(url: str, target: str) -> None:
+    assert markdown_url(url) == target
