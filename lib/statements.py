@@ -22,8 +22,14 @@ from lib.frames import each_distinct
 from lib.text import escape_html
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
-# The quote comes right after the speaker: it is what a reader scans for, and on a phone it stays in view.
-TABLE_COLUMNS: tuple[str, ...] = ("date", "speaker", "quote", "country", "kind", "role", "source")
+# The quote comes right after the speaker: it is what a reader scans for. The link to the source
+# follows it, so that both stay in view in the width a laptop gives the page.
+TABLE_COLUMNS: tuple[str, ...] = ("date", "speaker", "quote", "source", "country", "kind", "role")
+# A row is four lines high, so that a quote wraps instead of being cut: every quote in today's data
+# fits at the quote column's width. A longer one is cut short; its row's "In context" shows it whole.
+TABLE_ROW_PX = 92
+_TABLE_HEADER_PX = 38
+_TABLE_ROWS_IN_VIEW = 10
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
 
 _QUOTE_STYLE = (
@@ -75,6 +81,12 @@ def shown_date(iso: str) -> str:
     """An ISO date at its precision as the table shows it: "23 Jul 2018", "Jul 2018" or "2018"."""
     precision = _PRECISION_OF_ISO_LENGTH[len(iso)]
     return format_partial_date(parse_partial_date(iso, precision), precision)
+
+
+def table_height(rows: int) -> int:
+    """Pixels for a table of `rows` rows: all of them up to ten, so that the page scrolls and not the
+    table; more scroll inside it."""
+    return _TABLE_HEADER_PX + min(max(rows, 1), _TABLE_ROWS_IN_VIEW) * TABLE_ROW_PX
 
 
 def table_frame(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from lib.data import Dataset
 from lib.downloads import ARCHIVE_NAME, dataset_zip
 from lib.statements import (
     SOURCE_LINK_TEXT,
+    TABLE_ROW_PX,
     StatementsTable,
     active_filters,
     filter_speakers,
@@ -23,6 +24,7 @@ from lib.statements import (
     statement_html,
     statements_csv,
     statements_table,
+    table_height,
 )
 from lib.text import escape_markdown
 from lib.ui import (
@@ -90,6 +92,8 @@ with table_tab:
             key=rows.key,
             hide_index=True,
             width="stretch",
+            row_height=TABLE_ROW_PX,
+            height=table_height(len(rows.ids)),
             placeholder="date unknown",  # only a date can be missing
             column_config={
                 # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
@@ -97,17 +101,19 @@ with table_tab:
                 "date": st.column_config.SelectboxColumn(
                     "Date",
                     help="As precise as the source allows",
-                    width=105,
+                    width=100,
                     options=rows.date_options,
                     format_func=shown_date,
                 ),
-                "speaker": st.column_config.TextColumn("Speaker"),
+                "speaker": st.column_config.TextColumn("Speaker", width=120),
                 "role": st.column_config.TextColumn("Role at the time", width="medium"),
                 "country": st.column_config.TextColumn("Country", width="small"),
-                "quote": st.column_config.TextColumn("Quote", width="large"),
-                "kind": st.column_config.TextColumn("Kind", help="direct: quoted words; reported: reported speech"),
+                "quote": st.column_config.TextColumn("Quote", width=380),
+                "kind": st.column_config.TextColumn(
+                    "Kind", width="small", help="direct: quoted words; reported: reported speech"
+                ),
                 "source": st.column_config.LinkColumn(
-                    "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT
+                    "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=80
                 ),
             },
         )

@@ -16,6 +16,7 @@ from lib.filters import Filters, default_filters, filter_statements
 from lib.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
+    TABLE_ROW_PX,
     active_filters,
     export_frame,
     filter_speakers,
@@ -27,6 +28,7 @@ from lib.statements import (
     statements_csv,
     statements_table,
     table_frame,
+    table_height,
 )
 from lib.text import escape_html
 from lib.ui import dataset_year_bounds, island_groups
@@ -320,3 +322,10 @@ def test_a_statement_in_context_escapes_everything_from_data(hostile: str) -> No
     assert_only_own_markup(html)
     assert "javascript:" not in {attrs.get("href") for _, attrs in markup(html).tags}
     assert "".join(markup(html).text).count(hostile) >= 7
+
+
+def test_the_table_is_as_tall_as_its_rows_up_to_ten_then_scrolls() -> None:
+    assert table_height(8) - table_height(7) == TABLE_ROW_PX
+    assert table_height(10) == table_height(11) == table_height(8000)
+    assert table_height(10) > 10 * TABLE_ROW_PX  # and the header above the rows
+    assert table_height(0) == table_height(1)  # the empty state shows no table; never a zero height
