@@ -74,6 +74,8 @@ POPUP_LIST_LIMIT = 40
 SMALL_ISLAND_KM2 = 500
 # Narrower than this (a phone), the legend starts folded so the islands stay in view.
 NARROW_MAP_WIDTH = 560
+# The first view keeps the southernmost names (the Habomai islets') clear of the attribution line.
+FIT_BOTTOM_PADDING_PX = 56
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 NAMES_LAYER_NAME = "Island names"
@@ -581,7 +583,7 @@ class MapChrome(FinalMacroElement):
                 if (narrow) {
                     legend.getContainer().querySelector("details").removeAttribute("open");
                 }
-                map.fitBounds(narrow ? {{ this.fit_narrow|tojson }} : {{ this.fit|tojson }}, {padding: [12, 12], animate: false});
+                map.fitBounds(narrow ? {{ this.fit_narrow|tojson }} : {{ this.fit|tojson }}, {paddingTopLeft: [12, 12], paddingBottomRight: [12, {{ this.bottom_padding }}], animate: false});
                 map.attributionControl.addAttribution({{ this.attribution_literal }});
                 function showIsletNames() {
                     map.getContainer().classList.toggle("islet-names-shown", map.getZoom() >= {{ this.islet_zoom }});
@@ -612,6 +614,7 @@ class MapChrome(FinalMacroElement):
         self.fit_narrow = fit_narrow
         self.attribution_literal = script_string(COASTS_ATTRIBUTION)
         self.islet_zoom = ISLET_NAMES_ZOOM
+        self.bottom_padding = FIT_BOTTOM_PADDING_PX
         self.narrow_width = NARROW_MAP_WIDTH
         self.css = MAP_CSS
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Route, expect
+from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Route, ViewportSize, expect
 
 from bench.server import Server, start_server, stop_server
 from lib.data import read_dataset
@@ -23,6 +23,8 @@ pytestmark = pytest.mark.browser
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 FEATURES = json.loads((ROOT / "data" / "islands.geojson").read_text(encoding="utf-8"))["features"]
 TIMEOUT_MS = 30_000
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 # Counts the values the map component sends to the app (each one reruns the script) and notes when
 # runs end, so a test can wait for the rerun that the map's first value causes.
@@ -80,6 +82,36 @@ def open_map(page: Page, url: str) -> FrameLocator:
     # The map sends one value once drawn; hover and click only after the rerun it causes has ended.
     page.wait_for_function(_FIRST_VALUE_HANDLED_JS, timeout=TIMEOUT_MS)
     return frame
+
+
+# Names of disputed islands (not the islets', shown only when zoomed in) that the first view cuts off
+# at the map's edge or hides under its attribution line or legend.
+_NAMES_HIDDEN_JS = """(body) => {
+  const within = (r, box) => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const map = body.querySelector('.leaflet-container').getBoundingClientRect();
+  const covers = [...body.querySelectorAll('.leaflet-control-attribution, .island-legend-box')]
+    .map((control) => control.getBoundingClientRect());
+  return [...body.querySelectorAll('.island-label:not(.islet-name):not(.context)')]
+    .filter((label) => {
+      const r = label.getBoundingClientRect();
+      return !within(r, map) || covers.some((cover) => overlaps(r, cover));
+    })
+    .map((label) => label.textContent);
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize("path", ["", "map"], ids=["home", "map"])
+def test_the_first_view_shows_every_disputed_island_s_name_whole(
+    page: Page, offline: Traffic, app_server: Server, path: str, viewport: ViewportSize
+) -> None:
+    page.set_viewport_size(viewport)
+    open_app(page, f"{app_server.url}/{path}")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES), timeout=TIMEOUT_MS)
+    expect(frame.locator(".label-habomai")).to_contain_text("Habomai")
+    assert frame.locator("body").evaluate(_NAMES_HIDDEN_JS) == []
 
 
 def island_box(page: Page) -> Locator:
