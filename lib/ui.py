@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from lib.filters import (
     PARAMS,
     FilterIndex,
     Filters,
+    describe_filters,
     events_filter_index,
     filter_events,
     filter_statements,
@@ -128,6 +130,11 @@ def island_groups(dataset: Dataset) -> dict[str, str]:
     return dict(zip(dataset.islands["id"], dataset.islands["group"], strict=True))
 
 
+def island_names(dataset: Dataset) -> dict[str, str]:
+    """Each island id's English name."""
+    return dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+
+
 def dataset_year_bounds(dataset: Dataset) -> tuple[int, int]:
     return year_bounds(dataset.events["date"], dataset.events["end_date"], dataset.statements["date"])
 
@@ -221,7 +228,7 @@ def filter_sidebar(dataset: Dataset) -> Filters:
     # The search box lives on one page only; re-storing it keeps it when another page is shown.
     st.session_state[SEARCH_KEY] = st.session_state.get(SEARCH_KEY, "")
 
-    names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+    names = island_names(dataset)
     with st.sidebar:
         st.header("Filters")
         country = st.radio("Country", (ALL_COUNTRIES, *COUNTRY_CHOICES), key=_COUNTRY_KEY, horizontal=True)
@@ -247,6 +254,14 @@ def filter_sidebar(dataset: Dataset) -> Filters:
     st.session_state["filters"] = filters
     st.session_state[_SIDEBAR_RAN_KEY] = True
     return filters
+
+
+def show_filters_in_use(dataset: Dataset, filters: Filters) -> None:
+    """A line naming the sidebar's filters in use, if any: on a phone the sidebar is folded away,
+    and a shared link may open the page filtered. (The search has its own box, on its own page.)"""
+    described = describe_filters(replace(filters, q=""), dataset_year_bounds(dataset), island_names(dataset))
+    if described:
+        st.caption(f":material/filter_alt: Filters: {escape_markdown(described)}")
 
 
 def page_context() -> tuple[Dataset, Filters]:

@@ -18,7 +18,14 @@ from lib.overview import (
     share_of,
 )
 from lib.text import escape_markdown
-from lib.ui import dataset_year_bounds, filtered_events, filtered_statements, page_context, per_data_version
+from lib.ui import (
+    dataset_year_bounds,
+    filtered_events,
+    filtered_statements,
+    island_names,
+    page_context,
+    per_data_version,
+)
 
 MAP_HEIGHT = 260
 
@@ -97,8 +104,7 @@ with latest_column:
 
 with explore_column:
     st.markdown("#### Explore")
-    island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
-    described = describe_filters(filters, bounds, island_names)
+    described = describe_filters(filters, bounds, island_names(dataset))
     st.caption(f"Filters: {escape_markdown(described)}" if described else "No filters: everything is shown.")
     st.page_link("pages/map.py", label="Map: who holds and who claims each island", icon=":material/map:")
     st.page_link(

@@ -21,6 +21,7 @@ from lib.ui import (
     page_context,
     per_data_version,
     select_island,
+    show_filters_in_use,
 )
 
 MAP_HEIGHT = 560
@@ -51,6 +52,7 @@ st.caption(
     "declaration promised to hand over after a peace treaty. Hover over an island for its names; click it "
     "for its details. Events and statements follow the sidebar's country and years."
 )
+show_filters_in_use(dataset, filters)
 
 island_map = build_island_map(
     dataset.islands,

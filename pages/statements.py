@@ -32,9 +32,11 @@ from lib.ui import (
     data_dir,
     dataset_year_bounds,
     filtered_statements,
+    island_names,
     page_context,
     per_data_version,
     reset_filters,
+    show_filters_in_use,
 )
 
 SPEAKERS_KEY = "statements_speakers"
@@ -50,7 +52,7 @@ def dataset_table(dataset: Dataset) -> StatementsTable:
 
 dataset, filters = page_context()
 bounds = dataset_year_bounds(dataset)
-island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
+names = island_names(dataset)
 sources = dataset.sources.set_index("id", drop=False)
 
 
@@ -61,6 +63,7 @@ def clear_every_filter() -> None:
 
 st.title("Statements")
 st.caption("Who said what, when and for which country, each taken word for word from a source article.")
+show_filters_in_use(dataset, filters)
 # The article is built only while its tab is open: most readers never open it.
 table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
 
@@ -79,7 +82,7 @@ with table_tab:
     )
 
     if shown.empty:
-        active = active_filters(filters, bounds, island_names, speakers)
+        active = active_filters(filters, bounds, names, speakers)
         steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
         st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
         st.button("Clear every filter", on_click=clear_every_filter, icon=":material/filter_alt_off:")
@@ -132,7 +135,7 @@ with table_tab:
     csv_column, zip_column = st.columns(2)
     csv_column.download_button(
         f"Download {len(shown)} statement{'' if len(shown) == 1 else 's'} (CSV)",
-        data=lambda: statements_csv(shown, dataset.sources, island_names),
+        data=lambda: statements_csv(shown, dataset.sources, names),
         file_name="kurils-statements.csv",
         mime="text/csv",
         on_click="ignore",

@@ -16,7 +16,14 @@ from lib.timeline import (
     selected_event_id,
     timeline_figure,
 )
-from lib.ui import dataset_year_bounds, filtered_events, page_context, reset_filters
+from lib.ui import (
+    dataset_year_bounds,
+    filtered_events,
+    island_names,
+    page_context,
+    reset_filters,
+    show_filters_in_use,
+)
 
 CHART_KEY = "timeline_chart"
 EVENT_KEY = "timeline_event"
@@ -28,10 +35,10 @@ bounds = dataset_year_bounds(dataset)
 events = filtered_events(dataset, filters)
 
 st.title("Timeline of the negotiations")
+show_filters_in_use(dataset, filters)
 if events.empty:
-    island_names = dict(zip(dataset.islands["id"], dataset.islands["name_en"], strict=True))
     st.info(
-        f"No event matches these filters ({escape_markdown(describe_filters(filters, bounds, island_names))}). "
+        f"No event matches these filters ({escape_markdown(describe_filters(filters, bounds, island_names(dataset)))}). "
         "Widen the years, or choose another country or island.",
         icon=":material/filter_alt_off:",
     )

@@ -50,6 +50,15 @@ def test_broken_data_shows_the_error_panel_and_nothing_else(
     assert not app.title, "nothing built on broken data is drawn"
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_names_the_filters_a_link_opened_it_with(page: str) -> None:
+    # The sidebar is folded away on a phone: the page itself says what it is filtered by.
+    linked = run_page(page, country="Japan", island="shikotan", **{"from": "1950", "to": "2000"})
+    assert any("Filters: Japan · 1950–2000 · Shikotan" in caption.value for caption in linked.caption)
+    unfiltered = run_page(page)
+    assert not any("Filters: " in caption.value for caption in unfiltered.caption)
+
+
 def test_a_bad_url_parameter_shows_a_notice_and_the_default() -> None:
     app = run_page("pages/home.py", country="Atlantis", island="kunashir")
     assert not app.exception
