@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl
+
+import pytest
 
 from lib.schema import TABLES
 from tests.conftest import ROOT
+from tests.test_pages import run_page
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -33,3 +37,20 @@ def test_every_schema_column_is_documented() -> None:
         section = schema_doc.split(f"### `{table.file}`", 1)[1].split("###", 1)[0]
         for column in table.names:
             assert f"| `{column}` |" in section, f"{table.file}: {column}"
+
+
+EXAMPLE_LINKS = re.findall(r"`(/[a-z]*\?[^`\s]+)`", README)
+
+
+def test_the_readme_gives_example_links() -> None:
+    assert len(EXAMPLE_LINKS) >= 2
+
+
+@pytest.mark.parametrize("link", EXAMPLE_LINKS)
+def test_each_example_link_opens_its_page_with_every_filter_used_and_something_shown(link: str) -> None:
+    path, _, query = link.partition("?")
+    page = f"pages/{path.strip('/') or 'home'}.py"
+    app = run_page(page, **dict(parse_qsl(query, strict_parsing=True)))
+    assert not app.exception
+    assert not app.warning, "a parameter was ignored"
+    assert not [info.value for info in app.info if info.value.startswith("No ")], "the link shows nothing"
