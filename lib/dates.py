@@ -15,6 +15,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 _FORMATS: dict[str, str] = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+# A span's first date within the year of its last, which names the year.
+_WITHOUT_YEAR: dict[str, str] = {"day": "%-d %b", "month": "%b"}
 
 
 def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
@@ -47,8 +49,16 @@ def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
 
 
 def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, precision: str) -> str:
-    """A span such as "28 Aug 1945 – 5 Sep 1945"; a single date when there is no end."""
+    """A span as a reader writes it, naming the shared month and year once: "7–10 Oct 1973",
+    "28 Aug – 5 Sep 1945", "Aug – Sep 1945", "1991 – 1993"; a single date when there is no end."""
     first = format_partial_date(start, precision)
     if end is None or pd.isna(end):
         return first
-    return f"{first} – {format_partial_date(end, precision)}"
+    last = format_partial_date(end, precision)
+    if first == last or start is None or pd.isna(start):
+        return first if first == last else f"{first} – {last}"
+    if precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{last}"
+    if precision in _WITHOUT_YEAR and start.year == end.year:
+        return f"{start.strftime(_WITHOUT_YEAR[precision])} – {last}"
+    return f"{first} – {last}"

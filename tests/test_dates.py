@@ -39,7 +39,23 @@ def test_a_year_date_starts_on_the_first_of_january() -> None:
     assert parse_partial_date("2018", "year") == pd.Timestamp(2018, 1, 1)
 
 
-def test_a_range_shows_both_ends() -> None:
-    start, end = pd.Timestamp(1945, 8, 28), pd.Timestamp(1945, 9, 5)
-    assert format_date_range(start, end, "day") == "28 Aug 1945 – 5 Sep 1945"
-    assert format_date_range(start, pd.NaT, "day") == "28 Aug 1945"
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "shown"),
+    [
+        ("1973-10-07", "1973-10-10", "day", "7–10 Oct 1973"),
+        ("1945-08-28", "1945-09-05", "day", "28 Aug – 5 Sep 1945"),
+        ("1991-12-25", "1992-01-02", "day", "25 Dec 1991 – 2 Jan 1992"),
+        ("1945-08-01", "1945-09-01", "month", "Aug – Sep 1945"),
+        ("1945-12-01", "1946-02-01", "month", "Dec 1945 – Feb 1946"),
+        ("1991-01-01", "1993-01-01", "year", "1991 – 1993"),
+        ("2018-07-23", "2018-07-23", "day", "23 Jul 2018"),
+        ("2018-07-23", None, "day", "23 Jul 2018"),
+        (None, "2018-07-23", "day", "date unknown – 23 Jul 2018"),
+    ],
+)
+def test_a_range_names_what_its_ends_share_once(start: str | None, end: str | None, precision: str, shown: str) -> None:
+    assert format_date_range(timestamp(start), timestamp(end), precision) == shown
+
+
+def timestamp(text: str | None) -> pd.Timestamp:
+    return pd.NaT if text is None else pd.Timestamp(text)

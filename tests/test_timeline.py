@@ -169,8 +169,8 @@ def test_the_hover_shows_title_date_countries_source_and_origin() -> None:
         ("1956-10-19", None, "day", "19 Oct 1956"),
         ("1956-10-01", None, "month", "Oct 1956"),
         ("1956-01-01", None, "year", "1956"),
-        ("1973-10-07", "1973-10-10", "day", "7 Oct 1973 – 10 Oct 1973"),
-        ("1945-08-01", "1945-09-01", "month", "Aug 1945 – Sep 1945"),
+        ("1973-10-07", "1973-10-10", "day", "7–10 Oct 1973"),
+        ("1945-08-01", "1945-09-01", "month", "Aug – Sep 1945"),
     ],
 )
 def test_the_hover_shows_the_date_at_its_precision(date: str, end_date: str | None, precision: str, shown: str) -> None:
@@ -516,7 +516,7 @@ def test_event_choices_are_in_date_order_with_dates_at_their_precision() -> None
     choices = event_choices(EVENTS)
     assert next(iter(choices)) == "1855-treaty-of-shimoda"
     assert choices["2018-two-ministerial-meetings"] == "2018 · Two ministerial meetings already held in 2018"
-    assert choices["1973-tanaka-brezhnev-summit"].startswith("7 Oct 1973 – 10 Oct 1973 · ")
+    assert choices["1973-tanaka-brezhnev-summit"].startswith("7–10 Oct 1973 · ")
 
 
 def test_hostile_details_are_inert_markdown(hostile_dir: Path) -> None:

@@ -136,7 +136,7 @@ def test_clicking_a_bar_shows_its_event(page: Page, app_server: Server) -> None:
     rect = box(bar)
     page.mouse.click(rect["x"] + rect["width"] / 2, rect["y"] + rect["height"] / 2)
     expect(page.locator(DETAILS)).to_contain_text("Tanaka and Brezhnev meet in Moscow")
-    expect(page.locator(DETAILS)).to_contain_text("7 Oct 1973 – 10 Oct 1973")
+    expect(page.locator(DETAILS)).to_contain_text("7–10 Oct 1973")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
