@@ -107,7 +107,7 @@ def filters_from_query(
         match = _country_choice(country)
         if match is None:
             notices.append(
-                f"{_echo('country', country)} is not one of {', '.join(COUNTRY_CHOICES)}; showing every country."
+                f"{_echo('country', country)} is not one of {', '.join(COUNTRY_CHOICES)}; showing both countries."
             )
         filters = replace(filters, country=match)
 

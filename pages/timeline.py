@@ -42,7 +42,7 @@ if events.empty:
         "Widen the years, or choose another country or island.",
         icon=":material/filter_alt_off:",
     )
-    st.button("Show every event", on_click=reset_filters, args=(bounds,))
+    st.button("Clear every filter", on_click=reset_filters, args=(bounds,), icon=":material/filter_alt_off:")
 else:
     years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
     st.caption(
