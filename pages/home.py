@@ -88,6 +88,14 @@ sources_column.metric(
     ),
 )
 
+if figures.latest is not None:
+    # The figures ignore the filters, and "since 1956" stops at the data's end, not at today.
+    st.caption(
+        "Figures for the whole dataset, up to its latest event "
+        f"({format_partial_date(figures.latest['date'], figures.latest['date_precision'])}); "
+        "the links under Explore count what the filters keep."
+    )
+
 latest_column, explore_column = st.columns([3, 2], gap="medium")
 with latest_column:
     st.markdown("#### Latest event")

@@ -45,6 +45,13 @@ def test_the_figures_count_the_files() -> None:
     assert metrics["Statements"] == str(len(csv_rows("statements.csv")))
     assert metrics["Sources"] == str(len(csv_rows("sources.csv")) + len(pages_cited_besides_the_articles()))
     assert metrics["Since the 1956 declaration"] == f"{whole_years_from_the_1956_declaration()} years"
+    # Read with the filters on, the figures say what they count: all the data, to its last event.
+    filtered = run_page("pages/home.py", country="Japan")
+    assert {metric.label: metric.value for metric in filtered.metric} == metrics
+    assert any(
+        caption.value.startswith(f"Figures for the whole dataset, up to its latest event ({latest_day()})")
+        for caption in filtered.caption
+    )
 
 
 def pages_cited_besides_the_articles() -> set[str]:
@@ -52,6 +59,13 @@ def pages_cited_besides_the_articles() -> set[str]:
     cited = {row["source_url"] for row in csv_rows("events.csv") + csv_rows("islands.csv")}
     cited |= {row["role_source_url"] for row in csv_rows("statements.csv")}
     return cited - {""} - {row["url"] for row in csv_rows("sources.csv")}
+
+
+def latest_day() -> str:
+    """The latest event's day as the page writes days, e.g. "24 Jan 2025"."""
+    latest = max(csv_rows("events.csv"), key=lambda row: max(row["date"], row["end_date"]))
+    day = date.fromisoformat(latest["date"])
+    return f"{day.day} {day:%b %Y}"
 
 
 def whole_years_from_the_1956_declaration() -> int:
