@@ -256,8 +256,9 @@ def _list_parts(listed: Listed, where: str) -> tuple[str | tuple[int, ...], ...]
     return ("<ul>", listed.shown, f"</ul>{more}")
 
 
-def island_popup(island: Island, lists: PopupLists, group_name: str = "") -> Popup:
-    """The popup: names, facts with their source, then the events and statements that name the island."""
+def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False) -> Popup:
+    """The popup: names, facts with their source, then the events and statements that name the island,
+    or with `lists_below` only how many there are: the page lists them below the map."""
     if not island.listed:
         return Popup(
             (
@@ -271,12 +272,21 @@ def island_popup(island: Island, lists: PopupLists, group_name: str = "") -> Pop
         for label, value in island_facts(island, group_name)
     )
     events, statements = lists.events[island.id], lists.statements[island.id]
+    facts = (
+        f'<div class="island-popup">{names_html(island)}'
+        f'<table class="facts">{rows}</table>'
+        f'<p class="facts-source">{_link(island.source_url, "Source of these facts")}</p>'
+    )
+    if lists_below:
+        return Popup(
+            (
+                f'{facts}<p class="listed-below">Events naming it: {events.count}. Statements naming it: '
+                f"{statements.count}. Both are listed below the map.</p></div>",
+            )
+        )
     return Popup(
         (
-            f'<div class="island-popup">{names_html(island)}'
-            f'<table class="facts">{rows}</table>'
-            f'<p class="facts-source">{_link(island.source_url, "Source of these facts")}</p>'
-            f"<h4>Events naming it ({events.count})</h4>",
+            f"{facts}<h4>Events naming it ({events.count})</h4>",
             *_list_parts(events, "Timeline"),
             f"<h4>Statements naming it ({statements.count})</h4>",
             *_list_parts(statements, "Statements"),
@@ -554,7 +564,7 @@ MAP_CSS = f"""
 .island-popup ul {{ margin: 0; padding-left: 16px; }}
 .island-popup li {{ margin: 0 0 3px; }}
 .island-popup .when {{ color: #444; white-space: nowrap; }}
-.island-popup .none, .island-popup .facts-source {{ margin: 2px 0; color: #555; }}
+.island-popup .none, .island-popup .facts-source, .island-popup .listed-below {{ margin: 2px 0; color: #555; }}
 """
 
 
@@ -732,6 +742,7 @@ def build_island_map(
     *,
     sources: pd.DataFrame | None = None,
     compact: bool = False,
+    lists_below: bool = False,
     index: PopupIndex | None = None,
 ) -> folium.Map:
     """The islands, coloured by status with a legend, each named, with names on hover and details on click.
@@ -739,7 +750,8 @@ def build_island_map(
     `events` and `statements` are those the popups may list (filter them first); `sources` gives
     article rows their link. `index`, the dataset's PopupIndex, spares a pass over them; without it
     they are indexed here. `selected` is outlined. `compact` starts the legend folded, for a small
-    map (it also folds by itself on a narrow one). Render it with st_folium: the Leaflet files are the app's own.
+    map (it also folds by itself on a narrow one). `lists_below` leaves the lists out of the popups,
+    for a page that shows them under the map: a popup then stays small enough not to hide the islands. Render it with st_folium: the Leaflet files are the app's own.
     """
     on_map = island_records(islands, geojson)
     by_id = {island.id: island for island in on_map}
@@ -786,7 +798,7 @@ def build_island_map(
                 style,
                 hover=hover,
                 tooltip=names_html(island),
-                popup=island_popup(island, lists, part_of(island, by_id)),
+                popup=island_popup(island, lists, part_of(island, by_id), lists_below),
             )
         )
         if island.clipped:
@@ -794,7 +806,7 @@ def build_island_map(
                 _decoration(coast_lines(island.geometry), {"color": style["color"], "weight": style["weight"]})
             )
     island_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
-    Shapes(shapes, lists.items).add_to(island_layer)
+    Shapes(shapes, () if lists_below else lists.items).add_to(island_layer)
 
     names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
     Labels(

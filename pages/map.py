@@ -60,6 +60,7 @@ island_map = build_island_map(
     events,
     statements,
     sources=dataset.sources,
+    lists_below=True,  # the selected island's events and statements are listed under the map
     index=per_data_version(dataset_popup_index),
 )
 map_state = st_folium(

@@ -214,6 +214,16 @@ def test_popups_list_only_the_latest_rows_and_say_how_many_more(dataset: Dataset
     assert "24 Jan 2025" in events_list, "the latest events are the ones listed"
 
 
+def test_with_the_lists_below_the_map_a_popup_gives_the_facts_and_counts_only(dataset: Dataset) -> None:
+    full, short = build(dataset), build(dataset, lists_below=True)
+    named = sum("iturup" in islands for islands in dataset.events["islands"])
+    popup = popup_of(short, "iturup")
+    assert "3,139 km²" in popup and "Source of these facts" in popup
+    assert f"Events naming it: {named}." in popup and "listed below the map" in popup
+    assert "<li>" not in popup
+    assert island_shapes(short).items == () and island_shapes(full).items  # no list items sent at all
+
+
 @pytest.mark.parametrize(
     "filters", [Filters(1950, 2000, country="Japan"), Filters(2019, 2025, country="Russia"), Filters(1855, 2025)]
 )
