@@ -218,7 +218,7 @@ def statement_html(statement: Mapping[str, object], source: Mapping[str, object]
     words = f"“{quote}”" if kind == "direct" else quote
     date = format_partial_date(statement["date"], str(statement["date_precision"]))
     role_url = str(statement["role_source_url"] or "")
-    checked = f" ({link_html(role_url, 'where the role was checked')})" if role_url else ""
+    checked = f"; {link_html(role_url, 'where the role was checked')}" if role_url else ""
     evidence = str(statement["evidence"])
     context = context_html(text, evidence) if text is not None else None
     if context is None:
@@ -231,7 +231,7 @@ def statement_html(statement: Mapping[str, object], source: Mapping[str, object]
         '<div class="kd-statement">'
         f'<blockquote style="{_QUOTE_STYLE}">{words}</blockquote>'
         f'<p style="margin:0 0 0.3em 0;"><strong>{escape_html(statement["speaker"])}</strong>, '
-        f"{escape_html(statement['role'])} <em>(role at the time)</em>{checked}</p>"
+        f"{escape_html(statement['role'])} <em>(role at the time{checked})</em></p>"
         f'<p style="margin:0 0 0.8em 0;">{escape_html(statement["country"])} · {date} · '
         f"{KIND_DESCRIPTIONS.get(kind, escape_html(kind))}</p>"
         f'<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'

@@ -123,7 +123,7 @@ with table_tab:
         if table.selection.rows:
             chosen = rows.ids[table.selection.rows[0]]
             statement = shown[shown["id"] == chosen].iloc[0]
-            st.header("In context")
+            st.subheader("In context")
             st.html(
                 statement_html(
                     statement, sources.loc[statement["source_id"]], dataset.texts.get(statement["source_id"])

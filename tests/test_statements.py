@@ -286,7 +286,8 @@ def test_a_statement_in_context_shows_its_paragraph_role_and_links() -> None:
     parsed = markup(html)
     shown = "".join(parsed.text)
     assert "“An unsettled territorial problem has been in place" in shown  # direct: in quotation marks
-    assert "President (speaker) of the House of Councillors" in shown and "(role at the time)" in shown
+    assert "President (speaker) of the House of Councillors" in shown
+    assert "Diet (role at the time; where the role was checked)" in shown  # one pair of brackets
     assert "Japan · 23 Jul 2018 · direct quote" in shown
     evidence = statement("date-unsettled-territorial-problem")["evidence"]
     assert f">{escape_html(evidence)}</mark>" in html
@@ -301,6 +302,7 @@ def test_an_undated_statement_without_a_role_link_still_reads_well() -> None:
     shown = "".join(markup(statement_html(row, SOURCE, TEXT)).text)
     assert "Russia · date unknown · reported speech" in shown
     assert "where the role was checked" not in shown
+    assert "(role at the time)" in shown
 
 
 def test_a_sentence_missing_from_the_text_is_shown_alone_highlighted() -> None:
