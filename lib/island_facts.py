@@ -361,5 +361,6 @@ def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataF
             "Administered by": [island.administered_by for island in rows],
             "Claimed by": [island.claimed_by or "not claimed" for island in rows],
             "1956 declaration": ["promised" if island.in_1956_declaration else "not included" for island in rows],
+            "Source": [island.source_url for island in rows],
         }
     )

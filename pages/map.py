@@ -80,6 +80,7 @@ if st.session_state.pop(_CLICKED_KEY, False):
     if clicked and clicked != filters.island:
         select_island(clicked)
 
+source_column = st.column_config.LinkColumn("Source", display_text="source")
 if filters.island:
     details = island_details(dataset.islands, dataset.geojson, events, statements, dataset.sources, filters.island)
     st.subheader(escape_markdown(details.island.name), anchor="selected-island")
@@ -88,7 +89,6 @@ if filters.island:
     )
     st.link_button("Where these facts were checked", details.island.source_url, type="tertiary", icon=":material/link:")
 
-    source_column = st.column_config.LinkColumn("Source", display_text="source")
     st.markdown(f"**Events naming it** ({len(details.events)})")
     if details.events.empty:
         st.info("No event in the sidebar's countries and years names this island.", icon=":material/event_busy:")
@@ -110,5 +110,5 @@ st.dataframe(
     all_islands,
     hide_index=True,
     width="stretch",
-    column_config={"Area (km²)": st.column_config.NumberColumn(format="localized")},
+    column_config={"Area (km²)": st.column_config.NumberColumn(format="localized"), "Source": source_column},
 )

@@ -203,3 +203,4 @@ def test_islands_table_has_a_row_per_island_of_the_csv(dataset: Dataset) -> None
     assert rows.loc["Polonsky Island", "1956 declaration"] == "promised"
     assert rows.loc["Urup", "Claimed by"] == "not claimed"
     assert pd.isna(rows.loc["Signalny Island (Kaigara rock)", "Area (km²)"])
+    assert table["Source"].tolist() == dataset.islands["source_url"].tolist()  # where each row's facts come from
