@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.ui import dataset_or_stop, filter_sidebar
+from lib.ui import dataset_or_stop, filter_sidebar, share_this_view
 
 # An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
 st.set_page_config(page_title="Southern Kurils dispute", page_icon="🗺️", layout="wide")
@@ -18,3 +18,4 @@ page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · Southern Kurils dispute")
 filter_sidebar(dataset_or_stop())
 page.run()
+share_this_view()  # after the page, which may add what it has chosen to the link

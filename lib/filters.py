@@ -7,7 +7,7 @@ and yields a notice), write them back, and apply the filters to events and state
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -22,6 +22,10 @@ COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
 COUNTRY_ALIASES: dict[str, str] = {"USSR": "Russia"}
 MAX_QUERY_LENGTH = 200
 PARAMS: tuple[str, ...] = ("country", "from", "to", "island", "q")
+# What a page has chosen, beside the shared filters, so that a link opens with it chosen:
+# the Timeline's event. Each page keeps its own; another page's is dropped.
+EVENT_PARAM = "event"
+CHOICE_PARAMS: tuple[str, ...] = (EVENT_PARAM,)
 # ASCII digits only: str.isdigit() also accepts "²" and other scripts' digits.
 _YEAR = re.compile(r"[0-9]{1,4}")
 # A notice repeats what the link said, but never more than this much of it.
@@ -133,6 +137,19 @@ def filters_from_query(
     if q:
         filters = replace(filters, q=q)
     return filters, notices
+
+
+def choice_from_query(
+    params: Mapping[str, Sequence[str]], key: str, known_ids: Iterable[str], noun: str
+) -> tuple[str | None, list[str]]:
+    """The id a link chose on a page (`key`, e.g. event), if `known_ids` has it; a notice otherwise.
+    `noun` names what the id would be ("an event"). `known_ids` is read only when a link chose one."""
+    notices: list[str] = []
+    chosen = _single(params, key, notices)
+    if chosen and chosen not in set(known_ids):
+        notices.append(f"{_echo(key, chosen)} is not {noun} in the data; none is chosen.")
+        chosen = None
+    return chosen or None, notices
 
 
 def search_text(typed: str) -> str:

@@ -6,7 +6,7 @@ Everything here renders; the logic it calls lives in pure modules (lib.data, lib
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -17,10 +17,12 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from lib.data import DATA_DIR, Dataset, LoadResult, Problem, read_dataset
 from lib.filters import (
+    CHOICE_PARAMS,
     COUNTRY_CHOICES,
     PARAMS,
     FilterIndex,
     Filters,
+    choice_from_query,
     describe_filters,
     events_filter_index,
     filter_events,
@@ -47,6 +49,7 @@ _PENDING_ISLAND_KEY = "pending_island"
 _NOTICES_KEY = "filter_notices"
 _LINKED_FILTERS_KEY = "filters_from_link"
 _SIDEBAR_RAN_KEY = "filter_sidebar_ran"
+_LINKED_CHOICES_KEY = "linked_choices"
 
 
 def data_dir() -> Path:
@@ -193,6 +196,23 @@ def _init_from_url(dataset: Dataset, bounds: tuple[int, int]) -> None:
     st.session_state[SEARCH_KEY] = filters.q
     st.session_state[_NOTICES_KEY] = notices
     st.session_state[_LINKED_FILTERS_KEY] = filters
+    st.session_state[_LINKED_CHOICES_KEY] = {key: st.query_params.get_all(key) for key in CHOICE_PARAMS}
+
+
+def linked_choice(key: str, known_ids: Iterable[str], noun: str) -> str | None:
+    """What the link that opened the app chose on this page (`key`, e.g. event), the first time the
+    page asks: after that the reader's own choice counts. An id that names nothing gets a notice."""
+    linked = st.session_state.get(_LINKED_CHOICES_KEY, {})
+    chosen, notices = choice_from_query({key: linked.pop(key, [])}, key, known_ids, noun)
+    _show_notices(notices)
+    return chosen
+
+
+def keep_choice_in_url(key: str, chosen: str | None) -> None:
+    """Put what the page has chosen into the address, beside the filters (which replace the whole
+    query at the start of every run, so a choice is only there while its page keeps it)."""
+    if chosen:
+        st.query_params[key] = chosen
 
 
 def _show_link_notices(filters: Filters) -> None:
@@ -203,23 +223,30 @@ def _show_link_notices(filters: Filters) -> None:
     """
     if filters != st.session_state.get(_LINKED_FILTERS_KEY):
         st.session_state.pop(_NOTICES_KEY, None)
-    notices = st.session_state.get(_NOTICES_KEY)
+    _show_notices(st.session_state.get(_NOTICES_KEY, []))
+
+
+def _show_notices(notices: list[str]) -> None:
     if notices:
         lines = "\n".join(f"- {escape_markdown(notice)}" for notice in notices)
         st.warning(f"Part of this link could not be used:\n{lines}", icon=":material/link_off:")
 
 
-def _share_this_view(filters: Filters, bounds: tuple[int, int]) -> None:
+def share_this_view() -> None:
+    """The sidebar's link to what the reader sees: the filters and what the page has chosen. Called
+    once the page has run, as the page may have added its choice to the address."""
     # The browser reports its address (without the query); a client that does not gets a relative link.
-    link = share_link(st.context.url or "", filters_to_query(filters, bounds)) or "?"
-    st.subheader("Share this view")
-    # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
-    st.markdown(f"[{escape_markdown(link)}]({escape_markdown(link)})")
-    st.caption("This link opens this page with these filters: copy it, or open it in a new tab.")
+    link = share_link(st.context.url or "", st.query_params.to_dict()) or "?"
+    with st.sidebar:
+        st.subheader("Share this view")
+        # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
+        st.markdown(f"[{escape_markdown(link)}]({escape_markdown(link)})")
+        st.caption("This link opens this page as you see it: copy it, or open it in a new tab.")
 
 
 def filter_sidebar(dataset: Dataset) -> Filters:
-    """Render the shared filters in the sidebar and keep the URL in step with them."""
+    """Render the shared filters in the sidebar and keep the URL in step with them (the link to
+    share comes after the page: `share_this_view`)."""
     bounds = dataset_year_bounds(dataset)
     if _COUNTRY_KEY not in st.session_state:
         _init_from_url(dataset, bounds)
@@ -247,8 +274,6 @@ def filter_sidebar(dataset: Dataset) -> Filters:
         island=island or None,
         q=search_text(st.session_state[SEARCH_KEY]),
     )
-    with st.sidebar:
-        _share_this_view(filters, bounds)
     _show_link_notices(filters)
     st.query_params.from_dict(filters_to_query(filters, bounds))
     st.session_state["filters"] = filters

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.filters import describe_filters, filters_to_query
+from lib.filters import EVENT_PARAM, describe_filters, filters_to_query
 from lib.text import escape_markdown
 from lib.timeline import (
     details_markdown,
@@ -20,6 +20,8 @@ from lib.ui import (
     dataset_year_bounds,
     filtered_events,
     island_names,
+    keep_choice_in_url,
+    linked_choice,
     page_context,
     reset_filters,
     show_filters_in_use,
@@ -36,6 +38,7 @@ events = filtered_events(dataset, filters)
 
 st.title("Timeline of the negotiations")
 show_filters_in_use(dataset, filters)
+linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
 if events.empty:
     st.info(
         f"No event matches these filters ({escape_markdown(describe_filters(filters, bounds, island_names(dataset)))}). "
@@ -68,12 +71,15 @@ else:
         st.caption(grouping)
 
     clicked = selected_event_id(chart.selection)
-    listing = event_listing(events, marks.period, clicked)
+    # An event chosen by the opening link is listed as a clicked one would be.
+    listing = event_listing(events, marks.period, clicked or linked)
     choices = event_choices(listing.events)
     if clicked != st.session_state.get(LAST_CLICK_KEY):
         st.session_state[LAST_CLICK_KEY] = clicked
         if clicked in choices:
             st.session_state[EVENT_KEY] = clicked
+    if linked in choices:
+        st.session_state[EVENT_KEY] = linked
     if st.session_state.get(EVENT_KEY) not in choices:
         st.session_state[EVENT_KEY] = None
     listed = listing_note(listing)
@@ -86,6 +92,7 @@ else:
         format_func=choices.__getitem__,
         placeholder="Click a mark on the chart, or choose an event here",
     )
+    keep_choice_in_url(EVENT_PARAM, picked)
     details = event_details(picked, events, dataset.sources, dataset.islands, dataset.statements) if picked else None
     if details is not None:
         with st.container(border=True, key="timeline_details"):

@@ -12,6 +12,7 @@ import pytest
 from lib.data import read_dataset
 from lib.filters import (
     Filters,
+    choice_from_query,
     default_filters,
     describe_filters,
     events_filter_index,
@@ -326,3 +327,21 @@ ISLAND_NAMES = dict(zip(DATASET.islands["id"], DATASET.islands["name_en"], stric
 )
 def test_filters_in_words(filters: Filters, words: str) -> None:
     assert describe_filters(filters, BOUNDS, ISLAND_NAMES) == words
+
+
+@pytest.mark.parametrize(
+    ("values", "chosen", "notices"),
+    [
+        ([], None, []),
+        (["1956-joint-declaration"], "1956-joint-declaration", []),
+        ([" 1956-joint-declaration "], "1956-joint-declaration", []),
+        ([""], None, []),
+        (["1956"], None, ["“event=1956” is not an event in the data; none is chosen."]),
+        (["a", "b"], None, ["“event” was given 2 times; ignored it."]),
+    ],
+)
+def test_a_link_s_choice_is_kept_only_if_it_names_a_known_id(
+    values: list[str], chosen: str | None, notices: list[str]
+) -> None:
+    known = ["1956-joint-declaration", "1993-tokyo-declaration"]
+    assert choice_from_query({"event": values}, "event", known, "an event") == (chosen, notices)

@@ -14,6 +14,7 @@ from lib.timeline import MAX_LISTED
 from lib.ui import DATA_DIR_VARIABLE
 from tests.hostile import CANARY
 from tests.test_pages import run_page
+from tests.test_ui import share_link
 
 EVENTS = read_dataset().dataset.events  # type: ignore[union-attr]
 
@@ -52,6 +53,56 @@ def test_choosing_an_event_on_the_page_shows_its_details() -> None:
     shown = "\n".join(markdown.value for markdown in app.markdown)
     assert "[Shikotan](map?island=shikotan)" in shown
     assert escape_markdown("In 1956, the Soviet Union and Japan signed a joint declaration") in shown
+
+
+def details_shown(app: AppTest) -> str:
+    return "\n".join(markdown.value for markdown in app.markdown)
+
+
+def test_a_link_opens_the_page_with_its_event_chosen_and_the_share_link_keeps_it() -> None:
+    app = run_page("pages/timeline.py", country="Japan", event="1973-tanaka-brezhnev-summit")
+    assert not app.exception and not app.warning
+    assert app.selectbox(key="timeline_event").value == "1973-tanaka-brezhnev-summit"
+    assert "7–10 Oct 1973" in details_shown(app)
+    assert dict(app.query_params) == {"country": "Japan", "event": "1973-tanaka-brezhnev-summit"}
+    assert share_link(app) == "?country=Japan&event=1973-tanaka-brezhnev-summit"
+
+
+def test_choosing_an_event_puts_it_in_the_link_and_another_page_leaves_it_out() -> None:
+    app = run_page("pages/timeline.py")
+    assert "event" not in app.query_params
+    app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
+    assert app.query_params["event"] == "1956-joint-declaration"
+    assert share_link(app) == "?event=1956-joint-declaration"
+    app.switch_page("pages/map.py").run()
+    assert "event" not in app.query_params
+    assert share_link(app) == "?"
+
+
+@pytest.mark.parametrize(
+    ("event", "notice"),
+    [
+        ("no-such-event", "“event=no-such-event” is not an event in the data; none is chosen."),
+        ("1956-JOINT-DECLARATION", "“event=1956-JOINT-DECLARATION” is not an event in the data"),
+        ("x" * 500, "“event” was longer than"),
+    ],
+)
+def test_a_link_to_an_unknown_event_says_so_and_chooses_none(event: str, notice: str) -> None:
+    app = run_page("pages/timeline.py", event=event)
+    assert not app.exception
+    [warning] = app.warning
+    assert escape_markdown(notice) in warning.value
+    assert app.selectbox(key="timeline_event").value is None
+    assert "event" not in app.query_params
+    app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
+    assert not app.warning  # said once; the reader has moved on
+
+
+def test_a_linked_event_that_the_link_s_filters_hide_is_not_chosen() -> None:
+    app = run_page("pages/timeline.py", **{"from": "2000"}, event="1956-joint-declaration")
+    assert not app.exception
+    assert app.selectbox(key="timeline_event").value is None
+    assert "event" not in app.query_params
 
 
 def test_a_chosen_event_that_the_filters_hide_is_let_go() -> None:

@@ -6,7 +6,7 @@ Not a component: its time less the bare page's is what the shared frame adds to 
 
 import streamlit as st
 
-from lib.ui import dataset_or_stop, filter_sidebar
+from lib.ui import dataset_or_stop, filter_sidebar, share_this_view
 
 st.set_page_config(page_title="Sidebar reference", layout="wide")
 
@@ -19,3 +19,4 @@ def bare() -> None:
 page = st.navigation([st.Page(bare, title="Bare", default=True), st.Page(bare, title="Again", url_path="again")])
 filter_sidebar(dataset_or_stop())
 page.run()
+share_this_view()

@@ -26,7 +26,13 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "map", "timeline", "statements"]
 MAX_HOVERED = 40
 # A shared link is as hostile as the data: every parameter carries a payload.
-HOSTILE_QUERY = {"country": "markdown link", "island": "img onerror", "from": "script", "q": "closing double quote"}
+HOSTILE_QUERY = {
+    "country": "markdown link",
+    "island": "img onerror",
+    "from": "script",
+    "q": "closing double quote",
+    "event": "javascript link",
+}
 
 _WATCHER_JS = """
 ((canary) => {

@@ -94,6 +94,21 @@ def test_a_link_to_a_page_keeps_its_filters_from_page_to_page(fresh_page: FreshP
         expect(share_link(page)).to_have_text(f"{app_server.url}{path}?island=shikotan&q=impetus")
 
 
+def test_a_link_to_an_event_opens_the_timeline_with_it_chosen(fresh_page: FreshPage, app_server: Server) -> None:
+    link = f"{app_server.url}/timeline?country=Japan&event=1973-tanaka-brezhnev-summit"
+    page = fresh_page()
+    open_app(page, link)
+    details = page.locator(".st-key-timeline_details")
+    expect(details).to_contain_text("7–10 Oct 1973")
+    expect(page.get_by_role("combobox", name="Event")).to_have_value(re.compile("^7–10 Oct 1973 · "))
+    expect(share_link(page)).to_have_text(link)
+    expect(page).to_have_url(link)
+    sidebar(page).get_by_role("link", name="Map", exact=True).click()
+    wait_for_app(page)
+    expect(page).to_have_url(f"{app_server.url}/map?country=Japan")  # the choice belongs to its page
+    expect(share_link(page)).to_have_text(f"{app_server.url}/map?country=Japan")
+
+
 def test_changing_a_filter_updates_the_address_bar_and_the_share_link(
     fresh_page: FreshPage, app_server: Server
 ) -> None:
