@@ -23,9 +23,10 @@ COUNTRY_ALIASES: dict[str, str] = {"USSR": "Russia"}
 MAX_QUERY_LENGTH = 200
 PARAMS: tuple[str, ...] = ("country", "from", "to", "island", "q")
 # What a page has chosen, beside the shared filters, so that a link opens with it chosen:
-# the Timeline's event. Each page keeps its own; another page's is dropped.
+# the Timeline's event, the Statements table's row. Each page keeps its own; another page's is dropped.
 EVENT_PARAM = "event"
-CHOICE_PARAMS: tuple[str, ...] = (EVENT_PARAM,)
+STATEMENT_PARAM = "statement"
+CHOICE_PARAMS: tuple[str, ...] = (EVENT_PARAM, STATEMENT_PARAM)
 # ASCII digits only: str.isdigit() also accepts "²" and other scripts' digits.
 _YEAR = re.compile(r"[0-9]{1,4}")
 # A notice repeats what the link said, but never more than this much of it.

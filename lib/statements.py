@@ -121,6 +121,11 @@ class StatementsTable:
         keep = pd.Index(self.ids, dtype=object).isin(statements["id"])
         return StatementsTable(ids=self.ids[keep], data=self.data.filter(keep))
 
+    def position(self, statement_id: str | None) -> int | None:
+        """The row that shows the statement, if one does."""
+        at = np.flatnonzero(self.ids == statement_id) if statement_id else ()
+        return int(at[0]) if len(at) else None
+
     @property
     def date_options(self) -> list[str]:
         """Every known date of the rows once, in date order (ISO text sorts so)."""

@@ -13,6 +13,7 @@ from lib.article import (
 )
 from lib.data import Dataset
 from lib.downloads import ARCHIVE_NAME, dataset_zip
+from lib.filters import STATEMENT_PARAM
 from lib.statements import (
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
@@ -33,6 +34,8 @@ from lib.ui import (
     dataset_year_bounds,
     filtered_statements,
     island_names,
+    keep_choice_in_url,
+    linked_choice,
     page_context,
     per_data_version,
     reset_filters,
@@ -64,6 +67,7 @@ def clear_every_filter() -> None:
 st.title("Statements")
 st.caption("Who said what, when and for which country, each taken word for word from a source article.")
 show_filters_in_use(dataset, filters)
+linked = linked_choice(STATEMENT_PARAM, dataset.statements["id"], "a statement")
 # The article is built only while its tab is open: most readers never open it.
 table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
 
@@ -88,6 +92,7 @@ with table_tab:
         st.button("Clear every filter", on_click=clear_every_filter, icon=":material/filter_alt_off:")
     else:
         rows = per_data_version(dataset_table).showing(shown)
+        linked_row = rows.position(linked)
         table = st.dataframe(
             rows.data,
             on_select="rerun",
@@ -98,6 +103,8 @@ with table_tab:
             row_height=TABLE_ROW_PX,
             height=table_height(len(rows.ids)),
             placeholder="date unknown",  # only a date can be missing
+            # A statement the opening link chose starts selected (a default, applied on the first run only).
+            selection_default=None if linked_row is None else {"selection": {"rows": [linked_row]}},
             column_config={
                 # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
                 # the ISO text; the labels are worked out once per distinct date, not once per cell.
@@ -122,6 +129,7 @@ with table_tab:
         )
         if table.selection.rows:
             chosen = rows.ids[table.selection.rows[0]]
+            keep_choice_in_url(STATEMENT_PARAM, chosen)
             statement = shown[shown["id"] == chosen].iloc[0]
             st.subheader("In context")
             st.html(

@@ -141,6 +141,15 @@ def test_the_rows_showing_some_statements_are_the_table_of_those_statements(kept
     pd.testing.assert_frame_equal(rows.data.to_pandas(), expected[list(TABLE_COLUMNS)], check_dtype=False)
 
 
+def test_a_statement_s_position_is_its_row_in_the_rows_shown() -> None:
+    table = statements_table(DATASET.statements, DATASET.sources)
+    assert [table.position(statement_id) for statement_id in TABLE_ORDER] == list(range(len(TABLE_ORDER)))
+    russian = table.showing(DATASET.statements[DATASET.statements["country"] == "Russia"])
+    assert russian.position("date-hopes-for-progress") is None  # not shown
+    assert russian.position(TABLE_ORDER[0]) == 0
+    assert table.position("no-such-statement") is None and table.position(None) is None
+
+
 def test_the_table_key_changes_with_its_rows_and_only_with_them() -> None:
     whole = statements_table(DATASET.statements, DATASET.sources)
     assert whole.key == statements_table(DATASET.statements, DATASET.sources).key

@@ -10,10 +10,12 @@ from streamlit.testing.v1 import AppTest
 
 from lib.data import read_dataset
 from lib.statements import SOURCE_LINK_TEXT
+from lib.text import escape_markdown
 from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY
 from tests.test_article import assert_only_own_markup
 from tests.test_pages import run_page
 from tests.test_statements import DATE, statement
+from tests.test_ui import share_link
 
 PAGE = "pages/statements.py"
 SPEAKERS_KEY = "statements_speakers"
@@ -88,6 +90,38 @@ def open_the_article(app: AppTest) -> AppTest:
     """Click the article's tab: its content is built only while it is open."""
     app.session_state["statements_tab"] = "The article, annotated"
     return app.run()
+
+
+def in_context(app: AppTest) -> str:
+    """The statement shown in context, as HTML; "" when none is."""
+    return next((html.proto.body for html in app.html if 'class="kd-statement"' in html.proto.body), "")
+
+
+def test_a_link_opens_the_page_with_its_statement_in_context_and_the_share_link_keeps_it() -> None:
+    app = run_page(PAGE, country="Russia", statement="matviyenko-strong-impetus")
+    assert not app.exception and not app.warning
+    assert "In context" in [subheader.value for subheader in app.subheader]
+    assert "will give a strong impetus to the development" in in_context(app)
+    assert dict(app.query_params) == {"country": "Russia", "statement": "matviyenko-strong-impetus"}
+    assert share_link(app) == "?country=Russia&statement=matviyenko-strong-impetus"
+
+
+@pytest.mark.parametrize(
+    ("link", "notices"),
+    [
+        ({"statement": "no-such-statement"}, ["“statement=no-such-statement” is not a statement in the data"]),
+        ({"country": "Japan", "statement": "matviyenko-strong-impetus"}, []),  # a Russian statement, hidden
+    ],
+    ids=["unknown", "hidden by the filters"],
+)
+def test_a_link_to_a_statement_not_shown_selects_none(link: dict[str, str], notices: list[str]) -> None:
+    app = run_page(PAGE, **link)
+    assert not app.exception
+    assert in_context(app) == ""
+    assert "statement" not in app.query_params
+    assert len(app.warning) == len(notices)
+    for warning, notice in zip(app.warning, notices, strict=True):
+        assert escape_markdown(notice) in warning.value
 
 
 def test_the_article_is_built_only_once_its_tab_is_opened() -> None:

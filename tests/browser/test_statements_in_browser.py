@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from bench.server import Server, start_server, stop_server
 from lib.downloads import ARCHIVE_FOLDER
+from lib.statements import TABLE_ROW_PX
 from tests.browser.conftest import open_app, wait_for_app
 from tests.hostile import CANARY, write_hostile_dataset
 
@@ -23,7 +24,6 @@ SEARCH_LABEL = "Search quotes, speakers and roles"
 # Glide draws the table on a canvas and keeps its cells, as text, in a table inside it.
 CELLS = '[data-testid="data-grid-canvas"] tbody'
 HEADER_HEIGHT = 35
-ROW_HEIGHT = 35
 
 
 def search(page: Page, words: str) -> None:
@@ -36,7 +36,7 @@ def select_first_row(page: Page) -> None:
     grid = page.get_by_test_id("data-grid-canvas")
     box = grid.bounding_box()
     assert box is not None
-    page.mouse.click(box["x"] + 16, box["y"] + HEADER_HEIGHT + ROW_HEIGHT / 2)
+    page.mouse.click(box["x"] + 16, box["y"] + HEADER_HEIGHT + TABLE_ROW_PX / 2)
 
 
 def test_a_search_shows_the_matching_rows(page: Page, app_server: Server) -> None:
@@ -100,6 +100,17 @@ def test_a_selected_row_shows_the_statement_in_the_article(page: Page, app_serve
     expect(context.get_by_role("link", name="TASS: “Japan hopes for progress")).to_have_attribute(
         "href", "https://tass.com/world/1014523"
     )
+
+
+def test_a_link_to_a_statement_opens_with_it_selected_and_in_context(page: Page, app_server: Server) -> None:
+    link = f"{app_server.url}/statements?statement=matviyenko-strong-impetus"
+    open_app(page, link)
+    expect(page.locator(".kd-statement mark")).to_contain_text("will give a strong impetus to the development")
+    expect(page).to_have_url(link)
+    expect(page.get_by_test_id("stSidebar").get_by_role("link", name=link)).to_be_visible()
+    search(page, "unsettled")  # the rows change: the selection, and the link's choice, end
+    expect(page.locator(".kd-statement")).to_have_count(0)
+    expect(page).to_have_url(f"{app_server.url}/statements?q=unsettled")
 
 
 def test_the_article_marks_every_statement_and_event(page: Page, app_server: Server) -> None:
