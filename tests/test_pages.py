@@ -16,14 +16,12 @@ PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.
 
 
 def run_page(page: str, **query: str) -> AppTest:
-    """Run app.py on `page`; the first run always lands on the default page (the overview)."""
+    """Run app.py on `page`, opened directly with `query` in its address, as a shared link opens it."""
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in query.items():
         app.query_params[key] = value
+    app.switch_page(page)
     app.run()
-    if page != "pages/home.py":
-        app.switch_page(page)
-        app.run()
     return app
 
 
