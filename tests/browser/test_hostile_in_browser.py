@@ -32,6 +32,7 @@ HOSTILE_QUERY = {
     "from": "script",
     "q": "closing double quote",
     "event": "javascript link",
+    "statement": "closing single quote",
 }
 
 _WATCHER_JS = """
