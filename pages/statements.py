@@ -81,9 +81,13 @@ with table_tab:
     )
     shown = filter_speakers(filtered_statements(dataset, filters), speakers)
     total = len(dataset.statements)
-    st.caption(
+    showing = (
         f"Showing all {total} statements." if len(shown) == total else f"Showing {len(shown)} of {total} statements."
     )
+    # Above the table, as the count, once the table says whether a row is selected: on a phone the
+    # statement in context is a long scroll away.
+    count = st.empty()
+    count.caption(showing)
 
     if shown.empty:
         active = active_filters(filters, bounds, names, speakers)
@@ -131,6 +135,7 @@ with table_tab:
             chosen = rows.ids[table.selection.rows[0]]
             keep_choice_in_url(STATEMENT_PARAM, chosen)
             statement = shown[shown["id"] == chosen].iloc[0]
+            count.caption(f"{showing} The selected one is shown in context below the table.")
             st.subheader("In context")
             st.html(
                 statement_html(

@@ -102,6 +102,7 @@ def test_a_link_opens_the_page_with_its_statement_in_context_and_the_share_link_
     assert not app.exception and not app.warning
     assert "In context" in [subheader.value for subheader in app.subheader]
     assert "will give a strong impetus to the development" in in_context(app)
+    assert "statements. The selected one is shown in context below the table." in captions(app)
     assert dict(app.query_params) == {"country": "Russia", "statement": "matviyenko-strong-impetus"}
     assert share_link(app) == "?country=Russia&statement=matviyenko-strong-impetus"
 
@@ -119,6 +120,7 @@ def test_a_link_to_a_statement_not_shown_selects_none(link: dict[str, str], noti
     assert not app.exception
     assert in_context(app) == ""
     assert "statement" not in app.query_params
+    assert "The selected one" not in captions(app)
     assert len(app.warning) == len(notices)
     for warning, notice in zip(app.warning, notices, strict=True):
         assert escape_markdown(notice) in warning.value
