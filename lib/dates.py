@@ -55,8 +55,10 @@ def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, prec
     if end is None or pd.isna(end):
         return first
     last = format_partial_date(end, precision)
-    if first == last or start is None or pd.isna(start):
-        return first if first == last else f"{first} – {last}"
+    if first == last:
+        return first
+    if start is None or pd.isna(start):
+        return f"{first} – {last}"
     if precision == "day" and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{last}"
     if precision in _WITHOUT_YEAR and start.year == end.year:
