@@ -751,7 +751,8 @@ def build_island_map(
     article rows their link. `index`, the dataset's PopupIndex, spares a pass over them; without it
     they are indexed here. `selected` is outlined. `compact` starts the legend folded, for a small
     map (it also folds by itself on a narrow one). `lists_below` leaves the lists out of the popups,
-    for a page that shows them under the map: a popup then stays small enough not to hide the islands. Render it with st_folium: the Leaflet files are the app's own.
+    for a page that shows them under the map: a popup then stays small enough not to hide the islands.
+    Render it with st_folium: the Leaflet files are the app's own.
     """
     on_map = island_records(islands, geojson)
     by_id = {island.id: island for island in on_map}
