@@ -1,0 +1,57 @@
+"""The site's pages, in one list: the navigation, each page's title in the browser tab, the link
+previews a proxy serves, and the benchmark all read it. Plain data, no Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SITE_NAME = "Southern Kurils dispute"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    module: str  # the page's module in pages/
+    url_path: str  # "" for the overview, the default page
+    title: str  # in the navigation
+    icon: str  # a Material icon
+    description: str  # one sentence: what a link to the page opens on
+
+    @property
+    def tab_title(self) -> str:
+        """The browser tab's title, and a shared link's."""
+        return f"{self.title} · {SITE_NAME}"
+
+
+PAGES: tuple[SitePage, ...] = (
+    SitePage(
+        "home",
+        "",
+        "Overview",
+        ":material/home:",
+        "The Russia–Japan peace-treaty talks and the dispute over the southern Kuril Islands, "
+        "in headline figures and the latest event, every fact traced to its source.",
+    ),
+    SitePage(
+        "map",
+        "map",
+        "Map",
+        ":material/map:",
+        "Iturup, Kunashir, Shikotan and the Habomai islets on a map: who administers and who claims "
+        "each, and the two the 1956 declaration promised to Japan.",
+    ),
+    SitePage(
+        "timeline",
+        "timeline",
+        "Timeline",
+        ":material/timeline:",
+        "170 years of the Kuril Islands dispute, from the 1855 Shimoda Treaty to today, each event with its source.",
+    ),
+    SitePage(
+        "statements",
+        "statements",
+        "Statements",
+        ":material/format_quote:",
+        "Who said what on the peace treaty and the islands, when and for which country, "
+        "word for word from the source article.",
+    ),
+)
