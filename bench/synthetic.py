@@ -10,7 +10,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from lib.data import DATA_DIR
+from lib.model.load import DATA_DIR
 
 # The tables that grow as articles are added; islands and sources stay as they are.
 SCALED_FILES: tuple[str, ...] = ("events.csv", "statements.csv")

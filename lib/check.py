@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lib.data import DATA_DIR, read_dataset
+from lib.model.load import DATA_DIR, read_dataset
 
 
 def main(argv: list[str]) -> int:

@@ -3,12 +3,12 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lib.data import Dataset
-from lib.dates import format_date_range, format_partial_date
-from lib.filters import describe_filters, year_bounds
-from lib.island_facts import map_filters
-from lib.island_map import build_island_map, dataset_popup_index
-from lib.overview import (
+from lib.model.load import Dataset
+from lib.model.dates import format_date_range, format_partial_date
+from lib.model.filters import describe_filters, year_bounds
+from lib.views.islands import map_filters
+from lib.views.island_map import build_island_map, dataset_popup_index
+from lib.views.overview import (
     DECLARATION_YEAR,
     HeadlineFigures,
     counted,
@@ -17,7 +17,7 @@ from lib.overview import (
     headline_figures,
     share_of,
 )
-from lib.text import escape_markdown
+from lib.views.text import escape_markdown
 from lib.ui import (
     dataset_year_bounds,
     filtered_events,

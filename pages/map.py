@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lib.data import Dataset
-from lib.island_facts import island_details, island_records, islands_table, map_filters
-from lib.island_map import (
+from lib.model.load import Dataset
+from lib.views.islands import island_details, island_records, islands_table, map_filters
+from lib.views.island_map import (
     build_island_map,
     clicked_island_id,
     dataset_popup_index,
@@ -14,7 +14,7 @@ from lib.island_map import (
     legend_text,
     selection_layer,
 )
-from lib.text import escape_markdown
+from lib.views.text import escape_markdown
 from lib.ui import (
     filtered_events,
     filtered_statements,

@@ -3,7 +3,7 @@ and the article itself with everything the dataset took from it marked."""
 
 import streamlit as st
 
-from lib.article import (
+from lib.views.article import (
     article_html,
     evidence_spans,
     legend_html,
@@ -11,10 +11,10 @@ from lib.article import (
     source_html,
     split_paragraphs,
 )
-from lib.data import Dataset
-from lib.downloads import ARCHIVE_NAME, dataset_zip
-from lib.filters import STATEMENT_PARAM
-from lib.statements import (
+from lib.model.load import Dataset
+from lib.model.archive import ARCHIVE_NAME, dataset_zip
+from lib.model.filters import STATEMENT_PARAM
+from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
     StatementsTable,
@@ -27,7 +27,7 @@ from lib.statements import (
     statements_table,
     table_height,
 )
-from lib.text import escape_markdown
+from lib.views.text import escape_markdown
 from lib.ui import (
     SEARCH_KEY,
     data_dir,

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib.filters import EVENT_PARAM, describe_filters, filters_to_query
-from lib.text import escape_markdown
-from lib.timeline import (
+from lib.model.filters import EVENT_PARAM, describe_filters, filters_to_query
+from lib.views.text import escape_markdown
+from lib.views.timeline import (
     details_markdown,
     eras,
     event_choices,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.data import DATA_DIR, Dataset, read_dataset
+from lib.model.load import DATA_DIR, Dataset, read_dataset
 from tests.hostile import write_hostile_dataset
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """A valid dataset whose every free-text field is an attack string, for tests on every page.
 
-It passes every check of lib.data: ids, dates and vocabularies are the real ones, each quote
+It passes every check of lib.model.load: ids, dates and vocabularies are the real ones, each quote
 sits inside its evidence, every evidence sentence is in a source text written alongside, and
 every URL is http(s). Only what is shown to the reader is hostile: script tags, event-handler
 attributes, `javascript:` links, quotes that close attributes, Markdown and LaTeX syntax,
@@ -16,7 +16,7 @@ from itertools import count
 from pathlib import Path
 
 from bench.synthetic import copy_dataset, read_rows, write_rows
-from lib.schema import TABLES
+from lib.model.schema import TABLES
 
 CANARY = "kurilsPwned"
 

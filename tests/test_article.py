@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from lib.article import (
+from lib.views.article import (
     LABEL_LIMIT,
     Paragraph,
     Span,
@@ -23,7 +23,7 @@ from lib.article import (
     source_html,
     split_paragraphs,
 )
-from lib.data import read_dataset
+from lib.model.load import read_dataset
 
 DATASET = read_dataset().dataset
 assert DATASET is not None

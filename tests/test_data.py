@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.data import Problem, read_dataset
-from lib.schema import TABLES
+from lib.model.load import Problem, read_dataset
+from lib.model.schema import TABLES
 from tests.conftest import EditCell
 
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from lib.dates import format_date_range, format_partial_date, parse_partial_date
+from lib.model.dates import format_date_range, format_partial_date, parse_partial_date
 
 
 @pytest.mark.parametrize(

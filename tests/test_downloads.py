@@ -6,8 +6,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from lib.data import DATA_DIR, read_dataset
-from lib.downloads import ARCHIVE_FOLDER, dataset_files, dataset_zip
+from lib.model.load import DATA_DIR, read_dataset
+from lib.model.archive import ARCHIVE_FOLDER, dataset_files, dataset_zip
 
 DATASET = read_dataset().dataset
 assert DATASET is not None

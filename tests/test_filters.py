@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import pytest
 
-from lib.data import read_dataset
-from lib.filters import (
+from lib.model.load import read_dataset
+from lib.model.filters import (
     Filters,
     choice_from_query,
     default_filters,

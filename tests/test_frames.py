@@ -1,11 +1,11 @@
-"""lib.frames: per-distinct-value helpers give the same answer as working row by row."""
+"""lib.model.frames: per-distinct-value helpers give the same answer as working row by row."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lib.frames import each_distinct, names_any
+from lib.model.frames import each_distinct, names_any
 
 ISLANDS = pd.Series(
     [("iturup", "kunashir"), ("shikotan",), (), ("iturup", "kunashir"), ("habomai",)], index=[7, 3, 9, 1, 4]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.data import DATA_DIR
-from lib.text import escape_markdown
+from lib.model.load import DATA_DIR
+from lib.views.text import escape_markdown
 from lib.ui import DATA_DIR_VARIABLE
 from tests.conftest import EditCell
 from tests.test_pages import run_page

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.data import read_dataset
+from lib.model.load import read_dataset
 from lib.ui import DATA_DIR_VARIABLE
 from tests.hostile import PAYLOADS, URLS
 from tests.test_pages import PAGES, run_page

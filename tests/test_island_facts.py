@@ -1,13 +1,13 @@
-"""lib.island_facts: island records, statuses, facts as text, and the details panel's tables."""
+"""lib.views.islands: island records, statuses, facts as text, and the details panel's tables."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lib.data import Dataset
-from lib.filters import Filters
-from lib.island_facts import (
+from lib.model.load import Dataset
+from lib.model.filters import Filters
+from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,
     UNCONTESTED,

@@ -1,4 +1,4 @@
-"""lib.island_map: the folium map as an object, before any browser sees it."""
+"""lib.views.island_map: the folium map as an object, before any browser sees it."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 import streamlit_folium
 
-from lib.data import Dataset
-from lib.filters import Filters, filter_events, filter_statements
-from lib.island_facts import CLAIMED, PROMISED_1956, UNCONTESTED, island_groups_of, island_records
-from lib.island_map import (
+from lib.model.load import Dataset
+from lib.model.filters import Filters, filter_events, filter_statements
+from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_groups_of, island_records
+from lib.views.island_map import (
     LEAFLET_CSS,
     LEAFLET_JS,
     OSM_LAYER_NAME,
@@ -40,7 +40,7 @@ from lib.island_map import (
     selection_layer,
     short_name,
 )
-from lib.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
+from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
 from tests.conftest import ROOT
 
 ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23

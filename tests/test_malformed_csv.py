@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib.data import DATA_DIR, Problem, read_dataset
+from lib.model.load import DATA_DIR, Problem, read_dataset
 from lib.ui import DATA_DIR_VARIABLE
 from tests.test_pages import run_page
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.data import read_dataset
+from lib.model.load import read_dataset
 from lib.ui import DATA_DIR_VARIABLE
 from tests.conftest import EditCell
 from tests.test_pages import run_page

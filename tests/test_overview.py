@@ -8,8 +8,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from lib.data import DATA_DIR, read_dataset
-from lib.overview import (
+from lib.model.load import DATA_DIR, read_dataset
+from lib.views.overview import (
     SourceLink,
     counted,
     declaration_of_1956,

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.data import read_dataset
+from lib.model.load import read_dataset
 from lib.ui import DATA_DIR_VARIABLE, load_dataset
 from tests.conftest import ROOT, EditCell
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from lib.schema import TABLES
+from lib.model.schema import TABLES
 from tests.conftest import ROOT
 from tests.test_pages import run_page
 

@@ -1,10 +1,10 @@
-"""lib.schema: the tables describe themselves consistently, so the loader and the docs can trust them."""
+"""lib.model.schema: the tables describe themselves consistently, so the loader and the docs can trust them."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib.schema import TABLES, Column, Table
+from lib.model.schema import TABLES, Column, Table
 
 COLUMNS = [(table, column) for table in TABLES for column in table.columns]
 BY_FILE = {table.file: table for table in TABLES}

@@ -1,4 +1,4 @@
-"""lib.statements: search and filters, the table as shown, the empty state, a statement in
+"""lib.views.statements: search and filters, the table as shown, the empty state, a statement in
 context, the CSV. The page itself: tests/test_statements_page.py."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from lib.data import read_dataset
-from lib.filters import Filters, default_filters, filter_statements
-from lib.statements import (
+from lib.model.load import read_dataset
+from lib.model.filters import Filters, default_filters, filter_statements
+from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
     TABLE_ROW_PX,
@@ -30,7 +30,7 @@ from lib.statements import (
     table_frame,
     table_height,
 )
-from lib.text import escape_html
+from lib.views.text import escape_html
 from lib.ui import dataset_year_bounds, island_groups
 from tests.test_article import assert_only_own_markup, markup
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.data import read_dataset
-from lib.statements import SOURCE_LINK_TEXT
-from lib.text import escape_markdown
+from lib.model.load import read_dataset
+from lib.views.statements import SOURCE_LINK_TEXT
+from lib.views.text import escape_markdown
 from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY
 from tests.test_article import assert_only_own_markup
 from tests.test_pages import run_page

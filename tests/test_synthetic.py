@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import read_rows, scaled_rows, write_scaled_dataset
-from lib.data import read_dataset
+from lib.model.load import read_dataset
 
 
 @pytest.mark.parametrize("factor", [1, 10])

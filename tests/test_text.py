@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lib.text import escape_html, escape_markdown, script_string
+from lib.views.text import escape_html, escape_markdown, script_string
 
 
 @pytest.mark.parametrize(

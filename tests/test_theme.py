@@ -1,4 +1,4 @@
-"""lib.theme: every value the data can hold has its colour or symbol, and what must differ does."""
+"""lib.views.theme: every value the data can hold has its colour or symbol, and what must differ does."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from itertools import chain
 
 import pytest
 
-from lib.schema import COUNTRIES, ORIGINS
-from lib.theme import (
+from lib.model.schema import COUNTRIES, ORIGINS
+from lib.views.theme import (
     COUNTRY_COLOURS,
     ERA_COLOURS,
     HIGHLIGHT_COLOURS,

@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib.data import read_dataset
-from lib.schema import EVENT_TYPES, ORIGINS
-from lib.text import escape_markdown
-from lib.timeline import (
+from lib.model.load import read_dataset
+from lib.model.schema import EVENT_TYPES, ORIGINS
+from lib.views.text import escape_markdown
+from lib.views.timeline import (
     GROUP_MARKER_MAX_PX,
     LANE_PX,
     MARKER_PX,

@@ -8,9 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_scaled_dataset
-from lib.data import read_dataset
-from lib.text import escape_markdown
-from lib.timeline import MAX_LISTED
+from lib.model.load import read_dataset
+from lib.views.text import escape_markdown
+from lib.views.timeline import MAX_LISTED
 from lib.ui import DATA_DIR_VARIABLE
 from tests.hostile import CANARY
 from tests.test_pages import run_page

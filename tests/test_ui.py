@@ -8,8 +8,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.data import Dataset
-from lib.island_map import dataset_popup_index
+from lib.model.load import Dataset
+from lib.views.island_map import dataset_popup_index
 from lib.ui import load_dataset, per_data_version
 from tests.test_pages import run_page
 

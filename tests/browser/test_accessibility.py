@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
 from bench.server import Server
-from lib.data import read_dataset
+from lib.model.load import read_dataset
 from tests.browser.conftest import open_app, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Route, ViewportSize, expect
 
 from bench.server import Server, start_server, stop_server
-from lib.data import read_dataset
-from lib.island_map import OSM_LAYER_NAME
+from lib.model.load import read_dataset
+from lib.views.island_map import OSM_LAYER_NAME
 from tests.browser.conftest import island_point, open_app
 from tests.conftest import ROOT
 from tests.hostile import CANARY, write_hostile_dataset

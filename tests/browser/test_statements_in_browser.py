@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.server import Server, start_server, stop_server
-from lib.downloads import ARCHIVE_FOLDER
-from lib.statements import TABLE_ROW_PX
+from lib.model.archive import ARCHIVE_FOLDER
+from lib.views.statements import TABLE_ROW_PX
 from tests.browser.conftest import open_app, wait_for_app
 from tests.hostile import CANARY, write_hostile_dataset
 

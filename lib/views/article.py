@@ -16,9 +16,9 @@ from typing import Literal
 
 import pandas as pd
 
-from lib.dates import format_partial_date
-from lib.text import escape_html
-from lib.theme import HIGHLIGHT_COLOURS
+from lib.model.dates import format_partial_date
+from lib.views.text import escape_html
+from lib.views.theme import HIGHLIGHT_COLOURS
 
 SpanKind = Literal["statement", "event"]
 KIND_NAMES: dict[str, str] = {"statement": "Statement", "event": "Event"}

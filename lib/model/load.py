@@ -21,10 +21,10 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from lib.dates import parse_partial_date
-from lib.schema import EVENTS, GEOJSON_FILE, ISLANDS, SOURCES, STATEMENTS, Column, Table
+from lib.model.dates import parse_partial_date
+from lib.model.schema import EVENTS, GEOJSON_FILE, ISLANDS, SOURCES, STATEMENTS, Column, Table
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _INT = re.compile(r"-?\d+")

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import numpy as np
 import pandas as pd
 
-from lib.frames import each_distinct
+from lib.model.frames import each_distinct
 
 COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
 # Soviet-era rows count as Russia when filtering.

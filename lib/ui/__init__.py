@@ -1,6 +1,6 @@
 """The Streamlit layer shared by every page: the cached loader, the error panel, the filters.
 
-Everything here renders; the logic it calls lives in pure modules (lib.data, lib.filters).
+Everything here renders; the logic it calls lives in pure modules (lib.model.load, lib.model.filters).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from lib.data import DATA_DIR, Dataset, LoadResult, Problem, read_dataset
-from lib.filters import (
+from lib.model.load import DATA_DIR, Dataset, LoadResult, Problem, read_dataset
+from lib.model.filters import (
     CHOICE_PARAMS,
     COUNTRY_CHOICES,
     PARAMS,
@@ -34,7 +34,7 @@ from lib.filters import (
     statements_filter_index,
     year_bounds,
 )
-from lib.text import escape_markdown
+from lib.views.text import escape_markdown
 
 # Tests and benchmarks point the app at another data folder through this variable.
 DATA_DIR_VARIABLE = "KURILS_DATA_DIR"

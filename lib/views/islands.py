@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lib.dates import format_date_range, format_partial_date
-from lib.filters import Filters, related_islands
-from lib.frames import names_any
-from lib.theme import ORIGIN_LABELS
+from lib.model.dates import format_date_range, format_partial_date
+from lib.model.filters import Filters, related_islands
+from lib.model.frames import names_any
+from lib.views.theme import ORIGIN_LABELS
 
 CLAIMED = "claimed"
 PROMISED_1956 = "promised_1956"

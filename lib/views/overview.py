@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from lib.data import Dataset
-from lib.dates import format_partial_date
-from lib.schema import EVENT_PRECISIONS
-from lib.text import escape_markdown
+from lib.model.load import Dataset
+from lib.model.dates import format_partial_date
+from lib.model.schema import EVENT_PRECISIONS
+from lib.views.text import escape_markdown
 
 DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from lib.dates import PRECISIONS
+from lib.model.dates import PRECISIONS
 
 COUNTRIES: tuple[str, ...] = ("Japan", "Russia", "USSR", "USA", "UK", "Allies")
 STATEMENT_KINDS: tuple[str, ...] = ("direct", "reported")

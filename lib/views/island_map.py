@@ -34,9 +34,9 @@ import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from lib.data import Dataset
-from lib.dates import format_date_range, format_partial_date
-from lib.island_facts import (
+from lib.model.load import Dataset
+from lib.model.dates import format_date_range, format_partial_date
+from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,
     UNCONTESTED,
@@ -54,8 +54,8 @@ from lib.island_facts import (
     safe_url,
     source_urls,
 )
-from lib.text import escape_html, script_string
-from lib.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SEA_COLOUR, MAP_SELECTED_COLOUR, NEUTRAL_COLOUR
+from lib.views.text import escape_html, script_string
+from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SEA_COLOUR, MAP_SELECTED_COLOUR, NEUTRAL_COLOUR
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
 # found under whatever base path the app is deployed at. A map saved on its own would not find them.

@@ -26,12 +26,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.dates import format_date_range, format_partial_date
-from lib.filters import share_link
-from lib.frames import each_distinct
-from lib.schema import EVENT_TYPES, ORIGINS
-from lib.text import escape_html, escape_markdown
-from lib.theme import (
+from lib.model.dates import format_date_range, format_partial_date
+from lib.model.filters import share_link
+from lib.model.frames import each_distinct
+from lib.model.schema import EVENT_TYPES, ORIGINS
+from lib.views.text import escape_html, escape_markdown
+from lib.views.theme import (
     ERA_COLOURS,
     MILESTONE_COLOUR,
     ORIGIN_COLOURS,

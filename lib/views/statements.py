@@ -1,7 +1,7 @@
 """The statements table: the frame it shows, the speaker filter, what the empty state says,
 a statement in its context, and the CSV of what is shown.
 
-Pure functions, no Streamlit. The search and the shared filters are lib.filters'; this module
+Pure functions, no Streamlit. The search and the shared filters are lib.model.filters'; this module
 only adds what is particular to this page.
 """
 
@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from lib.article import Paragraph, Span, context_html, link_html, paragraph_html
-from lib.dates import format_partial_date, parse_partial_date
-from lib.filters import Filters
-from lib.frames import each_distinct
-from lib.text import escape_html
+from lib.views.article import Paragraph, Span, context_html, link_html, paragraph_html
+from lib.model.dates import format_partial_date, parse_partial_date
+from lib.model.filters import Filters
+from lib.model.frames import each_distinct
+from lib.views.text import escape_html
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
 # The quote comes right after the speaker: it is what a reader scans for. The link to the source

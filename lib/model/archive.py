@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from lib.schema import GEOJSON_FILE, TABLES
+from lib.model.schema import GEOJSON_FILE, TABLES
 
 ARCHIVE_FOLDER = "kurils-dataset"
 ARCHIVE_NAME = f"{ARCHIVE_FOLDER}.zip"
