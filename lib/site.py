@@ -15,6 +15,7 @@ class SitePage:
     title: str  # in the navigation
     icon: str  # a Material icon
     description: str  # one sentence: what a link to the page opens on
+    params: tuple[str, ...] = ()  # the page's own query parameters, besides the shared filters
 
     @property
     def tab_title(self) -> str:
@@ -45,6 +46,7 @@ PAGES: tuple[SitePage, ...] = (
         "Timeline",
         ":material/timeline:",
         "170 years of the Kuril Islands dispute, from the 1855 Shimoda Treaty to today, each event with its source.",
+        params=("event",),
     ),
     SitePage(
         "statements",
@@ -53,5 +55,16 @@ PAGES: tuple[SitePage, ...] = (
         ":material/format_quote:",
         "Who said what on the peace treaty and the islands, when and for which country, "
         "word for word from the source article.",
+        params=("q", "speaker", "statement"),
     ),
 )
+
+
+def site_page(module: str) -> SitePage:
+    """The page whose module in pages/ is `module`."""
+    return next(page for page in PAGES if page.module == module)
+
+
+def all_params() -> set[str]:
+    """Every page's own query parameters."""
+    return {param for page in PAGES for param in page.params}

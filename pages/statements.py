@@ -1,8 +1,19 @@
 """Who said what: every statement, found by search and filters, read in the article's own words,
 and the article itself with everything the dataset took from it marked."""
 
+from functools import partial
+
+import numpy as np
+import pandas as pd
 import streamlit as st
 
+from lib.model.archive import ARCHIVE_NAME, dataset_zip
+from lib.model.dataset import Dataset
+from lib.model.link import choices_from_query, search_from_query, search_text
+from lib.ui.address import keep_in_address, linked_choice, show_notices
+from lib.ui.app import page_context, run_app
+from lib.ui.data import data_dir
+from lib.ui.filters import reset_filters, show_filters_in_use
 from lib.views.article import (
     article_html,
     evidence_spans,
@@ -11,144 +22,173 @@ from lib.views.article import (
     source_html,
     split_paragraphs,
 )
-from lib.model.load import Dataset
-from lib.model.archive import ARCHIVE_NAME, dataset_zip
-from lib.model.filters import STATEMENT_PARAM
 from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
-    StatementsTable,
     active_filters,
     filter_speakers,
+    search_statements,
     shown_date,
     speaker_choices,
+    statement_choices,
     statement_html,
     statements_csv,
     statements_table,
     table_height,
 )
 from lib.views.text import escape_markdown
-from lib.ui import (
-    SEARCH_KEY,
-    data_dir,
-    dataset_year_bounds,
-    filtered_statements,
-    island_names,
-    keep_choice_in_url,
-    linked_choice,
-    page_context,
-    per_data_version,
-    reset_filters,
-    show_filters_in_use,
-)
 
+SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
+STATEMENT_KEY = "statements_statement"
 TAB_KEY = "statements_tab"
 TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
 
 
-def dataset_table(dataset: Dataset) -> StatementsTable:
-    """The table of every statement; a run shows the rows the filters keep."""
-    return statements_table(dataset.statements, dataset.sources)
+def start_from_link(dataset: Dataset) -> None:
+    """The page's first run in the session: the search, speakers and statement the link chose."""
+    if SEARCH_KEY in st.session_state:
+        return
+    query = {key: st.query_params.get_all(key) for key in ("q", "speaker")}
+    q, search_notices = search_from_query(query, "q")
+    speakers, speaker_notices = choices_from_query(query, "speaker", speaker_choices(dataset.statements), "a speaker")
+    show_notices(search_notices + speaker_notices)
+    st.session_state[SEARCH_KEY] = q
+    st.session_state[SPEAKERS_KEY] = speakers
+    st.session_state[STATEMENT_KEY] = linked_choice("statement", dataset.statements["id"], "a statement")
 
 
-dataset, filters = page_context()
-bounds = dataset_year_bounds(dataset)
-names = island_names(dataset)
-sources = dataset.sources.set_index("id", drop=False)
-
-
-def clear_every_filter() -> None:
+def clear_every_filter(bounds: tuple[int, int]) -> None:
     reset_filters(bounds)
+    st.session_state[SEARCH_KEY] = ""
     st.session_state[SPEAKERS_KEY] = []
 
 
-st.title("Statements")
-st.caption("Who said what, when and for which country, each taken word for word from a source article.")
-show_filters_in_use(dataset, filters)
-linked = linked_choice(STATEMENT_PARAM, dataset.statements["id"], "a statement")
-# The article is built only while its tab is open: most readers never open it.
-table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
+def select_row(table_key: str, ids: np.ndarray) -> None:
+    """The table's on_select: the row ticked becomes the chosen statement (none when it is unticked)."""
+    rows = st.session_state[table_key].selection.rows
+    st.session_state[STATEMENT_KEY] = ids[rows[0]] if rows else None
 
-with table_tab:
-    search_column, speaker_column = st.columns([3, 2])
-    search_column.text_input(
-        "Search quotes, speakers and roles", key=SEARCH_KEY, placeholder="e.g. impetus, Matviyenko, spokeswoman"
-    )
-    speakers = speaker_column.multiselect(
-        "Speakers", speaker_choices(dataset.statements), key=SPEAKERS_KEY, placeholder="All speakers"
-    )
-    shown = filter_speakers(filtered_statements(dataset, filters), speakers)
-    total = len(dataset.statements)
-    showing = (
-        f"Showing all {total} statements." if len(shown) == total else f"Showing {len(shown)} of {total} statements."
-    )
-    # Above the table, as the count, once the table says whether a row is selected: on a phone the
-    # statement in context is a long scroll away.
-    count = st.empty()
-    count.caption(showing)
 
-    if shown.empty:
-        active = active_filters(filters, bounds, names, speakers)
-        steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
-        st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
-        st.button("Clear every filter", on_click=clear_every_filter, icon=":material/filter_alt_off:")
-    else:
-        rows = per_data_version(dataset_table).showing(shown)
-        linked_row = rows.position(linked)
-        table = st.dataframe(
-            rows.data,
-            on_select="rerun",
-            selection_mode="single-row",
-            key=rows.key,
-            hide_index=True,
-            width="stretch",
-            row_height=TABLE_ROW_PX,
-            height=table_height(len(rows.ids)),
-            placeholder="date unknown",  # only a date can be missing
-            # A statement the opening link chose starts selected (a default, applied on the first run only).
-            selection_default=None if linked_row is None else {"selection": {"rows": [linked_row]}},
-            column_config={
-                # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
-                # the ISO text; the labels are worked out once per distinct date, not once per cell.
-                "date": st.column_config.SelectboxColumn(
-                    "Date",
-                    help="As precise as the source allows",
-                    width=100,
-                    options=rows.date_options,
-                    format_func=shown_date,
-                ),
-                "speaker": st.column_config.TextColumn("Speaker", width=120),
-                "role": st.column_config.TextColumn("Role at the time", width="medium"),
-                "country": st.column_config.TextColumn("Country", width="small"),
-                "quote": st.column_config.TextColumn("Quote", width=380),
-                "kind": st.column_config.TextColumn(
-                    "Kind", width="small", help="direct: quoted words; reported: reported speech"
-                ),
-                "source": st.column_config.LinkColumn(
-                    "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=80
-                ),
-            },
-        )
-        if table.selection.rows:
-            chosen = rows.ids[table.selection.rows[0]]
-            keep_choice_in_url(STATEMENT_PARAM, chosen)
-            statement = shown[shown["id"] == chosen].iloc[0]
-            count.caption(f"{showing} The selected one is shown in context below the table.")
-            st.subheader("In context")
-            st.html(
-                statement_html(
-                    statement, sources.loc[statement["source_id"]], dataset.texts.get(statement["source_id"])
-                )
+def render() -> None:
+    dataset, filters = page_context()
+    st.title("Statements")
+    st.caption("Who said what, when and for which country, each taken word for word from a source article.")
+    show_filters_in_use(dataset, filters)
+    start_from_link(dataset)
+    # The article is built only while its tab is open: most readers never open it.
+    table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
+    with table_tab:
+        search_column, speaker_column = st.columns([3, 2])
+        q = search_text(
+            search_column.text_input(
+                "Search quotes, speakers and roles",
+                key=SEARCH_KEY,
+                placeholder="e.g. impetus, Matviyenko, spokeswoman",
+                persist_state="session",
             )
+        )
+        speakers = speaker_column.multiselect(
+            "Speakers",
+            speaker_choices(dataset.statements),
+            key=SPEAKERS_KEY,
+            placeholder="All speakers",
+            persist_state="session",
+        )
+        keep_in_address("q", q)
+        keep_in_address("speaker", speakers)
+        shown = filter_speakers(search_statements(dataset.filtered_statements(filters), q), speakers)
+        if shown.empty:
+            nothing_matches(dataset, filters, q, speakers)
         else:
-            st.caption("Select a row (the box at its left) to read the statement in the article's own words.")
+            table_and_choice(dataset, shown)
+        downloads(dataset, shown)
+    if article_tab.open:
+        with article_tab:
+            annotated_article(dataset)
 
+
+def nothing_matches(dataset: Dataset, filters, q: str, speakers: list[str]) -> None:
+    active = active_filters(filters, dataset.year_bounds, dataset.island_names, q, speakers)
+    steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
+    st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
+    st.button(
+        "Clear every filter", on_click=clear_every_filter, args=(dataset.year_bounds,), icon=":material/filter_alt_off:"
+    )
+
+
+def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
+    """The count, the table, the Statement box, and the chosen statement in context."""
+    total = len(dataset.statements)
+    count = "all" if len(shown) == total else f"{len(shown)} of"
+    st.caption(f"Showing {count} {total} statements.")
+    choices = statement_choices(shown)
+    if st.session_state.get(STATEMENT_KEY) not in choices:  # hidden by the filters or the search: let it go
+        st.session_state[STATEMENT_KEY] = None
+    chosen = st.session_state[STATEMENT_KEY]
+    statements_dataframe(dataset, shown, chosen)
+    picked = st.selectbox(
+        "Statement",
+        list(choices),
+        key=STATEMENT_KEY,
+        format_func=choices.__getitem__,
+        placeholder="Tick a row of the table, or choose a statement here",
+        help="Read the statement in the article's own words, below.",
+    )
+    keep_in_address("statement", picked)
+    if picked:
+        statement = shown[shown["id"] == picked].iloc[0]
+        source = dataset.sources.set_index("id").loc[statement["source_id"]]
+        st.subheader("In context")
+        st.html(statement_html(statement, source, dataset.texts.get(statement["source_id"])))
+
+
+def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | None) -> None:
+    rows = statements_table(dataset.statements, dataset.sources).showing(shown)
+    # The key names the chosen statement: choosing one in the Statement box redraws the table with its row ticked.
+    table_key = f"{rows.key}_{chosen or ''}"
+    chosen_row = rows.position(chosen)
+    st.dataframe(
+        rows.data,
+        on_select=partial(select_row, table_key, rows.ids),
+        selection_mode="single-row",
+        key=table_key,
+        hide_index=True,
+        width="stretch",
+        row_height=TABLE_ROW_PX,
+        height=table_height(len(rows.ids)),
+        placeholder="date unknown",  # only a date can be missing
+        selection_default=None if chosen_row is None else {"selection": {"rows": [chosen_row]}},
+        column_config={
+            # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
+            # the ISO text; the labels are worked out once per distinct date, not once per cell.
+            "date": st.column_config.SelectboxColumn(
+                "Date",
+                help="As precise as the source allows",
+                width=100,
+                options=rows.date_options,
+                format_func=shown_date,
+            ),
+            "speaker": st.column_config.TextColumn("Speaker", width=120),
+            "role": st.column_config.TextColumn("Role at the time", width="medium"),
+            "country": st.column_config.TextColumn("Country", width="small"),
+            "quote": st.column_config.TextColumn("Quote", width=380),
+            "kind": st.column_config.TextColumn(
+                "Kind", width="small", help="direct: quoted words; reported: reported speech"
+            ),
+            "source": st.column_config.LinkColumn(
+                "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=80
+            ),
+        },
+    )
+
+
+def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
     csv_column, zip_column = st.columns(2)
     csv_column.download_button(
         f"Download {len(shown)} statement{'' if len(shown) == 1 else 's'} (CSV)",
-        data=lambda: statements_csv(shown, dataset.sources, names),
+        data=lambda: statements_csv(shown, dataset.sources, dataset.island_names),
         file_name="kurils-statements.csv",
         mime="text/csv",
         on_click="ignore",
@@ -167,22 +207,27 @@ with table_tab:
         width="stretch",
     )
 
-if article_tab.open:
-    with article_tab:
-        source_id = st.selectbox(
-            "Article",
-            sources.index,
-            format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
-        )
-        text = dataset.texts[source_id]
-        spans = evidence_spans(text, dataset.statements, dataset.events, source_id)
-        paragraphs = split_paragraphs(text)
-        st.caption(
-            "The full text, with every statement and event taken from it marked, whatever the filters. "
-            "What is not marked is what the dataset leaves out."
-        )
-        st.html(legend_html())
-        st.markdown(
-            f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
-        )
-        st.html(source_html(sources.loc[source_id]) + article_html(text, spans))
+
+def annotated_article(dataset: Dataset) -> None:
+    sources = dataset.sources.set_index("id", drop=False)
+    source_id = st.selectbox(
+        "Article",
+        sources.index,
+        format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
+    )
+    text = dataset.texts[source_id]
+    spans = evidence_spans(text, dataset.statements, dataset.events, source_id)
+    paragraphs = split_paragraphs(text)
+    st.caption(
+        "The full text, with every statement and event taken from it marked, whatever the filters. "
+        "What is not marked is what the dataset leaves out."
+    )
+    st.html(legend_html())
+    st.markdown(
+        f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
+    )
+    st.html(source_html(sources.loc[source_id]) + article_html(text, spans))
+
+
+if __name__ == "__main__":
+    run_app()  # Streamlit ran this file alone: see lib/ui/app.py

@@ -1,10 +1,17 @@
 """Timeline: every event of the dispute on one date axis; pick one to read its details and sources."""
 
+import pandas as pd
 import streamlit as st
 
-from lib.model.filters import EVENT_PARAM, describe_filters, filters_to_query
+from lib.model.dataset import Dataset
+from lib.model.filters import Filters, describe_filters, years_text
+from lib.model.link import filters_to_query
+from lib.ui.address import keep_in_address, linked_choice
+from lib.ui.app import page_context, run_app
+from lib.ui.filters import reset_filters, show_filters_in_use
 from lib.views.text import escape_markdown
 from lib.views.timeline import (
+    Marks,
     details_markdown,
     eras,
     event_choices,
@@ -16,47 +23,51 @@ from lib.views.timeline import (
     selected_event_id,
     timeline_figure,
 )
-from lib.ui import (
-    dataset_year_bounds,
-    filtered_events,
-    island_names,
-    keep_choice_in_url,
-    linked_choice,
-    page_context,
-    reset_filters,
-    show_filters_in_use,
-)
 
 CHART_KEY = "timeline_chart"
 EVENT_KEY = "timeline_event"
-# The chart's selection as last seen: only a new click on the chart overrides the select box.
-LAST_CLICK_KEY = "timeline_last_click"
+EVENT_PARAM = "event"
 
-dataset, filters = page_context()
-bounds = dataset_year_bounds(dataset)
-events = filtered_events(dataset, filters)
 
-st.title("Timeline of the negotiations")
-show_filters_in_use(dataset, filters)
-linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
-if events.empty:
-    st.info(
-        f"No event matches these filters ({escape_markdown(describe_filters(filters, bounds, island_names(dataset)))}). "
-        "Widen the years, or choose another country or island.",
-        icon=":material/filter_alt_off:",
-    )
-    st.button("Clear every filter", on_click=reset_filters, args=(bounds,), icon=":material/filter_alt_off:")
-else:
-    years = f"{filters.year_from}" if filters.year_from == filters.year_to else f"{filters.year_from}–{filters.year_to}"
+def choose_clicked_event() -> None:
+    """The chart's on_select: the mark clicked chooses its event in the Event box, before the box is drawn."""
+    clicked = selected_event_id(st.session_state[CHART_KEY].selection)
+    if clicked:
+        st.session_state[EVENT_KEY] = clicked
+
+
+def render() -> None:
+    dataset, filters = page_context()
+    events = dataset.filtered_events(filters)
+    st.title("Timeline of the negotiations")
+    show_filters_in_use(dataset, filters)
+    linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
+    if EVENT_KEY not in st.session_state:  # the page's first run in the session: the link's choice
+        st.session_state[EVENT_KEY] = linked
+    if events.empty:
+        described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
+        st.info(
+            f"No event matches these filters ({escape_markdown(described)}). "
+            "Widen the years, or choose another country or island.",
+            icon=":material/filter_alt_off:",
+        )
+        st.button(
+            "Clear every filter", on_click=reset_filters, args=(dataset.year_bounds,), icon=":material/filter_alt_off:"
+        )
+        return
     st.caption(
-        f"Showing {len(events):,} of {len(dataset.events):,} events, {years}. "
+        f"Showing {len(events):,} of {len(dataset.events):,} events, {years_text(filters.year_from, filters.year_to)}. "
         "Click a mark for its details; drag across the chart to zoom in, double-click to zoom out."
     )
-    year_range = (filters.year_from, filters.year_to)
-    marks = event_marks(events, dataset.sources, year_range)
-    chart = st.plotly_chart(
-        timeline_figure(marks, events, year_range, eras(dataset.events)),
-        on_select="rerun",
+    marks = event_marks(events, dataset.sources, (filters.year_from, filters.year_to))
+    chart(dataset, events, marks, filters)
+    event_box(dataset, events, marks, filters)
+
+
+def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, filters: Filters) -> None:
+    st.plotly_chart(
+        timeline_figure(marks, events, (filters.year_from, filters.year_to), eras(dataset.events)),
+        on_select=choose_clicked_event,
         selection_mode="points",
         key=CHART_KEY,
         width="stretch",
@@ -70,17 +81,12 @@ else:
     if grouping:
         st.caption(grouping)
 
-    clicked = selected_event_id(chart.selection)
-    # An event chosen by the opening link is listed as a clicked one would be.
-    listing = event_listing(events, marks.period, clicked or linked)
+
+def event_box(dataset: Dataset, events: pd.DataFrame, marks: Marks, filters: Filters) -> None:
+    """The Event box, which a click on a mark also sets, and the chosen event's details."""
+    listing = event_listing(events, marks.period, st.session_state[EVENT_KEY])
     choices = event_choices(listing.events)
-    if clicked != st.session_state.get(LAST_CLICK_KEY):
-        st.session_state[LAST_CLICK_KEY] = clicked
-        if clicked in choices:
-            st.session_state[EVENT_KEY] = clicked
-    if linked in choices:
-        st.session_state[EVENT_KEY] = linked
-    if st.session_state.get(EVENT_KEY) not in choices:
+    if st.session_state[EVENT_KEY] not in choices:  # hidden by the filters: let it go
         st.session_state[EVENT_KEY] = None
     listed = listing_note(listing)
     if listed:
@@ -92,8 +98,12 @@ else:
         format_func=choices.__getitem__,
         placeholder="Click a mark on the chart, or choose an event here",
     )
-    keep_choice_in_url(EVENT_PARAM, picked)
+    keep_in_address(EVENT_PARAM, picked)
     details = event_details(picked, events, dataset.sources, dataset.islands, dataset.statements) if picked else None
     if details is not None:
         with st.container(border=True, key="timeline_details"):
-            st.markdown(details_markdown(details, filters_to_query(filters, bounds)))
+            st.markdown(details_markdown(details, filters_to_query(filters, dataset.year_bounds)))
+
+
+if __name__ == "__main__":
+    run_app()  # Streamlit ran this file alone: see lib/ui/app.py

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from lib.model.dataset import Dataset
 from lib.model.dates import parse_partial_date
 from lib.model.schema import EVENTS, GEOJSON_FILE, ISLANDS, SOURCES, STATEMENTS, Column, Table
 
@@ -46,16 +47,6 @@ class Problem:
         if self.column is not None:
             where.append(f"column {self.column!r}")
         return f"{', '.join(where)}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Dataset:
-    sources: pd.DataFrame
-    islands: pd.DataFrame
-    statements: pd.DataFrame
-    events: pd.DataFrame
-    geojson: dict[str, Any]
-    texts: dict[str, str]  # source id -> full text of the source
 
 
 @dataclass(frozen=True)

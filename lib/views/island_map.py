@@ -34,7 +34,7 @@ import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from lib.model.load import Dataset
+from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range, format_partial_date
 from lib.views.islands import (
     CLAIMED,

@@ -206,11 +206,8 @@ def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping
 
 def map_filters(filters: Filters) -> Filters:
     """The shared filters as the map applies them to events and statements: country and years.
-
-    The island filter would empty every other island's popup, and the statements search box lives
-    on the Statements page, where a reader can see it.
-    """
-    return replace(filters, island=None, q="")
+    The island filter would empty every other island's popup."""
+    return replace(filters, island=None)
 
 
 def format_area(area_km2: float | None) -> str:

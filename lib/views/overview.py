@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from lib.model.load import Dataset
+from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.model.schema import EVENT_PRECISIONS
 from lib.views.text import escape_markdown

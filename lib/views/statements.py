@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from lib.views.article import Paragraph, Span, context_html, link_html, paragraph_html
 from lib.model.dates import format_partial_date, parse_partial_date
 from lib.model.filters import Filters
 from lib.model.frames import each_distinct
+from lib.views.article import Paragraph, Span, context_html, link_html, paragraph_html
 from lib.views.text import escape_html
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
@@ -44,6 +44,19 @@ _PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
 SOURCE_LINK_TEXT = r"^https?://(?:[^/?#\\]*@)?(?:www\.)?([^/?#:\\]+)"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _normalise(text: str) -> str:
+    return text.casefold().replace("’", "'").replace("‘", "'")
+
+
+def search_statements(statements: pd.DataFrame, q: str) -> pd.DataFrame:
+    """The statements whose quote, speaker or role holds `q`, in any case and either apostrophe."""
+    if not q:
+        return statements
+    needle = _normalise(q)
+    searched = statements["quote"] + "\n" + statements["speaker"] + "\n" + statements["role"]
+    return statements[each_distinct(searched, lambda text: needle in _normalise(text)).astype(bool)]
 
 
 def speaker_choices(statements: pd.DataFrame) -> list[str]:
@@ -81,6 +94,21 @@ def shown_date(iso: str) -> str:
     """An ISO date at its precision as the table shows it: "23 Jul 2018", "Jul 2018" or "2018"."""
     precision = _PRECISION_OF_ISO_LENGTH[len(iso)]
     return format_partial_date(parse_partial_date(iso, precision), precision)
+
+
+def short_quote(quote: str, limit: int = 60) -> str:
+    """The quote's first words, cut at a word to at most `limit` characters."""
+    return quote if len(quote) <= limit else quote[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+
+
+def statement_choices(statements: pd.DataFrame) -> dict[str, str]:
+    """Statement id -> "23 Jul 2018 · Chuichi Date: “Tokyo hopes for…”", in table order, for a select box."""
+    ordered = _in_table_order(statements[["id", "date", "date_precision", "speaker", "quote"]])
+    columns = (ordered[name].tolist() for name in ("id", "date", "date_precision", "speaker", "quote"))
+    return {
+        statement_id: f"{format_partial_date(date, precision)} · {speaker}: “{short_quote(quote)}”"
+        for statement_id, date, precision, speaker, quote in zip(*columns, strict=True)
+    }
 
 
 def table_height(rows: int) -> int:
@@ -157,19 +185,19 @@ class ActiveFilter:
 
 
 def active_filters(
-    filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str], speakers: Sequence[str]
+    filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str], q: str, speakers: Sequence[str]
 ) -> list[ActiveFilter]:
     """Every filter that narrows the table, with how to undo it."""
     active = []
-    if filters.q:
-        active.append(ActiveFilter(f"search “{filters.q}”", "empty the search box"))
+    if q:
+        active.append(ActiveFilter(f"search “{q}”", "empty the search box"))
     if speakers:
         active.append(ActiveFilter(f"speaker {', '.join(speakers)}", "remove the speakers"))
     if filters.country:
         active.append(ActiveFilter(f"country {filters.country}", "set Country to Both in the sidebar"))
     if not filters.is_full_range(bounds):
         active.append(
-            ActiveFilter(f"years {filters.year_from}–{filters.year_to}", f"widen Years to {bounds[0]}–{bounds[1]}")
+            ActiveFilter(f"years {filters.year_from}–{filters.year_to}", f"widen the years to {bounds[0]}–{bounds[1]}")
         )
     if filters.island:
         name = island_names.get(filters.island, filters.island)

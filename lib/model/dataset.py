@@ -1,0 +1,44 @@
+"""The dataset as the pages read it: four tables, the islands' outlines and the sources' texts,
+with what every page derives from them the same way (year bounds, island names, the filters)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from lib.model.filters import Filters, filter_events, filter_statements, year_bounds
+
+
+@dataclass(frozen=True)
+class Dataset:
+    sources: pd.DataFrame
+    islands: pd.DataFrame
+    statements: pd.DataFrame
+    events: pd.DataFrame
+    geojson: dict[str, Any]
+    texts: dict[str, str]  # source id -> full text of the source
+
+    # Worked out on first use and kept with the dataset, which every session shares.
+    @cached_property
+    def year_bounds(self) -> tuple[int, int]:
+        """The first and last year any event or statement names."""
+        return year_bounds(self.events["date"], self.events["end_date"], self.statements["date"])
+
+    @cached_property
+    def island_groups(self) -> dict[str, str]:
+        """Each island id's group id (its own id when it is in no group)."""
+        return dict(zip(self.islands["id"], self.islands["group"], strict=True))
+
+    @cached_property
+    def island_names(self) -> dict[str, str]:
+        """Each island id's English name."""
+        return dict(zip(self.islands["id"], self.islands["name_en"], strict=True))
+
+    def filtered_events(self, filters: Filters) -> pd.DataFrame:
+        return filter_events(self.events, filters, self.year_bounds, self.island_groups)
+
+    def filtered_statements(self, filters: Filters) -> pd.DataFrame:
+        return filter_statements(self.statements, filters, self.year_bounds, self.island_groups)

@@ -1,0 +1,173 @@
+"""A link to exactly what a reader sees: the shared filters and what a page has chosen, as URL
+query parameters, read and written by pure functions.
+
+Reading never fails: a value that cannot be used falls back to its default and yields a notice
+that quotes it, short and printable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
+from urllib.parse import quote, urlencode, urlsplit
+
+from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, default_filters
+
+# A query string's values per key, as st.query_params.get_all gives them.
+Params = Mapping[str, Sequence[str]]
+
+FILTER_PARAMS: tuple[str, ...] = ("country", "from", "to", "island")
+MAX_QUERY_LENGTH = 200
+# ASCII digits only: str.isdigit() also accepts "²" and other scripts' digits.
+_YEAR = re.compile(r"[0-9]{1,4}")
+# A notice repeats what the link said, but never more than this much of it.
+_ECHO_LENGTH = 40
+
+
+def _echo(key: str, value: str) -> str:
+    """`key=value` as a notice quotes it: printable, and short even when the link was not."""
+    shown = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in value)
+    if len(shown) > _ECHO_LENGTH:
+        shown = shown[: _ECHO_LENGTH - 1] + "…"
+    return f"“{key}={shown}”"
+
+
+def _values(params: Params, key: str, notices: list[str]) -> list[str]:
+    """Every value of `key`, stripped, without empty ones; none (and a notice) if one is too long."""
+    values = [value.strip() for value in params.get(key, ()) if value is not None and value.strip()]
+    if any(len(value) > MAX_QUERY_LENGTH for value in values):
+        notices.append(f"“{key}” was longer than {MAX_QUERY_LENGTH} characters; ignored it.")
+        return []
+    return values
+
+
+def _single(params: Params, key: str, notices: list[str]) -> str | None:
+    """The one value of `key`; None (and a notice) when it is repeated or too long."""
+    values = _values(params, key, notices)
+    if len(values) > 1:
+        notices.append(f"“{key}” was given {len(values)} times; ignored it.")
+        return None
+    return values[0] if values else None
+
+
+def _year(params: Params, key: str, bounds: tuple[int, int], notices: list[str]) -> int | None:
+    value = _single(params, key, notices)
+    if value is None:
+        return None
+    if not _YEAR.fullmatch(value):
+        notices.append(f"{_echo(key, value)} is not a year; ignored it.")
+        return None
+    if not bounds[0] <= int(value) <= bounds[1]:
+        notices.append(f"{_echo(key, value)} is outside {bounds[0]}–{bounds[1]}; ignored it.")
+        return None
+    return int(value)
+
+
+def _country(params: Params, notices: list[str]) -> str | None:
+    """The country choice a link names, in any case; "USSR" names Russia."""
+    value = _single(params, "country", notices)
+    if value is None:
+        return None
+    named = {choice.casefold(): choice for choice in COUNTRY_CHOICES}
+    named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
+    country = named.get(value.casefold())
+    if country is None:
+        notices.append(f"{_echo('country', value)} is not one of {', '.join(COUNTRY_CHOICES)}; showing both countries.")
+    return country
+
+
+def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> str | None:
+    value = _single(params, "island", notices)
+    if value is None:
+        return None
+    if value.casefold() not in island_ids:
+        notices.append(f"{_echo('island', value)} is not a known island; showing every island.")
+        return None
+    return value.casefold()
+
+
+def filters_from_query(
+    params: Params, bounds: tuple[int, int], island_ids: Collection[str]
+) -> tuple[Filters, list[str]]:
+    """Filters read from URL query parameters, and a notice for every value ignored."""
+    notices: list[str] = []
+    country = _country(params, notices)
+    island = _island(params, island_ids, notices)
+    year_from = _year(params, "from", bounds, notices)
+    year_to = _year(params, "to", bounds, notices)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        notices.append(f"“from={year_from}” is after “to={year_to}”; showing every year.")
+        year_from = year_to = None
+    filters = replace(
+        default_filters(bounds),
+        country=country,
+        island=island,
+        year_from=bounds[0] if year_from is None else year_from,
+        year_to=bounds[1] if year_to is None else year_to,
+    )
+    return filters, notices
+
+
+def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str]:
+    """Query parameters for a link to exactly these filters; defaults are left out."""
+    params = {
+        "country": filters.country or "",
+        "from": str(filters.year_from) if filters.year_from != bounds[0] else "",
+        "to": str(filters.year_to) if filters.year_to != bounds[1] else "",
+        "island": filters.island or "",
+    }
+    return {key: value for key, value in params.items() if value}
+
+
+def choice_from_query(params: Params, key: str, known_ids: Iterable[str], noun: str) -> tuple[str | None, list[str]]:
+    """The id a link chose on a page (`key`, e.g. event), if `known_ids` has it; a notice otherwise.
+    `noun` names what the id would be ("an event"). `known_ids` is read only when a link chose one."""
+    notices: list[str] = []
+    chosen = _single(params, key, notices)
+    if chosen is not None and chosen not in set(known_ids):
+        notices.append(f"{_echo(key, chosen)} is not {noun} in the data; none is chosen.")
+        chosen = None
+    return chosen, notices
+
+
+def choices_from_query(params: Params, key: str, known: Collection[str], noun: str) -> tuple[list[str], list[str]]:
+    """Every value of a repeated parameter (e.g. speaker) that `known` has, each once; a notice for the rest."""
+    notices: list[str] = []
+    chosen = list(dict.fromkeys(_values(params, key, notices)))
+    for value in chosen:
+        if value not in known:
+            notices.append(f"{_echo(key, value)} is not {noun} in the data; ignored it.")
+    return [value for value in chosen if value in known], notices
+
+
+def search_text(typed: str) -> str:
+    """A search as a link keeps it: trimmed, and short enough for a link to carry."""
+    return typed.strip()[:MAX_QUERY_LENGTH].strip()
+
+
+def search_from_query(params: Params, key: str) -> tuple[str, list[str]]:
+    """The search a link carries (`key`, e.g. q); "" and a notice when it is repeated or too long."""
+    notices: list[str] = []
+    return _single(params, key, notices) or "", notices
+
+
+def misplaced_params(params: Params, used: Collection[str], known: Collection[str]) -> list[str]:
+    """A notice for each parameter of another page (of `known`, not `used` here), e.g. a search on
+    a page without one. Parameters the app does not know at all (utm_source=…) pass in silence."""
+    return [
+        f"{_echo(key, values[0])} does nothing on this page; ignored it."
+        for key, values in params.items()
+        if key in known and key not in used and any(value.strip() for value in values)
+    ]
+
+
+def share_link(page_url: str, params: Mapping[str, str | Sequence[str]]) -> str:
+    """`page_url` with `params` as its query string (a list repeats its key): the link that opens exactly this view."""
+    parts = urlsplit(page_url)
+    if parts.netloc and not parts.path:
+        page_url = parts._replace(path="/").geturl()  # the home page: "https://host/", not "https://host"
+    if not params:
+        return page_url
+    # %20 rather than +: both decode to a space, but %20 reads the same everywhere a link is pasted.
+    return f"{page_url}?{urlencode(params, doseq=True, quote_via=quote)}"

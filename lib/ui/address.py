@@ -1,0 +1,98 @@
+"""The page's address: the link that opened the session, what a page reads of it, what it keeps in
+it, and the link to share. The address is written once a run, after the page (`write_address`):
+the filters, then the page's own parameters, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from lib.model.dataset import Dataset
+from lib.model.filters import Filters
+from lib.model.link import (
+    FILTER_PARAMS,
+    choice_from_query,
+    filters_from_query,
+    filters_to_query,
+    misplaced_params,
+    share_link,
+)
+from lib.site import SitePage, all_params
+from lib.ui.filters import COUNTRY_KEY, seed_filters
+from lib.views.text import escape_markdown
+
+_OPENING_LINK_KEY = "opening_link"
+
+
+@dataclass(frozen=True)
+class OpeningLink:
+    """The filters the link that opened the session asked for, and what of it could not be used."""
+
+    filters: Filters
+    notices: list[str] = field(default_factory=list)
+
+
+def _query() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def start_from_link(dataset: Dataset, page: SitePage) -> None:
+    """On the session's first run, start the filters at the link's and note what it asked for in vain."""
+    if COUNTRY_KEY in st.session_state:
+        return
+    query = _query()
+    filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
+    notices += misplaced_params(query, {*page.params, *FILTER_PARAMS}, all_params() | set(FILTER_PARAMS))
+    seed_filters(filters)
+    st.session_state[_OPENING_LINK_KEY] = OpeningLink(filters, notices)
+
+
+def show_notices(notices: Sequence[str]) -> None:
+    if notices:
+        lines = "\n".join(f"- {escape_markdown(notice)}" for notice in notices)
+        st.warning(f"Part of this link could not be used:\n{lines}", icon=":material/link_off:")
+
+
+def show_link_notices(filters: Filters) -> None:
+    """Say, above the page, what the opening link asked for in vain, until the reader changes a filter.
+
+    Above the page rather than in the sidebar, which a narrow screen keeps closed.
+    """
+    opening: OpeningLink | None = st.session_state.get(_OPENING_LINK_KEY)
+    if opening is not None and opening.filters == filters:
+        show_notices(opening.notices)
+
+
+def linked_choice(key: str, known_ids: Iterable[str], noun: str) -> str | None:
+    """What the address chose on this page (`key`, e.g. event); an id that names nothing gets a notice."""
+    chosen, notices = choice_from_query({key: st.query_params.get_all(key)}, key, known_ids, noun)
+    show_notices(notices)
+    return chosen
+
+
+def keep_in_address(key: str, value: str | Sequence[str] | None) -> None:
+    """Keep what the page has chosen in its address, or take it out when nothing is."""
+    if value:
+        st.query_params[key] = value
+    elif key in st.query_params:
+        del st.query_params[key]
+
+
+def write_address(filters: Filters, bounds: tuple[int, int], page: SitePage) -> None:
+    """The filters, then what the page keeps of its own: another page's parameters are dropped."""
+    own = {key: st.query_params.get_all(key) for key in page.params if key in st.query_params}
+    st.query_params.from_dict({**filters_to_query(filters, bounds), **own})
+
+
+def share_this_view() -> None:
+    """The sidebar's link to what the reader sees, from the address as the page has left it."""
+    # The browser reports its address (without the query); a client that does not gets a relative link.
+    link = share_link(st.context.url or "", _query()) or "?"
+    with st.sidebar:
+        st.subheader("Share this view")
+        # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
+        st.markdown(f"[{escape_markdown(link)}]({escape_markdown(link)})")
+        st.caption("This link opens this page as you see it: copy it, or open it in a new tab.")

@@ -1,0 +1,77 @@
+"""The dataset as every session sees it: read and checked once per version of the files, or the
+error panel that lists its problems instead of the page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lib.model.dataset import Dataset
+from lib.model.load import DATA_DIR, LoadResult, Problem, read_dataset
+
+# Tests and benchmarks point the app at another data folder through this variable.
+DATA_DIR_VARIABLE = "KURILS_DATA_DIR"
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
+
+
+def _fingerprint(folder: Path) -> Fingerprint:
+    """Changes whenever a data file does, so edits show without restarting the server."""
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        (str(path.relative_to(folder)), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    )
+
+
+# cache_resource, not cache_data: every session shares the one validated copy instead of unpickling
+# its own on every rerun. Nothing writes to it, and a test runs every page and checks the shared copy
+# is unchanged afterwards.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _cached_dataset(folder: str, fingerprint: Fingerprint) -> LoadResult:
+    return read_dataset(Path(folder))
+
+
+def load_dataset() -> LoadResult:
+    """The validated dataset, read and checked once per change of the files."""
+    folder = data_dir()
+    return _cached_dataset(str(folder), _fingerprint(folder))
+
+
+def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "file": [problem.file for problem in problems],
+            "row": [problem.row for problem in problems],
+            "column": [problem.column or "" for problem in problems],
+            "problem": [problem.reason for problem in problems],
+        }
+    ).astype({"row": "Int64"})
+
+
+def show_problems(problems: tuple[Problem, ...]) -> None:
+    st.error(
+        f"The dataset has {len(problems)} problem(s), so nothing is drawn from it until they are fixed. "
+        "Run `python -m lib.check` to list them in a terminal.",
+        icon=":material/error:",
+    )
+    # A dataframe shows every reason as plain text, whatever the CSV holds.
+    st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+
+
+def dataset_or_stop() -> Dataset:
+    """The dataset, or the error panel and an end to this run."""
+    result = load_dataset()
+    if result.dataset is None:
+        show_problems(result.problems)
+        st.stop()
+    return result.dataset

@@ -1,0 +1,84 @@
+"""The sidebar's shared filters: country, years and island, the same on every page.
+
+The widgets hold the state; `sidebar_filters` reads it, so there is nothing to keep in step.
+A link starts them once per session (lib.ui.address); a click on the map sets the island through
+a callback, before the widgets are drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.model.dataset import Dataset
+from lib.model.filters import COUNTRY_CHOICES, Filters, default_filters, describe_filters
+from lib.views.text import escape_markdown
+
+ALL_COUNTRIES = "Both"
+COUNTRY_KEY = "filter_country"
+FROM_KEY = "filter_from"
+TO_KEY = "filter_to"
+ISLAND_KEY = "filter_island"
+
+
+def seed_filters(filters: Filters) -> None:
+    """Start the widgets at `filters`, as the session's first run does with its link's."""
+    st.session_state[COUNTRY_KEY] = filters.country or ALL_COUNTRIES
+    st.session_state[FROM_KEY] = filters.year_from
+    st.session_state[TO_KEY] = filters.year_to
+    st.session_state[ISLAND_KEY] = filters.island or ""
+
+
+def reset_filters(bounds: tuple[int, int]) -> None:
+    """Back to every country, year and island: a button's on_click callback."""
+    seed_filters(default_filters(bounds))
+
+
+def choose_island(island: str) -> None:
+    """Make `island` the selected island on every page: for a callback, which runs before the widgets."""
+    st.session_state[ISLAND_KEY] = island
+
+
+def _keep_order(moved: str) -> None:
+    """After one year input moves past the other, the other follows, so the range is never empty."""
+    year_from, year_to = st.session_state[FROM_KEY], st.session_state[TO_KEY]
+    if year_from > year_to:
+        st.session_state[TO_KEY if moved == FROM_KEY else FROM_KEY] = st.session_state[moved]
+
+
+def sidebar_filters() -> Filters:
+    """The filters as the widgets hold them."""
+    country = st.session_state[COUNTRY_KEY]
+    return Filters(
+        year_from=st.session_state[FROM_KEY],
+        year_to=st.session_state[TO_KEY],
+        country=None if country == ALL_COUNTRIES else country,
+        island=st.session_state[ISLAND_KEY] or None,
+    )
+
+
+def filter_sidebar(dataset: Dataset) -> Filters:
+    """Draw the shared filters in the sidebar; the filters they hold."""
+    first, last = dataset.year_bounds
+    names = dataset.island_names
+    with st.sidebar:
+        st.header("Filters")
+        st.radio("Country", (ALL_COUNTRIES, *COUNTRY_CHOICES), key=COUNTRY_KEY, horizontal=True)
+        st.caption("Soviet-era rows count as Russia.")
+        from_column, to_column = st.columns(2)
+        from_column.number_input("From", first, last, step=1, key=FROM_KEY, on_change=_keep_order, args=(FROM_KEY,))
+        to_column.number_input("To", first, last, step=1, key=TO_KEY, on_change=_keep_order, args=(TO_KEY,))
+        st.selectbox(
+            "Island",
+            ("", *names),
+            key=ISLAND_KEY,
+            format_func=lambda island_id: names.get(island_id, "All islands"),
+        )
+    return sidebar_filters()
+
+
+def show_filters_in_use(dataset: Dataset, filters: Filters) -> None:
+    """A line naming the sidebar's filters in use, if any: on a phone the sidebar is folded away,
+    and a shared link may open the page filtered."""
+    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
+    if described:
+        st.caption(f":material/filter_alt: Filters: {escape_markdown(described)}")
