@@ -9,48 +9,52 @@ from lib.model.dates import format_date_range, format_partial_date
 from lib.model.filters import Filters, describe_filters, year_bounds
 from lib.site import site_page
 from lib.ui.app import page_context, run_app, streamlit_page
-from lib.views.island_map import build_island_map
+from lib.views.island_map import build_island_map, dataset_popup_index
 from lib.views.islands import map_filters
+from lib.views.markdown import escape_markdown
 from lib.views.overview import (
     DECLARATION_YEAR,
     HeadlineFigures,
-    counted,
     dispute_summary,
     event_source,
     headline_figures,
-    share_of,
 )
-from lib.views.text import escape_markdown
+from lib.views.wording import counted, share_of
 
 MAP_HEIGHT = 260
 
 
 def render() -> None:
     dataset, filters = page_context()
-    figures = headline_figures(dataset)
+    figures = dataset.derived(headline_figures)
     st.title("Russia–Japan peace-treaty talks")
     summary_column, map_column = st.columns([3, 2], gap="medium")
     summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
+    events, statements = dataset.filtered_events(filters), dataset.filtered_statements(filters)
     with map_column:
-        small_map(dataset, filters)
+        small_map(dataset, filters, events, statements)
     headline(dataset, figures)
     latest_column, explore_column = st.columns([3, 2], gap="medium")
     with latest_column:
         latest_event(dataset, figures.latest)
     with explore_column:
-        explore(dataset, filters)
+        explore(dataset, filters, len(events), len(statements))
 
 
-def small_map(dataset: Dataset, filters: Filters) -> None:
+def small_map(dataset: Dataset, filters: Filters, events: pd.DataFrame, statements: pd.DataFrame) -> None:
+    """The islands, with what the filters keep in their popups (of every island: the map ignores the island filter)."""
     scope = map_filters(filters)
+    if scope != filters:
+        events, statements = dataset.filtered_events(scope), dataset.filtered_statements(scope)
     island_map = build_island_map(
         dataset.islands,
         dataset.geojson,
-        dataset.filtered_events(scope),
-        dataset.filtered_statements(scope),
+        events,
+        statements,
         filters.island,
         sources=dataset.sources,
         compact=True,
+        index=dataset.derived(dataset_popup_index),
     )
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
@@ -107,7 +111,7 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
             st.markdown(f"Source: [{escape_markdown(source.label)}]({escape_markdown(source.url)})")
 
 
-def explore(dataset: Dataset, filters: Filters) -> None:
+def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
     st.markdown("#### Explore")
     described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
     st.caption(f"Filters: {escape_markdown(described)}" if described else "No filters: everything is shown.")
@@ -116,12 +120,12 @@ def explore(dataset: Dataset, filters: Filters) -> None:
     )
     st.page_link(
         streamlit_page(site_page("timeline")),
-        label=f"Timeline: {share_of(len(dataset.filtered_events(filters)), len(dataset.events), 'event')}",
+        label=f"Timeline: {share_of(events_shown, len(dataset.events), 'event')}",
         icon=":material/timeline:",
     )
     st.page_link(
         streamlit_page(site_page("statements")),
-        label=f"Statements: {share_of(len(dataset.filtered_statements(filters)), len(dataset.statements), 'statement')}",
+        label=f"Statements: {share_of(statements_shown, len(dataset.statements), 'statement')}",
         icon=":material/format_quote:",
     )
 

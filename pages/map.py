@@ -8,9 +8,16 @@ from lib.model.dataset import Dataset
 from lib.ui.app import page_context, run_app
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import choose_island, show_filters_in_use
-from lib.views.island_map import build_island_map, clicked_island_id, legend_entries, legend_text, selection_layer
+from lib.views.island_map import (
+    build_island_map,
+    clicked_island_id,
+    dataset_popup_index,
+    legend_entries,
+    legend_text,
+    selection_layer,
+)
 from lib.views.islands import island_details, island_records, islands_table, map_filters
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 
 MAP_KEY = "island_map"
 MAP_HEIGHT = 560
@@ -44,6 +51,7 @@ def render() -> None:
         statements,
         sources=dataset.sources,
         lists_below=True,  # the selected island's events and statements are listed under the map
+        index=dataset.derived(dataset_popup_index),
     )
     st_folium(
         island_map,

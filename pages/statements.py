@@ -17,11 +17,12 @@ from lib.ui.filters import reset_filters, show_filters_in_use
 from lib.views.article import (
     article_html,
     evidence_spans,
-    legend_html,
+    highlight_legend_html,
     paragraphs_with_spans,
     source_html,
     split_paragraphs,
 )
+from lib.views.markdown import escape_markdown
 from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
@@ -32,11 +33,11 @@ from lib.views.statements import (
     speaker_choices,
     statement_choices,
     statement_html,
+    statement_labels,
     statements_csv,
     statements_table,
     table_height,
 )
-from lib.views.text import escape_markdown
 
 SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
@@ -123,9 +124,11 @@ def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
     total = len(dataset.statements)
     count = "all" if len(shown) == total else f"{len(shown)} of"
     st.caption(f"Showing {count} {total} statements.")
-    choices = statement_choices(shown)
+    choices = statement_choices(dataset.derived(statement_labels), shown, st.session_state.get(STATEMENT_KEY))
     if st.session_state.get(STATEMENT_KEY) not in choices:  # hidden by the filters or the search: let it go
         st.session_state[STATEMENT_KEY] = None
+    if len(choices) < len(shown):
+        st.caption(f"The Statement box lists the first {len(choices):,}: search or filter to narrow the table.")
     chosen = st.session_state[STATEMENT_KEY]
     statements_dataframe(dataset, shown, chosen)
     picked = st.selectbox(
@@ -145,7 +148,7 @@ def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
 
 
 def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | None) -> None:
-    rows = statements_table(dataset.statements, dataset.sources).showing(shown)
+    rows = dataset.derived(statements_table).showing(shown)
     # The key names the chosen statement: choosing one in the Statement box redraws the table with its row ticked.
     table_key = f"{rows.key}_{chosen or ''}"
     chosen_row = rows.position(chosen)
@@ -222,7 +225,7 @@ def annotated_article(dataset: Dataset) -> None:
         "The full text, with every statement and event taken from it marked, whatever the filters. "
         "What is not marked is what the dataset leaves out."
     )
-    st.html(legend_html())
+    st.html(highlight_legend_html())
     st.markdown(
         f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
     )

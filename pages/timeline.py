@@ -9,7 +9,7 @@ from lib.model.link import filters_to_query
 from lib.ui.address import keep_in_address, linked_choice
 from lib.ui.app import page_context, run_app
 from lib.ui.filters import reset_filters, show_filters_in_use
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 from lib.views.timeline import (
     Marks,
     details_markdown,

@@ -3,16 +3,20 @@ with what every page derives from them the same way (year bounds, island names, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from lib.model.filters import Filters, filter_events, filter_statements, year_bounds
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
+
+# eq=False: a dataset is itself, compared and hashed by identity, as the one copy every session shares.
+@dataclass(frozen=True, eq=False)
 class Dataset:
     sources: pd.DataFrame
     islands: pd.DataFrame
@@ -20,6 +24,15 @@ class Dataset:
     events: pd.DataFrame
     geojson: dict[str, Any]
     texts: dict[str, str]  # source id -> full text of the source
+    _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, build: Callable[[Dataset], T]) -> T:
+        """`build(self)`, worked out once and kept with the dataset: for what a page shows of the
+        whole dataset, whatever the filters. Keyed by the function itself, so two pages' builders
+        never share an entry, and dropped with the dataset when the files change."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return self._derived[build]
 
     # Worked out on first use and kept with the dataset, which every session shares.
     @cached_property

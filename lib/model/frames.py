@@ -11,8 +11,12 @@ import pandas as pd
 
 def each_distinct(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
     """`function` of every value, computed once per distinct value: many rows share a date, a source
-    or a list of islands. Works for unhashable-looking values too, such as tuples."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    or a list of islands. Works for unhashable-looking values too, such as tuples. A categorical column
+    is already factorized: its categories are the distinct values."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
+    else:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
     results = np.empty(len(uniques), dtype=object)
     results[:] = [function(value) for value in uniques]
     return pd.Series(results[codes], index=values.index, name=values.name)

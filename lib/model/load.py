@@ -328,6 +328,9 @@ def _frame(table: Table, typed: list[dict[str, Any]]) -> pd.DataFrame:
             frame[column.name] = frame[column.name].astype("float64")
         elif column.type == "bool":
             frame[column.name] = frame[column.name].astype(bool)
+        elif column.type == "list":
+            # Few distinct lists, many rows: as categories, a filter tests each list once (lib.model.frames).
+            frame[column.name] = frame[column.name].astype("category")
     return frame
 
 

@@ -22,7 +22,7 @@ from lib.model.link import (
 )
 from lib.site import SitePage, all_params
 from lib.ui.filters import COUNTRY_KEY, seed_filters
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 
 _OPENING_LINK_KEY = "opening_link"
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, default_filters, describe_filters
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 
 ALL_COUNTRIES = "Both"
 COUNTRY_KEY = "filter_country"

@@ -2,7 +2,7 @@
 it, and highlighted HTML that shows what the dataset took from it and what it left out.
 
 Pure functions, no Streamlit. The HTML returned here is safe to render as raw HTML: every piece
-of text from the article or the CSVs passes through `escape_html`, and the only markup is this
+of text from the article or the CSVs is escaped by lib.views.html, and the only markup is this
 module's own.
 """
 
@@ -17,8 +17,9 @@ from typing import Literal
 import pandas as pd
 
 from lib.model.dates import format_partial_date
-from lib.views.text import escape_html
-from lib.views.theme import HIGHLIGHT_COLOURS
+from lib.views.html import Markup, escape, html, join, link
+from lib.views.theme import HIGHLIGHT_COLOURS, rgba
+from lib.views.wording import shorten
 
 SpanKind = Literal["statement", "event"]
 KIND_NAMES: dict[str, str] = {"statement": "Statement", "event": "Event"}
@@ -126,15 +127,10 @@ def pieces(text: str, spans: Iterable[Span], start: int = 0, end: int | None = N
     return result
 
 
-def _translucent(colour: str, alpha: float) -> str:
-    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
-
-
 # A translucent fill and `color: inherit` keep the text readable on light and dark themes alike.
 _MARK_BASE = "color:inherit;background-color:transparent;padding:0.1em 0;border-radius:0.15em;"
 _MARK_STYLES: dict[str, str] = {
-    "statement": f"background-color:{_translucent(HIGHLIGHT_COLOURS['statement'], 0.5)};",
+    "statement": f"background-color:{rgba(HIGHLIGHT_COLOURS['statement'], 0.5)};",
     "event": (
         f"text-decoration-line:underline;text-decoration-color:{HIGHLIGHT_COLOURS['event']};"
         "text-decoration-thickness:3px;text-underline-offset:0.25em;text-decoration-skip-ink:none;"
@@ -155,43 +151,41 @@ _PARAGRAPH_STYLE = (
 _UNUSED_PARAGRAPH_STYLE = "border-left:3px dashed rgba(128,128,128,0.7);"
 
 
-def short_label(label: str, limit: int = LABEL_LIMIT) -> str:
-    """The label on one line, cut at a word to at most `limit` characters."""
-    text = " ".join(label.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-
-
-def _label_html(span: Span) -> str:
-    title = f"{KIND_NAMES[span.kind]}: {span.label}"
-    return (
-        f'<span class="hl-label hl-label-{span.kind}" title="{escape_html(title)}" '
-        f'style="{_LABEL_BASE}{_LABEL_STYLES[span.kind]}">{escape_html(short_label(span.label))}</span>'
+def _label_html(span: Span) -> Markup:
+    return html(
+        '<span class="hl-label hl-label-{kind}" title="{title}" style="{style}">{label}</span>',
+        kind=span.kind,
+        title=f"{KIND_NAMES[span.kind]}: {span.label}",
+        style=_LABEL_BASE + _LABEL_STYLES[span.kind],
+        label=shorten(span.label, LABEL_LIMIT),
     )
 
 
-def piece_html(piece: Piece, labelled: bool = True) -> str:
-    """One piece as HTML: its labels, then its text, escaped, in a <mark> if any span covers it."""
-    labels = "".join(_label_html(span) for span in piece.opening) if labelled else ""
-    text = escape_html(piece.text)
+def piece_html(piece: Piece, labelled: bool = True) -> Markup:
+    """One piece as HTML: its labels, then its text, in a <mark> if any span covers it."""
+    labels = join(_label_html(span) for span in piece.opening) if labelled else Markup()
     if not piece.spans:
-        return labels + text
+        return labels + escape(piece.text)
     kinds = sorted({span.kind for span in piece.spans}, key=_KIND_ORDER.__getitem__)
-    classes = " ".join(["hl", *(f"hl-{kind}" for kind in kinds)])
-    styles = "".join(_MARK_STYLES[kind] for kind in kinds)
-    title = "; ".join(f"{KIND_NAMES[span.kind]}: {span.label}" for span in piece.spans)
-    return f'{labels}<mark class="{classes}" title="{escape_html(title)}" style="{_MARK_BASE}{styles}">{text}</mark>'
+    return labels + html(
+        '<mark class="{classes}" title="{title}" style="{style}">{text}</mark>',
+        classes=" ".join(["hl", *(f"hl-{kind}" for kind in kinds)]),
+        title="; ".join(f"{KIND_NAMES[span.kind]}: {span.label}" for span in piece.spans),
+        style=_MARK_BASE + "".join(_MARK_STYLES[kind] for kind in kinds),
+        text=piece.text,
+    )
 
 
-def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[Span], labelled: bool = True) -> str:
+def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[Span], labelled: bool = True) -> Markup:
     """One paragraph with its spans highlighted; a dashed rule marks one that nothing was taken from."""
     parts = pieces(text, spans, paragraph.start, paragraph.end)
     used = any(part.spans for part in parts)
-    classes = "kd-paragraph" if used else "kd-paragraph kd-paragraph-unused"
-    style = _PARAGRAPH_STYLE if used else _PARAGRAPH_STYLE + _UNUSED_PARAGRAPH_STYLE
-    body = "".join(piece_html(part, labelled) for part in parts)
-    return f'<p class="{classes}" style="{style}">{body}</p>'
+    return html(
+        '<p class="{classes}" style="{style}">{body}</p>',
+        classes="kd-paragraph" if used else "kd-paragraph kd-paragraph-unused",
+        style=_PARAGRAPH_STYLE if used else _PARAGRAPH_STYLE + _UNUSED_PARAGRAPH_STYLE,
+        body=join(piece_html(part, labelled) for part in parts),
+    )
 
 
 def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Span]) -> int:
@@ -201,13 +195,13 @@ def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Span]
     )
 
 
-def article_html(text: str, spans: Sequence[Span]) -> str:
+def article_html(text: str, spans: Sequence[Span]) -> Markup:
     """The whole text, paragraph by paragraph, every span highlighted and labelled."""
-    body = "".join(paragraph_html(text, paragraph, spans) for paragraph in split_paragraphs(text))
-    return f'<div class="kd-article">{body}</div>'
+    body = join(paragraph_html(text, paragraph, spans) for paragraph in split_paragraphs(text))
+    return html('<div class="kd-article">{}</div>', body)
 
 
-def context_html(text: str, sentence: str) -> str | None:
+def context_html(text: str, sentence: str) -> Markup | None:
     """The paragraph(s) where `sentence` first occurs, the sentence highlighted; None if it is not in the text."""
     found = find_all(text, sentence)
     if not found:
@@ -215,28 +209,23 @@ def context_html(text: str, sentence: str) -> str | None:
     start, end = found[0]
     span = Span(start, end, "statement", "")
     paragraphs = [paragraph for paragraph in split_paragraphs(text) if paragraph.start < end and paragraph.end > start]
-    return "".join(paragraph_html(text, paragraph, [span], labelled=False) for paragraph in paragraphs)
+    return join(paragraph_html(text, paragraph, [span], labelled=False) for paragraph in paragraphs)
 
 
-def link_html(url: str, text: str) -> str:
-    """A link that opens in a new tab; just the text when the address is not http(s)."""
-    if not url.startswith(("https://", "http://")):
-        return escape_html(text)
-    return f'<a href="{escape_html(url)}" target="_blank" rel="noopener noreferrer">{escape_html(text)}</a>'
-
-
-def source_html(source: Mapping[str, object]) -> str:
+def source_html(source: Mapping[str, object]) -> Markup:
     """Headline, publisher, dateline, day of publication and a link to the original."""
-    published = format_partial_date(source["published"], "day")
-    return (
-        f'<p class="kd-source" style="margin:0 0 1em 0;">'
-        f"<strong>{escape_html(source['title'])}</strong><br>"
-        f"{escape_html(source['publisher'])} · {escape_html(source['dateline'])} · published {published} · "
-        f"{link_html(str(source['url']), 'read the original')}</p>"
+    return html(
+        '<p class="kd-source" style="margin:0 0 1em 0;"><strong>{title}</strong><br>'
+        "{publisher} · {dateline} · published {published} · {link}</p>",
+        title=source["title"],
+        publisher=source["publisher"],
+        dateline=source["dateline"],
+        published=format_partial_date(source["published"], "day"),
+        link=link(str(source["url"]), "read the original"),
     )
 
 
-def legend_html() -> str:
+def highlight_legend_html() -> Markup:
     """What the highlights mean; sample labels and marks drawn exactly as in the article."""
     statement = Span(0, 1, "statement", "Speaker")
     event = Span(0, 1, "event", "Event title")
@@ -244,12 +233,13 @@ def legend_html() -> str:
         (piece_html(Piece("sentence", (statement,), (statement,))), "a statement was taken from this sentence"),
         (piece_html(Piece("sentence", (event,), (event,))), "an event was taken from this sentence"),
         (
-            f'<span style="{_UNUSED_PARAGRAPH_STYLE}padding-left:0.5em;">paragraph</span>',
+            html('<span style="{}padding-left:0.5em;">paragraph</span>', _UNUSED_PARAGRAPH_STYLE),
             "nothing in it was taken into the dataset",
         ),
         ("plain text", "left out of the dataset"),
     ]
-    rows = "".join(
-        f'<li style="margin:0 0 0.3em 0;line-height:1.8;">{sample} — {meaning}</li>' for sample, meaning in items
+    rows = join(
+        html('<li style="margin:0 0 0.3em 0;line-height:1.8;">{} — {}</li>', sample, meaning)
+        for sample, meaning in items
     )
-    return f'<ul class="kd-legend" style="list-style:none;padding:0;margin:0 0 1em 0;">{rows}</ul>'
+    return html('<ul class="kd-legend" style="list-style:none;padding:0;margin:0 0 1em 0;">{}</ul>', rows)

@@ -56,6 +56,7 @@ from lib.views.islands import (
 )
 from lib.views.text import escape_html, script_string
 from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SEA_COLOUR, MAP_SELECTED_COLOUR, NEUTRAL_COLOUR
+from lib.views.wording import join_names
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
 # found under whatever base path the app is deployed at. A map saved on its own would not find them.
@@ -330,13 +331,9 @@ def legend_entries(islands_on_map: list[Island]) -> list[LegendEntry]:
     return entries
 
 
-def _and(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def legend_text(entries: list[LegendEntry]) -> str:
     """The legend as sentences: the map's text alternative, readable wherever the map is not."""
-    return " ".join(f"{_and(entry.names)}: {entry.description}." for entry in entries)
+    return " ".join(f"{join_names(entry.names)}: {entry.description}." for entry in entries)
 
 
 def _rgba(colour: str, opacity: float) -> str:

@@ -4,7 +4,6 @@ the islands in dispute. Pure functions, no Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -13,7 +12,8 @@ import pandas as pd
 from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.model.schema import EVENT_PRECISIONS
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
+from lib.views.wording import join_names
 
 DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
 
@@ -37,13 +37,6 @@ class HeadlineFigures:
     @property
     def sources(self) -> int:
         return self.articles + self.pages
-
-
-def join_names(names: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _top_level(islands: pd.DataFrame) -> pd.DataFrame:
@@ -127,18 +120,6 @@ def event_source(event: pd.Series, sources: pd.DataFrame) -> SourceLink | None:
     if event["source_url"]:
         return SourceLink(urlsplit(event["source_url"]).hostname or event["source_url"], event["source_url"])
     return None
-
-
-def counted(number: int, noun: str) -> str:
-    """ "1 event", "42 events" (noun in the singular)."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def share_of(shown: int, total: int, noun: str) -> str:
-    """ "all 42 events", "10 of 42 events", "1 of 8 statements" (noun in the singular)."""
-    if shown == total:
-        return f"all {counted(total, noun)}" if total > 1 else counted(total, noun)
-    return f"{shown} of {counted(total, noun)}"
 
 
 def _names(values: pd.Series) -> str:

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date, parse_partial_date
 from lib.model.filters import Filters
 from lib.model.frames import each_distinct
-from lib.views.article import Paragraph, Span, context_html, link_html, paragraph_html
-from lib.views.text import escape_html
+from lib.views.article import Paragraph, Span, context_html, paragraph_html
+from lib.views.html import Markup, html, link
+from lib.views.wording import shorten
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
 # The quote comes right after the speaker: it is what a reader scans for. The link to the source
@@ -30,6 +32,9 @@ TABLE_COLUMNS: tuple[str, ...] = ("date", "speaker", "quote", "source", "country
 TABLE_ROW_PX = 92
 _TABLE_HEADER_PX = 38
 _TABLE_ROWS_IN_VIEW = 10
+# The Statement box lists at most this many: a select box of thousands is slow to send and to scroll.
+MAX_LISTED = 200
+QUOTE_LABEL_CHARS = 60
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
 
 _QUOTE_STYLE = (
@@ -96,19 +101,23 @@ def shown_date(iso: str) -> str:
     return format_partial_date(parse_partial_date(iso, precision), precision)
 
 
-def short_quote(quote: str, limit: int = 60) -> str:
-    """The quote's first words, cut at a word to at most `limit` characters."""
-    return quote if len(quote) <= limit else quote[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
-
-
-def statement_choices(statements: pd.DataFrame) -> dict[str, str]:
-    """Statement id -> "23 Jul 2018 · Chuichi Date: “Tokyo hopes for…”", in table order, for a select box."""
-    ordered = _in_table_order(statements[["id", "date", "date_precision", "speaker", "quote"]])
+def statement_labels(dataset: Dataset) -> dict[str, str]:
+    """Statement id -> "23 Jul 2018 · Chuichi Date: “Tokyo hopes for…”", for every statement, in table order."""
+    ordered = _in_table_order(dataset.statements[["id", "date", "date_precision", "speaker", "quote"]])
     columns = (ordered[name].tolist() for name in ("id", "date", "date_precision", "speaker", "quote"))
     return {
-        statement_id: f"{format_partial_date(date, precision)} · {speaker}: “{short_quote(quote)}”"
+        statement_id: f"{format_partial_date(date, precision)} · {speaker}: “{shorten(quote, QUOTE_LABEL_CHARS)}”"
         for statement_id, date, precision, speaker, quote in zip(*columns, strict=True)
     }
+
+
+def statement_choices(labels: Mapping[str, str], shown: pd.DataFrame, chosen: str | None) -> dict[str, str]:
+    """What the Statement box offers: the first MAX_LISTED statements shown, in table order, and the chosen one."""
+    shown_ids = set(shown["id"])
+    listed = [statement_id for statement_id in labels if statement_id in shown_ids][:MAX_LISTED]
+    if chosen in shown_ids and chosen not in listed:
+        listed.append(chosen)
+    return {statement_id: labels[statement_id] for statement_id in listed}
 
 
 def table_height(rows: int) -> int:
@@ -168,10 +177,10 @@ class StatementsTable:
         return f"statements_table_{rows}"
 
 
-def statements_table(statements: pd.DataFrame, sources: pd.DataFrame) -> StatementsTable:
-    """The table of `statements` (table_frame), worth building once per data version: a run then
+def statements_table(dataset: Dataset) -> StatementsTable:
+    """The table of every statement (table_frame), worth building once per dataset: a run then
     picks its rows with StatementsTable.showing."""
-    frame = table_frame(statements, sources)
+    frame = table_frame(dataset.statements, dataset.sources)
     return StatementsTable(
         ids=frame["id"].to_numpy(dtype=object),
         data=pa.Table.from_pandas(frame[list(TABLE_COLUMNS)], preserve_index=False),
@@ -243,32 +252,36 @@ def statements_csv(statements: pd.DataFrame, sources: pd.DataFrame, island_names
     return export_frame(statements, sources, island_names).to_csv(index=False).encode("utf-8-sig")
 
 
-def statement_html(statement: Mapping[str, object], source: Mapping[str, object], text: str | None) -> str:
+def _in_article(evidence: str, text: str | None) -> Markup:
+    """The article's paragraph with the sentence highlighted; the sentence alone when the text does not hold it."""
+    context = context_html(text, evidence) if text is not None else None
+    if context is None:
+        whole = Span(0, len(evidence), "statement", "")
+        context = paragraph_html(evidence, Paragraph(0, len(evidence)), [whole], labelled=False)
+    return context
+
+
+def statement_html(statement: Mapping[str, object], source: Mapping[str, object], text: str | None) -> Markup:
     """One statement in context: the words, who said them in which role, the article's paragraph
     with the sentence highlighted, and links to the source and to where the role was checked."""
     kind = str(statement["kind"])
-    quote = escape_html(statement["quote"])
-    words = f"“{quote}”" if kind == "direct" else quote
-    date = format_partial_date(statement["date"], str(statement["date_precision"]))
     role_url = str(statement["role_source_url"] or "")
-    checked = f"; {link_html(role_url, 'where the role was checked')}" if role_url else ""
-    evidence = str(statement["evidence"])
-    context = context_html(text, evidence) if text is not None else None
-    if context is None:
-        # The sentence alone, highlighted, when the article's text does not hold it.
-        whole = Paragraph(0, len(evidence))
-        context = paragraph_html(evidence, whole, [Span(0, len(evidence), "statement", "")], labelled=False)
-    published = format_partial_date(source["published"], "day")
-    source_name = f"{source['publisher']}: “{source['title']}”"
-    return (
-        '<div class="kd-statement">'
-        f'<blockquote style="{_QUOTE_STYLE}">{words}</blockquote>'
-        f'<p style="margin:0 0 0.3em 0;"><strong>{escape_html(statement["speaker"])}</strong>, '
-        f"{escape_html(statement['role'])} <em>(role at the time{checked})</em></p>"
-        f'<p style="margin:0 0 0.8em 0;">{escape_html(statement["country"])} · {date} · '
-        f"{KIND_DESCRIPTIONS.get(kind, escape_html(kind))}</p>"
-        f'<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'
-        f'<p style="margin:0.4em 0 0 0;">Source: {link_html(str(source["url"]), source_name)}, '
-        f"{escape_html(source['dateline'])}, published {published}</p>"
-        "</div>"
+    return html(
+        '<div class="kd-statement"><blockquote style="{quote_style}">{words}</blockquote>'
+        '<p style="margin:0 0 0.3em 0;"><strong>{speaker}</strong>, {role} <em>(role at the time{checked})</em></p>'
+        '<p style="margin:0 0 0.8em 0;">{country} · {date} · {kind}</p>'
+        '<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'
+        '<p style="margin:0.4em 0 0 0;">Source: {source}, {dateline}, published {published}</p></div>',
+        quote_style=_QUOTE_STYLE,
+        words=html("“{}”", statement["quote"]) if kind == "direct" else statement["quote"],
+        speaker=statement["speaker"],
+        role=statement["role"],
+        checked=html("; {}", link(role_url, "where the role was checked")) if role_url else "",
+        country=statement["country"],
+        date=format_partial_date(statement["date"], str(statement["date_precision"])),
+        kind=KIND_DESCRIPTIONS.get(kind, kind),
+        context=_in_article(str(statement["evidence"]), text),
+        source=link(str(source["url"]), f"{source['publisher']}: “{source['title']}”"),
+        dateline=source["dateline"],
+        published=format_partial_date(source["published"], "day"),
     )

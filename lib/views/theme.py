@@ -44,3 +44,9 @@ ISLAND_STATUS_STYLES: dict[str, dict[str, str | float]] = {
 }
 MAP_SEA_COLOUR = "#D5E3EC"
 MAP_SELECTED_COLOUR = "#111111"
+
+
+def rgba(colour: str, opacity: float) -> str:
+    """A "#rrggbb" colour at `opacity`, as CSS writes it."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {opacity})"

@@ -27,8 +27,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.model.dates import format_date_range, format_partial_date
-from lib.model.link import share_link
 from lib.model.frames import each_distinct
+from lib.model.link import share_link
 from lib.model.schema import EVENT_TYPES, ORIGINS
 from lib.views.text import escape_html, escape_markdown
 from lib.views.theme import (
