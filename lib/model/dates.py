@@ -14,9 +14,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(r"\d{4}"),
 }
 
-_FORMATS: dict[str, str] = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+# The day of the month is written by hand ("7", not "07"): strftime's "%-d" is glibc's alone.
+_FORMATS: dict[str, str] = {"day": "{day} %b %Y", "month": "%b %Y", "year": "%Y"}
 # A span's first date within the year of its last, which names the year.
-_WITHOUT_YEAR: dict[str, str] = {"day": "%-d %b", "month": "%b"}
+_WITHOUT_YEAR: dict[str, str] = {"day": "{day} %b", "month": "%b"}
 
 
 def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
@@ -41,11 +42,15 @@ def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
         raise ValueError(f"is {text!r}, which is not a real date") from None
 
 
+def _strftime(value: pd.Timestamp, pattern: str) -> str:
+    return value.strftime(pattern.replace("{day}", str(value.day)))
+
+
 def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
     """A date as a reader should see it: "1956", "Oct 1956", "19 Oct 1956", or "date unknown"."""
     if value is None or pd.isna(value) or precision not in _FORMATS:
         return "date unknown"
-    return value.strftime(_FORMATS[precision])
+    return _strftime(value, _FORMATS[precision])
 
 
 def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, precision: str) -> str:
@@ -62,5 +67,5 @@ def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, prec
     if precision == "day" and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{last}"
     if precision in _WITHOUT_YEAR and start.year == end.year:
-        return f"{start.strftime(_WITHOUT_YEAR[precision])} – {last}"
+        return f"{_strftime(start, _WITHOUT_YEAR[precision])} – {last}"
     return f"{first} – {last}"

@@ -24,10 +24,24 @@ EVENT_TYPES: tuple[str, ...] = (
     "other",
 )
 ORIGINS: tuple[str, ...] = ("article", "context")
+# What a source can state of an event: its date (at the event's precision), its place, who took part, what happened.
+EVENT_PARTS: tuple[str, ...] = ("date", "place", "people", "what")
+# Only these kinds of publisher are cited: primary and reputable ones, never mirrors or aggregators.
+PUBLISHER_KINDS: tuple[str, ...] = (
+    "government",
+    "parliament",
+    "treaty database",
+    "news agency",
+    "newspaper",
+    "broadcaster",
+    "reference work",
+    "archive",
+)
+FIGURES: tuple[str, ...] = ("area_km2", "population")
 ISLAND_KINDS: tuple[str, ...] = ("island", "island_group", "islet", "islet_group", "rock")
 EVENT_PRECISIONS: tuple[str, ...] = tuple(p for p in PRECISIONS if p != "unknown")
 
-ColumnType = Literal["id", "text", "enum", "list", "date", "int", "float", "bool", "url", "path"]
+ColumnType = Literal["id", "text", "enum", "list", "date", "int", "float", "bool", "url", "path", "host"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,8 @@ class Column:
     required: bool = True
     allowed: tuple[str, ...] = ()
     references: str | None = None  # "file.column" that every value must exist in
+    bounds: tuple[float | None, float | None] = (None, None)  # a number's least and greatest value
+    positive: bool = False  # a number must be above zero
 
 
 @dataclass(frozen=True)
@@ -113,20 +129,36 @@ EVENTS = Table(
             required=False,
             references="islands.csv.id",
         ),
-        Column(
-            "origin", "enum", "article: taken from a source in sources.csv; context: from elsewhere.", allowed=ORIGINS
-        ),
+    ),
+)
+
+EVENT_SOURCES = Table(
+    "event_sources.csv",
+    (
+        Column("event_id", "id", "The event.", references="events.csv.id"),
         Column(
             "source_id",
             "id",
-            "The article it comes from (origin article).",
+            "A source article in sources.csv that states it; empty for a page.",
             required=False,
             references="sources.csv.id",
         ),
+        Column("url", "url", "A page that states it; empty for an article.", required=False),
+        Column("supports", "list", "What of the event this source states, ';'-separated.", allowed=EVENT_PARTS),
         Column(
-            "evidence", "text", "The sentence of the article it comes from, verbatim (origin article).", required=False
+            "evidence",
+            "text",
+            "The whole sentence that states it, verbatim: from the article's stored text, or as the page prints it.",
         ),
-        Column("source_url", "url", "Page the fact was checked against (required for origin context).", required=False),
+    ),
+)
+
+PUBLISHERS = Table(
+    "publishers.csv",
+    (
+        Column("host", "host", "A web host the data cites, as its URLs write it (www. included)."),
+        Column("name", "text", "The publisher as a reader knows it, e.g. Ministry of Foreign Affairs of Japan."),
+        Column("kind", "enum", "What sort of publisher it is.", allowed=PUBLISHER_KINDS),
     ),
 )
 
@@ -148,11 +180,23 @@ ISLANDS = Table(
             references="islands.csv.id",
         ),
         Column("kind", "enum", "What sort of land it is.", allowed=ISLAND_KINDS),
-        Column("lat", "float", "Latitude of a representative point on it (WGS84)."),
-        Column("lon", "float", "Longitude of a representative point on it (WGS84)."),
-        Column("area_km2", "float", "Published area in km².", required=False),
-        Column("population", "int", "Published population (0: no permanent civilian population).", required=False),
-        Column("population_year", "int", "Year of that population figure.", required=False),
+        Column("lat", "float", "Latitude of a representative point on it (WGS84).", bounds=(-90, 90)),
+        Column("lon", "float", "Longitude of a representative point on it (WGS84).", bounds=(-180, 180)),
+        Column(
+            "area_km2",
+            "float",
+            "The area shown, in km²; island_figures.csv names the page that states it.",
+            required=False,
+            positive=True,
+        ),
+        Column(
+            "population",
+            "int",
+            "The population shown (0: no permanent civilian population); island_figures.csv names its page.",
+            required=False,
+            bounds=(0, None),
+        ),
+        Column("population_year", "int", "Year of that population figure.", required=False, bounds=(1800, None)),
         Column("administered_by", "enum", "State that administers it.", allowed=COUNTRIES),
         Column("claimed_by", "enum", "State that claims it; empty if none.", required=False, allowed=COUNTRIES),
         Column(
@@ -160,9 +204,21 @@ ISLANDS = Table(
             "bool",
             "true if the 1956 Joint Declaration promised it to Japan after a peace treaty.",
         ),
-        Column("source_url", "url", "Where the facts were checked."),
+        Column("source_url", "url", "The page that states its names, who administers and who claims it."),
     ),
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, ISLANDS, STATEMENTS, EVENTS)
+ISLAND_FIGURES = Table(
+    "island_figures.csv",
+    (
+        Column("island_id", "id", "The island.", references="islands.csv.id"),
+        Column("figure", "enum", "Which figure of islands.csv the page gives.", allowed=FIGURES),
+        Column("value", "float", "The figure as the page states it.", bounds=(0, None)),
+        Column("year", "int", "The year the figure is for (a population).", required=False, bounds=(1800, None)),
+        Column("url", "url", "The page that states it."),
+        Column("evidence", "text", "What the page prints, verbatim."),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES)
 GEOJSON_FILE = "islands.geojson"

@@ -1,0 +1,160 @@
+"""islands.geojson read and checked like the CSVs: every value the app reads from it has the type
+and range it needs, or a problem names the feature (its number, from 1) and the property."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from lib.model.problems import Problem
+from lib.model.schema import COUNTRIES, GEOJSON_FILE, ISLANDS
+
+GEOMETRY_TYPES = ("Point", "Polygon", "MultiPolygon")
+# Properties the map reads from a context feature (land islands.csv does not list, such as Hokkaido).
+CONTEXT_TEXT = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic", "feature_kind")
+CONTEXT_POINT = ("geom_centroid_lat", "geom_centroid_lon")
+# A point feature stands for an islet too small to outline; its row's point must be this close (about 2 km).
+POINT_TOLERANCE_DEGREES = 0.02
+
+
+def is_context(feature: Mapping[str, Any]) -> bool:
+    return str(feature["properties"].get("feature_kind", "")).startswith("context")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _position_problem(position: Any) -> str | None:
+    if not isinstance(position, list) or len(position) < 2 or not all(_number(value) for value in position[:2]):
+        return f"has {json.dumps(position)[:40]} where a [longitude, latitude] pair of numbers belongs"
+    lon, lat = position[:2]
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return f"has the position [{lon}, {lat}], outside longitude -180–180 and latitude -90–90"
+    return None
+
+
+def _rings(geometry: Mapping[str, Any]) -> list[Any]:
+    coordinates = geometry.get("coordinates")
+    if geometry["type"] == "Polygon":
+        return coordinates if isinstance(coordinates, list) else [None]
+    polygons = coordinates if isinstance(coordinates, list) else [None]
+    return [ring for polygon in polygons for ring in (polygon if isinstance(polygon, list) else [None])]
+
+
+def _geometry_problems(geometry: Any) -> Iterator[str]:
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+        yield "is not a Point, Polygon or MultiPolygon"
+        return
+    if geometry["type"] == "Point":
+        problem = _position_problem(geometry.get("coordinates"))
+        if problem:
+            yield problem
+        return
+    for ring in _rings(geometry):
+        if not isinstance(ring, list) or len(ring) < 4:
+            yield "has a ring of fewer than four positions"
+            return
+        problem = next(filter(None, map(_position_problem, ring)), None)
+        if problem:
+            yield problem
+            return
+        if ring[0] != ring[-1]:
+            yield "has a ring whose last position is not its first"
+            return
+
+
+def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    for key in CONTEXT_TEXT:
+        if not isinstance(properties.get(key, ""), str):
+            yield key, f"is {json.dumps(properties[key])[:40]}, not text"
+    for key in ("administered_by", "claimed_by"):
+        value = properties.get(key, "")
+        if value and value not in COUNTRIES:
+            yield key, f"is {json.dumps(value)[:40]}; allowed values: {', '.join(COUNTRIES)}"
+    for key, (low, high) in zip(CONTEXT_POINT, ((-90, 90), (-180, 180)), strict=True):
+        value = properties.get(key)
+        if not _number(value) or not low <= value <= high:
+            yield key, f"is {json.dumps(value)[:40]}, not a number from {low} to {high}"
+
+
+def _feature_problems(number: int, feature: Any, seen: set[str]) -> Iterator[Problem]:
+    def problem(column: str, reason: str) -> Problem:
+        return Problem(GEOJSON_FILE, number, column, reason)
+
+    if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+        yield problem("properties", "the feature has no properties object")
+        return
+    feature_id = feature["properties"].get("id")
+    if not isinstance(feature_id, str) or not feature_id:
+        yield problem("properties.id", "the feature has no id")
+        return
+    if feature_id in seen:
+        yield problem("properties.id", f"{feature_id!r} is used by another feature")
+    seen.add(feature_id)
+    for reason in _geometry_problems(feature.get("geometry")):
+        yield problem("geometry", f"feature {feature_id!r} {reason}")
+    if is_context(feature):
+        for key, reason in _context_problems(feature["properties"]):
+            yield problem(f"properties.{key}", reason)
+
+
+def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """The FeatureCollection and every problem in it; an empty one when it cannot be read at all."""
+    path = data_dir / GEOJSON_FILE
+    if not path.is_file():
+        return {}, [Problem(GEOJSON_FILE, None, None, "the file is missing")]
+    try:
+        geojson = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return {}, [Problem(GEOJSON_FILE, None, None, f"is not valid UTF-8 JSON ({error})")]
+    if not isinstance(geojson, dict) or geojson.get("type") != "FeatureCollection":
+        return {}, [Problem(GEOJSON_FILE, None, None, "is not a GeoJSON FeatureCollection")]
+    features = geojson.get("features")
+    if not isinstance(features, list):
+        return {}, [Problem(GEOJSON_FILE, None, "features", "is not a list of features")]
+    seen: set[str] = set()
+    problems = [problem for number, feature in enumerate(features, start=1) for problem in _feature_problems(number, feature, seen)]
+    return ({} if problems else geojson), problems
+
+
+def _inside_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    """Ray casting: whether the point is inside the closed ring."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip((position[:2] for position in ring), (position[:2] for position in ring[1:])):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
+    """Whether a (checked) geometry holds the point: inside a polygon's outer ring and no hole, or
+    near a point feature."""
+    if geometry["type"] == "Point":
+        point_lon, point_lat = geometry["coordinates"][:2]
+        return math.hypot(point_lon - lon, point_lat - lat) <= POINT_TOLERANCE_DEGREES
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return any(
+        _inside_ring(lon, lat, outer) and not any(_inside_ring(lon, lat, hole) for hole in holes)
+        for outer, *holes in polygons
+    )
+
+
+def island_problems(geojson: Mapping[str, Any], islands: list[dict[str, Any]], rows: list[int]) -> Iterator[Problem]:
+    """islands.csv against the outlines: a feature per island (a group has none of its own), an
+    island per feature, and each island's representative point on its outline."""
+    features = {feature["properties"]["id"]: feature for feature in geojson.get("features", [])}
+    listed = {record["id"] for record in islands}
+    for number, (feature_id, feature) in enumerate(features.items(), start=1):
+        if feature_id not in listed and not is_context(feature):
+            yield Problem(GEOJSON_FILE, number, "properties.id", f"{feature_id!r} is not an id in {ISLANDS.file}")
+    for record, row in zip(islands, rows, strict=True):
+        feature = features.get(record["id"])
+        if feature is None:
+            if record["kind"] != "island_group":
+                yield Problem(ISLANDS.file, row, "id", f"{record['id']!r} has no feature in {GEOJSON_FILE}")
+        elif not contains(feature["geometry"], record["lat"], record["lon"]):
+            yield Problem(ISLANDS.file, row, "lat", f"({record['lat']}, {record['lon']}) is not on the island's outline in {GEOJSON_FILE}")
