@@ -18,10 +18,13 @@ T = TypeVar("T")
 # eq=False: a dataset is itself, compared and hashed by identity, as the one copy every session shares.
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    sources: pd.DataFrame
+    publishers: pd.DataFrame  # the web hosts the data cites, each with its publisher's name
+    sources: pd.DataFrame  # the source articles
     islands: pd.DataFrame
+    island_figures: pd.DataFrame  # every published area and population, each with its page
     statements: pd.DataFrame
-    events: pd.DataFrame
+    events: pd.DataFrame  # in date order, each with its origin: "article" or "context"
+    event_sources: pd.DataFrame  # what states each event: an article's sentence or a page
     geojson: dict[str, Any]
     texts: dict[str, str]  # source id -> full text of the source
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, repr=False)

@@ -3,6 +3,7 @@ and range it needs, or a problem names the feature (its number, from 1) and the 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterator, Mapping
@@ -117,14 +118,18 @@ def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not isinstance(features, list):
         return {}, [Problem(GEOJSON_FILE, None, "features", "is not a list of features")]
     seen: set[str] = set()
-    problems = [problem for number, feature in enumerate(features, start=1) for problem in _feature_problems(number, feature, seen)]
+    problems = [
+        problem
+        for number, feature in enumerate(features, start=1)
+        for problem in _feature_problems(number, feature, seen)
+    ]
     return ({} if problems else geojson), problems
 
 
 def _inside_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
     """Ray casting: whether the point is inside the closed ring."""
     inside = False
-    for (x1, y1), (x2, y2) in zip((position[:2] for position in ring), (position[:2] for position in ring[1:])):
+    for (x1, y1, *_), (x2, y2, *_) in itertools.pairwise(ring):
         if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -156,5 +161,14 @@ def island_problems(geojson: Mapping[str, Any], islands: list[dict[str, Any]], r
         if feature is None:
             if record["kind"] != "island_group":
                 yield Problem(ISLANDS.file, row, "id", f"{record['id']!r} has no feature in {GEOJSON_FILE}")
-        elif not contains(feature["geometry"], record["lat"], record["lon"]):
-            yield Problem(ISLANDS.file, row, "lat", f"({record['lat']}, {record['lon']}) is not on the island's outline in {GEOJSON_FILE}")
+        elif (
+            math.isfinite(record["lat"])
+            and math.isfinite(record["lon"])
+            and not contains(feature["geometry"], record["lat"], record["lon"])
+        ):
+            yield Problem(
+                ISLANDS.file,
+                row,
+                "lat",
+                f"({record['lat']}, {record['lon']}) is not on the island's outline in {GEOJSON_FILE}",
+            )

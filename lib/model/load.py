@@ -10,43 +10,40 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pandas as pd
 
+from lib.model.cells import DTYPES, EMPTY, check_bounds, convert
 from lib.model.dataset import Dataset
-from lib.model.dates import parse_partial_date
-from lib.model.schema import EVENTS, GEOJSON_FILE, ISLANDS, SOURCES, STATEMENTS, Column, Table
+from lib.model.geojson import island_problems, read_geojson
+from lib.model.problems import Problem
+from lib.model.rules import (
+    Rows,
+    date_rules,
+    event_source_rules,
+    figure_rules,
+    publisher_rules,
+    statement_rules,
+    year_rules,
+)
+from lib.model.schema import (
+    EVENT_SOURCES,
+    EVENTS,
+    ISLAND_FIGURES,
+    ISLANDS,
+    PUBLISHERS,
+    SOURCES,
+    STATEMENTS,
+    TABLES,
+    Column,
+    Table,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_INT = re.compile(r"-?\d+")
-# Characters no text field should hold: C0 controls other than tab, line feed and carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    row: int | None
-    column: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -56,318 +53,215 @@ class LoadResult:
 
 
 @dataclass
-class _Rows:
-    """Records of one CSV file as text, with the spreadsheet row number of each."""
+class TableRows:
+    """One CSV file's rows, typed, with the spreadsheet row number of each, and what was wrong."""
 
     table: Table
-    records: list[dict[str, str]] = field(default_factory=list)
-    row_numbers: list[int] = field(default_factory=list)
-    readable: bool = True
+    rows: Rows = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False when the file itself could not be read as this table
+
+    def fail(self, row: int | None, column: str | None, reason: str) -> TableRows:
+        self.readable = False
+        self.problems.append(Problem(self.table.file, row, column, reason))
+        return self
 
 
-def read_csv_records(path: Path, table: Table) -> tuple[_Rows, list[Problem]]:
-    """Parse one CSV file into text records, reporting what makes rows unreadable."""
-    rows = _Rows(table)
-    name = table.file
-
-    def fail(row: int | None, column: str | None, reason: str) -> tuple[_Rows, list[Problem]]:
-        rows.readable = False
-        return rows, [Problem(name, row, column, reason)]
-
+def _decoded(path: Path, rows: TableRows) -> str | None:
     if not path.is_file():
-        return fail(None, None, "the file is missing")
+        rows.fail(None, None, "the file is missing")
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        row = raw[: error.start].count(b"\n") + 1
-        return fail(row, None, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        line = raw[: error.start].count(b"\n") + 1
+        rows.fail(line, None, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        return None
     if not text.strip():
-        return fail(None, None, "the file is empty; it needs a header row and at least one data row")
+        rows.fail(None, None, "the file is empty; it needs a header row and at least one data row")
+        return None
+    return text
 
+
+def _header_problems(header: list[str], rows: TableRows) -> None:
+    duplicated = sorted({column for column in header if header.count(column) > 1})
+    if duplicated:
+        rows.fail(1, None, f"the header repeats {', '.join(map(repr, duplicated))}")
+    separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
+    hint = " (columns must be separated by commas)" if separated_otherwise else ""
+    for column in rows.table.names:
+        if column not in header:
+            rows.fail(1, column, f"the column is missing from the header{hint}")
+
+
+def read_csv_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
+    """Parse one CSV file into text records with their row numbers, noting what makes rows unreadable."""
+    rows = TableRows(table)
+    text = _decoded(path, rows)
+    if text is None:
+        return [], rows
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    problems: list[Problem] = []
     try:
         records = list(reader)
     except csv.Error as error:
-        return fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
-
+        return [], rows.fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
     header = [column.strip() for column in records[0]]
-    missing = [column for column in table.names if column not in header]
-    duplicated = sorted({column for column in header if header.count(column) > 1})
-    if duplicated:
-        problems.append(Problem(name, 1, None, f"the header repeats {', '.join(map(repr, duplicated))}"))
-    if missing:
-        hint = " (columns must be separated by commas)" if len(header) == 1 and re.search(r"[;\t|]", header[0]) else ""
-        for column in missing:
-            problems.append(Problem(name, 1, column, f"the column is missing from the header{hint}"))
-    if problems:
-        rows.readable = False
-        return rows, problems
-
-    for index, record in enumerate(records[1:], start=2):
+    _header_problems(header, rows)
+    if not rows.readable:
+        return [], rows
+    parsed = []
+    for number, record in enumerate(records[1:], start=2):
         if not record:  # a blank line is not a record
             continue
         if len(record) != len(header):
-            problems.append(Problem(name, index, None, f"has {len(record)} fields but the header has {len(header)}"))
-            rows.readable = False
+            rows.fail(number, None, f"has {len(record)} fields but the header has {len(header)}")
             continue
-        rows.records.append(dict(zip(header, record, strict=True)))
-        rows.row_numbers.append(index)
-    if not rows.records and not problems:
-        problems.append(Problem(name, None, None, "the file has a header but no data rows"))
-        rows.readable = False
-    return rows, problems
+        parsed.append((number, dict(zip(header, record, strict=True))))
+    if not parsed and rows.readable:
+        rows.fail(None, None, "the file has a header but no data rows")
+    return parsed, rows
 
 
-def _convert(column: Column, value: str, record: dict[str, str]) -> Any:
-    """One CSV cell as its typed value; raises ValueError naming what is wrong."""
-    if column.type == "text":
-        if _CONTROL.search(value):
-            raise ValueError("holds a control character (such as a NUL byte); remove it")
-        return value
-    value = value.strip()
-    if column.type == "id":
-        if not _ID.fullmatch(value):
-            raise ValueError(f"is {value!r}; ids use lowercase letters, digits, '-' and '_'")
-        return value
-    if column.type == "enum":
-        if value not in column.allowed:
-            raise ValueError(f"is {value!r}; allowed values: {', '.join(column.allowed)}")
-        return value
-    if column.type == "list":
-        items = tuple(item.strip() for item in value.split(";"))
-        for item in items:
-            if not item:
-                raise ValueError(f"is {value!r}, which has an empty item; separate items with a single ';'")
-            if column.allowed and item not in column.allowed:
-                raise ValueError(f"has {item!r}; allowed values: {', '.join(column.allowed)}")
-        return items
-    if column.type == "date":
-        return parse_partial_date(value, record.get("date_precision", "day").strip())
-    if column.type == "int":
-        if not _INT.fullmatch(value):
-            raise ValueError(f"is {value!r}, not a whole number")
-        return int(value)
-    if column.type == "float":
+def _cell(column: Column, record: dict[str, str], broken: set[str]) -> Any:
+    """One cell, typed; raises ValueError with what is wrong."""
+    value = record[column.name]
+    if not value.strip():
+        unknown_date = column.type == "date" and record.get("date_precision", "").strip() == "unknown"
+        if column.required and not unknown_date:
+            raise ValueError("is empty but required")
+        return EMPTY.get(column.type, "")
+    if column.type == "date" and "date_precision" in broken:
+        return pd.NaT  # the precision is reported; a date cannot be read without it
+    typed = convert(column, value, record)
+    if column.type in ("int", "float"):
+        check_bounds(column, typed)
+    return typed
+
+
+def _typed(number: int, record: dict[str, str], rows: TableRows) -> dict[str, Any]:
+    typed: dict[str, Any] = {}
+    broken: set[str] = set()
+    # Dates last: they are read at the precision of their row, checked first.
+    for column in sorted(rows.table.columns, key=lambda column: column.type == "date"):
         try:
-            number = float(value)
-        except ValueError:
-            raise ValueError(f"is {value!r}, not a number") from None
-        if not math.isfinite(number):
-            raise ValueError(f"is {value!r}, not a finite number")
-        return number
-    if column.type == "bool":
-        if value not in ("true", "false"):
-            raise ValueError(f"is {value!r}; write true or false")
-        return value == "true"
-    if column.type == "url":
-        parsed = urlparse(value)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or re.search(r"\s", value):
-            raise ValueError(f"is {value!r}, not an http(s) address")
-        return value
-    if column.type == "path":
-        if not value or Path(value).is_absolute() or ".." in Path(value).parts:
-            raise ValueError(f"is {value!r}; give a path inside data/")
-        return value
-    raise AssertionError(f"unknown column type {column.type}")
+            typed[column.name] = _cell(column, record, broken)
+        except ValueError as error:
+            rows.problems.append(Problem(rows.table.file, number, column.name, str(error)))
+            typed[column.name] = EMPTY.get(column.type, "")
+            broken.add(column.name)
+    return typed
 
 
-_EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "int": pd.NA, "float": float("nan"), "bool": False}
+def read_table(data_dir: Path, table: Table) -> TableRows:
+    """One file's rows, typed, and every problem in its cells and ids."""
+    records, rows = read_csv_records(data_dir / table.file, table)
+    rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
+    if "id" in table.names:
+        seen: dict[str, int] = {}
+        for number, record in rows.rows:
+            if record["id"] in seen:
+                rows.problems.append(
+                    Problem(table.file, number, "id", f"{record['id']!r} is already used in row {seen[record['id']]}")
+                )
+            elif record["id"]:
+                seen[record["id"]] = number
+    return rows
 
 
-def _typed_records(rows: _Rows) -> tuple[list[dict[str, Any]], list[Problem]]:
-    typed: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    for record, row in zip(rows.records, rows.row_numbers, strict=True):
-        out: dict[str, Any] = {}
-        bad: set[str] = set()
-        # Dates last: they are read at the precision of their row, checked first.
-        for column in sorted(rows.table.columns, key=lambda column: column.type == "date"):
-            value = record[column.name]
-            if column.type == "date" and "date_precision" in bad:
-                out[column.name] = pd.NaT  # the precision is reported; a date cannot be read without it
-                continue
-            if not value.strip():
-                if column.required and not (
-                    column.type == "date" and record.get("date_precision", "").strip() == "unknown"
-                ):
-                    problems.append(Problem(rows.table.file, row, column.name, "is empty but required"))
-                out[column.name] = _EMPTY.get(column.type, "")
-                continue
-            try:
-                out[column.name] = _convert(column, value, record)
-            except ValueError as error:
-                problems.append(Problem(rows.table.file, row, column.name, str(error)))
-                out[column.name] = _EMPTY.get(column.type, "")
-                bad.add(column.name)
-        typed.append(out)
-    return typed, problems
-
-
-def _unique_ids(table: Table, typed: list[dict[str, Any]], rows: _Rows) -> list[Problem]:
-    seen: dict[str, int] = {}
+def _reference_problems(rows: TableRows, known: dict[str, set[str]]) -> list[Problem]:
     problems = []
-    for record, row in zip(typed, rows.row_numbers, strict=True):
-        key = record["id"]
-        if key in seen:
-            problems.append(Problem(table.file, row, "id", f"{key!r} is already used in row {seen[key]}"))
-        elif key:
-            seen[key] = row
-    return problems
-
-
-def _check_references(
-    table: Table, typed: list[dict[str, Any]], rows: _Rows, known: dict[str, set[str]]
-) -> list[Problem]:
-    problems = []
-    for column in table.columns:
-        if column.references is None or column.references not in known:
+    for column in rows.table.columns:
+        if column.references not in known:
             continue
         target = column.references.rsplit(".", 1)[0]
-        for record, row in zip(typed, rows.row_numbers, strict=True):
+        for number, record in rows.rows:
             values = record[column.name]
             for value in values if isinstance(values, tuple) else (values,):
                 if value and value not in known[column.references]:
-                    problems.append(Problem(table.file, row, column.name, f"{value!r} is not an id in {target}"))
+                    problems.append(
+                        Problem(rows.table.file, number, column.name, f"{value!r} is not an id in {target}")
+                    )
     return problems
 
 
-def _row_rules(table: Table, typed: list[dict[str, Any]], rows: _Rows, texts: dict[str, str]) -> Iterable[Problem]:
-    """Rules that relate the columns of one row: date order, origin and provenance."""
-    for record, row in zip(typed, rows.row_numbers, strict=True):
-        end = record.get("end_date")
-        if end is not None and not pd.isna(end) and not pd.isna(record["date"]) and end < record["date"]:
-            yield Problem(table.file, row, "end_date", "is before date")
-        origin = record.get("origin")
-        if origin == "context" and not record["source_url"]:
-            yield Problem(
-                table.file, row, "source_url", "is empty, but a context row needs the page it was checked against"
-            )
-        if table is STATEMENTS or origin == "article":
-            for column in ("source_id", "evidence"):
-                if not record[column]:
-                    yield Problem(table.file, row, column, "is empty, but a row from an article needs it")
-            text = texts.get(record["source_id"])
-            if text is not None and record["evidence"] and record["evidence"] not in text:
-                yield Problem(
-                    table.file, row, "evidence", f"is not found verbatim in the text of {record['source_id']!r}"
-                )
-        quote = record.get("quote")
-        if quote and record["evidence"] and quote not in record["evidence"]:
-            yield Problem(table.file, row, "quote", "is not found verbatim inside its evidence sentence")
-
-
-def _read_texts(data_dir: Path, typed: list[dict[str, Any]], rows: _Rows) -> tuple[dict[str, str], list[Problem]]:
+def _read_texts(data_dir: Path, sources: Rows) -> tuple[dict[str, str], list[Problem]]:
     texts: dict[str, str] = {}
     problems = []
-    for record, row in zip(typed, rows.row_numbers, strict=True):
+    for number, record in sources:
         if not record["path"]:
             continue
-        path = data_dir / record["path"]
         try:
             # Bytes as stored, line ends included: evidence is compared with them verbatim.
-            texts[record["id"]] = path.read_bytes().decode("utf-8")
+            texts[record["id"]] = (data_dir / record["path"]).read_bytes().decode("utf-8")
         except FileNotFoundError:
-            problems.append(Problem(SOURCES.file, row, "path", f"{record['path']!r} does not exist under data/"))
+            problems.append(Problem(SOURCES.file, number, "path", f"{record['path']!r} does not exist under data/"))
         except UnicodeDecodeError:
-            problems.append(Problem(SOURCES.file, row, "path", f"{record['path']!r} is not UTF-8 text"))
+            problems.append(Problem(SOURCES.file, number, "path", f"{record['path']!r} is not UTF-8 text"))
     return texts, problems
 
 
-def _read_geojson(
-    data_dir: Path, island_ids: set[str] | None, islands: list[dict[str, Any]]
-) -> tuple[dict[str, Any], list[Problem]]:
-    name = GEOJSON_FILE
-    path = data_dir / name
-    if not path.is_file():
-        return {}, [Problem(name, None, None, "the file is missing")]
-    try:
-        geojson = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return {}, [Problem(name, None, None, f"is not valid UTF-8 JSON ({error})")]
-    features = geojson.get("features") if isinstance(geojson, dict) else None
-    if geojson.get("type") != "FeatureCollection" or not isinstance(features, list):
-        return {}, [Problem(name, None, None, "is not a GeoJSON FeatureCollection")]
-    problems = []
-    seen: set[str] = set()
-    for number, feature in enumerate(features, start=1):
-        properties = feature.get("properties") or {}
-        geometry = feature.get("geometry") or {}
-        feature_id = properties.get("id")
-        if geometry.get("type") not in ("Point", "Polygon", "MultiPolygon"):
-            problems.append(
-                Problem(name, number, "geometry", f"feature {feature_id!r} has no point or polygon geometry")
-            )
-        if not isinstance(feature_id, str) or not feature_id:
-            problems.append(Problem(name, number, "properties.id", "the feature has no id"))
-            continue
-        if feature_id in seen:
-            problems.append(Problem(name, number, "properties.id", f"{feature_id!r} is used by another feature"))
-        seen.add(feature_id)
-        is_context = str(properties.get("feature_kind", "")).startswith("context")
-        if island_ids is not None and not is_context and feature_id not in island_ids:
-            problems.append(Problem(name, number, "properties.id", f"{feature_id!r} is not an id in islands.csv"))
-    for record in islands:
-        if record["kind"] != "island_group" and record["id"] and record["id"] not in seen:
-            problems.append(Problem(ISLANDS.file, None, "id", f"{record['id']!r} has no feature in {name}"))
-    return geojson, problems
+def _frame(rows: TableRows) -> pd.DataFrame:
+    frame = pd.DataFrame([record for _, record in rows.rows], columns=list(rows.table.names), dtype=object)
+    return frame.astype({column.name: DTYPES[column.type] for column in rows.table.columns if column.type in DTYPES})
 
 
-def _frame(table: Table, typed: list[dict[str, Any]]) -> pd.DataFrame:
-    # Text stays as Python strings (object), not pandas' Arrow-backed "str": filtering then copies
-    # references to the strings, where an Arrow column copied all its text on every run (tens of ms
-    # at 1000 times today's rows, and erratic, as each copy allocated megabytes afresh).
-    frame = pd.DataFrame(typed, columns=list(table.names), dtype=object)
-    for column in table.columns:
-        if column.type == "date":
-            frame[column.name] = pd.to_datetime(frame[column.name])
-        elif column.type == "int":
-            frame[column.name] = frame[column.name].astype("Int64")
-        elif column.type == "float":
-            frame[column.name] = frame[column.name].astype("float64")
-        elif column.type == "bool":
-            frame[column.name] = frame[column.name].astype(bool)
-        elif column.type == "list":
-            # Few distinct lists, many rows: as categories, a filter tests each list once (lib.model.frames).
-            frame[column.name] = frame[column.name].astype("category")
-    return frame
+def _events_frame(events: TableRows, event_sources: pd.DataFrame) -> pd.DataFrame:
+    """Events in date order, each with its origin: "article" when an article states it, else "context"."""
+    from_articles = set(event_sources.loc[event_sources["source_id"] != "", "event_id"])
+    frame = _frame(events)
+    frame["origin"] = ["article" if event_id in from_articles else "context" for event_id in frame["id"]]
+    return frame.sort_values(["date", "id"], ignore_index=True)
 
 
-def read_dataset(data_dir: Path = DATA_DIR) -> LoadResult:
-    """Read every file under `data_dir` and check every rule; all problems at once."""
-    problems: list[Problem] = []
-    typed: dict[str, list[dict[str, Any]]] = {}
-    rows: dict[str, _Rows] = {}
-    for table in (SOURCES, ISLANDS, STATEMENTS, EVENTS):
-        table_rows, read_problems = read_csv_records(data_dir / table.file, table)
-        problems += read_problems
-        rows[table.file] = table_rows
-        typed[table.file], type_problems = _typed_records(table_rows)
-        problems += type_problems
-        problems += _unique_ids(table, typed[table.file], table_rows)
-
+def _cross_problems(
+    data_dir: Path, tables: dict[Table, TableRows], today: pd.Timestamp
+) -> tuple[dict[str, str], list[Problem]]:
+    """Problems between files: references, dates, provenance, publishers, figures."""
     known = {
-        f"{table.file}.id": {record["id"] for record in typed[table.file] if record["id"]}
-        for table in (SOURCES, ISLANDS)
-        if rows[table.file].readable
+        f"{table.file}.id": {record["id"] for _, record in rows.rows}
+        for table, rows in tables.items()
+        if "id" in table.names and rows.readable
     }
-    texts, text_problems = _read_texts(data_dir, typed[SOURCES.file], rows[SOURCES.file])
-    problems += text_problems
-    for table in (ISLANDS, STATEMENTS, EVENTS):
-        problems += _check_references(table, typed[table.file], rows[table.file], known)
-        problems += _row_rules(table, typed[table.file], rows[table.file], texts)
-    geojson, geo_problems = _read_geojson(data_dir, known.get("islands.csv.id"), typed[ISLANDS.file])
-    problems += geo_problems
+    texts, problems = _read_texts(data_dir, tables[SOURCES].rows)
+    for table, rows in tables.items():
+        problems += _reference_problems(rows, known)
+        problems += date_rules(table, rows.rows, today)
+        problems += year_rules(table, rows.rows, today)
+    published = {record["id"]: record["published"] for _, record in tables[SOURCES].rows}
+    problems += statement_rules(tables[STATEMENTS].rows, texts)
+    if tables[EVENT_SOURCES].readable:
+        problems += event_source_rules(tables[EVENTS].rows, tables[EVENT_SOURCES].rows, texts, published)
+    if tables[ISLAND_FIGURES].readable:
+        problems += figure_rules(tables[ISLANDS].rows, tables[ISLAND_FIGURES].rows)
+    if tables[PUBLISHERS].readable:
+        cited = {table: rows.rows for table, rows in tables.items() if table is not PUBLISHERS}
+        problems += publisher_rules(cited, tables[PUBLISHERS].rows)
+    return texts, problems
 
+
+def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -> LoadResult:
+    """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
+    today = pd.Timestamp.today().normalize() if today is None else today
+    tables = {table: read_table(data_dir, table) for table in TABLES}
+    problems = [problem for rows in tables.values() for problem in rows.problems]
+    texts, cross = _cross_problems(data_dir, tables, today)
+    geojson, geo_problems = read_geojson(data_dir)
+    problems += cross + geo_problems
+    if geojson and tables[ISLANDS].readable:
+        islands = tables[ISLANDS].rows
+        problems += island_problems(geojson, [record for _, record in islands], [number for number, _ in islands])
     if problems:
         return LoadResult(None, tuple(problems))
-    frames = {table.file: _frame(table, typed[table.file]) for table in (SOURCES, ISLANDS, STATEMENTS, EVENTS)}
+    frames = {table: _frame(rows) for table, rows in tables.items()}
     dataset = Dataset(
-        sources=frames[SOURCES.file],
-        islands=frames[ISLANDS.file],
-        statements=frames[STATEMENTS.file],
-        events=frames[EVENTS.file].sort_values(["date", "id"], ignore_index=True),
+        publishers=frames[PUBLISHERS],
+        sources=frames[SOURCES],
+        islands=frames[ISLANDS],
+        island_figures=frames[ISLAND_FIGURES],
+        statements=frames[STATEMENTS],
+        events=_events_frame(tables[EVENTS], frames[EVENT_SOURCES]),
+        event_sources=frames[EVENT_SOURCES],
         geojson=geojson,
         texts=texts,
     )

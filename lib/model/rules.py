@@ -1,0 +1,151 @@
+"""Rules that relate the cells of a row, or rows of different files: dates in order and not in the
+future, every fact traced to a sentence or a page, every cited page from a listed publisher.
+
+Each rule takes typed rows, as (spreadsheet row number, record) pairs, and yields Problems.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from lib.model.evidence import finer, supported_precision
+from lib.model.problems import Problem
+from lib.model.schema import EVENT_SOURCES, EVENTS, ISLAND_FIGURES, ISLANDS, PUBLISHERS, STATEMENTS, Table
+
+Rows = list[tuple[int, dict[str, Any]]]
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (not isinstance(value, (str, tuple)) and pd.isna(value))
+
+
+def date_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Problem]:
+    """An end is not before its start; nothing is dated after today."""
+    dates = [column.name for column in table.columns if column.type == "date"]
+    for number, record in rows:
+        for name in dates:
+            if not _missing(record[name]) and record[name] > today:
+                yield Problem(table.file, number, name, f"is {record[name].date()}, in the future")
+        end = record.get("end_date")
+        if not _missing(end) and not _missing(record["date"]) and end < record["date"]:
+            yield Problem(table.file, number, "end_date", "is before date")
+
+
+def year_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Problem]:
+    """A figure's year is not in the future, and a population year comes with its population."""
+    for number, record in rows:
+        for name in ("population_year", "year"):
+            year = record.get(name)
+            if not _missing(year) and year > today.year:
+                yield Problem(table.file, number, name, f"is {year}, in the future")
+        if table is ISLANDS and not _missing(record["population_year"]) and _missing(record["population"]):
+            yield Problem(table.file, number, "population_year", "is given, but population is empty")
+
+
+def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
+    """A statement's sentence is in its article, and its quote is in its sentence."""
+    for number, record in rows:
+        text = texts.get(record["source_id"])
+        if text is not None and record["evidence"] not in text:
+            yield Problem(
+                STATEMENTS.file, number, "evidence", f"is not found verbatim in the text of {record['source_id']!r}"
+            )
+        if record["quote"] not in record["evidence"]:
+            yield Problem(STATEMENTS.file, number, "quote", "is not found verbatim inside its evidence sentence")
+
+
+def _source_row_problems(record: dict[str, Any], texts: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    if bool(record["source_id"]) == bool(record["url"]):
+        yield "url", "give either source_id (an article) or url (a page), not both or neither"
+    elif record["source_id"] and record["source_id"] in texts and record["evidence"] not in texts[record["source_id"]]:
+        yield "evidence", f"is not found verbatim in the text of {record['source_id']!r}"
+
+
+def _article_date_problem(
+    event: dict[str, Any],
+    article_rows: list[dict[str, Any]],
+    published: Mapping[str, pd.Timestamp],
+    dated_by_page: bool,
+) -> str | None:
+    """Why the event's date says more than its articles' sentences, with no page for the rest; None if it does not."""
+    supported = [
+        supported_precision(row["evidence"], published[row["source_id"]], event["date"])
+        for row in article_rows
+        if row["source_id"] in published
+    ]
+    finest = min((precision for precision in supported if precision), default=None, key=["day", "month", "year"].index)
+    if dated_by_page or not supported or not finer(event["date_precision"], finest):
+        return None
+    said = f"dates it only to the {finest}" if finest else "does not date it"
+    return f"is dated to the {event['date_precision']}, but the article's sentence {said}: add a page that states the date to {EVENT_SOURCES.file}"
+
+
+def event_source_rules(
+    events: Rows, sources: Rows, texts: Mapping[str, str], published: Mapping[str, pd.Timestamp]
+) -> Iterator[Problem]:
+    """Every event has a source; an article row's sentence is in the article; an event dated more
+    precisely than its article's sentence has a page that states the date."""
+    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for number, record in sources:
+        by_event[record["event_id"]].append(record)
+        for column, reason in _source_row_problems(record, texts):
+            yield Problem(EVENT_SOURCES.file, number, column, reason)
+    for number, event in events:
+        rows = by_event.get(event["id"], [])
+        if not rows:
+            yield Problem(EVENTS.file, number, "id", f"has no source: add a row to {EVENT_SOURCES.file}")
+            continue
+        articles = [row for row in rows if row["source_id"]]
+        dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
+        problem = _article_date_problem(event, articles, published, dated_by_page)
+        if problem:
+            yield Problem(EVENTS.file, number, "date", problem)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[Problem]:
+    """Every cited page's host is in publishers.csv, where someone has judged it a primary or reputable publisher."""
+    listed = {record["host"] for _, record in publishers}
+    for table, rows in cited.items():
+        for column in (column.name for column in table.columns if column.type == "url"):
+            for number, record in rows:
+                host = host_of(record[column]) if record[column] else ""
+                if host and host not in listed:
+                    yield Problem(
+                        table.file,
+                        number,
+                        column,
+                        f"cites {host!r}, which is not in {PUBLISHERS.file}: add it with its publisher's name once "
+                        "you have checked it is a primary or reputable publisher",
+                    )
+
+
+def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
+    """The area and population an island shows are stated by a page in island_figures.csv."""
+    stated = [record for _, record in figures]
+    for number, island in islands:
+        for figure, year in (("area_km2", None), ("population", island["population_year"])):
+            value = island[figure]
+            if _missing(value):
+                continue
+            if not any(_states(record, island["id"], figure, float(value), year) for record in stated):
+                yield Problem(
+                    ISLANDS.file, number, figure, f"is {value}, but no page in {ISLAND_FIGURES.file} states that figure"
+                )
+
+
+def _states(record: dict[str, Any], island: str, figure: str, value: float, year: Any) -> bool:
+    """Whether a row of island_figures.csv states this figure (for a population, of this year)."""
+    if (record["island_id"], record["figure"], record["value"]) != (island, figure, value):
+        return False
+    if figure != "population" or (_missing(year) and _missing(record["year"])):
+        return True
+    return not _missing(year) and not _missing(record["year"]) and year == record["year"]
