@@ -12,11 +12,11 @@ from lib.ui.app import page_context, run_app, streamlit_page
 from lib.views.island_map import build_island_map, dataset_popup_index
 from lib.views.islands import map_filters
 from lib.views.markdown import escape_markdown
+from lib.views.provenance import citations_markdown, event_citations
 from lib.views.overview import (
     DECLARATION_YEAR,
     HeadlineFigures,
     dispute_summary,
-    event_source,
     headline_figures,
 )
 from lib.views.wording import counted, share_of
@@ -106,9 +106,7 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
         when = format_date_range(latest["date"], latest["end_date"], latest["date_precision"])
         st.markdown(f"**{escape_markdown(when)}** · {escape_markdown(latest['title'])}")
         st.markdown(escape_markdown(latest["description"]))
-        source = event_source(latest, dataset.sources)
-        if source is not None:
-            st.markdown(f"Source: [{escape_markdown(source.label)}]({escape_markdown(source.url)})")
+        st.markdown("Sources:\n" + citations_markdown(dataset.derived(event_citations).get(latest["id"], ())))
 
 
 def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:

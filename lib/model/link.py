@@ -171,3 +171,8 @@ def share_link(page_url: str, params: Mapping[str, str | Sequence[str]]) -> str:
         return page_url
     # %20 rather than +: both decode to a space, but %20 reads the same everywhere a link is pasted.
     return f"{page_url}?{urlencode(params, doseq=True, quote_via=quote)}"
+
+
+def host_of(url: str) -> str:
+    """The host a URL names, in lower case ("www.mofa.go.jp")."""
+    return (urlsplit(url).hostname or "").lower()

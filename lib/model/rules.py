@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from lib.model.evidence import finer, supported_precision
+from lib.model.link import host_of
 from lib.model.problems import Problem
 from lib.model.schema import EVENT_SOURCES, EVENTS, ISLAND_FIGURES, ISLANDS, PUBLISHERS, STATEMENTS, Table
 
@@ -105,10 +105,6 @@ def event_source_rules(
         problem = _article_date_problem(event, articles, published, dated_by_page)
         if problem:
             yield Problem(EVENTS.file, number, "date", problem)
-
-
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
 
 
 def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[Problem]:

@@ -5,7 +5,6 @@ the islands in dispute. Pure functions, no Streamlit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -13,15 +12,10 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.model.schema import EVENT_PRECISIONS
 from lib.views.markdown import escape_markdown
+from lib.views.provenance import cited_pages
 from lib.views.wording import join_names
 
 DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
-
-
-@dataclass(frozen=True)
-class SourceLink:
-    label: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -80,17 +74,6 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
     return end.year - start.year - int(before_anniversary)
 
 
-def cited_pages(dataset: Dataset) -> set[str]:
-    """Every page the data cites besides its source articles."""
-    # Distinct values first: many rows cite the same page.
-    urls = {
-        *dataset.events["source_url"].unique(),
-        *dataset.islands["source_url"].unique(),
-        *dataset.statements["role_source_url"].unique(),
-    }
-    return {url for url in urls if url} - set(dataset.sources["url"])
-
-
 def headline_figures(dataset: Dataset) -> HeadlineFigures:
     declaration = declaration_of_1956(dataset.events)
     latest = latest_event(dataset.events)
@@ -108,18 +91,6 @@ def headline_figures(dataset: Dataset) -> HeadlineFigures:
         articles=len(dataset.sources),
         pages=len(cited_pages(dataset)),
     )
-
-
-def event_source(event: pd.Series, sources: pd.DataFrame) -> SourceLink | None:
-    """Where an event comes from: its article (publisher and headline) or the page it was checked against."""
-    if event["source_id"]:
-        article = sources[sources["id"] == event["source_id"]]
-        if not article.empty:
-            row = article.iloc[0]
-            return SourceLink(f"{row['publisher']}: {row['title']}", row["url"])
-    if event["source_url"]:
-        return SourceLink(urlsplit(event["source_url"]).hostname or event["source_url"], event["source_url"])
-    return None
 
 
 def _names(values: pd.Series) -> str:

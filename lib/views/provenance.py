@@ -1,0 +1,103 @@
+"""Where each fact comes from, as a reader sees it: the publisher's name, the sentence that states
+it, and which part of the fact that source states ("the year, what happened")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.model.dataset import Dataset
+from lib.model.evidence import supported_precision
+from lib.model.link import host_of
+from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.wording import join_names
+
+PART_WORDS: dict[str, str] = {
+    "date": "the date",
+    "place": "the place",
+    "people": "who took part",
+    "what": "what happened",
+}
+DATE_WORDS: dict[str, str] = {"day": "the day", "month": "the month", "year": "the year"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source of a fact: who published it, where, its sentence, and what of the fact it states."""
+
+    publisher: str
+    url: str
+    evidence: str
+    states: tuple[str, ...]  # in words: "the year", "what happened"
+    article: str = ""  # the headline, when the source is one of the dataset's articles
+
+    @property
+    def label(self) -> str:
+        return f"{self.publisher}, “{self.article}”" if self.article else self.publisher
+
+
+def publisher_names(dataset: Dataset) -> dict[str, str]:
+    """Each cited host's publisher, by host."""
+    return dict(zip(dataset.publishers["host"], dataset.publishers["name"], strict=True))
+
+
+def publisher_of(url: str, names: Mapping[str, str]) -> str:
+    host = host_of(url)
+    return names.get(host, host)
+
+
+def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, ...]:
+    """What a source states, in words: the date as precisely as it states it, then the other parts."""
+    dated = (DATE_WORDS[date_precision],) if date_precision else ()
+    return (*dated, *(PART_WORDS[part] for part in supports if part != "date"))
+
+
+def _citation(
+    row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset, names: Mapping[str, str]
+) -> Citation:
+    """One row of event_sources.csv as a reader sees it. An article's sentence states the date as
+    precisely as it names it, whether or not the row lists the date."""
+    supports = tuple(row["supports"])
+    dated = event["date_precision"] if "date" in supports else None
+    if not row["source_id"]:
+        url = str(row["url"])
+        return Citation(publisher_of(url, names), url, str(row["evidence"]), _states(supports, dated))
+    article = dataset.sources.set_index("id").loc[row["source_id"]]
+    dated = dated or supported_precision(str(row["evidence"]), article["published"], event["date"])
+    return Citation(
+        article["publisher"], article["url"], str(row["evidence"]), _states(supports, dated), article["title"]
+    )
+
+
+def event_citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
+    """Every event's sources, articles first, by event id: worth working out once per dataset."""
+    names = publisher_names(dataset)
+    events = dataset.events.set_index("id")
+    cited: dict[str, list[Citation]] = defaultdict(list)
+    rows = dataset.event_sources.sort_values("source_id", ascending=False, kind="stable")
+    for row in rows.to_dict("records"):
+        cited[row["event_id"]].append(_citation(row, events.loc[row["event_id"]], dataset, names))
+    return {event_id: tuple(citations) for event_id, citations in cited.items()}
+
+
+def citations_markdown(citations: Sequence[Citation]) -> str:
+    """A list of sources: each linked by its publisher, what it states, and its sentence."""
+    return "\n".join(
+        f"- {markdown_link(citation.label, citation.url)} ({escape_markdown(join_names(citation.states))}): "
+        f"“{escape_markdown(citation.evidence)}”"
+        for citation in citations
+    )
+
+
+def cited_pages(dataset: Dataset) -> set[str]:
+    """Every page the data cites besides its source articles."""
+    columns: list[pd.Series] = [
+        dataset.event_sources["url"],
+        dataset.island_figures["url"],
+        dataset.islands["source_url"],
+        dataset.statements["role_source_url"],
+    ]
+    return {url for column in columns for url in column.unique() if url} - set(dataset.sources["url"])
