@@ -12,13 +12,13 @@ from lib.ui.app import page_context, run_app, streamlit_page
 from lib.views.island_map import build_island_map, dataset_popup_index
 from lib.views.islands import map_filters
 from lib.views.markdown import escape_markdown
-from lib.views.provenance import citations_markdown, event_citations
 from lib.views.overview import (
     DECLARATION_YEAR,
     HeadlineFigures,
     dispute_summary,
     headline_figures,
 )
+from lib.views.provenance import citations_markdown, event_citations
 from lib.views.wording import counted, share_of
 
 MAP_HEIGHT = 260
