@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from lib.ui import DATA_DIR_VARIABLE
+from lib.ui.data import DATA_DIR_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

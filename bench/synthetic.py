@@ -12,8 +12,9 @@ from pathlib import Path
 
 from lib.model.load import DATA_DIR
 
-# The tables that grow as articles are added; islands and sources stay as they are.
-SCALED_FILES: tuple[str, ...] = ("events.csv", "statements.csv")
+# The tables that grow as articles are added, each with the column naming its rows; islands and
+# sources stay as they are.
+SCALED_FILES: dict[str, str] = {"events.csv": "id", "statements.csv": "id", "event_sources.csv": "event_id"}
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -37,12 +38,12 @@ def copy_dataset(target: Path, source: Path = DATA_DIR) -> Path:
     return target
 
 
-def scaled_rows(rows: list[dict[str, str]], factor: int) -> list[dict[str, str]]:
-    """Each row `factor` times: the original, then copies with new ids and the same content.
+def scaled_rows(rows: list[dict[str, str]], factor: int, key: str = "id") -> list[dict[str, str]]:
+    """Each row `factor` times: the original, then copies whose `key` names a copy, with the same content.
 
     The copies keep their evidence, so every one still passes the provenance check.
     """
-    copies = [{**row, "id": f"{row['id']}-copy-{number}"} for number in range(1, factor) for row in rows]
+    copies = [{**row, key: f"{row[key]}-copy-{number}"} for number in range(1, factor) for row in rows]
     return rows + copies
 
 
@@ -51,7 +52,7 @@ def write_scaled_dataset(target: Path, factor: int, source: Path = DATA_DIR) -> 
     if factor < 1:
         raise ValueError(f"factor must be at least 1, not {factor}")
     copy_dataset(target, source)
-    for file in SCALED_FILES:
+    for file, key in SCALED_FILES.items():
         fieldnames, rows = read_rows(source / file)
-        write_rows(target / file, fieldnames, scaled_rows(rows, factor))
+        write_rows(target / file, fieldnames, scaled_rows(rows, factor, key))
     return target

@@ -36,14 +36,14 @@ EditCell = Callable[[str, str, str, str], int]
 
 @pytest.fixture
 def edit_cell(data_copy: Path) -> EditCell:
-    """Set one cell of a CSV in the copy, by row id; returns the row's spreadsheet number."""
+    """Set one cell of a CSV in the copy, by the row's first cell (its id); returns its spreadsheet number."""
 
     def edit(file: str, row_id: str, column: str, value: str) -> int:
         path = data_copy / file
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         fieldnames = list(rows[0])
-        index = next(i for i, row in enumerate(rows) if row["id"] == row_id)
+        index = next(i for i, row in enumerate(rows) if row[fieldnames[0]] == row_id)
         rows[index][column] = value
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames, lineterminator="\n")

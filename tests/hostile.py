@@ -1,8 +1,9 @@
 """A valid dataset whose every free-text field is an attack string, for tests on every page.
 
-It passes every check of lib.model.load: ids, dates and vocabularies are the real ones, each quote
-sits inside its evidence, every evidence sentence is in a source text written alongside, and
-every URL is http(s). Only what is shown to the reader is hostile: script tags, event-handler
+It passes every check of lib.model.load: ids, dates, numbers and vocabularies are the real ones,
+each quote sits inside its evidence, every evidence sentence is in a source text written
+alongside (an event's keeps the real sentence inside, so that it still dates the event), and every
+URL is http(s) on a host publishers.csv lists. Only what is shown to the reader is hostile: script tags, event-handler
 attributes, `javascript:` links, quotes that close attributes, Markdown and LaTeX syntax,
 text thousands of characters long, right-to-left text and emoji.
 
@@ -16,7 +17,7 @@ from itertools import count
 from pathlib import Path
 
 from bench.synthetic import copy_dataset, read_rows, write_rows
-from lib.model.schema import TABLES
+from lib.model.schema import PUBLISHER_KINDS, PUBLISHERS, TABLES
 
 CANARY = "kurilsPwned"
 
@@ -39,11 +40,12 @@ PAYLOADS: dict[str, str] = {
 }
 
 # http(s) addresses that pass the loader but would break out of an attribute or a Markdown link.
+HOST = "example.org"
 URLS: tuple[str, ...] = (
-    f"https://example.org/a\"onmouseover=\"window.{CANARY}='url'",
-    f"https://example.org/?q=<script>window.{CANARY}='url'</script>",
-    f"https://example.org/x)](javascript:window.{CANARY}='url')",
-    f"https://example.org/'><img/src=x/onerror=window.{CANARY}='url'>",
+    f"https://{HOST}/a\"onmouseover=\"window.{CANARY}='url'",
+    f"https://{HOST}/?q=<script>window.{CANARY}='url'</script>",
+    f"https://{HOST}/x)](javascript:window.{CANARY}='url')",
+    f"https://{HOST}/'><img/src=x/onerror=window.{CANARY}='url'>",
 )
 
 SOURCE_TEXT_PATH = "sources/hostile.txt"
@@ -71,14 +73,16 @@ def write_hostile_dataset(target: Path) -> Path:
         fieldnames, rows = read_rows(target / table.file)
         for row in rows:
             row.update({name: next(payloads) for name in text_columns})
-            row.update({name: next(urls) for name in url_columns})
+            row.update({name: next(urls) for name in url_columns if row[name]})
             if "quote" in row:
                 row["quote"] = next(payloads)
             if row.get("evidence"):
-                row["evidence"] = f"{next(payloads)} “{row.get('quote') or next(payloads)}” {next(payloads)}"
+                row["evidence"] = f"{next(payloads)} “{row.get('quote') or row['evidence']}” {next(payloads)}"
                 evidence.append(row["evidence"])
             if "path" in row:
                 row["path"] = SOURCE_TEXT_PATH
+        if table is PUBLISHERS:
+            rows.append({"host": HOST, "name": next(payloads), "kind": PUBLISHER_KINDS[0]})
         write_rows(target / table.file, fieldnames, rows)
     (target / SOURCE_TEXT_PATH).write_text("\n\n".join(evidence), encoding="utf-8")
 

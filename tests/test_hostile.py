@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from lib.model.load import read_dataset
-from lib.ui import DATA_DIR_VARIABLE
+from lib.ui.data import DATA_DIR_VARIABLE
 from tests.hostile import PAYLOADS, URLS
-from tests.test_pages import PAGES, run_page
+from tests.apptest import PAGE_FILES, run_page
 
 
 def test_the_hostile_dataset_passes_every_check(hostile_dir: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from lib.model.schema import TABLES
 from tests.conftest import ROOT
-from tests.test_pages import run_page
+from tests.apptest import run_page
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -59,11 +59,24 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
             yield Problem(STATEMENTS.file, number, "quote", "is not found verbatim inside its evidence sentence")
 
 
-def _source_row_problems(record: dict[str, Any], texts: Mapping[str, str]) -> Iterator[tuple[str, str]]:
-    if bool(record["source_id"]) == bool(record["url"]):
+def _source_row_problems(
+    record: dict[str, Any],
+    event: dict[str, Any] | None,
+    texts: Mapping[str, str],
+    published: Mapping[str, pd.Timestamp],
+) -> Iterator[tuple[str, str]]:
+    """A row is an article's sentence, found in its text, or a page; an article's sentence that
+    claims the date names it as precisely as the event is dated."""
+    article = record["source_id"]
+    if bool(article) == bool(record["url"]):
         yield "url", "give either source_id (an article) or url (a page), not both or neither"
-    elif record["source_id"] and record["source_id"] in texts and record["evidence"] not in texts[record["source_id"]]:
-        yield "evidence", f"is not found verbatim in the text of {record['source_id']!r}"
+    elif article in texts and record["evidence"] not in texts[article]:
+        yield "evidence", f"is not found verbatim in the text of {article!r}"
+    elif article in published and event is not None and "date" in record["supports"]:
+        dated = supported_precision(record["evidence"], published[article], event["date"])
+        if finer(event["date_precision"], dated):
+            said = f"dates the event only to the {dated}" if dated else "does not date the event"
+            yield "supports", f"lists date, but the sentence {said}"
 
 
 def _article_date_problem(
@@ -90,10 +103,11 @@ def event_source_rules(
 ) -> Iterator[Problem]:
     """Every event has a source; an article row's sentence is in the article; an event dated more
     precisely than its article's sentence has a page that states the date."""
+    events_by_id = {record["id"]: record for _, record in events}
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for number, record in sources:
         by_event[record["event_id"]].append(record)
-        for column, reason in _source_row_problems(record, texts):
+        for column, reason in _source_row_problems(record, events_by_id.get(record["event_id"]), texts, published):
             yield Problem(EVENT_SOURCES.file, number, column, reason)
     for number, event in events:
         rows = by_event.get(event["id"], [])
@@ -102,6 +116,8 @@ def event_source_rules(
             continue
         articles = [row for row in rows if row["source_id"]]
         dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
+        if _missing(event["date"]):
+            continue
         problem = _article_date_problem(event, articles, published, dated_by_page)
         if problem:
             yield Problem(EVENTS.file, number, "date", problem)

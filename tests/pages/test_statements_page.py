@@ -13,7 +13,7 @@ from lib.views.statements import SOURCE_LINK_TEXT
 from lib.views.text import escape_markdown
 from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY
 from tests.test_article import assert_only_own_markup
-from tests.test_pages import run_page
+from tests.apptest import run_page
 from tests.test_statements import DATE, statement
 from tests.test_ui import share_link
 

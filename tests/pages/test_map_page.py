@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.model.load import read_dataset
-from lib.ui import DATA_DIR_VARIABLE
+from lib.ui.data import DATA_DIR_VARIABLE
 from tests.conftest import EditCell
-from tests.test_pages import run_page
+from tests.apptest import run_page
 
 PAGE = "pages/map.py"
 ISLANDS = read_dataset().dataset.islands  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lib.model.load import Dataset
 from lib.views.island_map import dataset_popup_index
 from lib.ui import load_dataset, per_data_version
-from tests.test_pages import run_page
+from tests.apptest import run_page
 
 LINK = {"country": "Japan", "from": "1950", "to": "2000", "island": "shikotan", "q": "impetus"}
 

@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from lib.model.load import DATA_DIR
 from lib.views.text import escape_markdown
-from lib.ui import DATA_DIR_VARIABLE
+from lib.ui.data import DATA_DIR_VARIABLE
 from tests.conftest import EditCell
-from tests.test_pages import run_page
+from tests.apptest import run_page
 
 
 def csv_rows(name: str) -> list[dict[str, str]]:

@@ -1,11 +1,8 @@
-"""Malformed files, as people and programs really produce them, each end in the clear error panel.
+"""Malformed files, as people and programs really produce them: the loader names each one where it
+is (file, row, column, reason), and what spreadsheets commonly write loads as if it were not there.
 
-tests/test_data.py checks, at the loader level, the empty file, the header-only file, a missing
-column, the wrong delimiter, bytes that are not UTF-8, an unterminated quote, a row cut short, a
-repeated column, bad cells (dates among them), duplicate ids and unknown references. This file adds
-the kinds that test leaves out, checked at the loader level too, then takes every kind, old and
-new, through the app to show that each ends in the error panel and never in a traceback. What
-spreadsheets commonly write loads as if it were not there.
+The error panel that shows these problems is tested once per page in tests/pages/test_pages.py,
+and with a sample of these kinds through the real server in tests/browser/test_malformed_in_browser.py.
 """
 
 from __future__ import annotations
@@ -21,8 +18,6 @@ import pandas as pd
 import pytest
 
 from lib.model.load import DATA_DIR, Problem, read_dataset
-from lib.ui import DATA_DIR_VARIABLE
-from tests.test_pages import run_page
 
 Change = Callable[[bytes], bytes]
 
@@ -32,7 +27,7 @@ class Malformed:
     file: str
     change: Change
     reason: str  # a phrase of the problem the reader is shown
-    row: int | None = None
+    row: int | str | None = None  # a spreadsheet row number, or the id of the record whose row it is
     column: str | None = None
 
 
@@ -65,17 +60,50 @@ def _cell(row_id: str, column: str, value: str) -> Change:
     return change
 
 
-def _row_of(file: str, row_id: str) -> int:
-    """The spreadsheet row number of the record `row_id` in the real data (header = row 1)."""
+def _row_of(file: str, row: int | str | None) -> int | None:
+    """A row number as given, or the spreadsheet row number of the record with id `row` (header = row 1)."""
+    if not isinstance(row, str):
+        return row
     with (DATA_DIR / file).open(encoding="utf-8", newline="") as handle:
-        return next(number for number, row in enumerate(csv.reader(handle), start=1) if row[0] == row_id)
+        return next(number for number, record in enumerate(csv.reader(handle), start=1) if record[0] == row)
 
 
-DECLARATION_ROW = _row_of("events.csv", "1956-joint-declaration")
+DECLARATION = "1956-joint-declaration"
 ZIP_HEADER = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"
 
-# Kinds tests/test_data.py does not check; each is checked here where the loader places it.
-NEW_KINDS: dict[str, Malformed] = {
+KINDS: dict[str, Malformed] = {
+    "empty file": Malformed("statements.csv", lambda b: b"", "the file is empty"),
+    "header only": Malformed("statements.csv", lambda b: b.splitlines(keepends=True)[0], "header but no data rows"),
+    "missing column": Malformed(
+        "statements.csv", lambda b: b.replace(b"speaker,", b"", 1), "missing from the header", 1, "speaker"
+    ),
+    "wrong delimiter": Malformed("statements.csv", lambda b: b.replace(b",", b";"), "separated by commas", 1, "id"),
+    "bytes that are not UTF-8": Malformed(
+        "statements.csv", lambda b: b.replace(b"Chuichi Date", b"Chuichi \xff Date", 1), "not UTF-8", 2
+    ),
+    "unterminated quote": Malformed("statements.csv", lambda b: b + b'x,"never closed\n', "quote left open", 10),
+    "file cut off mid-row": Malformed(
+        "statements.csv",
+        lambda b: b + b"cut-off-row,2018-07-23,day,Someone\n",
+        "has 4 fields but the header has 12",
+        10,
+    ),
+    "repeated column": Malformed("statements.csv", lambda b: b.replace(b"id,date,", b"id,id,", 1), "repeats 'id'", 1),
+    "bad date": Malformed("events.csv", _cell(DECLARATION, "date", "19/10/1956"), "YYYY-MM-DD", DECLARATION, "date"),
+    "duplicate id": Malformed(
+        "statements.csv",
+        _cell("date-trust-abe-putin", "id", "date-hopes-for-progress"),
+        "is already used in row",
+        "date-trust-abe-putin",
+        "id",
+    ),
+    "unknown reference": Malformed(
+        "statements.csv",
+        _cell("date-trust-abe-putin", "source_id", "tass-1999"),
+        "is not an id in sources.csv",
+        "date-trust-abe-putin",
+        "source_id",
+    ),
     "UTF-16 text (a spreadsheet's 'Unicode text')": Malformed(
         "statements.csv", lambda b: b.decode("utf-8").encode("utf-16"), "byte 0xff is not UTF-8", 1
     ),
@@ -122,32 +150,10 @@ NEW_KINDS: dict[str, Malformed] = {
         "islands.csv", lambda b: b.replace(b",45.0537,147.8391,", b",45,0537,147,8391,", 1), "has 21 fields", 2
     ),
     "a missing required value": Malformed(
-        "events.csv", _cell("1956-joint-declaration", "title", ""), "is empty but required", DECLARATION_ROW, "title"
+        "events.csv", _cell(DECLARATION, "title", ""), "is empty but required", DECLARATION, "title"
     ),
     "a date a spreadsheet turned into a serial number": Malformed(
-        "events.csv", _cell("1956-joint-declaration", "date", "20746"), "YYYY", DECLARATION_ROW, "date"
-    ),
-}
-
-# Kinds tests/test_data.py already checks at the loader level; here they go through the app.
-KNOWN_KINDS: dict[str, Malformed] = {
-    "empty file": Malformed("statements.csv", lambda b: b"", "the file is empty"),
-    "header only": Malformed("statements.csv", lambda b: b.splitlines(keepends=True)[0], "header but no data rows"),
-    "missing column": Malformed("statements.csv", lambda b: b.replace(b"speaker,", b"", 1), "missing from the header"),
-    "wrong delimiter": Malformed("statements.csv", lambda b: b.replace(b",", b";"), "separated by commas"),
-    "bytes that are not UTF-8": Malformed(
-        "statements.csv", lambda b: b.replace(b"Chuichi Date", b"Chuichi \xff Date", 1), "not UTF-8"
-    ),
-    "unterminated quote": Malformed("statements.csv", lambda b: b + b'x,"never closed\n', "quote left open"),
-    "file cut off mid-row": Malformed(
-        "statements.csv", lambda b: b + b"cut-off-row,2018-07-23,day,Someone\n", "has 4 fields but the header has 12"
-    ),
-    "bad date": Malformed("events.csv", _cell("1956-joint-declaration", "date", "19/10/1956"), "YYYY-MM-DD"),
-    "duplicate id": Malformed(
-        "statements.csv", _cell("date-trust-abe-putin", "id", "date-hopes-for-progress"), "is already used in row"
-    ),
-    "unknown reference": Malformed(
-        "statements.csv", _cell("date-trust-abe-putin", "source_id", "tass-1999"), "is not an id in sources.csv"
+        "events.csv", _cell(DECLARATION, "date", "20746"), "YYYY", DECLARATION, "date"
     ),
 }
 
@@ -168,14 +174,14 @@ def break_file(data: Path, kind: Malformed) -> None:
     path.write_bytes(kind.change(path.read_bytes()))
 
 
-@pytest.mark.parametrize("kind", NEW_KINDS.values(), ids=NEW_KINDS.keys())
-def test_each_new_kind_is_named_where_it_is(data_copy: Path, kind: Malformed) -> None:
+@pytest.mark.parametrize("kind", KINDS.values(), ids=KINDS.keys())
+def test_each_kind_is_named_where_it_is(data_copy: Path, kind: Malformed) -> None:
+    row = _row_of(kind.file, kind.row)
     break_file(data_copy, kind)
     result = read_dataset(data_copy)
     assert result.dataset is None
     assert any(
-        (problem.file, problem.row, problem.column) == (kind.file, kind.row, kind.column)
-        and kind.reason in problem.reason
+        (problem.file, problem.row, problem.column) == (kind.file, row, kind.column) and kind.reason in problem.reason
         for problem in result.problems
     ), [str(problem) for problem in result.problems]
 
@@ -187,28 +193,6 @@ def test_a_broken_text_or_geojson_file_is_named(
     change, expected = breakage
     change(data_copy)
     assert expected in read_dataset(data_copy).problems
-
-
-ALL_KINDS = {**KNOWN_KINDS, **NEW_KINDS}
-
-
-def test_there_are_at_least_fifteen_kinds() -> None:
-    assert len(ALL_KINDS) + len(OTHER_FILES) >= 15
-
-
-@pytest.mark.parametrize("kind", ALL_KINDS.values(), ids=ALL_KINDS.keys())
-def test_every_kind_shows_the_error_panel_not_a_traceback(
-    data_copy: Path, kind: Malformed, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    break_file(data_copy, kind)
-    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    app = run_page("pages/home.py")
-    assert not app.exception
-    assert "problem(s)" in app.error[0].value
-    problems = app.dataframe[0].value
-    assert kind.file in set(problems["file"])
-    assert problems["problem"].str.contains(kind.reason, regex=False).any()
-    assert not app.title, "nothing built on broken data is drawn"
 
 
 def _quote_everything(data: bytes) -> bytes:

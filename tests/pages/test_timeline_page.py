@@ -11,9 +11,9 @@ from bench.synthetic import write_scaled_dataset
 from lib.model.load import read_dataset
 from lib.views.text import escape_markdown
 from lib.views.timeline import MAX_LISTED
-from lib.ui import DATA_DIR_VARIABLE
+from lib.ui.data import DATA_DIR_VARIABLE
 from tests.hostile import CANARY
-from tests.test_pages import run_page
+from tests.apptest import run_page
 from tests.test_ui import share_link
 
 EVENTS = read_dataset().dataset.events  # type: ignore[union-attr]
