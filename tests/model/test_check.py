@@ -20,4 +20,4 @@ def test_check_prints_every_problem_and_fails(
     out = capsys.readouterr().out.splitlines()
     assert any(line.startswith(f"events.csv, row {row}, column 'event_type': is 'party'") for line in out)
     assert any(line.startswith("islands.csv, row 3, column 'lat'") for line in out)
-    assert len(out) == 2
+    assert len(out) == 2, out

@@ -1,0 +1,191 @@
+"""Rules between cells and files: dates, provenance field by field, publishers, figures.
+
+Each rule is called on hand-made rows, so that a test names the one thing it breaks; a few
+tests break the real data to show the loader applies them.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib.model.load import read_dataset
+from lib.model.rules import date_rules, event_source_rules, figure_rules, publisher_rules, year_rules
+from lib.model.schema import EVENT_SOURCES, EVENTS, ISLANDS, STATEMENTS
+
+TODAY = pd.Timestamp("2026-01-01")
+TEXT = "In 1956, the two countries signed a declaration. Tokyo hopes for progress, Date said on Monday."
+TEXTS = {"tass": TEXT}
+PUBLISHED = {"tass": pd.Timestamp("2018-07-23")}
+
+
+def event(date: str, precision: str, **fields: object) -> dict[str, object]:
+    return {"id": "e", "date": pd.Timestamp(date), "end_date": pd.NaT, "date_precision": precision, **fields}
+
+
+def source(evidence: str, supports: tuple[str, ...], source_id: str = "", url: str = "") -> dict[str, object]:
+    return {"event_id": "e", "source_id": source_id, "url": url, "supports": supports, "evidence": evidence}
+
+
+def reasons(problems) -> list[tuple[str, str | None, str]]:
+    return [(problem.file, problem.column, problem.reason) for problem in problems]
+
+
+def test_an_event_needs_a_source() -> None:
+    [(file, column, reason)] = reasons(event_source_rules([(2, event("1956-10-19", "day"))], [], TEXTS, PUBLISHED))
+    assert (file, column) == (EVENTS.file, "id") and "has no source" in reason
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "sources", "problem"),
+    [
+        # The article says "In 1956": the year alone is what it supports.
+        ("1956", "year", [source("In 1956, the two countries signed a declaration.", ("what",), "tass")], None),
+        (
+            "1956-10-19",
+            "day",
+            [source("In 1956, the two countries signed a declaration.", ("what",), "tass")],
+            "dates it only to the year",
+        ),
+        (
+            "1956-10-19",
+            "day",
+            [
+                source("In 1956, the two countries signed a declaration.", ("what",), "tass"),
+                source("Signed in Moscow on 19 October 1956.", ("date", "place"), url="https://example.org/1956"),
+            ],
+            None,
+        ),
+        # A page that does not state the date does not help.
+        (
+            "1956-10-19",
+            "day",
+            [
+                source("In 1956, the two countries signed a declaration.", ("what",), "tass"),
+                source("Signed in Moscow.", ("place",), url="https://example.org/1956"),
+            ],
+            "dates it only to the year",
+        ),
+        # "on Monday", in an article of Monday 23 July 2018, is that day.
+        ("2018-07-23", "day", [source("Tokyo hopes for progress, Date said on Monday.", ("what",), "tass")], None),
+        (
+            "2018-07-24",
+            "day",
+            [source("Tokyo hopes for progress, Date said on Monday.", ("what",), "tass")],
+            "does not date it",
+        ),
+    ],
+)
+def test_an_event_dated_more_precisely_than_its_article_needs_a_page_for_the_date(
+    date: str, precision: str, sources: list[dict[str, object]], problem: str | None
+) -> None:
+    found = reasons(event_source_rules([(2, event(date, precision))], list(enumerate(sources, 2)), TEXTS, PUBLISHED))
+    if problem is None:
+        assert found == []
+    else:
+        [(file, column, reason)] = found
+        assert (file, column) == (EVENTS.file, "date") and problem in reason
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "problem"),
+    [
+        (source("Not in the article at all.", ("what",), "tass"), "evidence", "not found verbatim"),
+        (source("x", ("what",), "tass", "https://example.org/"), "url", "not both or neither"),
+        (source("x", ("what",)), "url", "not both or neither"),
+        (
+            source("In 1956, the two countries signed a declaration.", ("date", "what"), "tass"),
+            "supports",
+            "lists date, but the sentence dates the event only to the year",
+        ),
+    ],
+)
+def test_each_source_row_is_an_article_s_sentence_or_a_page(row: dict[str, object], column: str, problem: str) -> None:
+    found = reasons(event_source_rules([(2, event("1956-10-19", "day"))], [(3, row)], TEXTS, PUBLISHED))
+    assert (EVENT_SOURCES.file, column) in [(file, col) for file, col, _ in found]
+    assert any(problem in reason for _, _, reason in found), found
+
+
+def test_every_cited_host_must_be_a_listed_publisher() -> None:
+    statements = [
+        (2, {"role_source_url": "https://www.mofa.go.jp/a"}),
+        (3, {"role_source_url": "https://uat.example.com/b"}),
+    ]
+    publishers = [(2, {"host": "www.mofa.go.jp"})]
+    [(file, column, reason)] = reasons(publisher_rules({STATEMENTS: statements}, publishers))
+    assert (file, column) == (STATEMENTS.file, "role_source_url")
+    assert "cites 'uat.example.com', which is not in publishers.csv" in reason
+
+
+def island(**fields: object) -> dict[str, object]:
+    return {"id": "shikotan", "area_km2": 247.7, "population": pd.NA, "population_year": pd.NA, **fields}
+
+
+def figure(figure: str, value: float, year: object = pd.NA) -> dict[str, object]:
+    return {"island_id": "shikotan", "figure": figure, "value": value, "year": year}
+
+
+@pytest.mark.parametrize(
+    ("row", "figures", "column"),
+    [
+        (island(), [figure("area_km2", 247.7), figure("area_km2", 264.13)], None),
+        (island(area_km2=225.0), [figure("area_km2", 247.7)], "area_km2"),
+        (island(population=2820, population_year=2010), [figure("area_km2", 247.7)], "population"),
+        (
+            island(population=2820, population_year=2010),
+            [figure("area_km2", 247.7), figure("population", 2820, 2010)],
+            None,
+        ),
+        (
+            island(population=2820, population_year=2010),
+            [figure("area_km2", 247.7), figure("population", 2820, 2021)],
+            "population",
+        ),
+    ],
+)
+def test_a_figure_shown_is_stated_by_a_page(
+    row: dict[str, object], figures: list[dict[str, object]], column: str | None
+) -> None:
+    found = reasons(figure_rules([(2, row)], list(enumerate(figures, 2))))
+    assert [col for _, col, _ in found] == ([column] if column else [])
+
+
+def test_dates_in_order_and_not_in_the_future() -> None:
+    rows = [
+        (2, event("1956-10-19", "day", end_date=pd.Timestamp("1956-10-01"))),
+        (3, event("2026-06-01", "day")),
+    ]
+    assert reasons(date_rules(EVENTS, rows, TODAY)) == [
+        (EVENTS.file, "end_date", "is before date"),
+        (EVENTS.file, "date", "is 2026-06-01, in the future"),
+    ]
+
+
+def test_a_population_year_needs_its_population_and_a_past_year() -> None:
+    rows = [(2, island(population_year=2010)), (3, island(population=5, population_year=2030))]
+    assert reasons(year_rules(ISLANDS, rows, TODAY)) == [
+        (ISLANDS.file, "population_year", "is given, but population is empty"),
+        (ISLANDS.file, "population_year", "is 2030, in the future"),
+    ]
+
+
+def _drop_rows(path: Path, keep) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fieldnames, rows = reader.fieldnames, [row for row in reader if keep(row)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_the_check_fails_when_the_article_alone_would_date_the_1956_declaration_to_the_day(data_copy: Path) -> None:
+    """The real article says "In 1956": without the pages that state 19 October, the day is unsupported."""
+    declaration = "1956-joint-declaration"
+    _drop_rows(data_copy / EVENT_SOURCES.file, lambda row: row["event_id"] != declaration or row["source_id"])
+    [problem] = read_dataset(data_copy).problems
+    assert (problem.file, problem.column) == (EVENTS.file, "date")
+    assert "the article's sentence dates it only to the year" in problem.reason
