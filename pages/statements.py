@@ -219,7 +219,7 @@ def annotated_article(dataset: Dataset) -> None:
         format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
     )
     text = dataset.texts[source_id]
-    spans = evidence_spans(text, dataset.statements, dataset.events, source_id)
+    spans = evidence_spans(dataset, source_id)
     paragraphs = split_paragraphs(text)
     st.caption(
         "The full text, with every statement and event taken from it marked, whatever the filters. "

@@ -27,7 +27,7 @@ class Dataset:
     event_sources: pd.DataFrame  # what states each event: an article's sentence or a page
     geojson: dict[str, Any]
     texts: dict[str, str]  # source id -> full text of the source
-    _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, repr=False)
+    _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, repr=False)
 
     def derived(self, build: Callable[[Dataset], T]) -> T:
         """`build(self)`, worked out once and kept with the dataset: for what a page shows of the

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from itertools import chain, pairwise
 from typing import Literal
 
-import pandas as pd
-
+from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.views.html import Markup, escape, html, join, link
 from lib.views.theme import HIGHLIGHT_COLOURS, rgba
@@ -91,18 +90,19 @@ def _span_order(span: Span) -> tuple[int, int, int, str]:
     return span.start, -span.end, _KIND_ORDER[span.kind], span.label
 
 
-def evidence_spans(text: str, statements: pd.DataFrame, events: pd.DataFrame, source_id: str) -> list[Span]:
-    """A span for every place a statement's or an event's evidence sentence occurs in the text.
+def evidence_spans(dataset: Dataset, source_id: str) -> list[Span]:
+    """A span for every place a statement's or an event's sentence occurs in the source's text.
 
     Rows that share a sentence and a label (the same speaker, the same event title) make one span.
     """
-    labelled = [
-        ("statement", statements.loc[statements["source_id"] == source_id, ["evidence", "speaker"]]),
-        ("event", events.loc[(events["source_id"] == source_id) & (events["evidence"] != ""), ["evidence", "title"]]),
-    ]
+    text = dataset.texts[source_id]
+    statements = dataset.statements.loc[dataset.statements["source_id"] == source_id, ["evidence", "speaker"]]
+    event_rows = dataset.event_sources.loc[dataset.event_sources["source_id"] == source_id, ["evidence", "event_id"]]
+    titles = dict(zip(dataset.events["id"], dataset.events["title"], strict=True))
+    events = event_rows.assign(title=event_rows["event_id"].map(titles))[["evidence", "title"]]
     spans = {
         Span(start, end, kind, label)
-        for kind, rows in labelled
+        for kind, rows in (("statement", statements), ("event", events))
         for evidence, label in rows.drop_duplicates().itertuples(index=False)
         for start, end in find_all(text, evidence)
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 # Characters that Streamlit's Markdown would treat as syntax (links, emphasis, HTML, maths).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$:])")
@@ -23,6 +23,6 @@ def markdown_url(url: str) -> str:
 
 def markdown_link(label: object, url: str) -> str:
     """A link whose label is text from data; just the label when the address is not http(s) or relative."""
-    if "://" in url and not url.startswith(("https://", "http://")):
+    if urlsplit(url).scheme not in ("", "http", "https"):
         return escape_markdown(label)
     return f"[{escape_markdown(label)}]({markdown_url(url)})"

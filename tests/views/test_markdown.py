@@ -1,29 +1,13 @@
-import html
-import json
+"""lib/views/markdown.py: text from data shown literally in Markdown, and one way to link a URL."""
+
+from __future__ import annotations
+
 import re
+from urllib.parse import unquote
 
 import pytest
 
-from lib.views.text import escape_html, escape_markdown, script_string
-
-
-@pytest.mark.parametrize(
-    "hostile",
-    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><b>x</b>', "&lt;script&gt;", "{{7*7}}{%x%}"],
-)
-def test_html_escaping_leaves_no_markup(hostile: str) -> None:
-    escaped = escape_html(hostile)
-    assert not set(escaped) & set('<>"{}'), escaped
-    assert html.unescape(escaped) == hostile
-
-
-@pytest.mark.parametrize(
-    "text", ["plain", "</script><b>", "{{ 7*7 }} {% x %}", 'it\'s & \\ "q" ${x} \u2028 киев 国後島']
-)
-def test_a_script_string_is_the_text_and_nothing_else(text: str) -> None:
-    literal = script_string(text)
-    assert json.loads(literal) == text
-    assert not set(literal) & set("<>&'{}"), literal
+from lib.views.markdown import escape_markdown, markdown_link, markdown_url
 
 
 @pytest.mark.parametrize(
@@ -36,10 +20,28 @@ def test_markdown_escaping_disarms_syntax(hostile: str) -> None:
     assert not set(unescaped) & set("[]()*`$#<>\\"), escaped
 
 
-def test_markdown_escaping_shows_entities_as_typed() -> None:
+def test_markdown_escaping_shows_entities_as_typed_and_keeps_plain_text() -> None:
     assert escape_markdown("&lt;b&gt;").startswith("&amp;lt;")
-
-
-def test_escaping_keeps_plain_text_readable() -> None:
-    assert escape_html("Russia’s ownership") == "Russia’s ownership"
     assert escape_markdown("Kunashir") == "Kunashir"
+    assert escape_markdown("two\nlines") == "two lines"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/x)](javascript:alert(1))",
+        'https://example.org/a"onmouseover="alert(1)',
+        "https://example.org/a b<c>",
+        "https://en.wikipedia.org/wiki/Treaty_of_Saint_Petersburg_(1875)",
+    ],
+)
+def test_a_link_target_cannot_close_the_link_and_still_leads_to_the_address(url: str) -> None:
+    target = markdown_url(url)
+    assert not set(target) & set("()[]<> \"'"), target
+    assert unquote(target) == url
+
+
+def test_a_link_shows_its_label_as_text_and_refuses_other_schemes() -> None:
+    assert markdown_link("**TASS**", "https://tass.com/x") == r"[\*\*TASS\*\*](https://tass.com/x)"
+    assert markdown_link("map", "map?island=shikotan") == "[map](map?island=shikotan)"
+    assert markdown_link("click", "javascript:alert(1)") == "click"

@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
 import pytest
+from markupsafe import escape
 
-from lib.model.load import read_dataset
-from lib.model.filters import Filters, default_filters, filter_statements
+from lib.model.dataset import Dataset
+from lib.model.filters import Filters
 from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
@@ -22,6 +24,7 @@ from lib.views.statements import (
     filter_speakers,
     iso_date,
     iso_dates,
+    search_statements,
     shown_date,
     speaker_choices,
     statement_html,
@@ -30,17 +33,9 @@ from lib.views.statements import (
     table_frame,
     table_height,
 )
-from lib.views.text import escape_html
-from lib.ui import dataset_year_bounds, island_groups
-from tests.test_article import assert_only_own_markup, markup
+from tests.views.test_article import assert_only_own_markup, markup
 
-DATASET = read_dataset().dataset
-assert DATASET is not None
-BOUNDS = dataset_year_bounds(DATASET)
-GROUPS = island_groups(DATASET)
-ISLAND_NAMES = dict(zip(DATASET.islands["id"], DATASET.islands["name_en"], strict=True))
-SOURCE = DATASET.sources.set_index("id").loc["tass-2018-07-23"]
-TEXT = DATASET.texts["tass-2018-07-23"]
+SOURCE_ID = "tass-2018-07-23"
 
 DATE = {"date-hopes-for-progress", "date-unsettled-territorial-problem", "date-trust-abe-putin"}
 # The rows in table order, read off statements.csv by hand: oldest first, the undated one last.
@@ -56,13 +51,30 @@ TABLE_ORDER = [
 ]
 
 
-def statement(statement_id: str) -> pd.Series:
-    return DATASET.statements.set_index("id", drop=False).loc[statement_id]
+Statement = Callable[[str], pd.Series]
 
 
-def shown_ids(q: str, speakers: list[str], **changes: object) -> set[str]:
-    filters = replace(default_filters(BOUNDS), q=q, **changes)
-    return set(filter_speakers(filter_statements(DATASET.statements, filters, BOUNDS, GROUPS), speakers)["id"])
+@pytest.fixture(scope="module")
+def statement(dataset: Dataset) -> Statement:
+    """A statement of the real data, by id."""
+    rows = dataset.statements.set_index("id", drop=False)
+    return lambda statement_id: rows.loc[statement_id].copy()
+
+
+@pytest.fixture(scope="module")
+def source(dataset: Dataset) -> pd.Series:
+    return dataset.sources.set_index("id").loc[SOURCE_ID]
+
+
+@pytest.fixture(scope="module")
+def text(dataset: Dataset) -> str:
+    return dataset.texts[SOURCE_ID]
+
+
+def shown_ids(dataset: Dataset, q: str, speakers: list[str], **changes: object) -> set[str]:
+    first, last = dataset.year_bounds
+    filters = Filters(**{"year_from": first, "year_to": last, **changes})
+    return set(filter_speakers(search_statements(dataset.filtered_statements(filters), q), speakers)["id"])
 
 
 @pytest.mark.parametrize(
@@ -93,17 +105,17 @@ def shown_ids(q: str, speakers: list[str], **changes: object) -> set[str]:
     ],
 )
 def test_search_speakers_and_shared_filters_together(
-    q: str, speakers: list[str], changes: dict[str, object], expected: set[str]
+    q: str, speakers: list[str], changes: dict[str, object], expected: set[str], dataset: Dataset
 ) -> None:
-    assert shown_ids(q, speakers, **changes) == expected
+    assert shown_ids(dataset, q, speakers, **changes) == expected
 
 
-def test_no_speaker_picked_means_every_speaker() -> None:
-    assert filter_speakers(DATASET.statements, []).equals(DATASET.statements)
+def test_no_speaker_picked_means_every_speaker(dataset: Dataset) -> None:
+    assert filter_speakers(dataset.statements, []).equals(dataset.statements)
 
 
-def test_speaker_choices_are_each_speaker_once_alphabetically() -> None:
-    assert speaker_choices(DATASET.statements) == [
+def test_speaker_choices_are_each_speaker_once_alphabetically(dataset: Dataset) -> None:
+    assert speaker_choices(dataset.statements) == [
         "Chuichi Date",
         "Maria Zakharova",
         "Russian Foreign Ministry",
@@ -112,8 +124,8 @@ def test_speaker_choices_are_each_speaker_once_alphabetically() -> None:
     assert speaker_choices(pd.DataFrame({"speaker": ["zed", "Amy", "bob", "Amy"]})) == ["Amy", "bob", "zed"]
 
 
-def test_the_table_is_in_date_order_with_the_undated_last() -> None:
-    frame = table_frame(DATASET.statements, DATASET.sources)
+def test_the_table_is_in_date_order_with_the_undated_last(dataset: Dataset, source: pd.Series) -> None:
+    frame = table_frame(dataset.statements, dataset.sources)
     assert list(frame["id"]) == TABLE_ORDER
     assert list(frame["date"][:-1]) == ["2018", *["2018-07-23"] * 6]
     assert pd.isna(frame["date"].iloc[-1])
@@ -131,36 +143,36 @@ def test_the_table_is_in_date_order_with_the_undated_last() -> None:
     ],
     ids=["all", "every other", "reversed thirds", "one speaker", "none"],
 )
-def test_the_rows_showing_some_statements_are_the_table_of_those_statements(kept) -> None:
-    statements = kept(DATASET.statements)
-    rows = statements_table(DATASET.statements, DATASET.sources).showing(statements)
+def test_the_rows_showing_some_statements_are_the_table_of_those_statements(kept, dataset: Dataset) -> None:
+    statements = kept(dataset.statements)
+    rows = statements_table(dataset).showing(statements)
     # Filters keep the CSV's order (the index), which orders the rows of one date.
-    expected = table_frame(statements.sort_index(), DATASET.sources)
+    expected = table_frame(statements.sort_index(), dataset.sources)
     assert list(rows.ids) == list(expected["id"])
     # Values, not dtypes: Arrow's strings come back as "str", and columns of no rows as "object".
     pd.testing.assert_frame_equal(rows.data.to_pandas(), expected[list(TABLE_COLUMNS)], check_dtype=False)
 
 
-def test_a_statement_s_position_is_its_row_in_the_rows_shown() -> None:
-    table = statements_table(DATASET.statements, DATASET.sources)
+def test_a_statement_s_position_is_its_row_in_the_rows_shown(dataset: Dataset) -> None:
+    table = statements_table(dataset)
     assert [table.position(statement_id) for statement_id in TABLE_ORDER] == list(range(len(TABLE_ORDER)))
-    russian = table.showing(DATASET.statements[DATASET.statements["country"] == "Russia"])
+    russian = table.showing(dataset.statements[dataset.statements["country"] == "Russia"])
     assert russian.position("date-hopes-for-progress") is None  # not shown
     assert russian.position(TABLE_ORDER[0]) == 0
     assert table.position("no-such-statement") is None and table.position(None) is None
 
 
-def test_the_table_key_changes_with_its_rows_and_only_with_them() -> None:
-    whole = statements_table(DATASET.statements, DATASET.sources)
-    assert whole.key == statements_table(DATASET.statements, DATASET.sources).key
-    fewer = whole.showing(DATASET.statements.iloc[1:])
+def test_the_table_key_changes_with_its_rows_and_only_with_them(dataset: Dataset) -> None:
+    whole = statements_table(dataset)
+    assert whole.key == statements_table(replace(dataset)).key
+    fewer = whole.showing(dataset.statements.iloc[1:])
     assert fewer.key != whole.key
-    assert whole.showing(DATASET.statements).key == whole.key
+    assert whole.showing(dataset.statements).key == whole.key
 
 
-def test_the_table_shows_dates_at_their_precision_and_sources_by_host() -> None:
-    frame = table_frame(DATASET.statements, DATASET.sources)
-    options = statements_table(DATASET.statements, DATASET.sources).date_options
+def test_the_table_shows_dates_at_their_precision_and_sources_by_host(dataset: Dataset, source: pd.Series) -> None:
+    frame = table_frame(dataset.statements, dataset.sources)
+    options = statements_table(dataset).date_options
     assert [shown_date(date) for date in options] == ["2018", "23 Jul 2018"]
     assert {link_text(url) for url in frame["source"]} == {"tass.com"}
 
@@ -215,44 +227,50 @@ def test_iso_dates_of_a_column_are_each_rows_iso_date() -> None:
     assert list(iso.fillna("unknown")) == ["2018-07-23", "unknown", "2018-07", "2018-07-23", "1956"]
 
 
-def test_the_date_column_sorts_as_text_in_date_order() -> None:
+def test_the_date_column_sorts_as_text_in_date_order(dataset: Dataset, text: str) -> None:
     """The table sorts the date column by its ISO text and shows each date's label; the text must sort like the dates."""
-    statements = DATASET.statements.iloc[[0, 0, 0, 0]].assign(
+    statements = dataset.statements.iloc[[0, 0, 0, 0]].assign(
         id=["a", "b", "c", "d"],
         date=pd.to_datetime(["2018-07-23", "2018-07-01", "1956-10-19", "2018-01-01"]),
         date_precision=["day", "month", "day", "year"],
     )
-    frame = table_frame(statements, DATASET.sources)
+    frame = table_frame(statements, dataset.sources)
     assert sorted(frame["date"]) == list(frame["date"]) == ["1956-10-19", "2018", "2018-07", "2018-07-23"]
-    assert statements_table(statements, DATASET.sources).date_options == list(frame["date"])
+    assert statements_table(replace(dataset, statements=statements)).date_options == list(frame["date"])
     assert [shown_date(date) for date in frame["date"]] == ["19 Oct 1956", "2018", "Jul 2018", "23 Jul 2018"]
 
 
+BOUNDS = (1855, 2025)
+NAMES = {"habomai": "Habomai Islands"}
+
+
 @pytest.mark.parametrize(
-    ("filters", "speakers", "expected"),
+    ("filters", "q", "speakers", "expected"),
     [
-        (default_filters(BOUNDS), [], []),
-        (replace(default_filters(BOUNDS), q="impetus"), [], [("search “impetus”", "empty the search box")]),
+        (Filters(*BOUNDS), "", [], []),
+        (Filters(*BOUNDS), "impetus", [], [("search “impetus”", "empty the search box")]),
         (
-            default_filters(BOUNDS),
+            Filters(*BOUNDS),
+            "",
             ["Chuichi Date", "Maria Zakharova"],
             [("speaker Chuichi Date, Maria Zakharova", "remove the speakers")],
         ),
         (
             Filters(year_from=1950, year_to=2000, country="Japan", island="habomai"),
+            "",
             [],
             [
                 ("country Japan", "set Country to Both in the sidebar"),
-                ("years 1950–2000", f"widen Years to {BOUNDS[0]}–{BOUNDS[1]}"),
+                ("years 1950–2000", "widen the years to 1855–2025"),
                 ("island Habomai Islands", "set Island to All islands in the sidebar"),
             ],
         ),
     ],
 )
 def test_the_empty_state_names_every_active_filter_and_how_to_clear_it(
-    filters: Filters, speakers: list[str], expected: list[tuple[str, str]]
+    filters: Filters, q: str, speakers: list[str], expected: list[tuple[str, str]]
 ) -> None:
-    active = active_filters(filters, BOUNDS, ISLAND_NAMES, speakers)
+    active = active_filters(filters, BOUNDS, NAMES, q, speakers)
     assert [(item.what, item.how_to_clear) for item in active] == expected
 
 
@@ -261,9 +279,9 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def test_the_csv_holds_the_shown_statements_in_readable_columns() -> None:
-    shown = DATASET.statements[DATASET.statements["id"].isin(["mfa-ownership-fixed", "zakharova-2plus2-july-31"])]
-    rows = read_csv(statements_csv(shown, DATASET.sources, ISLAND_NAMES))
+def test_the_csv_holds_the_shown_statements_in_readable_columns(dataset: Dataset, statement: Statement) -> None:
+    shown = dataset.statements[dataset.statements["id"].isin(["mfa-ownership-fixed", "zakharova-2plus2-july-31"])]
+    rows = read_csv(statements_csv(shown, dataset.sources, dataset.island_names))
     assert [row["Statement id"] for row in rows] == ["zakharova-2plus2-july-31", "mfa-ownership-fixed"]
     zakharova, ministry = rows
     assert (zakharova["Date"], zakharova["Date (ISO, at its precision)"]) == ("2018", "2018")
@@ -272,7 +290,7 @@ def test_the_csv_holds_the_shown_statements_in_readable_columns() -> None:
     assert ministry["Islands"] == "Iturup; Kunashir; Shikotan; Habomai Islands"
     assert ministry["Kind"] == "reported speech"
     assert (ministry["Source"], ministry["Source URL"]) == ("TASS", "https://tass.com/world/1014523")
-    assert zakharova["Role checked at"] == "https://rg.ru/amp/2015/08/10/zaharova-site-anons.html"
+    assert zakharova["Role checked at"] == statement("zakharova-2plus2-july-31")["role_source_url"]
 
 
 @pytest.mark.parametrize(
@@ -285,13 +303,15 @@ def test_the_csv_holds_the_shown_statements_in_readable_columns() -> None:
         ("A plain quote, with “quotes”", "A plain quote, with “quotes”"),
     ],
 )
-def test_the_csv_cannot_run_a_formula_in_a_spreadsheet(quote: str, in_csv: str) -> None:
-    shown = DATASET.statements.iloc[[0]].assign(quote=quote)
-    assert export_frame(shown, DATASET.sources, ISLAND_NAMES)["Quote"].tolist() == [in_csv]
+def test_the_csv_cannot_run_a_formula_in_a_spreadsheet(quote: str, in_csv: str, dataset: Dataset) -> None:
+    shown = dataset.statements.iloc[[0]].assign(quote=quote)
+    assert export_frame(shown, dataset.sources, dataset.island_names)["Quote"].tolist() == [in_csv]
 
 
-def test_a_statement_in_context_shows_its_paragraph_role_and_links() -> None:
-    html = statement_html(statement("date-unsettled-territorial-problem"), SOURCE, TEXT)
+def test_a_statement_in_context_shows_its_paragraph_role_and_links(
+    statement: Statement, source: pd.Series, text: str
+) -> None:
+    html = statement_html(statement("date-unsettled-territorial-problem"), source, text)
     parsed = markup(html)
     shown = "".join(parsed.text)
     assert "“An unsettled territorial problem has been in place" in shown  # direct: in quotation marks
@@ -299,37 +319,41 @@ def test_a_statement_in_context_shows_its_paragraph_role_and_links() -> None:
     assert "Diet (role at the time; where the role was checked)" in shown  # one pair of brackets
     assert "Japan · 23 Jul 2018 · direct quote" in shown
     evidence = statement("date-unsettled-territorial-problem")["evidence"]
-    assert f">{escape_html(evidence)}</mark>" in html
+    assert f">{escape(evidence)}</mark>" in html
     assert [tag for tag, _ in parsed.tags].count("mark") == 1
     links = {attrs["href"] for tag, attrs in parsed.tags if tag == "a"}
-    assert links == {"https://tass.com/world/1014523", "https://tass.com/world/1014597/amp"}
+    assert links == {source["url"], statement("date-unsettled-territorial-problem")["role_source_url"]}
 
 
-def test_an_undated_statement_without_a_role_link_still_reads_well() -> None:
-    row = statement("mfa-ownership-fixed").copy()
+def test_an_undated_statement_without_a_role_link_still_reads_well(
+    statement: Statement, source: pd.Series, text: str
+) -> None:
+    row = statement("mfa-ownership-fixed")
     row["role_source_url"] = ""
-    shown = "".join(markup(statement_html(row, SOURCE, TEXT)).text)
+    shown = "".join(markup(statement_html(row, source, text)).text)
     assert "Russia · date unknown · reported speech" in shown
     assert "where the role was checked" not in shown
     assert "(role at the time)" in shown
 
 
-def test_a_sentence_missing_from_the_text_is_shown_alone_highlighted() -> None:
-    html = statement_html(statement("date-trust-abe-putin"), SOURCE, None)
-    assert f">{escape_html(statement('date-trust-abe-putin')['evidence'])}</mark>" in html
+def test_a_sentence_missing_from_the_text_is_shown_alone_highlighted(statement: Statement, source: pd.Series) -> None:
+    html = statement_html(statement("date-trust-abe-putin"), source, None)
+    assert f">{escape(statement('date-trust-abe-putin')['evidence'])}</mark>" in html
 
 
 @pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><b>x</b>'])
-def test_a_statement_in_context_escapes_everything_from_data(hostile: str) -> None:
-    row = statement("date-trust-abe-putin").copy()
+def test_a_statement_in_context_escapes_everything_from_data(
+    hostile: str, statement: Statement, source: pd.Series, text: str
+) -> None:
+    row = statement("date-trust-abe-putin")
     for column in ("speaker", "role", "quote", "country", "kind"):
         row[column] = hostile
     row["evidence"] = f"{hostile} said it."
     row["role_source_url"] = f"javascript:alert(1)//{hostile}"
-    source = SOURCE.copy()
+    hostile_source = source.copy()
     for column in ("publisher", "title", "dateline"):
-        source[column] = hostile
-    html = statement_html(row, source, f"Before.\n\n{hostile} said it.")
+        hostile_source[column] = hostile
+    html = statement_html(row, hostile_source, f"Before.\n\n{hostile} said it.")
     assert_only_own_markup(html)
     assert "javascript:" not in {attrs.get("href") for _, attrs in markup(html).tags}
     assert "".join(markup(html).text).count(hostile) >= 7
