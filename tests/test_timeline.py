@@ -12,31 +12,16 @@ import pytest
 from lib.model.load import read_dataset
 from lib.model.schema import EVENT_TYPES, ORIGINS
 from lib.views.text import escape_markdown
-from lib.views.timeline import (
-    GROUP_MARKER_MAX_PX,
-    LANE_PX,
-    MARKER_PX,
-    MAX_EVENT_MARKS,
-    MAX_GROUP_MARKS,
-    MAX_LISTED,
-    NARROWEST_PLOT_PX,
-    Label,
-    axis_range,
-    details_markdown,
-    eras,
-    event_choices,
-    event_details,
-    event_listing,
-    event_marks,
-    grouping_note,
-    listing_note,
-    markdown_url,
-    period_name,
-    place_labels,
-    selected_event_id,
-    timeline_figure,
-    url_domain,
-)
+from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
+from lib.views.timeline.background import eras
+from lib.views.timeline.details import details_markdown, event_details, markdown_url
+from lib.views.timeline.figure import LANE_PX, selected_event_id, timeline_figure
+from lib.views.timeline.grouping import MAX_GROUP_MARKS
+from lib.views.timeline.labels import Label, place_labels
+from lib.views.timeline.listing import MAX_LISTED, event_choices, event_listing, grouping_note, listing_note
+from lib.views.timeline.marks import GROUP_MARKER_MAX_PX, MARKER_PX, MAX_EVENT_MARKS, event_marks
+from lib.views.timeline.periods import period_name
+from lib.views.timeline.sources import url_domain
 
 DATASET = read_dataset().dataset
 assert DATASET is not None

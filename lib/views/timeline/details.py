@@ -1,0 +1,115 @@
+"""The details of one event: its row, the article it comes from, its islands and what was said that
+day, as Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import pandas as pd
+
+from lib.model.dates import format_date_range
+from lib.model.link import share_link
+from lib.views.text import escape_markdown
+from lib.views.theme import ORIGIN_LABELS
+from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.sources import url_domain
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    event: dict[str, Any]  # the events.csv row
+    article: dict[str, Any] | None  # its sources.csv row, for an event from an article
+    islands: tuple[tuple[str, str], ...]  # (island id, English name)
+    statements: pd.DataFrame  # statements made on the event's day(s)
+
+
+def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.DataFrame:
+    """Statements dated to a day of the event; none when the event's day is not known."""
+    if event["date_precision"] != "day" or pd.isna(event["date"]):
+        return statements.iloc[0:0]
+    last = event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
+    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last)
+    return statements[on_day.fillna(False).astype(bool)]
+
+
+def event_details(
+    event_id: str, events: pd.DataFrame, sources: pd.DataFrame, islands: pd.DataFrame, statements: pd.DataFrame
+) -> EventDetails | None:
+    """Everything the details panel shows for one event, or None when `events` has no such id."""
+    matches = events[events["id"] == event_id]
+    if matches.empty:
+        return None
+    event = matches.iloc[0].to_dict()
+    article_rows = sources[sources["id"] == event["source_id"]] if event["origin"] == "article" else sources.iloc[0:0]
+    names = dict(zip(islands["id"], islands["name_en"], strict=True))
+    return EventDetails(
+        event=event,
+        article=article_rows.iloc[0].to_dict() if len(article_rows) else None,
+        islands=tuple((island, names.get(island, island)) for island in event["islands"]),
+        statements=statements_during(statements, event),
+    )
+
+
+def markdown_url(url: str) -> str:
+    """An http(s) address made safe as a Markdown link target: brackets, quotes and spaces percent-encoded."""
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def markdown_link(label: str, url: str) -> str:
+    return f"[{escape_markdown(label)}]({markdown_url(url)})"
+
+
+def details_markdown(details: EventDetails, view_params: Mapping[str, str] | None = None) -> str:
+    """The details panel as Markdown, every data text escaped.
+
+    `view_params` are the current filters as URL parameters: the island links keep them, so the
+    map opens on the same view with only the island changed.
+    """
+    event = details.event
+    lines = [
+        f"**{escape_markdown(event['title'])}**  ",
+        f"{escape_markdown(format_date_range(event['date'], event['end_date'], event['date_precision']))} · "
+        f"{escape_markdown(LANE_LABELS.get(event['event_type'], event['event_type']))} · "
+        f"{escape_markdown(', '.join(event['countries']))} · "
+        f"_{escape_markdown(ORIGIN_LABELS.get(event['origin'], event['origin']))}_",
+        "",
+        escape_markdown(event["description"]),
+        "",
+    ]
+    if details.article is not None and event["evidence"]:
+        article = details.article
+        headline = f"{article['publisher']}, “{article['title']}”"
+        lines += ["From the article:", "", f"> {escape_markdown(event['evidence'])}", ""]
+        lines += [f"— {markdown_link(headline, article['url'])}", ""]
+    article_url = details.article["url"] if details.article is not None else None
+    if event["source_url"] and event["source_url"] != article_url:
+        what = "Also checked against" if details.article is not None else "Source"
+        site = url_domain(event["source_url"]) or event["source_url"]
+        lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
+    if details.islands:
+        links = ", ".join(
+            f"[{escape_markdown(name)}]({share_link('map', {**(view_params or {}), 'island': island})})"
+            for island, name in details.islands
+        )
+        lines += [f"Islands (open on the map): {links}", ""]
+    if event["date_precision"] == "day":
+        day = format_date_range(event["date"], event["end_date"], "day")
+        lines += [f"**Said on {escape_markdown(day)}**", ""]
+        said = [f"- {statement_markdown(statement)}" for statement in details.statements.to_dict("records")]
+        lines += said or ["No statement in the data is dated to that day."]
+    return "\n".join(lines)
+
+
+def statement_markdown(statement: Mapping[str, Any]) -> str:
+    """One statement made during the event: who, in what role, and the words, escaped."""
+    words = f"“{escape_markdown(statement['quote'])}”"
+    if statement["kind"] == "reported":
+        words = f"{words} (reported)"
+    return (
+        f"**{escape_markdown(statement['speaker'])}** ({escape_markdown(statement['role'])}, "
+        f"{escape_markdown(statement['country'])}): {words}"
+    )
