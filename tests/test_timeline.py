@@ -17,7 +17,7 @@ from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details, markdown_url
 from lib.views.timeline.figure import LANE_PX, selected_event_id, timeline_figure
 from lib.views.timeline.grouping import MAX_GROUP_MARKS
-from lib.views.timeline.labels import Label, place_labels
+from lib.views.timeline.labels import AxisLabel, place_labels
 from lib.views.timeline.listing import MAX_LISTED, event_choices, event_listing, grouping_note, listing_note
 from lib.views.timeline.marks import GROUP_MARKER_MAX_PX, MARKER_PX, MAX_EVENT_MARKS, event_marks
 from lib.views.timeline.periods import period_name
@@ -259,7 +259,11 @@ def test_labels_that_would_touch_go_to_separate_rows() -> None:
     x_range = axis_range((1900, 2000))
     at = pd.Timestamp("1950-01-01")
     apart = pd.Timestamp("1905-01-01")
-    labels = [Label(("First label",), at, at), Label(("Second label",), at, at), Label(("Far away",), apart, apart)]
+    labels = [
+        AxisLabel(("First label",), at, at),
+        AxisLabel(("Second label",), at, at),
+        AxisLabel(("Far away",), apart, apart),
+    ]
     annotations, height = place_labels(labels, x_range)
     shifts = [annotation["yshift"] for annotation in annotations]
     assert shifts[0] != shifts[1]
@@ -270,7 +274,7 @@ def test_labels_that_would_touch_go_to_separate_rows() -> None:
 def test_a_label_near_the_right_edge_ends_at_its_date() -> None:
     x_range = axis_range((1900, 2000))
     at = pd.Timestamp("1998-01-01")
-    (annotation,), _ = place_labels([Label(("A label by the edge",), at, at)], x_range)
+    (annotation,), _ = place_labels([AxisLabel(("A label by the edge",), at, at)], x_range)
     assert annotation["xanchor"] == "right"
     assert annotation["x"] == at
 

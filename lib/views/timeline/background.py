@@ -11,7 +11,7 @@ import pandas as pd
 
 from lib.model.dates import format_partial_date
 from lib.views.theme import ERA_COLOURS, MILESTONE_COLOUR
-from lib.views.timeline.labels import Label
+from lib.views.timeline.labels import AxisLabel
 
 # Key moments marked on the chart: event id -> a short label in our own words.
 MILESTONES: dict[str, str] = {
@@ -57,9 +57,9 @@ def first_naming(events: pd.DataFrame, country: str, before: pd.Timestamp) -> pd
 
 def background_labels(
     events: pd.DataFrame, era_bands: Sequence[Era], x_range: tuple[pd.Timestamp, pd.Timestamp]
-) -> tuple[list[Label], list[dict[str, Any]]]:
+) -> tuple[list[AxisLabel], list[dict[str, Any]]]:
     """The era bands and milestone lines in view, with their labels."""
-    labels: list[Label] = []
+    labels: list[AxisLabel] = []
     shapes: list[dict[str, Any]] = []
     for era in era_bands:
         start = max(era.start, x_range[0])
@@ -82,7 +82,7 @@ def background_labels(
             }
         )
         until = () if era.end is None else (f"to {format_partial_date(era.end - pd.Timedelta(days=1), 'month')}",)
-        labels.append(Label((era.label, *until), start, end, background=colour))
+        labels.append(AxisLabel((era.label, *until), start, end, background=colour))
     milestones = events[events["id"].isin(MILESTONES.keys())]
     for row in milestones.sort_values("date").to_dict("records"):
         at = row["date"] + pd.Timedelta(hours=12) if row["date_precision"] == "day" else row["date"]
@@ -102,5 +102,5 @@ def background_labels(
             }
         )
         when = format_partial_date(row["date"], row["date_precision"])
-        labels.append(Label((MILESTONES[row["id"]], when), at, at))
+        labels.append(AxisLabel((MILESTONES[row["id"]], when), at, at))
     return labels, shapes

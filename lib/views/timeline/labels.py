@@ -20,7 +20,7 @@ LABEL_GAP_PX = 4  # between rows of labels
 
 
 @dataclass(frozen=True)
-class Label:
+class AxisLabel:
     """Text over the plot, tied to a date: left-aligned from `left`, or right-aligned up to `right`."""
 
     lines: tuple[str, ...]
@@ -30,7 +30,7 @@ class Label:
 
 
 def place_labels(
-    labels: Sequence[Label], x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float = NARROWEST_PLOT_PX
+    labels: Sequence[AxisLabel], x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float = NARROWEST_PLOT_PX
 ) -> tuple[list[dict[str, Any]], int]:
     """Annotations for the labels, each in the lowest row above the plot where it overlaps no other,
     and the height in pixels of all the rows.
@@ -45,7 +45,7 @@ def place_labels(
 
     rows: list[list[tuple[float, float]]] = []
     row_lines: list[int] = []
-    placed: list[tuple[Label, str, pd.Timestamp, int]] = []
+    placed: list[tuple[AxisLabel, str, pd.Timestamp, int]] = []
     for label in labels:
         width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
         if fraction(label.left) + width <= 1 or fraction(label.right) - width < 0:

@@ -44,7 +44,7 @@ def grouping_note(marks: Marks) -> str | None:
         return None
     known_to = " (an event known only to its month or year stays in it)" if marks.period in ("day", "month") else ""
     return (
-        f"{marks.events:,} events are too many to draw one by one: each mark gathers the events of one "
+        f"{marks.event_count:,} events are too many to draw one by one: each mark gathers the events of one "
         f"type and origin that began {_SAME_PERIOD[marks.period]}{known_to}, and a bigger mark stands for "
         f"more of them. Narrow the years, country or island to {MAX_EVENT_MARKS:,} events or fewer to see each one."
     )

@@ -68,7 +68,7 @@ class Marks:
     table: pd.DataFrame  # a mark per row: id, origin, kind, start, stop, lane, y, count and its hover columns
     lanes: tuple[str, ...]  # the event types present, in lane order
     period: str | None  # None: a mark per event; else one of PERIODS, the span of a lane's events each mark gathers
-    events: int  # the events drawn
+    event_count: int  # how many events the marks draw
 
 
 def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[int, int]) -> Marks:
