@@ -3,6 +3,7 @@ the details of one event. The page itself: tests/test_timeline_page.py."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -11,10 +12,10 @@ import pytest
 
 from lib.model.load import read_dataset
 from lib.model.schema import EVENT_TYPES, ORIGINS
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown, markdown_url
 from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
 from lib.views.timeline.background import eras
-from lib.views.timeline.details import details_markdown, event_details, markdown_url
+from lib.views.timeline.details import details_markdown, event_details
 from lib.views.timeline.figure import LANE_PX, selected_event_id, timeline_figure
 from lib.views.timeline.grouping import MAX_GROUP_MARKS
 from lib.views.timeline.labels import AxisLabel, place_labels
@@ -242,9 +243,9 @@ def test_only_the_eras_in_view_are_shaded() -> None:
 
 def test_the_1956_declaration_and_the_article_s_meeting_are_marked_with_their_dates() -> None:
     figure = figure_for()
-    texts = [annotation.text for annotation in figure.layout.annotations]
+    texts = [html.unescape(annotation.text) for annotation in figure.layout.annotations]  # as Plotly shows them
     assert "Joint Declaration<br>19 Oct 1956" in texts
-    assert "The article&#x27;s meeting<br>23 Jul 2018" in texts
+    assert "The article's meeting<br>23 Jul 2018" in texts
     lines = [pd.Timestamp(shape.x0).date() for shape in figure.layout.shapes if shape.type == "line"]
     assert lines == [pd.Timestamp("1956-10-19").date(), pd.Timestamp("2018-07-23").date()]
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
 from lib.views.timeline.sources import url_domain
@@ -54,15 +53,6 @@ def event_details(
     )
 
 
-def markdown_url(url: str) -> str:
-    """An http(s) address made safe as a Markdown link target: brackets, quotes and spaces percent-encoded."""
-    return quote(url, safe=":/?#@!$&*+,;=%~-._")
-
-
-def markdown_link(label: str, url: str) -> str:
-    return f"[{escape_markdown(label)}]({markdown_url(url)})"
-
-
 def details_markdown(details: EventDetails, view_params: Mapping[str, str] | None = None) -> str:
     """The details panel as Markdown, every data text escaped.
 
@@ -92,7 +82,7 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
         lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
     if details.islands:
         links = ", ".join(
-            f"[{escape_markdown(name)}]({share_link('map', {**(view_params or {}), 'island': island})})"
+            markdown_link(name, share_link("map", {**(view_params or {}), "island": island}))
             for island, name in details.islands
         )
         lines += [f"Islands (open on the map): {links}", ""]

@@ -6,10 +6,7 @@ import numpy as np
 import pandas as pd
 
 from lib.model.schema import EVENT_TYPES, ORIGINS
-from lib.views.text import escape_html
-from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
-from lib.views.timeline.hover import events_text, hover_lines
+from lib.views.timeline.hover import gathered_hover_texts
 from lib.views.timeline.periods import PERIODS, period_instants, period_name, period_stops, positions
 
 # Past it, marks gather events by the finest period that makes at most this many marks, decades when
@@ -98,19 +95,7 @@ def gathered_marks(
         _period_text(pd.Timestamp(start), pd.Timestamp(last), PERIODS[rank])
         for start, last, rank in zip(buckets, lasts, ranks, strict=True)
     ]
-    lane_names = [LANE_LABELS.get(event_type, event_type) for event_type in first["event_type"]]
-    return marks.assign(
-        hover_count=[
-            escape_html(f"{events_text(count)} · {lane}")
-            for count, lane in zip(marks["count"], lane_names, strict=True)
-        ],
-        hover_period=[escape_html(text) for text in when],
-        hover_first=[
-            hover_lines(title if count == 1 else f"First: {title}")
-            for title, count in zip(first["title"], marks["count"], strict=True)
-        ],
-        hover_origin=[escape_html(ORIGIN_LABELS.get(origin, origin)) for origin in marks["origin"]],
-    )
+    return marks.join(gathered_hover_texts(first, marks["count"].tolist(), when))
 
 
 def _period_text(first: pd.Timestamp, last: pd.Timestamp, precision: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.views.text import escape_html
+from lib.views.html import join
 from lib.views.theme import MILESTONE_COLOUR
 from lib.views.timeline.axes import NARROWEST_PLOT_PX
 
@@ -66,7 +66,7 @@ def place_labels(
     heights = [lines * LABEL_LINE_PX + 2 * LABEL_PAD_PX + LABEL_GAP_PX for lines in row_lines]
     annotations = [
         {
-            "text": "<br>".join(escape_html(line) for line in label.lines),
+            "text": str(join(label.lines, "<br>")),
             "x": x,
             "xref": "x",
             "xanchor": anchor,

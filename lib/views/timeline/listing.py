@@ -8,13 +8,13 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_date_range
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
 from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
-from lib.views.timeline.hover import events_text
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
 from lib.views.timeline.periods import PERIODS, period_name
+from lib.views.wording import counted
 
 # Past it, the Event box lists at most this many: the clicked mark's first events, or the latest.
 MAX_LISTED = 200
@@ -99,7 +99,7 @@ def listing_note(listing: Listing) -> str | None:
     if listing.mark is not None:
         held = "them" if shown == listing.total else f"the first {shown:,} of them in date order"
         return (
-            f"The mark you clicked gathers {events_text(listing.total)} ({escape_markdown(listing.mark)}); "
+            f"The mark you clicked gathers {counted(listing.total, 'event')} ({escape_markdown(listing.mark)}); "
             f"the Event box lists {held}."
         )
     if shown < listing.total:
