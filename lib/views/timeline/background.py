@@ -55,52 +55,40 @@ def first_naming(events: pd.DataFrame, country: str, before: pd.Timestamp) -> pd
     return None if found is None else pd.Timestamp(dates[found])
 
 
-def background_labels(
+def background(
     events: pd.DataFrame, era_bands: Sequence[Era], x_range: tuple[pd.Timestamp, pd.Timestamp]
 ) -> tuple[list[AxisLabel], list[dict[str, Any]]]:
-    """The era bands and milestone lines in view, with their labels."""
-    labels: list[AxisLabel] = []
-    shapes: list[dict[str, Any]] = []
-    for era in era_bands:
-        start = max(era.start, x_range[0])
-        end = x_range[1] if era.end is None else min(era.end, x_range[1])
-        if start >= end:
-            continue
-        colour = ERA_COLOURS[era.key]
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": start,
-                "x1": end,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": colour,
-                "line": {"width": 0},
-                "layer": "below",
-            }
-        )
-        until = () if era.end is None else (f"to {format_partial_date(era.end - pd.Timedelta(days=1), 'month')}",)
-        labels.append(AxisLabel((era.label, *until), start, end, background=colour))
-    milestones = events[events["id"].isin(MILESTONES.keys())]
-    for row in milestones.sort_values("date").to_dict("records"):
-        at = row["date"] + pd.Timedelta(hours=12) if row["date_precision"] == "day" else row["date"]
-        if not x_range[0] <= at <= x_range[1]:
-            continue
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": at,
-                "x1": at,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"},
-                "layer": "below",
-            }
-        )
-        when = format_partial_date(row["date"], row["date_precision"])
-        labels.append(AxisLabel((MILESTONES[row["id"]], when), at, at))
-    return labels, shapes
+    """The era bands and milestone lines in view, as Plotly shapes, and their labels."""
+    milestones = events[events["id"].isin(MILESTONES.keys())].sort_values("date").to_dict("records")
+    drawn = [_era_band(era, x_range) for era in era_bands] + [_milestone(row, x_range) for row in milestones]
+    in_view = [item for item in drawn if item is not None]
+    return [label for label, _ in in_view], [shape for _, shape in in_view]
+
+
+def _full_height(kind: str, x0: pd.Timestamp, x1: pd.Timestamp, **style: Any) -> dict[str, Any]:
+    """A Plotly shape from `x0` to `x1` over the plot's whole height, behind the marks."""
+    return {"type": kind, "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1, **style, "layer": "below"}
+
+
+def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[AxisLabel, dict[str, Any]] | None:
+    """The era's label and shaded band, cut to the axis; None when it is out of view."""
+    start = max(era.start, x_range[0])
+    end = x_range[1] if era.end is None else min(era.end, x_range[1])
+    if start >= end:
+        return None
+    colour = ERA_COLOURS[era.key]
+    until = () if era.end is None else (f"to {format_partial_date(era.end - pd.Timedelta(days=1), 'month')}",)
+    band = _full_height("rect", start, end, fillcolor=colour, line={"width": 0})
+    return AxisLabel((era.label, *until), start, end, background=colour), band
+
+
+def _milestone(
+    event: dict[str, Any], x_range: tuple[pd.Timestamp, pd.Timestamp]
+) -> tuple[AxisLabel, dict[str, Any]] | None:
+    """A milestone event's label and dotted line, in the middle of its day; None when it is out of view."""
+    at = event["date"] + pd.Timedelta(hours=12) if event["date_precision"] == "day" else event["date"]
+    if not x_range[0] <= at <= x_range[1]:
+        return None
+    line = _full_height("line", at, at, line={"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"})
+    when = format_partial_date(event["date"], event["date_precision"])
+    return AxisLabel((MILESTONES[event["id"]], when), at, at), line

@@ -4,7 +4,7 @@ day, as Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,39 +59,64 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
     `view_params` are the current filters as URL parameters: the island links keep them, so the
     map opens on the same view with only the island changed.
     """
-    event = details.event
-    lines = [
+    sections = (
+        _summary_lines(details.event),
+        _source_lines(details),
+        _island_lines(details.islands, view_params or {}),
+        _said_lines(details),
+    )
+    return "\n".join(line for section in sections for line in section)
+
+
+def _summary_lines(event: Mapping[str, Any]) -> list[str]:
+    """The title; its date, lane, countries and origin; the description."""
+    facts = (
+        format_date_range(event["date"], event["end_date"], event["date_precision"]),
+        LANE_LABELS.get(event["event_type"], event["event_type"]),
+        ", ".join(event["countries"]),
+    )
+    origin = ORIGIN_LABELS.get(event["origin"], event["origin"])
+    return [
         f"**{escape_markdown(event['title'])}**  ",
-        f"{escape_markdown(format_date_range(event['date'], event['end_date'], event['date_precision']))} · "
-        f"{escape_markdown(LANE_LABELS.get(event['event_type'], event['event_type']))} · "
-        f"{escape_markdown(', '.join(event['countries']))} · "
-        f"_{escape_markdown(ORIGIN_LABELS.get(event['origin'], event['origin']))}_",
+        " · ".join([*(escape_markdown(fact) for fact in facts), f"_{escape_markdown(origin)}_"]),
         "",
         escape_markdown(event["description"]),
         "",
     ]
-    if details.article is not None and event["evidence"]:
-        article = details.article
+
+
+def _source_lines(details: EventDetails) -> list[str]:
+    """The article's sentence the event comes from, linked to the article; and the web page it was
+    (also) checked against, when that is another page."""
+    event, article = details.event, details.article
+    lines: list[str] = []
+    if article is not None and event["evidence"]:
         headline = f"{article['publisher']}, “{article['title']}”"
         lines += ["From the article:", "", f"> {escape_markdown(event['evidence'])}", ""]
         lines += [f"— {markdown_link(headline, article['url'])}", ""]
-    article_url = details.article["url"] if details.article is not None else None
-    if event["source_url"] and event["source_url"] != article_url:
-        what = "Also checked against" if details.article is not None else "Source"
+    if event["source_url"] and event["source_url"] != (article["url"] if article is not None else None):
+        what = "Also checked against" if article is not None else "Source"
         site = url_domain(event["source_url"]) or event["source_url"]
         lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
-    if details.islands:
-        links = ", ".join(
-            markdown_link(name, share_link("map", {**(view_params or {}), "island": island}))
-            for island, name in details.islands
-        )
-        lines += [f"Islands (open on the map): {links}", ""]
-    if event["date_precision"] == "day":
-        day = format_date_range(event["date"], event["end_date"], "day")
-        lines += [f"**Said on {escape_markdown(day)}**", ""]
-        said = [f"- {statement_markdown(statement)}" for statement in details.statements.to_dict("records")]
-        lines += said or ["No statement in the data is dated to that day."]
-    return "\n".join(lines)
+    return lines
+
+
+def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, str]) -> list[str]:
+    """A link per island that opens the map on it, keeping the reader's other filters."""
+    if not islands:
+        return []
+    links = (markdown_link(name, share_link("map", {**view_params, "island": island})) for island, name in islands)
+    return [f"Islands (open on the map): {', '.join(links)}", ""]
+
+
+def _said_lines(details: EventDetails) -> list[str]:
+    """The statements made on the event's days, when its days are known."""
+    event = details.event
+    if event["date_precision"] != "day":
+        return []
+    day = format_date_range(event["date"], event["end_date"], "day")
+    said = [f"- {statement_markdown(statement)}" for statement in details.statements.to_dict("records")]
+    return [f"**Said on {escape_markdown(day)}**", "", *(said or ["No statement in the data is dated to that day."])]
 
 
 def statement_markdown(statement: Mapping[str, Any]) -> str:

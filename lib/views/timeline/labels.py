@@ -38,48 +38,59 @@ def place_labels(
     Widths are estimated for a plot `plot_px` wide; on a wider plot every label takes a smaller
     share of the axis, so labels that are apart here stay apart.
     """
-    span = (x_range[1] - x_range[0]).value
-
-    def fraction(timestamp: pd.Timestamp) -> float:
-        return (timestamp - x_range[0]).value / span
-
-    rows: list[list[tuple[float, float]]] = []
-    row_lines: list[int] = []
-    placed: list[tuple[AxisLabel, str, pd.Timestamp, int]] = []
-    for label in labels:
-        width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
-        if fraction(label.left) + width <= 1 or fraction(label.right) - width < 0:
-            anchor, x, extent = "left", label.left, (fraction(label.left), fraction(label.left) + width)
-        else:
-            anchor, x, extent = "right", label.right, (fraction(label.right) - width, fraction(label.right))
-        row = next(
-            (number for number, spans in enumerate(rows) if all(extent[1] <= a or b <= extent[0] for a, b in spans)),
-            len(rows),
-        )
-        if row == len(rows):
-            rows.append([])
-            row_lines.append(0)
-        rows[row].append(extent)
+    anchored = [_anchor(label, x_range, plot_px) for label in labels]
+    rows = _lowest_free_rows([extent for _, _, extent in anchored])
+    row_lines = [0] * (max(rows, default=-1) + 1)
+    for label, row in zip(labels, rows, strict=True):
         row_lines[row] = max(row_lines[row], len(label.lines))
-        placed.append((label, anchor, x, row))
-
     heights = [lines * LABEL_LINE_PX + 2 * LABEL_PAD_PX + LABEL_GAP_PX for lines in row_lines]
     annotations = [
-        {
-            "text": str(join(label.lines, "<br>")),
-            "x": x,
-            "xref": "x",
-            "xanchor": anchor,
-            "y": 1,
-            "yref": "paper",
-            "yanchor": "bottom",
-            "yshift": LABEL_GAP_PX + sum(heights[:row]),
-            "showarrow": False,
-            "align": anchor,
-            "font": {"size": LABEL_FONT_PX, "color": MILESTONE_COLOUR},
-            "bgcolor": label.background,
-            "borderpad": LABEL_PAD_PX,
-        }
-        for label, anchor, x, row in placed
+        _annotation(label, anchor, x, yshift=LABEL_GAP_PX + sum(heights[:row]))
+        for label, (anchor, x, _), row in zip(labels, anchored, rows, strict=True)
     ]
     return annotations, sum(heights)
+
+
+def _anchor(
+    label: AxisLabel, x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float
+) -> tuple[str, pd.Timestamp, tuple[float, float]]:
+    """How a label is aligned ("left" from its left date, unless only "right" up to its right date
+    keeps it on the axis), that date, and the span it covers in fractions of the axis."""
+    span = (x_range[1] - x_range[0]).value
+    left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
+    width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
+    if left + width <= 1 or right - width < 0:
+        return "left", label.left, (left, left + width)
+    return "right", label.right, (right - width, right)
+
+
+def _lowest_free_rows(extents: Sequence[tuple[float, float]]) -> list[int]:
+    """The row of each extent, in order: the lowest where it overlaps none placed before it."""
+    rows: list[list[tuple[float, float]]] = []
+    placed: list[int] = []
+    for start, stop in extents:
+        free = (number for number, spans in enumerate(rows) if all(stop <= a or b <= start for a, b in spans))
+        row = next(free, len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((start, stop))
+        placed.append(row)
+    return placed
+
+
+def _annotation(label: AxisLabel, anchor: str, x: pd.Timestamp, yshift: int) -> dict[str, Any]:
+    return {
+        "text": str(join(label.lines, "<br>")),
+        "x": x,
+        "xref": "x",
+        "xanchor": anchor,
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "yshift": yshift,
+        "showarrow": False,
+        "align": anchor,
+        "font": {"size": LABEL_FONT_PX, "color": MILESTONE_COLOUR},
+        "bgcolor": label.background,
+        "borderpad": LABEL_PAD_PX,
+    }
