@@ -10,19 +10,11 @@ from lib.ui.address import keep_in_address, linked_choice
 from lib.ui.app import page_context, run_app
 from lib.ui.filters import reset_filters, show_filters_in_use
 from lib.views.markdown import escape_markdown
-from lib.views.timeline import (
-    Marks,
-    details_markdown,
-    eras,
-    event_choices,
-    event_details,
-    event_listing,
-    event_marks,
-    grouping_note,
-    listing_note,
-    selected_event_id,
-    timeline_figure,
-)
+from lib.views.timeline.background import eras
+from lib.views.timeline.details import details_markdown, event_details
+from lib.views.timeline.figure import selected_event_id, timeline_figure
+from lib.views.timeline.listing import event_choices, event_listing, grouping_note, listing_note
+from lib.views.timeline.marks import Marks, event_marks
 
 CHART_KEY = "timeline_chart"
 EVENT_KEY = "timeline_event"

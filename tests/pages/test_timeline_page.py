@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from bench.synthetic import write_scaled_dataset
 from lib.model.load import read_dataset
-from lib.views.text import escape_markdown
-from lib.views.timeline import MAX_LISTED
 from lib.ui.data import DATA_DIR_VARIABLE
+from lib.views.markdown import escape_markdown
+from lib.views.timeline.listing import MAX_LISTED
 from tests.hostile import CANARY
 from tests.apptest import run_page
 from tests.test_ui import share_link

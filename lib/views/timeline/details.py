@@ -1,0 +1,130 @@
+"""The details of one event: its row, the article it comes from, its islands and what was said that
+day, as Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from lib.model.dates import format_date_range
+from lib.model.link import share_link
+from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.theme import ORIGIN_LABELS
+from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.sources import url_domain
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    event: dict[str, Any]  # the events.csv row
+    article: dict[str, Any] | None  # its sources.csv row, for an event from an article
+    islands: tuple[tuple[str, str], ...]  # (island id, English name)
+    statements: pd.DataFrame  # statements made on the event's day(s)
+
+
+def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.DataFrame:
+    """Statements dated to a day of the event; none when the event's day is not known."""
+    if event["date_precision"] != "day" or pd.isna(event["date"]):
+        return statements.iloc[0:0]
+    last = event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
+    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last)
+    return statements[on_day.fillna(False).astype(bool)]
+
+
+def event_details(
+    event_id: str, events: pd.DataFrame, sources: pd.DataFrame, islands: pd.DataFrame, statements: pd.DataFrame
+) -> EventDetails | None:
+    """Everything the details panel shows for one event, or None when `events` has no such id."""
+    matches = events[events["id"] == event_id]
+    if matches.empty:
+        return None
+    event = matches.iloc[0].to_dict()
+    article_rows = sources[sources["id"] == event["source_id"]] if event["origin"] == "article" else sources.iloc[0:0]
+    names = dict(zip(islands["id"], islands["name_en"], strict=True))
+    return EventDetails(
+        event=event,
+        article=article_rows.iloc[0].to_dict() if len(article_rows) else None,
+        islands=tuple((island, names.get(island, island)) for island in event["islands"]),
+        statements=statements_during(statements, event),
+    )
+
+
+def details_markdown(details: EventDetails, view_params: Mapping[str, str] | None = None) -> str:
+    """The details panel as Markdown, every data text escaped.
+
+    `view_params` are the current filters as URL parameters: the island links keep them, so the
+    map opens on the same view with only the island changed.
+    """
+    sections = (
+        _summary_lines(details.event),
+        _source_lines(details),
+        _island_lines(details.islands, view_params or {}),
+        _said_lines(details),
+    )
+    return "\n".join(line for section in sections for line in section)
+
+
+def _summary_lines(event: Mapping[str, Any]) -> list[str]:
+    """The title; its date, lane, countries and origin; the description."""
+    facts = (
+        format_date_range(event["date"], event["end_date"], event["date_precision"]),
+        LANE_LABELS.get(event["event_type"], event["event_type"]),
+        ", ".join(event["countries"]),
+    )
+    origin = ORIGIN_LABELS.get(event["origin"], event["origin"])
+    return [
+        f"**{escape_markdown(event['title'])}**  ",
+        " · ".join([*(escape_markdown(fact) for fact in facts), f"_{escape_markdown(origin)}_"]),
+        "",
+        escape_markdown(event["description"]),
+        "",
+    ]
+
+
+def _source_lines(details: EventDetails) -> list[str]:
+    """The article's sentence the event comes from, linked to the article; and the web page it was
+    (also) checked against, when that is another page."""
+    event, article = details.event, details.article
+    lines: list[str] = []
+    if article is not None and event["evidence"]:
+        headline = f"{article['publisher']}, “{article['title']}”"
+        lines += ["From the article:", "", f"> {escape_markdown(event['evidence'])}", ""]
+        lines += [f"— {markdown_link(headline, article['url'])}", ""]
+    if event["source_url"] and event["source_url"] != (article["url"] if article is not None else None):
+        what = "Also checked against" if article is not None else "Source"
+        site = url_domain(event["source_url"]) or event["source_url"]
+        lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
+    return lines
+
+
+def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, str]) -> list[str]:
+    """A link per island that opens the map on it, keeping the reader's other filters."""
+    if not islands:
+        return []
+    links = (markdown_link(name, share_link("map", {**view_params, "island": island})) for island, name in islands)
+    return [f"Islands (open on the map): {', '.join(links)}", ""]
+
+
+def _said_lines(details: EventDetails) -> list[str]:
+    """The statements made on the event's days, when its days are known."""
+    event = details.event
+    if event["date_precision"] != "day":
+        return []
+    day = format_date_range(event["date"], event["end_date"], "day")
+    said = [f"- {statement_markdown(statement)}" for statement in details.statements.to_dict("records")]
+    return [f"**Said on {escape_markdown(day)}**", "", *(said or ["No statement in the data is dated to that day."])]
+
+
+def statement_markdown(statement: Mapping[str, Any]) -> str:
+    """One statement made during the event: who, in what role, and the words, escaped."""
+    words = f"“{escape_markdown(statement['quote'])}”"
+    if statement["kind"] == "reported":
+        words = f"{words} (reported)"
+    return (
+        f"**{escape_markdown(statement['speaker'])}** ({escape_markdown(statement['role'])}, "
+        f"{escape_markdown(statement['country'])}): {words}"
+    )

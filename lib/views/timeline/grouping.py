@@ -1,0 +1,104 @@
+"""Past MAX_EVENT_MARKS events, marks that each gather one lane's events of one origin and period."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lib.model.schema import EVENT_TYPES, ORIGINS
+from lib.views.timeline.hover import gathered_hover_texts
+from lib.views.timeline.periods import PERIODS, period_instants, period_name, period_stops, positions
+
+# Past it, marks gather events by the finest period that makes at most this many marks, decades when
+# none does: a 170-year view then has at most 18 decades times 8 lanes times 2 origins, 288 marks.
+MAX_GROUP_MARKS = 500
+
+
+def event_codes(events: pd.DataFrame) -> pd.DataFrame:
+    """Each event's type, origin and date precision as positions in EVENT_TYPES, ORIGINS and PERIODS,
+    and its date, for the numeric work of gathering marks."""
+    return pd.DataFrame(
+        {
+            "type": positions(events["event_type"], EVENT_TYPES),
+            "origin": positions(events["origin"], ORIGINS),
+            "precision": positions(events["date_precision"], PERIODS),
+            "date": events["date"].to_numpy("datetime64[ns]"),
+        },
+        index=events.index,
+    )
+
+
+def period_buckets(dates: np.ndarray, precisions: np.ndarray, period: str) -> tuple[np.ndarray, np.ndarray]:
+    """The period each date falls in when marks gather `period`s: its position in PERIODS and first instant.
+
+    `precisions` are positions in PERIODS. A date known only to a coarser precision keeps it: an event
+    known only to the year is in no day.
+    """
+    ranks = np.maximum(precisions, PERIODS.index(period))
+    return ranks, period_instants(dates, ranks)
+
+
+def mark_groups(codes: pd.DataFrame, period: str) -> np.ndarray:
+    """A number per event (from `event_codes`), the same for the events that one gathered mark holds:
+    one lane, one origin, one period."""
+    ranks, buckets = period_buckets(codes["date"].to_numpy(), codes["precision"].to_numpy(), period)
+    bucket_numbers = pd.factorize(buckets)[0]
+    lane_origin = codes["type"].to_numpy() * len(ORIGINS) + codes["origin"].to_numpy()
+    return (bucket_numbers * len(PERIODS) + ranks) * len(EVENT_TYPES) * len(ORIGINS) + lane_origin
+
+
+def group_period(codes: pd.DataFrame) -> tuple[str, np.ndarray]:
+    """The finest period that gathers the events into at most MAX_GROUP_MARKS marks (decades when none
+    does), and the events' `mark_groups` for it."""
+    for period in PERIODS[:-1]:
+        groups = mark_groups(codes, period)
+        if len(pd.unique(groups)) <= MAX_GROUP_MARKS:
+            return period, groups
+    return PERIODS[-1], mark_groups(codes, PERIODS[-1])
+
+
+def gathered_marks(
+    dated: pd.DataFrame, codes: pd.DataFrame, groups: np.ndarray, lanes: np.ndarray, period: str
+) -> pd.DataFrame:
+    """A mark per lane, origin and period, with its count and hover text.
+
+    A marker in the middle of the period when all its events are single days, else a bar from the
+    first start to the last stop (hatched when every one is known only to the month or year). Its id
+    is that of its first event in date order, the one a click on it picks.
+    """
+    dates, precisions = codes["date"].to_numpy(), codes["precision"].to_numpy()
+    # Each mark's events side by side, in date order with ids breaking ties, so its first event leads.
+    order = np.lexsort((dated["id"].to_numpy(object), dates, groups))
+    in_order = groups[order]
+    leads = np.flatnonzero(np.r_[True, in_order[1:] != in_order[:-1]])
+    first = dated.iloc[order[leads]]
+    day = PERIODS.index("day")
+    points = np.logical_and.reduceat(((precisions == day) & dated["end_date"].isna().to_numpy())[order], leads)
+    periods = np.logical_and.reduceat((precisions != day)[order], leads)
+    stops = period_stops(dated["end_date"].fillna(dated["date"]).to_numpy("datetime64[ns]"), precisions)
+    ranks, buckets = period_buckets(dates[order[leads]], precisions[order[leads]], period)
+    marks = pd.DataFrame(
+        {
+            "id": first["id"].to_numpy(object),
+            "origin": first["origin"].to_numpy(object),
+            "kind": np.select([points, periods], ["point", "period"], "range"),
+            # A marker stands in the middle of its period; a bar spans its events.
+            "start": np.where(points, buckets, dates[order[leads]]),
+            "stop": np.where(points, period_stops(buckets, ranks), np.maximum.reduceat(stops[order], leads)),
+            "lane": lanes[order[leads]],
+            "count": np.diff(np.r_[leads, len(order)]),
+        }
+    )
+    # The period a bar's last instant falls in, at the mark's own precision.
+    lasts = period_buckets(marks["stop"].to_numpy() - np.timedelta64(1, "ns"), ranks, PERIODS[0])[1]
+    when = [
+        _period_text(pd.Timestamp(start), pd.Timestamp(last), PERIODS[rank])
+        for start, last, rank in zip(buckets, lasts, ranks, strict=True)
+    ]
+    return marks.join(gathered_hover_texts(first, marks["count"].tolist(), when))
+
+
+def _period_text(first: pd.Timestamp, last: pd.Timestamp, precision: str) -> str:
+    """A gathered mark's period, or the periods its first and last events fall in."""
+    text = period_name(first, precision)
+    return text if last == first else f"{text} – {period_name(last, precision)}"

@@ -1,0 +1,104 @@
+"""Hover text of the marks. Plotly renders a subset of HTML in hover labels, so every text from
+data goes through lib/views/html.py's escaping, and lines break with <br>."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from lib.model.dates import format_date_range
+from lib.model.frames import each_distinct
+from lib.views.html import escape, join
+from lib.views.theme import ORIGIN_LABELS
+from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.sources import source_labels
+from lib.views.wording import counted, shorten
+
+HOVER_LINE_CHARS = 42
+HOVER_MAX_CHARS = 160
+
+_NAT_NANOSECONDS = np.datetime64("NaT", "ns").astype("int64").item()  # a missing date, as an integer
+
+# customdata[0] of every mark is its event id (a gathered mark's first event's): see HOVER_COLUMNS.
+HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+    "Source: %{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
+)
+GROUP_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+    "<i>%{customdata[4]}</i><br>Click to list them under the chart<extra></extra>"
+)
+HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_title", "hover_date", "hover_countries", "hover_source", "hover_origin")
+GROUP_HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_count", "hover_period", "hover_first", "hover_origin")
+
+
+def hover_text(text: object) -> str:
+    """Text for a hover label, escaped; a plain str, as Plotly's JSON wants."""
+    return str(escape(text))
+
+
+def hover_lines(text: str, width: int = HOVER_LINE_CHARS, limit: int = HOVER_MAX_CHARS) -> str:
+    """Text for a hover label: shortened, broken into lines that fit a phone, and escaped."""
+    lines: list[str] = []
+    line = ""
+    for word in shorten(text, limit).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return str(join(lines, "<br>"))
+
+
+def _origin_text(origin: str) -> str:
+    return hover_text(ORIGIN_LABELS.get(origin, origin))
+
+
+def _timestamp(nanoseconds: int) -> pd.Timestamp | None:
+    return None if nanoseconds == _NAT_NANOSECONDS else pd.Timestamp(nanoseconds)
+
+
+def hover_texts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Escaped hover text per event: title, date at its precision, countries, source and origin."""
+    # Dates as integers make cheap keys; only the distinct ones become timestamps again.
+    starts = events["date"].to_numpy("datetime64[ns]").astype("int64").tolist()
+    ends = events["end_date"].to_numpy("datetime64[ns]").astype("int64").tolist()
+    when = pd.Series(list(zip(starts, ends, events["date_precision"].tolist(), strict=True)), index=events.index)
+
+    def date_text(key: tuple[int, int, str]) -> str:
+        start, end, precision = key
+        return hover_text(format_date_range(_timestamp(start), _timestamp(end), precision))
+
+    return pd.DataFrame(
+        {
+            "hover_title": each_distinct(events["title"], hover_lines),
+            "hover_date": each_distinct(when, date_text),
+            "hover_countries": each_distinct(events["countries"], lambda countries: hover_text(", ".join(countries))),
+            "hover_source": each_distinct(source_labels(events, sources), hover_lines),
+            "hover_origin": each_distinct(events["origin"], _origin_text),
+        },
+        index=events.index,
+    )
+
+
+def gathered_hover_texts(firsts: pd.DataFrame, counts: Sequence[int], periods: Sequence[str]) -> pd.DataFrame:
+    """Escaped hover text per gathered mark, from its first event, its count and its period's name:
+    how many events of which lane, when, the first one's title, and the origin."""
+    lanes = [LANE_LABELS.get(event_type, event_type) for event_type in firsts["event_type"]]
+    titles = firsts["title"].tolist()
+    return pd.DataFrame(
+        {
+            "hover_count": [
+                hover_text(f"{counted(count, 'event')} · {lane}") for count, lane in zip(counts, lanes, strict=True)
+            ],
+            "hover_period": [hover_text(period) for period in periods],
+            "hover_first": [
+                hover_lines(title if count == 1 else f"First: {title}")
+                for title, count in zip(titles, counts, strict=True)
+            ],
+            "hover_origin": [_origin_text(origin) for origin in firsts["origin"]],
+        }
+    )

@@ -1,0 +1,110 @@
+"""The Event box: which events it lists, past MAX_EVENT_MARKS, and the notes that say so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.model.dates import format_date_range
+from lib.views.markdown import escape_markdown
+from lib.views.theme import ORIGIN_LABELS
+from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
+from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
+from lib.views.timeline.periods import PERIODS, period_name
+from lib.views.wording import counted
+
+# Past it, the Event box lists at most this many: the clicked mark's first events, or the latest.
+MAX_LISTED = 200
+
+
+def event_choices(events: pd.DataFrame) -> dict[str, str]:
+    """Event id -> "date · title", in date order, for a select box."""
+    ordered = events.sort_values(["date", "id"])
+    columns = (ordered[name].tolist() for name in ("id", "date", "end_date", "date_precision", "title"))
+    return {
+        event_id: f"{format_date_range(start, end, precision)} · {title}"
+        for event_id, start, end, precision, title in zip(*columns, strict=True)
+    }
+
+
+_SAME_PERIOD: dict[str, str] = {
+    "day": "on the same day",
+    "month": "in the same month",
+    "year": "in the same year",
+    "decade": "in the same decade",
+}
+
+
+def grouping_note(marks: Marks) -> str | None:
+    """What a gathered mark stands for, and how to see each event; None when each mark is one event."""
+    if marks.period is None:
+        return None
+    known_to = " (an event known only to its month or year stays in it)" if marks.period in ("day", "month") else ""
+    return (
+        f"{marks.event_count:,} events are too many to draw one by one: each mark gathers the events of one "
+        f"type and origin that began {_SAME_PERIOD[marks.period]}{known_to}, and a bigger mark stands for "
+        f"more of them. Narrow the years, country or island to {MAX_EVENT_MARKS:,} events or fewer to see each one."
+    )
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The events the Event box offers, in date order, and what they were taken from."""
+
+    events: pd.DataFrame
+    total: int  # how many events they were taken from: the clicked mark's, or every event in view
+    mark: str | None  # the clicked gathered mark, as "lane · origin · period"; None when not listing one
+
+
+def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None) -> Listing:
+    """What the Event box lists: every event when each is its own mark (`period` is None); else, when
+    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest."""
+    if period is None:
+        return Listing(events.sort_values(["date", "id"]), len(events), None)
+    at = np.flatnonzero((events["id"] == clicked).to_numpy()) if clicked is not None else ()
+    if not len(at):
+        return Listing(latest_events(events, MAX_LISTED), len(events), None)
+    codes = event_codes(events)
+    groups = mark_groups(codes, period)
+    members = events[groups == groups[at[0]]].sort_values(["date", "id"])
+    event = events.iloc[at[0]]
+    ranks, buckets = period_buckets(codes["date"].to_numpy()[at], codes["precision"].to_numpy()[at], period)
+    mark = " · ".join(
+        (
+            LANE_LABELS.get(event["event_type"], event["event_type"]),
+            ORIGIN_LABELS.get(event["origin"], event["origin"]),
+            period_name(pd.Timestamp(buckets[0]), PERIODS[ranks[0]]),
+        )
+    )
+    return Listing(members.head(MAX_LISTED), len(members), mark)
+
+
+def latest_events(events: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The last `count` events in date order (ids breaking ties), without sorting all of them."""
+    if len(events) <= count:
+        return events.sort_values(["date", "id"])
+    dates = events["date"].to_numpy("datetime64[ns]")
+    cutoff = np.partition(dates, len(dates) - count)[len(dates) - count]
+    candidates = np.flatnonzero(dates >= cutoff)  # `count` and any that tie with the last of them
+    in_order = np.lexsort((events["id"].iloc[candidates].to_numpy(object), dates[candidates]))
+    return events.iloc[candidates[in_order][-count:]]
+
+
+def listing_note(listing: Listing) -> str | None:
+    """Markdown saying what the Event box lists when it is not simply every event in view."""
+    shown = len(listing.events)
+    if listing.mark is not None:
+        held = "them" if shown == listing.total else f"the first {shown:,} of them in date order"
+        return (
+            f"The mark you clicked gathers {counted(listing.total, 'event')} ({escape_markdown(listing.mark)}); "
+            f"the Event box lists {held}."
+        )
+    if shown < listing.total:
+        return (
+            f"The Event box lists the {shown:,} latest of {listing.total:,} events. Click a mark on the chart "
+            "to list its events, or narrow the years, country or island."
+        )
+    return None

@@ -1,0 +1,103 @@
+"""What the chart draws: a mark per event, or past MAX_EVENT_MARKS a mark per gathered group, each
+in its lane and sub-row.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.model.schema import EVENT_TYPES
+from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
+from lib.views.timeline.grouping import event_codes, gathered_marks, group_period
+from lib.views.timeline.hover import hover_texts
+from lib.views.timeline.periods import event_kinds, period_stop
+
+# Up to this many events in view, a mark per event (each an SVG element) and the Event box lists every one.
+MAX_EVENT_MARKS = 500
+
+MARKER_PX = 13
+# A gathered mark grows with the logarithm of its count, up to the gap between sub-rows.
+GROUP_MARKER_MAX_PX = 19
+
+# Marks of one lane that would touch at the first view are moved to a sub-row above or below.
+SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.34, 0.34)
+
+
+def sub_rows(lanes: Sequence[int], starts: Sequence[float], stops: Sequence[float], min_width: float) -> list[int]:
+    """The sub-row of each mark, so that marks of one lane that would touch sit apart.
+
+    Greedy, in date order: a mark takes the first sub-row that is free at its start; when none is,
+    the one that frees up first. `starts`, `stops` and `min_width` are in the same unit.
+    """
+    rows = [0] * len(lanes)
+    free_from: dict[int, list[float]] = {}
+    for index in sorted(range(len(lanes)), key=lambda i: (lanes[i], starts[i])):
+        ends = free_from.setdefault(lanes[index], [-math.inf] * len(SUB_ROW_OFFSETS))
+        row = next((r for r, end in enumerate(ends) if end <= starts[index]), ends.index(min(ends)))
+        rows[index] = row
+        ends[row] = max(stops[index], starts[index] + min_width)
+    return rows
+
+
+def single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: np.ndarray) -> pd.DataFrame:
+    """A mark per event, with its hover text."""
+    starts = dated["date"]
+    marks = pd.DataFrame(
+        {
+            "id": dated["id"],
+            "origin": dated["origin"],
+            "kind": event_kinds(dated),
+            "start": starts,
+            "stop": period_stop(dated["end_date"].fillna(starts), dated["date_precision"]),
+            "lane": lanes,
+            "count": 1,
+        }
+    )
+    return marks.join(hover_texts(dated, sources))
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the chart draws."""
+
+    table: pd.DataFrame  # a mark per row: id, origin, kind, start, stop, lane, y, count and its hover columns
+    lanes: tuple[str, ...]  # the event types present, in lane order
+    period: str | None  # None: a mark per event; else one of PERIODS, the span of a lane's events each mark gathers
+    event_count: int  # how many events the marks draw
+
+
+def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[int, int]) -> Marks:
+    """Where each mark is drawn: its kind, start and stop, lane and y, and its hover data.
+
+    A mark per event up to MAX_EVENT_MARKS events; past that, a mark per lane, origin and period.
+    """
+    dated = events[events["date"].notna()]
+    codes = event_codes(dated)
+    present = np.unique(codes["type"].to_numpy())
+    lanes = np.searchsorted(present, codes["type"].to_numpy())  # each event's lane
+    if len(dated) <= MAX_EVENT_MARKS:
+        period, table = None, single_marks(dated, sources, lanes)
+    else:
+        period, groups = group_period(codes)
+        table = gathered_marks(dated, codes, groups, lanes, period)
+    # Plan sub-rows for the first view: a mark is at least a marker wide at the narrowest width.
+    x_range = axis_range(year_range)
+    marker_px = float(mark_sizes(table["count"]).max()) if len(table) else MARKER_PX
+    rows = sub_rows(
+        table["lane"].tolist(),
+        table["start"].to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
+        table["stop"].to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
+        (x_range[1] - x_range[0]).value * marker_px / NARROWEST_PLOT_PX,
+    )
+    table["y"] = table["lane"] + np.take(SUB_ROW_OFFSETS, rows)
+    return Marks(table, tuple(EVENT_TYPES[number] for number in present), period, len(dated))
+
+
+def mark_sizes(counts: pd.Series) -> np.ndarray:
+    """Marker size in pixels: MARKER_PX for one event, growing with the logarithm of the count."""
+    return np.minimum(MARKER_PX + 2 * np.log10(counts.to_numpy(float)), GROUP_MARKER_MAX_PX).round(1)

@@ -1,0 +1,67 @@
+"""lib/views/timeline/background.py: the era bands and milestone lines behind the marks, and their labels."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.model.dataset import Dataset
+from lib.views.timeline.background import eras
+from tests.views.timeline_data import figure_for
+
+
+def label_texts(figure: go.Figure) -> list[str]:
+    """The labels above the plot as Plotly shows them: entities read, lines still split by <br>."""
+    return [html.unescape(annotation.text) for annotation in figure.layout.annotations]
+
+
+def test_the_soviet_era_runs_from_the_first_ussr_event_to_december_1991(dataset: Dataset) -> None:
+    soviet, federation = eras(dataset.events)
+    assert soviet.label == "Soviet Union"
+    assert soviet.start == pd.Timestamp("1945-02-11")  # Yalta, the first row naming the USSR
+    assert soviet.end == federation.start == pd.Timestamp("1992-01-01")
+    assert federation.label == "Russian Federation"
+    assert federation.end is None
+
+
+def test_without_a_ussr_event_there_is_only_the_federation(dataset: Dataset) -> None:
+    events = dataset.events
+    without = events[[("USSR" not in countries) for countries in events["countries"]]]
+    assert [era.label for era in eras(without)] == ["Russian Federation"]
+
+
+def test_both_eras_are_shaded_and_labelled(dataset: Dataset) -> None:
+    figure = figure_for(dataset)
+    bands = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    assert [(pd.Timestamp(band.x0), pd.Timestamp(band.x1)) for band in bands] == [
+        (pd.Timestamp("1945-02-11"), pd.Timestamp("1992-01-01")),
+        (pd.Timestamp("1992-01-01"), pd.Timestamp(figure.layout.xaxis.range[1])),
+    ]
+    assert all(band.layer == "below" for band in bands), "the marks stay on top"
+    texts = label_texts(figure)
+    assert "Soviet Union<br>to Dec 1991" in texts
+    assert "Russian Federation" in texts
+
+
+def test_only_the_eras_in_view_are_shaded(dataset: Dataset) -> None:
+    figure = figure_for(dataset, years=(2000, 2010))
+    (band,) = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    assert pd.Timestamp(band.x0) == pd.Timestamp(figure.layout.xaxis.range[0])
+    assert label_texts(figure) == ["Russian Federation"]
+
+
+def test_the_1956_declaration_and_the_article_s_meeting_are_marked_with_their_dates(dataset: Dataset) -> None:
+    figure = figure_for(dataset)
+    texts = label_texts(figure)
+    assert "Joint Declaration<br>19 Oct 1956" in texts
+    assert "The article's meeting<br>23 Jul 2018" in texts
+    lines = [pd.Timestamp(shape.x0).date() for shape in figure.layout.shapes if shape.type == "line"]
+    assert lines == [pd.Timestamp("1956-10-19").date(), pd.Timestamp("2018-07-23").date()]
+
+
+def test_milestones_outside_the_years_are_left_out(dataset: Dataset) -> None:
+    figure = figure_for(dataset, years=(1990, 2000))
+    assert not [shape for shape in figure.layout.shapes if shape.type == "line"]
+    assert all("Declaration" not in text for text in label_texts(figure))

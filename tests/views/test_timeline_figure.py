@@ -1,0 +1,131 @@
+"""lib/views/timeline/figure.py: what the figure draws and how (markers, bars, symbols, lanes, range),
+and which event a click selects."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.model.dataset import Dataset
+from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
+from lib.views.timeline.figure import LANE_PX, selected_event_id
+from lib.views.timeline.marks import MARKER_PX
+from tests.views.timeline_data import DECLARATION, FULL_RANGE, figure_for, marks_by_id
+
+
+def test_every_event_is_drawn_exactly_once(dataset: Dataset) -> None:
+    assert set(marks_by_id(figure_for(dataset))) == set(dataset.events["id"])
+
+
+@pytest.mark.parametrize(
+    ("event_id", "kind", "hatch"),
+    [
+        (DECLARATION, "scatter", None),  # one known day: a marker
+        ("1855-treaty-of-shimoda", "scatter", None),
+        ("1945-kuril-landing-operation", "bar", ""),  # 18 Aug – 2 Sep 1945: a solid bar
+        ("1973-tanaka-brezhnev-summit", "bar", ""),
+        ("2018-two-ministerial-meetings", "bar", "/"),  # only the year is known: a hatched bar
+    ],
+)
+def test_single_days_are_markers_and_spans_are_bars(
+    dataset: Dataset, event_id: str, kind: str, hatch: str | None
+) -> None:
+    trace, index = marks_by_id(figure_for(dataset))[event_id]
+    assert trace.type == kind
+    if kind == "bar":
+        assert trace.orientation == "h"
+        assert trace.marker.pattern.shape[index] == hatch
+
+
+def test_a_bar_runs_from_the_first_to_the_end_of_the_last_day(dataset: Dataset) -> None:
+    trace, index = marks_by_id(figure_for(dataset))["1945-kuril-landing-operation"]
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("1945-08-18")
+    # 18 Aug to 2 Sep inclusive is 16 days.
+    assert trace.x[index] == 16 * 24 * 3600 * 1000
+
+
+def test_a_bar_known_only_to_the_year_covers_that_year(dataset: Dataset) -> None:
+    trace, index = marks_by_id(figure_for(dataset))["2018-two-ministerial-meetings"]
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("2018-01-01")
+    assert trace.x[index] == 365 * 24 * 3600 * 1000
+
+
+def test_events_from_the_article_are_diamonds_with_their_own_legend_entry(dataset: Dataset) -> None:
+    figure = figure_for(dataset)
+    marks = marks_by_id(figure)
+    article_trace, _ = marks[DECLARATION]
+    context_trace, _ = marks["1855-treaty-of-shimoda"]
+    assert article_trace.marker.symbol == "diamond"
+    assert context_trace.marker.symbol == "circle"
+    assert article_trace.marker.color != context_trace.marker.color
+    in_legend = [trace.name for trace in figure.data if trace.showlegend]
+    assert sorted(in_legend) == ["context (sourced elsewhere)", "from the article"]
+    origin_of = dataset.events.set_index("id")["origin"]
+    for trace in figure.data:
+        origins = set(origin_of.loc[[row[0] for row in trace.customdata]])
+        assert len(origins) == 1, "a trace holds events of one origin"
+        assert trace.legendgroup == origins.pop()
+
+
+def test_the_article_s_events_are_drawn_over_the_context(dataset: Dataset) -> None:
+    origins = [trace.legendgroup for trace in figure_for(dataset).data]
+    assert origins.index("article") > max(index for index, origin in enumerate(origins) if origin == "context")
+
+
+def test_lanes_are_the_event_types_present(dataset: Dataset) -> None:
+    figure = figure_for(dataset)
+    assert list(figure.layout.yaxis.ticktext) == [
+        "Treaty",
+        "Declaration",
+        "Summit",
+        "Ministerial",
+        "Military",
+        "Legislation",
+        "Suspension",
+        "Other",
+    ]
+    events = dataset.events
+    only_2018 = figure_for(dataset, events[events["date"].dt.year == 2018], (2018, 2018))
+    assert list(only_2018.layout.yaxis.ticktext) == ["Summit", "Ministerial", "Other"]
+
+
+@pytest.mark.parametrize("years", [(1855, 2025), (2018, 2018), (1945, 1960)])
+def test_the_x_axis_covers_the_year_filter(dataset: Dataset, years: tuple[int, int]) -> None:
+    start, end = (pd.Timestamp(value) for value in figure_for(dataset, years=years).layout.xaxis.range)
+    first, after_last = pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1] + 1}-01-01")
+    assert start < first < after_last < end
+    # Only a sliver of room on either side.
+    assert (first - start) < (after_last - first) * 0.05
+    assert (end - after_last) < (after_last - first) * 0.05
+
+
+@pytest.mark.parametrize("years", [(2018, 2018), FULL_RANGE], ids=["year filter", "zoomed in from every year"])
+def test_zoomed_to_2018_the_july_events_are_apart(dataset: Dataset, years: tuple[int, int]) -> None:
+    """In 2018 at the narrowest width, 23, 24 and 31 July are at least a marker apart, across or down."""
+    events = dataset.events
+    marks = marks_by_id(figure_for(dataset, events[events["date"].dt.year.between(*years)], years))
+    start, end = axis_range((2018, 2018))
+    px_per_ns = NARROWEST_PLOT_PX / (end - start).value
+
+    def position(event_id: str) -> tuple[float, float]:
+        trace, index = marks[event_id]
+        x = pd.Timestamp(trace.x[index] if trace.type == "scatter" else trace.base[index])
+        return (x - start).value * px_per_ns, trace.y[index] * LANE_PX
+
+    july = ["2018-date-matviyenko-meeting", "2018-date-federation-council-speech", "2018-third-2plus2-moscow"]
+    points = [position(event_id) for event_id in july]
+    for number, (x1, y1) in enumerate(points):
+        for x2, y2 in points[number + 1 :]:
+            assert abs(x1 - x2) >= MARKER_PX or abs(y1 - y2) >= MARKER_PX
+
+
+def test_today_s_events_are_drawn_as_svg(dataset: Dataset) -> None:
+    assert {trace.type for trace in figure_for(dataset).data} == {"scatter", "bar"}
+
+
+def test_the_selected_event_is_read_from_the_point_s_customdata() -> None:
+    selection = {"points": [{"curve_number": 1, "customdata": [DECLARATION, "title"]}]}
+    assert selected_event_id(selection) == DECLARATION
+    assert selected_event_id({"points": []}) is None
+    assert selected_event_id({"points": [{"x": 1}]}) is None
+    assert selected_event_id(None) is None

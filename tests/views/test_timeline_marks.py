@@ -1,0 +1,108 @@
+"""lib/views/timeline/marks.py and grouping.py: a mark per event up to MAX_EVENT_MARKS; past it, marks
+that each gather the events of one lane, origin and period, few whatever the rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.model.dataset import Dataset
+from lib.views.timeline.grouping import MAX_GROUP_MARKS
+from lib.views.timeline.marks import GROUP_MARKER_MAX_PX, MARKER_PX, MAX_EVENT_MARKS, event_marks
+from tests.views.timeline_data import (
+    DECLARATION,
+    FULL_RANGE,
+    copies_of_today,
+    figure_for,
+    marks_by_id,
+    spread_events,
+)
+
+
+@pytest.fixture(scope="module")
+def many(dataset: Dataset) -> pd.DataFrame:
+    """42,000 events: today's a thousand times."""
+    return copies_of_today(dataset, 1000)
+
+
+def test_up_to_the_threshold_each_event_is_its_own_mark(dataset: Dataset) -> None:
+    events = copies_of_today(dataset, 20)
+    at_most = event_marks(events.head(MAX_EVENT_MARKS), dataset.sources, FULL_RANGE)
+    assert at_most.period is None
+    assert len(at_most.table) == at_most.event_count == MAX_EVENT_MARKS
+    past = event_marks(events.head(MAX_EVENT_MARKS + 1), dataset.sources, FULL_RANGE)
+    assert past.period == "day"
+    assert past.table["count"].sum() == past.event_count == MAX_EVENT_MARKS + 1
+    assert len(past.table) < MAX_EVENT_MARKS
+
+
+def test_an_event_without_a_date_is_not_drawn_or_counted(dataset: Dataset) -> None:
+    events = dataset.events.copy()
+    events.loc[events["id"] == DECLARATION, "date"] = pd.NaT
+    marks = event_marks(events, dataset.sources, FULL_RANGE)
+    assert marks.event_count == len(events) - 1
+    assert DECLARATION not in set(marks.table["id"])
+
+
+def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_thousand(
+    dataset: Dataset, many: pd.DataFrame
+) -> None:
+    """The copies share their original's lane, origin and day, so each of today's marks stands for 1,000."""
+    gathered, today = marks_by_id(figure_for(dataset, many)), marks_by_id(figure_for(dataset))
+    assert gathered.keys() == today.keys(), "each mark takes the id of its first event, the original"
+    for event_id, (trace, index) in today.items():
+        many_trace, many_index = gathered[event_id]
+        assert many_trace.type == trace.type
+        assert many_trace.y[many_index] == trace.y[index]
+        if trace.type == "bar":
+            assert many_trace.base[many_index] == trace.base[index]
+            assert many_trace.x[many_index] == trace.x[index]
+            assert many_trace.marker.pattern.shape[many_index] == trace.marker.pattern.shape[index]
+        else:
+            assert many_trace.x[many_index] == trace.x[index]
+            assert many_trace.marker.size[many_index] > MARKER_PX, "a bigger mark stands for more events"
+        assert many_trace.customdata[many_index][1].startswith("1,000 events · ")
+    (declaration, index) = gathered[DECLARATION]
+    assert list(declaration.customdata[index]) == [
+        DECLARATION,
+        "1,000 events · Declaration",
+        "19 Oct 1956",
+        "First: Soviet-Japanese Joint Declaration<br>signed in Moscow",
+        "from the article",
+    ]
+    assert "Click to list them" in declaration.hovertemplate
+    (year_bar, index) = gathered["2018-two-ministerial-meetings"]
+    assert year_bar.customdata[index][2] == "2018", "known only to the year, so in no day"
+
+
+def test_the_figure_stays_small_however_many_distinct_days(dataset: Dataset) -> None:
+    events = spread_events(dataset, 20_000)
+    marks = event_marks(events, dataset.sources, FULL_RANGE)
+    assert marks.period in ("month", "year", "decade")
+    assert len(marks.table) <= MAX_GROUP_MARKS
+    assert marks.table["count"].sum() == len(events), "every event is in exactly one mark"
+    figure = figure_for(dataset, events)
+    assert sum(len(trace.x) for trace in figure.data) == len(marks.table)
+    assert {trace.type for trace in figure.data} == {"scatter"}
+    assert len(figure.layout.shapes) <= len(figure_for(dataset).layout.shapes), "the background does not grow"
+
+
+def test_marks_gather_by_the_finest_period_that_keeps_them_few(dataset: Dataset) -> None:
+    one_year = spread_events(dataset, 5000, (2018, 2018))
+    assert event_marks(one_year, dataset.sources, (2018, 2018)).period == "month"  # 365 days x 16 is too many
+    every_year = spread_events(dataset, 5000)
+    assert event_marks(every_year, dataset.sources, FULL_RANGE).period == "decade"  # 171 years x 16 is too many
+    figure = figure_for(dataset, every_year)
+    assert "1950s" in [row[2] for trace in figure.data for row in trace.customdata]
+
+
+def test_a_gathered_mark_sits_in_the_middle_of_its_period_and_grows_with_its_count(dataset: Dataset) -> None:
+    events = spread_events(dataset, 5000, (2018, 2018))
+    figure = figure_for(dataset, events, (2018, 2018))
+    (trace, index) = marks_by_id(figure)["event-0"]  # 1 January 2018, the first of its lane and origin in January
+    assert pd.Timestamp(trace.x[index]) == pd.Timestamp("2018-01-16 12:00")
+    count = int(trace.customdata[index][1].split()[0])
+    assert count > 1
+    assert MARKER_PX < trace.marker.size[index] <= GROUP_MARKER_MAX_PX
+    assert trace.customdata[index][2] == "Jan 2018"
+    assert trace.customdata[index][3] == "First: Event 0"
