@@ -10,6 +10,7 @@ from lib.ui.address import keep_in_address, linked_choice
 from lib.ui.app import page_context, run_app
 from lib.ui.filters import reset_filters, show_filters_in_use
 from lib.views.markdown import escape_markdown
+from lib.views.provenance import event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
 from lib.views.timeline.figure import selected_event_id, timeline_figure
@@ -51,7 +52,7 @@ def render() -> None:
         f"Showing {len(events):,} of {len(dataset.events):,} events, {years_text(filters.year_from, filters.year_to)}. "
         "Click a mark for its details; drag across the chart to zoom in, double-click to zoom out."
     )
-    marks = event_marks(events, dataset.sources, (filters.year_from, filters.year_to))
+    marks = event_marks(events, dataset.derived(event_publishers), (filters.year_from, filters.year_to))
     chart(dataset, events, marks, filters)
     event_box(dataset, events, marks, filters)
 
@@ -91,7 +92,7 @@ def event_box(dataset: Dataset, events: pd.DataFrame, marks: Marks, filters: Fil
         placeholder="Click a mark on the chart, or choose an event here",
     )
     keep_in_address(EVENT_PARAM, picked)
-    details = event_details(picked, events, dataset.sources, dataset.islands, dataset.statements) if picked else None
+    details = event_details(picked, events, dataset) if picked else None
     if details is not None:
         with st.container(border=True, key="timeline_details"):
             st.markdown(details_markdown(details, filters_to_query(filters, dataset.year_bounds)))

@@ -228,7 +228,9 @@ def _cross_problems(
         problems += _reference_problems(rows, known)
         problems += date_rules(table, rows.rows, today)
         problems += year_rules(table, rows.rows, today)
-    published = {record["id"]: record["published"] for _, record in tables[SOURCES].rows if pd.notna(record["published"])}
+    published = {
+        record["id"]: record["published"] for _, record in tables[SOURCES].rows if pd.notna(record["published"])
+    }
     problems += statement_rules(tables[STATEMENTS].rows, texts)
     if tables[EVENT_SOURCES].readable:
         problems += event_source_rules(tables[EVENTS].rows, tables[EVENT_SOURCES].rows, texts, published)

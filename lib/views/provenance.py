@@ -83,6 +83,14 @@ def event_citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
     return {event_id: tuple(citations) for event_id, citations in cited.items()}
 
 
+def event_publishers(dataset: Dataset) -> dict[str, str]:
+    """Each event's publishers in words ("TASS and Wikipedia"), by event id, for a hover label."""
+    return {
+        event_id: join_names(list(dict.fromkeys(citation.publisher for citation in citations)))
+        for event_id, citations in dataset.derived(event_citations).items()
+    }
+
+
 def citations_markdown(citations: Sequence[Citation]) -> str:
     """A list of sources: each linked by its publisher, what it states, and its sentence."""
     return "\n".join(

@@ -10,18 +10,19 @@ from typing import Any
 
 import pandas as pd
 
+from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.provenance import Citation, citations_markdown, event_citations
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
-from lib.views.timeline.sources import url_domain
 
 
 @dataclass(frozen=True)
 class EventDetails:
     event: dict[str, Any]  # the events.csv row
-    article: dict[str, Any] | None  # its sources.csv row, for an event from an article
+    citations: tuple[Citation, ...]  # its sources, articles first
     islands: tuple[tuple[str, str], ...]  # (island id, English name)
     statements: pd.DataFrame  # statements made on the event's day(s)
 
@@ -35,21 +36,17 @@ def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.
     return statements[on_day.fillna(False).astype(bool)]
 
 
-def event_details(
-    event_id: str, events: pd.DataFrame, sources: pd.DataFrame, islands: pd.DataFrame, statements: pd.DataFrame
-) -> EventDetails | None:
-    """Everything the details panel shows for one event, or None when `events` has no such id."""
+def event_details(event_id: str, events: pd.DataFrame, dataset: Dataset) -> EventDetails | None:
+    """Everything the details panel shows for one of `events`, or None when it has no such id."""
     matches = events[events["id"] == event_id]
     if matches.empty:
         return None
     event = matches.iloc[0].to_dict()
-    article_rows = sources[sources["id"] == event["source_id"]] if event["origin"] == "article" else sources.iloc[0:0]
-    names = dict(zip(islands["id"], islands["name_en"], strict=True))
     return EventDetails(
         event=event,
-        article=article_rows.iloc[0].to_dict() if len(article_rows) else None,
-        islands=tuple((island, names.get(island, island)) for island in event["islands"]),
-        statements=statements_during(statements, event),
+        citations=dataset.derived(event_citations).get(event_id, ()),
+        islands=tuple((island, dataset.island_names.get(island, island)) for island in event["islands"]),
+        statements=statements_during(dataset.statements, event),
     )
 
 
@@ -86,19 +83,8 @@ def _summary_lines(event: Mapping[str, Any]) -> list[str]:
 
 
 def _source_lines(details: EventDetails) -> list[str]:
-    """The article's sentence the event comes from, linked to the article; and the web page it was
-    (also) checked against, when that is another page."""
-    event, article = details.event, details.article
-    lines: list[str] = []
-    if article is not None and event["evidence"]:
-        headline = f"{article['publisher']}, “{article['title']}”"
-        lines += ["From the article:", "", f"> {escape_markdown(event['evidence'])}", ""]
-        lines += [f"— {markdown_link(headline, article['url'])}", ""]
-    if event["source_url"] and event["source_url"] != (article["url"] if article is not None else None):
-        what = "Also checked against" if article is not None else "Source"
-        site = url_domain(event["source_url"]) or event["source_url"]
-        lines += [f"{what}: {markdown_link(site, event['source_url'])}", ""]
-    return lines
+    """Every source of the event: who published it, what of the event it states, and its sentence."""
+    return ["**Sources**", "", citations_markdown(details.citations), ""] if details.citations else []
 
 
 def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, str]) -> list[str]:

@@ -3,7 +3,7 @@ data goes through lib/views/html.py's escaping, and lines break with <br>."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,6 @@ from lib.model.frames import each_distinct
 from lib.views.html import escape, join
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
-from lib.views.timeline.sources import source_labels
 from lib.views.wording import counted, shorten
 
 HOVER_LINE_CHARS = 42
@@ -61,8 +60,9 @@ def _timestamp(nanoseconds: int) -> pd.Timestamp | None:
     return None if nanoseconds == _NAT_NANOSECONDS else pd.Timestamp(nanoseconds)
 
 
-def hover_texts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Escaped hover text per event: title, date at its precision, countries, source and origin."""
+def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataFrame:
+    """Escaped hover text per event: title, date at its precision, countries, its sources' publishers
+    (`publishers`, by event id) and origin."""
     # Dates as integers make cheap keys; only the distinct ones become timestamps again.
     starts = events["date"].to_numpy("datetime64[ns]").astype("int64").tolist()
     ends = events["end_date"].to_numpy("datetime64[ns]").astype("int64").tolist()
@@ -77,7 +77,7 @@ def hover_texts(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
             "hover_title": each_distinct(events["title"], hover_lines),
             "hover_date": each_distinct(when, date_text),
             "hover_countries": each_distinct(events["countries"], lambda countries: hover_text(", ".join(countries))),
-            "hover_source": each_distinct(source_labels(events, sources), hover_lines),
+            "hover_source": each_distinct(events["id"].map(publishers).fillna(""), hover_lines),
             "hover_origin": each_distinct(events["origin"], _origin_text),
         },
         index=events.index,

@@ -5,7 +5,7 @@ in its lane and sub-row.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +44,7 @@ def sub_rows(lanes: Sequence[int], starts: Sequence[float], stops: Sequence[floa
     return rows
 
 
-def single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: np.ndarray) -> pd.DataFrame:
+def single_marks(dated: pd.DataFrame, publishers: Mapping[str, str], lanes: np.ndarray) -> pd.DataFrame:
     """A mark per event, with its hover text."""
     starts = dated["date"]
     marks = pd.DataFrame(
@@ -58,7 +58,7 @@ def single_marks(dated: pd.DataFrame, sources: pd.DataFrame, lanes: np.ndarray) 
             "count": 1,
         }
     )
-    return marks.join(hover_texts(dated, sources))
+    return marks.join(hover_texts(dated, publishers))
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,9 @@ class Marks:
     event_count: int  # how many events the marks draw
 
 
-def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[int, int]) -> Marks:
-    """Where each mark is drawn: its kind, start and stop, lane and y, and its hover data.
+def event_marks(events: pd.DataFrame, publishers: Mapping[str, str], year_range: tuple[int, int]) -> Marks:
+    """Where each mark is drawn: its kind, start and stop, lane and y, and its hover data (with each
+    event's publishers, by event id).
 
     A mark per event up to MAX_EVENT_MARKS events; past that, a mark per lane, origin and period.
     """
@@ -81,7 +82,7 @@ def event_marks(events: pd.DataFrame, sources: pd.DataFrame, year_range: tuple[i
     present = np.unique(codes["type"].to_numpy())
     lanes = np.searchsorted(present, codes["type"].to_numpy())  # each event's lane
     if len(dated) <= MAX_EVENT_MARKS:
-        period, table = None, single_marks(dated, sources, lanes)
+        period, table = None, single_marks(dated, publishers, lanes)
     else:
         period, groups = group_period(codes)
         table = gathered_marks(dated, codes, groups, lanes, period)
