@@ -1,9 +1,10 @@
-"""lib/views/timeline/details.py (and sources.py): the details of one event as inert Markdown, with
-links to its article, its source and its islands on the map."""
+"""lib/views/timeline/details.py: the details of one event as inert Markdown, with each of its
+sources (what it states and its sentence) and its islands on the map."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,11 @@ from lib.model.dataset import Dataset
 from lib.model.load import read_dataset
 from lib.views.markdown import escape_markdown
 from lib.views.timeline.details import details_markdown, event_details
-from lib.views.timeline.sources import url_domain
-from tests.views.timeline_data import DECLARATION, one_event
+from tests.views.timeline_data import DECLARATION
 
 
 def details_of(dataset: Dataset, event_id: str, view_params: Mapping[str, str] | None = None) -> str:
-    details = event_details(event_id, dataset.events, dataset.sources, dataset.islands, dataset.statements)
+    details = event_details(event_id, dataset.events, dataset)
     assert details is not None
     return details_markdown(details, view_params)
 
@@ -26,12 +26,18 @@ def link_targets(markdown: str) -> list[str]:
     return [part.split(")", 1)[0] for part in markdown.split("](")[1:]]
 
 
-def test_details_of_an_article_event_quote_its_sentence_and_link_the_article(dataset: Dataset) -> None:
+def test_details_show_every_source_with_what_it_states(dataset: Dataset) -> None:
+    """The 1956 declaration: the article states the year and what happened; a page states the rest."""
     text = details_of(dataset, DECLARATION)
-    sentence = "In 1956, the Soviet Union and Japan signed a joint declaration on ceasing the state of war."
-    assert escape_markdown(sentence) in text
-    assert "](https://tass.com/world/1014523)" in text
-    assert escape_markdown("Article 9") in text, "the description is shown"
+    rows = dataset.event_sources[dataset.event_sources["event_id"] == DECLARATION]
+    article, pages = rows[rows["source_id"] != ""], rows[rows["source_id"] == ""]
+    assert len(article) == 1 and len(pages) >= 1
+    assert escape_markdown(article["evidence"].iloc[0]) in text
+    assert "](https://tass.com/world/1014523) (the year" in text
+    for url, evidence in zip(pages["url"], pages["evidence"], strict=True):
+        assert url.split("(")[0] in text and escape_markdown(evidence) in text
+    assert "(the day" in text, "a page states the day the article does not"
+    assert escape_markdown(dataset.events.set_index("id").loc[DECLARATION, "description"]) in text
 
 
 def test_details_link_each_island_to_the_map_with_it_selected(dataset: Dataset) -> None:
@@ -41,16 +47,8 @@ def test_details_link_each_island_to_the_map_with_it_selected(dataset: Dataset) 
 
 
 def test_island_links_keep_the_readers_other_filters(dataset: Dataset) -> None:
-    text = details_of(
-        dataset, DECLARATION, {"country": "Japan", "from": "1950", "island": "kunashir", "q": "two words"}
-    )
-    assert "[Shikotan](map?country=Japan&from=1950&island=shikotan&q=two%20words)" in text
-
-
-def test_details_of_a_context_event_link_its_source_with_brackets_encoded(dataset: Dataset) -> None:
-    text = details_of(dataset, "1875-treaty-of-saint-petersburg")
-    assert "Source: [en\\.wikipedia\\.org](https://en.wikipedia.org/wiki/Treaty_of_Saint_Petersburg_%281875%29)" in text
-    assert "From the article" not in text
+    text = details_of(dataset, DECLARATION, {"country": "Japan", "from": "1950", "island": "kunashir"})
+    assert "[Shikotan](map?country=Japan&from=1950&island=shikotan)" in text
 
 
 @pytest.mark.parametrize(
@@ -65,10 +63,10 @@ def test_details_of_a_context_event_link_its_source_with_brackets_encoded(datase
 def test_a_source_link_keeps_the_address_and_encodes_what_would_break_markdown(
     dataset: Dataset, url: str, target: str
 ) -> None:
-    events = one_event(dataset, id="context-event", origin="context", source_id="", source_url=url)
-    details = event_details("context-event", events, dataset.sources, dataset.islands, dataset.statements)
-    assert details is not None
-    assert link_targets(details_markdown(details))[0] == target
+    rows = dataset.event_sources
+    changed = replace(dataset, event_sources=rows.assign(url=rows["url"].where(rows["url"] == "", url)))
+    text = details_of(changed, "1875-treaty-of-saint-petersburg")
+    assert target in link_targets(text)
 
 
 def test_details_list_the_statements_made_that_day(dataset: Dataset) -> None:
@@ -87,8 +85,7 @@ def test_details_of_an_event_known_only_to_the_year_claim_no_day(dataset: Datase
 
 
 def test_details_of_an_unknown_event_are_none(dataset: Dataset) -> None:
-    events = dataset.events
-    assert event_details("no-such-event", events, dataset.sources, dataset.islands, dataset.statements) is None
+    assert event_details("no-such-event", dataset.events, dataset) is None
 
 
 def test_hostile_details_are_inert_markdown(hostile_dir: Path) -> None:
@@ -101,16 +98,3 @@ def test_hostile_details_are_inert_markdown(hostile_dir: Path) -> None:
         targets = link_targets(text)
         assert all(target.startswith(("https://", "http://", "map?island=")) for target in targets), targets
         assert all(" " not in target and "(" not in target for target in targets)
-
-
-@pytest.mark.parametrize(
-    ("url", "domain"),
-    [
-        ("https://tass.com/politics/1014420", "tass.com"),
-        ("https://www.mofa.go.jp/region/europe/russia/territory/", "mofa.go.jp"),
-        ("http://WWW.Example.org:8080/a?b=c", "example.org"),
-        ("not an address", ""),
-    ],
-)
-def test_a_source_is_named_by_its_host_without_www(url: str, domain: str) -> None:
-    assert url_domain(url) == domain

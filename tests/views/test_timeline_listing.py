@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
+from lib.views.provenance import event_publishers
 from lib.views.timeline.listing import MAX_LISTED, event_choices, event_listing, grouping_note, listing_note
 from lib.views.timeline.marks import MAX_EVENT_MARKS, event_marks
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, spread_events
@@ -19,7 +20,7 @@ def many(dataset: Dataset) -> pd.DataFrame:
 
 
 def test_today_s_event_box_lists_every_event_and_says_nothing_more(dataset: Dataset) -> None:
-    marks = event_marks(dataset.events, dataset.sources, FULL_RANGE)
+    marks = event_marks(dataset.events, dataset.derived(event_publishers), FULL_RANGE)
     assert grouping_note(marks) is None
     listing = event_listing(dataset.events, marks.period, DECLARATION)
     assert len(listing.events) == listing.total == len(dataset.events)
@@ -28,7 +29,7 @@ def test_today_s_event_box_lists_every_event_and_says_nothing_more(dataset: Data
 
 def test_the_grouping_note_counts_the_events_and_names_the_period(dataset: Dataset) -> None:
     events = spread_events(dataset, 5000)
-    note = grouping_note(event_marks(events, dataset.sources, FULL_RANGE))
+    note = grouping_note(event_marks(events, dataset.derived(event_publishers), FULL_RANGE))
     assert note is not None
     assert f"{len(events):,} events" in note
     assert "same decade" in note
@@ -36,7 +37,7 @@ def test_the_grouping_note_counts_the_events_and_names_the_period(dataset: Datas
 
 
 def test_a_click_on_a_gathered_mark_lists_its_events_first_one_first(dataset: Dataset, many: pd.DataFrame) -> None:
-    period = event_marks(many, dataset.sources, FULL_RANGE).period
+    period = event_marks(many, dataset.derived(event_publishers), FULL_RANGE).period
     listing = event_listing(many, period, DECLARATION)
     assert listing.total == 1000
     assert len(listing.events) == MAX_LISTED
@@ -51,7 +52,7 @@ def test_a_click_on_a_gathered_mark_lists_its_events_first_one_first(dataset: Da
 
 
 def test_without_a_click_the_event_box_lists_the_latest_events(dataset: Dataset, many: pd.DataFrame) -> None:
-    period = event_marks(many, dataset.sources, FULL_RANGE).period
+    period = event_marks(many, dataset.derived(event_publishers), FULL_RANGE).period
     listing = event_listing(many, period, None)
     assert listing.total == len(many)
     assert len(listing.events) == MAX_LISTED

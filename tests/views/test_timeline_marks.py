@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
+from lib.views.provenance import event_publishers
 from lib.views.timeline.grouping import MAX_GROUP_MARKS
 from lib.views.timeline.marks import GROUP_MARKER_MAX_PX, MARKER_PX, MAX_EVENT_MARKS, event_marks
 from tests.views.timeline_data import (
@@ -27,10 +28,10 @@ def many(dataset: Dataset) -> pd.DataFrame:
 
 def test_up_to_the_threshold_each_event_is_its_own_mark(dataset: Dataset) -> None:
     events = copies_of_today(dataset, 20)
-    at_most = event_marks(events.head(MAX_EVENT_MARKS), dataset.sources, FULL_RANGE)
+    at_most = event_marks(events.head(MAX_EVENT_MARKS), dataset.derived(event_publishers), FULL_RANGE)
     assert at_most.period is None
     assert len(at_most.table) == at_most.event_count == MAX_EVENT_MARKS
-    past = event_marks(events.head(MAX_EVENT_MARKS + 1), dataset.sources, FULL_RANGE)
+    past = event_marks(events.head(MAX_EVENT_MARKS + 1), dataset.derived(event_publishers), FULL_RANGE)
     assert past.period == "day"
     assert past.table["count"].sum() == past.event_count == MAX_EVENT_MARKS + 1
     assert len(past.table) < MAX_EVENT_MARKS
@@ -39,7 +40,7 @@ def test_up_to_the_threshold_each_event_is_its_own_mark(dataset: Dataset) -> Non
 def test_an_event_without_a_date_is_not_drawn_or_counted(dataset: Dataset) -> None:
     events = dataset.events.copy()
     events.loc[events["id"] == DECLARATION, "date"] = pd.NaT
-    marks = event_marks(events, dataset.sources, FULL_RANGE)
+    marks = event_marks(events, dataset.derived(event_publishers), FULL_RANGE)
     assert marks.event_count == len(events) - 1
     assert DECLARATION not in set(marks.table["id"])
 
@@ -77,7 +78,7 @@ def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_tho
 
 def test_the_figure_stays_small_however_many_distinct_days(dataset: Dataset) -> None:
     events = spread_events(dataset, 20_000)
-    marks = event_marks(events, dataset.sources, FULL_RANGE)
+    marks = event_marks(events, dataset.derived(event_publishers), FULL_RANGE)
     assert marks.period in ("month", "year", "decade")
     assert len(marks.table) <= MAX_GROUP_MARKS
     assert marks.table["count"].sum() == len(events), "every event is in exactly one mark"
@@ -89,9 +90,13 @@ def test_the_figure_stays_small_however_many_distinct_days(dataset: Dataset) -> 
 
 def test_marks_gather_by_the_finest_period_that_keeps_them_few(dataset: Dataset) -> None:
     one_year = spread_events(dataset, 5000, (2018, 2018))
-    assert event_marks(one_year, dataset.sources, (2018, 2018)).period == "month"  # 365 days x 16 is too many
+    assert (
+        event_marks(one_year, dataset.derived(event_publishers), (2018, 2018)).period == "month"
+    )  # 365 days x 16 is too many
     every_year = spread_events(dataset, 5000)
-    assert event_marks(every_year, dataset.sources, FULL_RANGE).period == "decade"  # 171 years x 16 is too many
+    assert (
+        event_marks(every_year, dataset.derived(event_publishers), FULL_RANGE).period == "decade"
+    )  # 171 years x 16 is too many
     figure = figure_for(dataset, every_year)
     assert "1950s" in [row[2] for trace in figure.data for row in trace.customdata]
 

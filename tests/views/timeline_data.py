@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from lib.model.dataset import Dataset
 from lib.model.schema import EVENT_TYPES, ORIGINS
+from lib.views.provenance import event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.figure import timeline_figure
 from lib.views.timeline.marks import event_marks
@@ -20,7 +21,8 @@ Trace = go.Bar | go.Scatter
 def figure_for(dataset: Dataset, events: pd.DataFrame | None = None, years: tuple[int, int] = FULL_RANGE) -> go.Figure:
     """The figure the page draws of `events` (every event when None) over `years`."""
     events = dataset.events if events is None else events
-    return timeline_figure(event_marks(events, dataset.sources, years), events, years, eras(dataset.events))
+    publishers = dataset.derived(event_publishers)
+    return timeline_figure(event_marks(events, publishers, years), events, years, eras(dataset.events))
 
 
 def marks_by_id(figure: go.Figure) -> dict[str, tuple[Trace, int]]:
