@@ -121,16 +121,17 @@ def nothing_matches(dataset: Dataset, filters, q: str, speakers: list[str]) -> N
 
 def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
     """The count, the table, the Statement box, and the chosen statement in context."""
-    total = len(dataset.statements)
-    count = "all" if len(shown) == total else f"{len(shown)} of"
-    st.caption(f"Showing {count} {total} statements.")
     choices = statement_choices(dataset.derived(statement_labels), shown, st.session_state.get(STATEMENT_KEY))
     if st.session_state.get(STATEMENT_KEY) not in choices:  # hidden by the filters or the search: let it go
         st.session_state[STATEMENT_KEY] = None
+    total = len(dataset.statements)
+    count = "all" if len(shown) == total else f"{len(shown)} of"
+    # On a phone the statement in context is a long scroll away: the count says it is there.
+    below = " The selected one is shown in context below the table." if st.session_state[STATEMENT_KEY] else ""
+    st.caption(f"Showing {count} {total} statements.{below}")
+    statements_dataframe(dataset, shown, st.session_state[STATEMENT_KEY])
     if len(choices) < len(shown):
         st.caption(f"The Statement box lists the first {len(choices):,}: search or filter to narrow the table.")
-    chosen = st.session_state[STATEMENT_KEY]
-    statements_dataframe(dataset, shown, chosen)
     picked = st.selectbox(
         "Statement",
         list(choices),

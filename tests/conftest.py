@@ -7,9 +7,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from lib.model.load import DATA_DIR, Dataset, read_dataset
+from lib.model.dataset import Dataset
+from lib.model.load import DATA_DIR, read_dataset
 from tests.hostile import write_hostile_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,13 @@ def dataset() -> Dataset:
     result = read_dataset()
     assert result.dataset is not None, result.problems
     return result.dataset
+
+
+@pytest.fixture(scope="session")
+def statement(dataset: Dataset) -> Callable[[str], pd.Series]:
+    """A statement of the real data, by id: a copy, free to change."""
+    rows = dataset.statements.set_index("id", drop=False)
+    return lambda statement_id: rows.loc[statement_id].copy()
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
+from tests.apptest import run_page
 from tests.hostile import PAYLOADS, URLS
-from tests.apptest import PAGE_FILES, run_page
 
 
 def test_the_hostile_dataset_passes_every_check(hostile_dir: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.model.load import Dataset
 from lib.model.filters import Filters
+from lib.model.load import Dataset
 from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,

@@ -15,9 +15,8 @@ import pandas as pd
 import pytest
 import streamlit_folium
 
-from lib.model.load import Dataset
 from lib.model.filters import Filters, filter_events, filter_statements
-from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_groups_of, island_records
+from lib.model.load import Dataset
 from lib.views.island_map import (
     LEAFLET_CSS,
     LEAFLET_JS,
@@ -40,6 +39,7 @@ from lib.views.island_map import (
     selection_layer,
     short_name,
 )
+from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_groups_of, island_records
 from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
 from tests.conftest import ROOT
 

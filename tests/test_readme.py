@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl
 import pytest
 
 from lib.model.schema import TABLES
-from tests.conftest import ROOT
 from tests.apptest import run_page
+from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -22,7 +22,7 @@ from lib.model.link import (
 )
 from lib.site import SitePage, all_params
 from lib.ui.filters import COUNTRY_KEY, seed_filters
-from lib.views.markdown import escape_markdown
+from lib.views.markdown import escape_markdown, markdown_link
 
 _OPENING_LINK_KEY = "opening_link"
 
@@ -94,5 +94,5 @@ def share_this_view() -> None:
     with st.sidebar:
         st.subheader("Share this view")
         # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
-        st.markdown(f"[{escape_markdown(link)}]({escape_markdown(link)})")
+        st.markdown(markdown_link(link, link))
         st.caption("This link opens this page as you see it: copy it, or open it in a new tab.")

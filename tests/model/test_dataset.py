@@ -31,7 +31,7 @@ def test_two_builders_of_one_name_do_not_share_a_value(dataset: Dataset) -> None
 
     first = facts
 
-    def facts(built_from: Dataset) -> str:  # noqa: F811 -- the same name, as another page would have it
+    def facts(built_from: Dataset) -> str:
         return "islands"
 
     assert first.__qualname__ == facts.__qualname__

@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.model.load import DATA_DIR
-from lib.views.text import escape_markdown
 from lib.ui.data import DATA_DIR_VARIABLE
-from tests.conftest import EditCell
+from lib.views.text import escape_markdown
 from tests.apptest import run_page
+from tests.conftest import EditCell
 
 
 def csv_rows(name: str) -> list[dict[str, str]]:

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
-from tests.conftest import EditCell
 from tests.apptest import run_page
+from tests.conftest import EditCell
 
 PAGE = "pages/map.py"
 ISLANDS = read_dataset().dataset.islands  # type: ignore[union-attr]

@@ -1,4 +1,5 @@
-"""Every page through streamlit.testing.v1.AppTest: it runs, and broken data shows the error panel."""
+"""Every page through AppTest: it runs, broken data shows the error panel, the filters a link set
+are named, and no page changes the dataset every session shares."""
 
 from __future__ import annotations
 
@@ -6,54 +7,43 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from lib.model.load import read_dataset
-from lib.ui import DATA_DIR_VARIABLE, load_dataset
-from tests.conftest import ROOT, EditCell
-
-PAGES = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.py"))
-
-
-def run_page(page: str, **query: str) -> AppTest:
-    """Run app.py on `page`, opened directly with `query` in its address, as a shared link opens it."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.switch_page(page)
-    app.run()
-    return app
+from lib.ui.data import DATA_DIR_VARIABLE, load_dataset
+from tests.apptest import PAGE_FILES, run_page
+from tests.conftest import EditCell
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_without_an_exception(page: str) -> None:
-    app = run_page(page)
+@pytest.mark.parametrize("page_file", PAGE_FILES)
+def test_every_page_runs_without_an_exception(page_file: str) -> None:
+    app = run_page(page_file)
     assert not app.exception
     assert not app.error
     assert app.title, "every page has a title"
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page_file", PAGE_FILES)
 def test_broken_data_shows_the_error_panel_and_nothing_else(
-    page: str, data_copy: Path, edit_cell: EditCell, monkeypatch: pytest.MonkeyPatch
+    page_file: str, data_copy: Path, edit_cell: EditCell, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     edit_cell("events.csv", "1956-joint-declaration", "event_type", "<script>alert(1)</script>")
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
-    app = run_page(page)
+    app = run_page(page_file)
     assert not app.exception
     assert "1 problem" in app.error[0].value
     problems = app.dataframe[0].value
+    assert list(problems.columns) == ["file", "row", "column", "problem"]
     assert list(problems["file"]) == ["events.csv"]
     assert "<script>" in problems["problem"].iloc[0]  # shown as text in a table cell
     assert not app.title, "nothing built on broken data is drawn"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_names_the_filters_a_link_opened_it_with(page: str) -> None:
+@pytest.mark.parametrize("page_file", [page for page in PAGE_FILES if not page.endswith("home.py")])
+def test_every_page_names_the_filters_a_link_opened_it_with(page_file: str) -> None:
     # The sidebar is folded away on a phone: the page itself says what it is filtered by.
-    linked = run_page(page, country="Japan", island="shikotan", **{"from": "1950", "to": "2000"})
+    linked = run_page(page_file, country="Japan", island="shikotan", **{"from": "1950", "to": "2000"})
     assert any("Filters: Japan · 1950–2000 · Shikotan" in caption.value for caption in linked.caption)
-    unfiltered = run_page(page)
+    unfiltered = run_page(page_file)
     assert not any("Filters: " in caption.value for caption in unfiltered.caption)
 
 
@@ -68,14 +58,14 @@ def test_a_bad_url_parameter_shows_a_notice_and_the_default() -> None:
 
 def test_no_page_changes_the_dataset_every_session_shares() -> None:
     """The dataset is one object shared by every session (st.cache_resource): pages only read it."""
-    for page in PAGES:
-        app = run_page(page, country="Japan", island="kunashir", q="peace")
+    for page_file in PAGE_FILES:
+        app = run_page(page_file, country="Japan", island="kunashir")
         app.sidebar.radio(key="filter_country").set_value("Russia").run()
         assert not app.exception
     shared = load_dataset().dataset
     assert shared is load_dataset().dataset, "one object, not a copy per call"
     fresh = read_dataset().dataset
-    for table in ("sources", "islands", "statements", "events"):
+    for table in ("publishers", "sources", "islands", "island_figures", "statements", "events", "event_sources"):
         pd.testing.assert_frame_equal(getattr(shared, table), getattr(fresh, table))
     assert shared.geojson == fresh.geojson
     assert shared.texts == fresh.texts

@@ -9,16 +9,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.model.load import read_dataset
+from lib.ui.data import DATA_DIR_VARIABLE
 from lib.views.statements import SOURCE_LINK_TEXT
 from lib.views.text import escape_markdown
-from lib.ui import DATA_DIR_VARIABLE, SEARCH_KEY
-from tests.test_article import assert_only_own_markup
-from tests.apptest import run_page
-from tests.test_statements import DATE, statement
-from tests.test_ui import share_link
+from tests.apptest import run_page, share_link
+from tests.views.test_article import assert_only_own_markup
+from tests.views.test_statements import DATE
 
 PAGE = "pages/statements.py"
+SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
+STATEMENT_KEY = "statements_statement"
 
 
 def table_quotes(app: AppTest) -> list[str]:
@@ -51,7 +52,7 @@ def test_the_table_labels_each_date_and_names_each_link_by_its_host() -> None:
     assert columns["source"]["type_config"] == {"type": "link", "display_text": SOURCE_LINK_TEXT}
 
 
-def test_a_search_in_the_url_fills_the_box_and_narrows_the_table() -> None:
+def test_a_search_in_the_url_fills_the_box_and_narrows_the_table(statement) -> None:
     app = run_page(PAGE, q="impetus")
     assert app.text_input(key=SEARCH_KEY).value == "impetus"
     assert table_quotes(app) == [statement("matviyenko-strong-impetus")["quote"]]
@@ -65,7 +66,7 @@ def test_typing_a_search_narrows_the_table_and_goes_into_the_url() -> None:
     assert app.query_params["q"] == "Matviyenko"
 
 
-def test_picking_a_speaker_narrows_the_table() -> None:
+def test_picking_a_speaker_narrows_the_table(statement) -> None:
     app = run_page(PAGE)
     app.multiselect(key=SPEAKERS_KEY).select("Chuichi Date").run()
     assert set(table_quotes(app)) == {statement(statement_id)["quote"] for statement_id in DATE}
@@ -129,10 +130,10 @@ def test_a_link_to_a_statement_not_shown_selects_none(link: dict[str, str], noti
 def test_the_article_is_built_only_once_its_tab_is_opened() -> None:
     app = run_page(PAGE)
     assert [tab.label for tab in app.tabs] == ["Statements", "The article, annotated"]
-    assert not app.html and not app.main.selectbox
+    assert not app.html and [box.label for box in app.main.selectbox] == ["Statement"]
     open_the_article(app)
     assert any('class="kd-article"' in html.proto.body for html in app.html)
-    assert app.main.selectbox[0].label == "Article"
+    assert [box.label for box in app.main.selectbox] == ["Statement", "Article"]
     assert len(table_quotes(app)) == 8, "the table is still there behind its tab"
 
 

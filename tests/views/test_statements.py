@@ -55,13 +55,6 @@ Statement = Callable[[str], pd.Series]
 
 
 @pytest.fixture(scope="module")
-def statement(dataset: Dataset) -> Statement:
-    """A statement of the real data, by id."""
-    rows = dataset.statements.set_index("id", drop=False)
-    return lambda statement_id: rows.loc[statement_id].copy()
-
-
-@pytest.fixture(scope="module")
 def source(dataset: Dataset) -> pd.Series:
     return dataset.sources.set_index("id").loc[SOURCE_ID]
 
