@@ -8,7 +8,7 @@ import pytest
 
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
-from tests.apptest import run_page
+from tests.apptest import PAGE_FILES, run_page
 from tests.hostile import PAYLOADS, URLS
 
 
@@ -25,18 +25,19 @@ def test_every_attack_is_in_the_shown_text(hostile_dir: Path) -> None:
             *dataset.statements[["speaker", "role", "quote"]].to_numpy().ravel(),
             *dataset.events[["title", "description"]].to_numpy().ravel(),
             *dataset.islands["name_en"],
+            *dataset.publishers["name"],
         ]
     )
     for name, payload in PAYLOADS.items():
         assert payload in shown, name
-    urls = set(dataset.statements["role_source_url"]) | set(dataset.events["source_url"])
+    urls = set(dataset.statements["role_source_url"]) | set(dataset.event_sources["url"])
     assert set(URLS) <= urls
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_hostile_data(page: str, hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("page_file", PAGE_FILES)
+def test_every_page_runs_on_hostile_data(page_file: str, hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(hostile_dir))
-    app = run_page(page)
+    app = run_page(page_file)
     assert not app.exception
     assert not app.error, "the hostile dataset is valid: no error panel"
     assert app.title

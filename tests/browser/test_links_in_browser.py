@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from bench.server import Server
 from tests.browser.conftest import open_app, wait_for_app
-from tests.test_home import csv_rows, matching_rows
+from tests.pages.test_home_page import csv_rows, matching_rows
 
 pytestmark = pytest.mark.browser
 

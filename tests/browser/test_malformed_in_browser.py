@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from bench.server import Server, start_server, stop_server
 from bench.synthetic import copy_dataset
 from tests.browser.conftest import open_app
-from tests.test_malformed_csv import ALL_KINDS, break_file
+from tests.model.test_malformed_csv import KINDS, break_file
 
 pytestmark = pytest.mark.browser
 
@@ -49,10 +49,10 @@ def test_a_malformed_file_shows_the_error_panel(
 ) -> None:
     shutil.rmtree(data_folder)
     copy_dataset(data_folder)
-    break_file(data_folder, ALL_KINDS[kind])
+    break_file(data_folder, KINDS[kind])
     open_app(page, f"{malformed_server.url}/{path}")
     expect(page.get_by_text("nothing is drawn from it until they are fixed")).to_be_visible()
-    expect(page.locator('[data-testid="stDataFrame"]')).to_contain_text(ALL_KINDS[kind].reason)
+    expect(page.locator('[data-testid="stDataFrame"]')).to_contain_text(KINDS[kind].reason)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(page.get_by_role("heading", level=1)).to_have_count(0)
     assert "Traceback" not in page.content()

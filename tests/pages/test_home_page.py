@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.model.load import DATA_DIR
 from lib.ui.data import DATA_DIR_VARIABLE
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 from tests.apptest import run_page
 from tests.conftest import EditCell
 
@@ -56,7 +56,8 @@ def test_the_figures_count_the_files() -> None:
 
 def pages_cited_besides_the_articles() -> set[str]:
     """The pages cited for context events, island facts and speakers' roles."""
-    cited = {row["source_url"] for row in csv_rows("events.csv") + csv_rows("islands.csv")}
+    cited = {row["url"] for row in csv_rows("event_sources.csv") + csv_rows("island_figures.csv")}
+    cited |= {row["source_url"] for row in csv_rows("islands.csv")}
     cited |= {row["role_source_url"] for row in csv_rows("statements.csv")}
     return cited - {""} - {row["url"] for row in csv_rows("sources.csv")}
 
@@ -84,9 +85,12 @@ def test_the_latest_event_is_shown_with_its_source() -> None:
     shown = " ".join(markdown.value for markdown in app.markdown)
     assert escape_markdown(last["title"]) in shown
     assert escape_markdown(last["description"]) in shown
-    [source] = [markdown.value for markdown in app.markdown if markdown.value.startswith("Source:")]
+    [sources] = [markdown.value for markdown in app.markdown if markdown.value.startswith("Sources:")]
     articles = {row["id"]: row["url"] for row in csv_rows("sources.csv")}
-    assert escape_markdown(last["source_url"] or articles[last["source_id"]]) in source
+    for row in csv_rows("event_sources.csv"):
+        if row["event_id"] == last["id"]:
+            assert f"]({row['url'] or articles[row['source_id']]})" in sources
+            assert escape_markdown(row["evidence"]) in sources
 
 
 @pytest.mark.parametrize(("country", "year_from", "year_to"), [("Japan", 1950, 2000), ("Russia", 2018, 2018)])
