@@ -15,9 +15,8 @@ import pandas as pd
 import pytest
 import streamlit_folium
 
+from lib.model.filters import Filters, filter_events, filter_statements, island_groups
 from lib.model.load import Dataset
-from lib.model.filters import Filters, filter_events, filter_statements
-from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_groups_of, island_records
 from lib.views.island_map import (
     LEAFLET_CSS,
     LEAFLET_JS,
@@ -40,6 +39,7 @@ from lib.views.island_map import (
     selection_layer,
     short_name,
 )
+from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_records
 from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
 from tests.conftest import ROOT
 
@@ -228,7 +228,7 @@ def test_with_the_lists_below_the_map_a_popup_gives_the_facts_and_counts_only(da
     "filters", [Filters(1950, 2000, country="Japan"), Filters(2019, 2025, country="Russia"), Filters(1855, 2025)]
 )
 def test_the_dataset_s_popup_index_gives_the_popups_of_the_filtered_rows(dataset: Dataset, filters: Filters) -> None:
-    bounds, groups = (1855, 2025), island_groups_of(dataset.islands)
+    bounds, groups = (1855, 2025), island_groups(dataset.islands)
     events = filter_events(dataset.events, filters, bounds, groups)
     statements = filter_statements(dataset.statements, filters, bounds, groups)
     index = popup_index(dataset.islands, dataset.events, dataset.statements)

@@ -36,6 +36,7 @@ from folium.template import Template
 
 from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range, format_partial_date
+from lib.model.filters import island_groups
 from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,
@@ -45,7 +46,6 @@ from lib.views.islands import (
     NamingIndex,
     event_link,
     island_facts,
-    island_groups_of,
     island_records,
     japanese_name,
     members_of,
@@ -174,7 +174,7 @@ class PopupIndex:
 
 
 def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.DataFrame) -> PopupIndex:
-    groups = island_groups_of(islands)
+    groups = island_groups(islands)
     island_ids = list(islands["id"])
     return PopupIndex(naming_index(events, island_ids, groups), naming_index(statements, island_ids, groups))
 
@@ -691,7 +691,7 @@ def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected:
     layer = folium.FeatureGroup(name="Selected island", control=False)
     if not selected:
         return layer
-    wanted = members_of(selected, island_groups_of(islands))
+    wanted = members_of(selected, island_groups(islands))
     outlines = [
         _decoration(
             island.geometry,
@@ -753,7 +753,7 @@ def build_island_map(
     """
     on_map = island_records(islands, geojson)
     by_id = {island.id: island for island in on_map}
-    groups = island_groups_of(islands)
+    groups = island_groups(islands)
     urls = source_urls(sources)
     south_west, north_east = _bounds(on_map)
 
