@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.model.load import Dataset
-from lib.views.island_map import dataset_popup_index
 from lib.ui import load_dataset, per_data_version
+from lib.views.map.popups import dataset_popup_index
 from tests.test_pages import run_page
 
 LINK = {"country": "Japan", "from": "1950", "to": "2000", "island": "shikotan", "q": "impetus"}
