@@ -1,10 +1,9 @@
 import html
-import json
 import re
 
 import pytest
 
-from lib.views.text import escape_html, escape_markdown, script_string
+from lib.views.text import escape_html, escape_markdown
 
 
 @pytest.mark.parametrize(
@@ -15,15 +14,6 @@ def test_html_escaping_leaves_no_markup(hostile: str) -> None:
     escaped = escape_html(hostile)
     assert not set(escaped) & set('<>"{}'), escaped
     assert html.unescape(escaped) == hostile
-
-
-@pytest.mark.parametrize(
-    "text", ["plain", "</script><b>", "{{ 7*7 }} {% x %}", 'it\'s & \\ "q" ${x} \u2028 киев 国後島']
-)
-def test_a_script_string_is_the_text_and_nothing_else(text: str) -> None:
-    literal = script_string(text)
-    assert json.loads(literal) == text
-    assert not set(literal) & set("<>&'{}"), literal
 
 
 @pytest.mark.parametrize(
