@@ -9,8 +9,9 @@ from lib.model.dates import format_date_range, format_partial_date
 from lib.model.filters import Filters, describe_filters, year_bounds
 from lib.site import site_page
 from lib.ui.app import page_context, run_app, streamlit_page
-from lib.views.island_map import build_island_map, dataset_popup_index
 from lib.views.islands import map_filters
+from lib.views.map.build import build_island_map
+from lib.views.map.popups import dataset_popup_index
 from lib.views.markdown import escape_markdown
 from lib.views.overview import (
     DECLARATION_YEAR,

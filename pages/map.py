@@ -8,15 +8,10 @@ from lib.model.dataset import Dataset
 from lib.ui.app import page_context, run_app
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import choose_island, show_filters_in_use
-from lib.views.island_map import (
-    build_island_map,
-    clicked_island_id,
-    dataset_popup_index,
-    legend_entries,
-    legend_text,
-    selection_layer,
-)
 from lib.views.islands import island_details, island_records, islands_table, map_filters
+from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
+from lib.views.map.legend import legend_entries, legend_text
+from lib.views.map.popups import dataset_popup_index
 from lib.views.markdown import escape_markdown
 
 MAP_KEY = "island_map"

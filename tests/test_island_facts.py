@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.model.filters import Filters
+from lib.model.filters import Filters, island_groups
 from lib.model.load import Dataset
 from lib.views.islands import (
     CLAIMED,
@@ -16,7 +16,6 @@ from lib.views.islands import (
     format_area,
     format_population,
     island_details,
-    island_groups_of,
     island_records,
     island_status,
     islands_table,
@@ -103,7 +102,7 @@ def test_naming_counts_the_group_for_a_member_and_the_members_for_the_group() ->
 
 @pytest.mark.parametrize("first_year", [1850, 1956, 2000, 2024])
 def test_the_naming_index_counts_as_naming_does_and_finds_the_latest(dataset: Dataset, first_year: int) -> None:
-    groups = island_groups_of(dataset.islands)
+    groups = island_groups(dataset.islands)
     index = naming_index(dataset.events, dataset.islands["id"], groups)
     kept = dataset.events[dataset.events["date"].dt.year >= first_year]
     named = index.latest(kept, 3)
@@ -116,7 +115,7 @@ def test_the_naming_index_counts_as_naming_does_and_finds_the_latest(dataset: Da
 
 
 def test_the_naming_index_puts_undated_rows_first(dataset: Dataset) -> None:
-    index = naming_index(dataset.statements, ["shikotan"], island_groups_of(dataset.islands))
+    index = naming_index(dataset.statements, ["shikotan"], island_groups(dataset.islands))
     found = index.latest(dataset.statements, 10)["shikotan"]
     shown = dataset.statements.iloc[found.latest]
     assert found.count == 2
@@ -125,14 +124,14 @@ def test_the_naming_index_puts_undated_rows_first(dataset: Dataset) -> None:
 
 
 def test_the_naming_index_refuses_rows_it_does_not_hold(dataset: Dataset) -> None:
-    index = naming_index(dataset.statements, ["shikotan"], island_groups_of(dataset.islands))
+    index = naming_index(dataset.statements, ["shikotan"], island_groups(dataset.islands))
     stranger = dataset.statements.iloc[:1].set_axis([len(dataset.statements) + 5])
     with pytest.raises(ValueError, match="not all rows"):
         index.latest(pd.concat([dataset.statements, stranger]), 1)
 
 
 def test_map_filters_keep_country_and_years_only() -> None:
-    filters = Filters(year_from=1950, year_to=2000, country="Japan", island="shikotan", q="impetus")
+    filters = Filters(year_from=1950, year_to=2000, country="Japan", island="shikotan")
     assert map_filters(filters) == Filters(year_from=1950, year_to=2000, country="Japan")
 
 

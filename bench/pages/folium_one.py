@@ -9,7 +9,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lib.views.island_map import LEAFLET_CSS, LEAFLET_JS
+from lib.views.map.leaflet import LEAFLET_CSS, LEAFLET_JS
 
 st.set_page_config(layout="wide")
 islands = Path(__file__).resolve().parents[2] / "data" / "islands.geojson"

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from lib.model.filters import Filters, filter_events, filter_statements, year_bounds
+from lib.model.filters import Filters, filter_events, filter_statements, island_groups, year_bounds
 
 T = TypeVar("T")
 
@@ -46,7 +46,7 @@ class Dataset:
     @cached_property
     def island_groups(self) -> dict[str, str]:
         """Each island id's group id (its own id when it is in no group)."""
-        return dict(zip(self.islands["id"], self.islands["group"], strict=True))
+        return island_groups(self.islands)
 
     @cached_property
     def island_names(self) -> dict[str, str]:

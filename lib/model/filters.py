@@ -44,6 +44,11 @@ def canonical_country(country: str) -> str:
     return COUNTRY_ALIASES.get(country, country)
 
 
+def island_groups(islands: pd.DataFrame) -> dict[str, str]:
+    """Each island id's group id (its own id when it is in no group), from islands.csv's rows."""
+    return dict(zip(islands["id"], islands["group"], strict=True))
+
+
 def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
     """Ids that count as naming `island`: itself, its group, and its group's members."""
     group = groups.get(island, island)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_date_range, format_partial_date
-from lib.model.filters import Filters, related_islands
+from lib.model.filters import Filters, island_groups, related_islands
 from lib.model.frames import names_any
 from lib.views.theme import ORIGIN_LABELS
 
@@ -133,10 +133,6 @@ def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Is
             )
         )
     return context + listed
-
-
-def island_groups_of(islands: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(islands["id"], islands["group"], strict=True))
 
 
 def members_of(island_id: str, groups: Mapping[str, str]) -> set[str]:
@@ -329,7 +325,7 @@ def island_details(
     those of the given frames (filter them first) that name it, its group or, for a group, its members."""
     by_id = {island.id: island for island in island_records(islands, geojson)}
     island = by_id[island_id]
-    groups = island_groups_of(islands)
+    groups = island_groups(islands)
     names = [
         ("English name", island.name),
         ("Japanese name", japanese_name(island) or "not recorded"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 # Characters that Streamlit's Markdown would treat as syntax (links, emphasis, HTML, maths).
@@ -14,14 +13,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$:])")
 # "{% ... %}" from a CSV cell would run as Python on the server: braces never reach it raw.
 # Chained str.replace, not str.translate: several times faster on the long popup and article texts.
 _BRACES = (("{", "&#123;"), ("}", "&#125;"))
-_SCRIPT_STRING = (
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("'", "\\u0027"),
-    ("{", "\\u007b"),
-    ("}", "\\u007d"),
-)
 
 
 def _replace_each(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
@@ -33,12 +24,6 @@ def _replace_each(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
 def escape_html(text: object) -> str:
     """Text for an HTML context (folium tooltips, popups and labels, raw HTML blocks)."""
     return _replace_each(html.escape("" if text is None else str(text), quote=True), _BRACES)
-
-
-def script_string(text: str) -> str:
-    """`text` as a JavaScript string literal for a folium template: it cannot end the <script>,
-    and holds no brace for Jinja to read (see _BRACES)."""
-    return _replace_each(json.dumps(text, ensure_ascii=False), _SCRIPT_STRING)
 
 
 def escape_markdown(text: object) -> str:

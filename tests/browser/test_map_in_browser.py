@@ -13,7 +13,7 @@ from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Rou
 
 from bench.server import Server, start_server, stop_server
 from lib.model.load import read_dataset
-from lib.views.island_map import OSM_LAYER_NAME
+from lib.views.map.build import OSM_LAYER_NAME
 from tests.browser.conftest import island_point, open_app
 from tests.conftest import ROOT
 from tests.hostile import CANARY, write_hostile_dataset

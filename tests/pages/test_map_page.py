@@ -1,6 +1,6 @@
 """The map page through AppTest: the details panel of the selected island, its empty states and the
 islands table. (st_folium is an UnknownElement here: the map itself is tested as an object in
-test_island_map.py and in the browser.)"""
+tests/views/test_map_*.py and in the browser.)"""
 
 from __future__ import annotations
 

@@ -1,0 +1,115 @@
+"""The islands map as a folium.Map, from islands.csv's statuses and data/islands.geojson's outlines:
+who administers each island, who claims it, and whether the 1956 declaration promised it to Japan.
+Render it with st_folium; the island it returns as clicked comes from clicked_island_id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import folium
+import pandas as pd
+import xyzservices
+
+from lib.model.filters import island_groups
+from lib.views.islands import UNCONTESTED, island_records, members_of, source_urls
+from lib.views.map.geometry import bounds
+from lib.views.map.labels import island_labels
+from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, IslandLabels, MapChrome, Shapes
+from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, map_legend_html
+from lib.views.map.popups import PopupIndex, popup_index, popup_lists
+from lib.views.map.shapes import island_shapes, selection_outlines
+
+OSM_LAYER_NAME = "OpenStreetMap (online only)"
+OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
+NAMES_LAYER_NAME = "Island names"
+
+
+def _base_map(box: list[list[float]]) -> folium.Map:
+    """An empty map around `box` ([[south, west], [north, east]]) that loads only the app's own files,
+    with OpenStreetMap offered, hidden, for readers who are online."""
+    (south, west), (north, east) = box
+    base = folium.Map(
+        location=((south + north) / 2, (west + east) / 2),
+        zoom_start=7,
+        tiles=None,
+        max_bounds=True,
+        min_lat=south - 2,
+        max_lat=north + 2,
+        min_lon=west - 3,
+        max_lon=east + 3,
+        font_size="13px",
+        minZoom=5,
+        maxZoom=12,
+        zoomSnap=0.25,  # fits the islands snugly at any width
+        scrollWheelZoom=False,  # the page scrolls past the map; + / − and double-click zoom
+    )
+    base.default_js = MAP_SCRIPTS
+    base.default_css = MAP_STYLESHEETS
+    # The provider itself, not its name: looking a name up searches every provider xyzservices knows (5 ms).
+    folium.TileLayer(OSM_TILES, name=OSM_LAYER_NAME, overlay=True, show=False, control=True).add_to(base)
+    return base
+
+
+def build_island_map(
+    islands: pd.DataFrame,
+    geojson: dict[str, Any],
+    events: pd.DataFrame,
+    statements: pd.DataFrame,
+    selected: str | None = None,
+    *,
+    sources: pd.DataFrame | None = None,
+    compact: bool = False,
+    lists_below: bool = False,
+    index: PopupIndex | None = None,
+) -> folium.Map:
+    """The islands, coloured by status with a legend, each named, with names on hover and details on click.
+
+    `events` and `statements` are those the popups may list (filter them first); `sources` gives
+    article rows their link. `index`, the dataset's PopupIndex, spares a pass over them; without it
+    they are indexed here. `selected` is outlined. `compact` starts the legend folded, for a small
+    map (it also folds by itself on a narrow one). `lists_below` leaves the lists out of the popups,
+    for a page that shows them under the map: a popup then stays small enough not to hide the islands.
+    """
+    on_map = island_records(islands, geojson)
+    everything = bounds(island.geometry for island in on_map if island.geometry)
+    disputed = [island.geometry for island in on_map if island.geometry and island.status != UNCONTESTED]
+    island_map = _base_map(everything)
+
+    lists = popup_lists(events, statements, index or popup_index(islands, events, statements), source_urls(sources))
+    island_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    Shapes(island_shapes(on_map, lists, lists_below), () if lists_below else lists.items).add_to(island_layer)
+    names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
+    IslandLabels(island_labels(on_map, island_groups(islands))).add_to(names)
+    if selected:
+        selection_layer(islands, geojson, selected).add_to(island_map)
+
+    MapChrome(
+        map_legend_html(legend_entries(on_map), compact=compact),
+        COASTS_ATTRIBUTION,
+        fit=everything,
+        fit_narrow=bounds(disputed) if disputed else everything,
+    ).add_to(island_map)
+    folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
+    return island_map
+
+
+def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:
+    """A thick outline around the selected island (every member, for a group); empty when none is.
+
+    It lets clicks through to the island below. st_folium can swap it in without redrawing the map
+    (`feature_group_to_add`); an empty group, not None, is what clears an earlier selection there.
+    """
+    layer = folium.FeatureGroup(name="Selected island", control=False)
+    if selected:
+        wanted = members_of(selected, island_groups(islands))
+        outlined = [island for island in island_records(islands, geojson) if island.id in wanted]
+        Shapes(selection_outlines(outlined)).add_to(layer)
+    return layer
+
+
+def clicked_island_id(map_state: Mapping[str, Any] | None, island_ids: Iterable[str]) -> str | None:
+    """The island of islands.csv whose shape was clicked last, from st_folium's `last_active_drawing`."""
+    drawing = (map_state or {}).get("last_active_drawing") or {}
+    island = (drawing.get("properties") or {}).get("id")
+    return island if island in set(island_ids) else None

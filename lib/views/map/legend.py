@@ -1,0 +1,86 @@
+"""The map's legend: one entry per status drawn, as HTML on the map and as sentences beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from lib.views.html import Markup, html, join
+from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island
+from lib.views.map.labels import short_name
+from lib.views.map.shapes import island_style
+from lib.views.theme import rgba
+from lib.views.wording import join_names
+
+COASTS_ATTRIBUTION = "Coasts: Made with Natural Earth"
+PROMISE_1956 = "promised to Japan after a peace treaty by the 1956 declaration"
+_STATUS_ORDER = {CLAIMED: 0, PROMISED_1956: 1, UNCONTESTED: 2}
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    status: str
+    style: dict[str, str | float]
+    names: tuple[str, ...]
+    description: str
+
+
+def _display_names(islands: Iterable[Island], by_id: Mapping[str, Island]) -> tuple[str, ...]:
+    """Names for the legend: members of a group are named once, by their group."""
+    names: dict[str, None] = {}
+    for island in islands:
+        owner = by_id.get(island.group, island) if island.group != island.id else island
+        names[short_name(owner.name)] = None
+    return tuple(names)
+
+
+def _description(status: str, administered_by: str, claimed_by: str) -> str:
+    if status == UNCONTESTED:
+        return f"administered by {administered_by}, not claimed"
+    description = f"administered by {administered_by}, claimed by {claimed_by}"
+    return f"{description}; {PROMISE_1956}" if status == PROMISED_1956 else description
+
+
+def legend_entries(islands_on_map: Sequence[Island]) -> list[LegendEntry]:
+    """One entry per status drawn (per administering country for land outside the dispute)."""
+    by_id = {island.id: island for island in islands_on_map}
+    members: dict[tuple[str, str, str], list[Island]] = {}
+    for island in islands_on_map:
+        if island.geometry is not None:
+            members.setdefault((island.status, island.administered_by, island.claimed_by), []).append(island)
+    ordered = sorted(members.items(), key=lambda item: (_STATUS_ORDER[item[0][0]], item[0][1], item[0][2]))
+    return [
+        LegendEntry(key[0], island_style(drawn[0]), _display_names(drawn, by_id), _description(*key))
+        for key, drawn in ordered
+    ]
+
+
+def legend_text(entries: Iterable[LegendEntry]) -> str:
+    """The legend as sentences: the map's text alternative, readable wherever the map is not."""
+    return " ".join(f"{join_names(entry.names)}: {entry.description}." for entry in entries)
+
+
+def _swatch_style(style: Mapping[str, str | float]) -> str:
+    border = "dashed" if style.get("dashArray") else "solid"
+    return (
+        f"background:{rgba(str(style['fillColor']), float(style['fillOpacity']))};border:2px {border} {style['color']}"
+    )
+
+
+def map_legend_html(entries: Iterable[LegendEntry], compact: bool = False) -> Markup:
+    """The legend on the map, open unless `compact` (it also folds by itself on a narrow map)."""
+    items = join(
+        html(
+            '<li><span class="swatch" style="{}"></span><span><strong>{}</strong>: {}</span></li>',
+            _swatch_style(entry.style),
+            ", ".join(entry.names),
+            entry.description,
+        )
+        for entry in entries
+    )
+    return html(
+        '<details class="island-legend"{}><summary>Legend</summary><ul>{}</ul><p class="hint">{}</p></details>',
+        "" if compact else Markup(" open"),
+        items,
+        f"Zoom in for the names of the Habomai islets. {COASTS_ATTRIBUTION}.",
+    )

@@ -1,0 +1,214 @@
+"""What an island shows on hover (its names) and on click (its popup: facts, then the latest events
+and statements that name it), as HTML built by lib.views.html.
+
+Every popup is written into the page, so each list is bounded (POPUP_LIST_LIMIT), and an event or
+statement that several popups list is written, and sent to the page, once (PopupLists).
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lib.model.dataset import Dataset
+from lib.model.dates import format_date_range, format_partial_date
+from lib.model.filters import island_groups
+from lib.views.html import Markup, html, join, link
+from lib.views.islands import Island, NamingIndex, event_link, island_facts, japanese_name, naming_index
+
+# A popup lists at most this many events and as many statements, the latest: every one today
+# (29 at most), a bounded list however the data grows.
+POPUP_LIST_LIMIT = 40
+
+
+def names_html(island: Island) -> Markup:
+    """The tooltip: the name in English, Japanese (romaji and kanji) and Russian (Latin and Cyrillic)."""
+    japanese = (
+        html('{} <span lang="ja">{}</span>', island.name_ja_romaji, island.name_ja_kanji)
+        if japanese_name(island)
+        else Markup("<em>not recorded</em>")
+    )
+    russian = html('{} <span lang="ru">{}</span>', island.name_ru_latin, island.name_ru_cyrillic)
+    return html(
+        '<div class="island-names"><strong>{}</strong><br>Japanese: {}<br>Russian: {}</div>',
+        island.name,
+        japanese,
+        russian,
+    )
+
+
+def _source_link(url: str, text: str) -> Markup:
+    return link(url, text) if url else Markup()
+
+
+def _event_item(event: Any, urls: Mapping[str, str]) -> Markup:
+    return html(
+        '<li><span class="when">{}</span> {} {}</li>',
+        format_date_range(event.date, event.end_date, event.date_precision),
+        event.title,
+        _source_link(event_link(event, urls), "source"),
+    )
+
+
+def _statement_item(statement: Any, urls: Mapping[str, str]) -> Markup:
+    return html(
+        '<li><span class="when">{}</span> {} ({}): “{}” {}</li>',
+        format_partial_date(statement.date, statement.date_precision),
+        statement.speaker,
+        statement.country,
+        statement.quote,
+        _source_link(urls.get(statement.source_id, ""), "source"),
+    )
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One island's list in its popup: how many rows name it, and the list items of the latest."""
+
+    count: int
+    shown: tuple[int, ...]  # indices into PopupLists.items, oldest first
+
+
+@dataclass(frozen=True)
+class PopupLists:
+    """The events and statements the popups list, each list item written once: a popup holds
+    indices into `items`, so an event naming five islands is built, and sent to the page, once."""
+
+    items: tuple[str, ...]
+    events: Mapping[str, Listed]  # by island id
+    statements: Mapping[str, Listed]
+
+
+@dataclass(frozen=True)
+class PopupIndex:
+    """The rows of the dataset's events and statements that name each island of islands.csv.
+
+    It depends on the dataset only: a page builds it once per data version (`dataset_popup_index`)
+    and hands it to build_island_map with the filtered frames on every run.
+    """
+
+    events: NamingIndex
+    statements: NamingIndex
+
+
+def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.DataFrame) -> PopupIndex:
+    groups = island_groups(islands)
+    island_ids = list(islands["id"])
+    return PopupIndex(naming_index(events, island_ids, groups), naming_index(statements, island_ids, groups))
+
+
+def dataset_popup_index(dataset: Dataset) -> PopupIndex:
+    """The popups' index of the whole dataset: worth building once per data version."""
+    return popup_index(dataset.islands, dataset.events, dataset.statements)
+
+
+# The columns a popup's list item shows, as the rows _listed builds.
+_EventRow = namedtuple(
+    "_EventRow", ["date", "end_date", "date_precision", "title", "origin", "source_id", "source_url"]
+)
+_StatementRow = namedtuple("_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "source_id"])
+
+
+def _listed(
+    index: NamingIndex,
+    kept: pd.DataFrame,
+    row: type[tuple],
+    item: Callable[[Any, Mapping[str, str]], str],
+    urls: Mapping[str, str],
+    items: list[str],
+) -> dict[str, Listed]:
+    """Append to `items` the list item of every row of `kept` some popup shows (the latest
+    POPUP_LIST_LIMIT naming an island); each island's Listed points at them."""
+    named = index.latest(kept, POPUP_LIST_LIMIT)
+    shown = np.unique(np.concatenate([np.empty(0, dtype=np.intp), *(each.latest for each in named.values())]))
+    first = len(items)
+    # Rows from whole columns: DataFrame.itertuples costs more than the few rows it builds here.
+    values = [index.frame[column].take(shown).tolist() for column in row._fields]
+    items.extend(item(row(*fields), urls) for fields in zip(*values, strict=True))
+    position_of = {position: first + offset for offset, position in enumerate(shown.tolist())}
+    return {
+        island: Listed(each.count, tuple(position_of[position] for position in each.latest.tolist()))
+        for island, each in named.items()
+    }
+
+
+def popup_lists(
+    events: pd.DataFrame, statements: pd.DataFrame, index: PopupIndex, urls: Mapping[str, str]
+) -> PopupLists:
+    """For each island, the events and statements naming it (of those given, rows of the indexed
+    frames): the latest POPUP_LIST_LIMIT of each."""
+    items: list[str] = []
+    events_listed = _listed(index.events, events, _EventRow, _event_item, urls, items)
+    statements_listed = _listed(index.statements, statements, _StatementRow, _statement_item, urls, items)
+    return PopupLists(items=tuple(items), events=events_listed, statements=statements_listed)
+
+
+@dataclass(frozen=True)
+class Popup:
+    """An island's popup in parts: HTML text, and runs of indices into the list items it shares
+    with the other popups (PopupLists.items)."""
+
+    parts: tuple[str | tuple[int, ...], ...]
+
+    def html(self, items: Sequence[str]) -> str:
+        """The popup's HTML, `items` being those of the PopupLists it was made from."""
+        return "".join(part if isinstance(part, str) else "".join(items[i] for i in part) for part in self.parts)
+
+
+def _list_parts(listed: Listed, where: str) -> tuple[str | tuple[int, ...], ...]:
+    if not listed.count:
+        return (Markup('<p class="none">None listed.</p>'),)
+    left_out = listed.count - len(listed.shown)
+    more = html('<p class="more">And {:,} earlier: see the {} page.</p>', left_out, where) if left_out else ""
+    return (Markup("<ul>"), listed.shown, html("</ul>{}", more))
+
+
+def _facts_html(island: Island, group_name: str) -> Markup:
+    """The island's names, its facts, and a link to where they were checked."""
+    rows = join(
+        html("<tr><th>{}</th><td>{}</td></tr>", label, value) for label, value in island_facts(island, group_name)
+    )
+    return html(
+        '{}<table class="facts">{}</table><p class="facts-source">{}</p>',
+        names_html(island),
+        rows,
+        _source_link(island.source_url, "Source of these facts"),
+    )
+
+
+def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False) -> Popup:
+    """The popup: names, facts with their source, then the events and statements that name the island,
+    or with `lists_below` only how many there are: the page lists them below the map."""
+    if not island.listed:
+        return Popup(
+            (
+                html(
+                    '<div class="island-popup">{}<p>Administered by {}. Shown for context: not part of the dispute.</p></div>',
+                    names_html(island),
+                    island.administered_by,
+                ),
+            )
+        )
+    facts = _facts_html(island, group_name)
+    events, statements = lists.events[island.id], lists.statements[island.id]
+    if lists_below:
+        counts = html(
+            '<p class="listed-below">Events naming it: {}. Statements naming it: {}. Both are listed below the map.</p>',
+            events.count,
+            statements.count,
+        )
+        return Popup((html('<div class="island-popup">{}{}</div>', facts, counts),))
+    return Popup(
+        (
+            html('<div class="island-popup">{}<h4>Events naming it ({})</h4>', facts, events.count),
+            *_list_parts(events, "Timeline"),
+            html("<h4>Statements naming it ({})</h4>", statements.count),
+            *_list_parts(statements, "Statements"),
+            Markup("</div>"),
+        )
+    )

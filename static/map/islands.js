@@ -1,0 +1,90 @@
+/* The islands map (lib/views/map): draws the data that the map's folium elements write as JSON
+   literals, each followed by one call into KurilsMap. Every text in the data is HTML escaped already.
+   Loaded after Leaflet, from the app's own static files. */
+(function () {
+  "use strict";
+
+  // A popup's parts are HTML text and runs of indices into the list items the popups share.
+  function popupHtml(parts, items) {
+    return parts.map(function (part) {
+      return typeof part === "string" ? part : part.map(function (i) { return items[i]; }).join("");
+    }).join("");
+  }
+
+  // One L.geoJSON per shape: streamlit-folium returns the feature of the one clicked.
+  function drawShapes(layer, data) {
+    data.shapes.forEach(function (shape) {
+      var drawn = L.geoJSON(shape.feature, {
+        style: function () { return shape.style; },
+        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: shape.radius}); }
+      });
+      if (shape.popup) {
+        drawn.bindTooltip(shape.tooltip, data.tooltip);
+        drawn.bindPopup(popupHtml(shape.popup, data.items), data.popup);
+        drawn.on("mouseover", function (event) { event.layer.setStyle(shape.hover); });
+        drawn.on("mouseout", function (event) { drawn.resetStyle(event.layer); });
+      }
+      drawn.addTo(layer);
+    });
+  }
+
+  // Names are markers that take no clicks and no keyboard focus.
+  function drawLabels(layer, labels) {
+    labels.forEach(function (label) {
+      var icon = L.divIcon({html: label.html, className: label.className, iconSize: [0, 0]});
+      L.marker(label.at, {icon: icon, interactive: false, keyboard: false}).addTo(layer);
+    });
+  }
+
+  function addLegend(map, html) {
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var box = L.DomUtil.create("div", "island-legend-box");
+      box.innerHTML = html;
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    return legend.addTo(map);
+  }
+
+  // The islets' names show from this zoom on; below it their group's name stands for them.
+  function showIsletNamesFrom(map, zoom) {
+    function showIsletNames() {
+      map.getContainer().classList.toggle("islet-names-shown", map.getZoom() >= zoom);
+    }
+    map.on("zoomend", showIsletNames);
+    showIsletNames();
+  }
+
+  // Pressing the map focuses it (Leaflet's keyboard handler, or the shape itself), and the browser
+  // scrolls the page to show the focused map whole: the click then ends elsewhere and is lost.
+  // Focus the map first, without scrolling, and keep shapes unfocused.
+  function keepClicksInPlace(map) {
+    var container = map.getContainer();
+    container.addEventListener("mousedown", function () {
+      container.focus({preventScroll: true});
+    }, true);
+    map.getPanes().overlayPane.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+  }
+
+  // The sea, the legend (folded on a narrow map, a phone), the coasts' attribution, the islets'
+  // names, and the first view: every shape, or on a narrow map only the disputed islands.
+  function addChrome(map, options) {
+    map.getContainer().style.background = options.seaColour;
+    var legend = addLegend(map, options.legend);
+    var narrow = map.getSize().x < options.narrowWidth;
+    if (narrow) {
+      legend.getContainer().querySelector("details").removeAttribute("open");
+    }
+    map.fitBounds(narrow ? options.fitNarrow : options.fit,
+      {paddingTopLeft: [12, 12], paddingBottomRight: [12, options.bottomPadding], animate: false});
+    map.attributionControl.addAttribution(options.attribution);
+    showIsletNamesFrom(map, options.isletNamesZoom);
+    keepClicksInPlace(map);
+  }
+
+  window.KurilsMap = {drawShapes: drawShapes, drawLabels: drawLabels, addChrome: addChrome};
+})();

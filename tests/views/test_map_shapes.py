@@ -1,0 +1,77 @@
+"""lib.views.map.shapes: one clickable shape per island, styled by status, and outlines over them."""
+
+from __future__ import annotations
+
+import folium
+
+from lib.model.load import Dataset
+from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED
+from lib.views.map.build import selection_layer
+from lib.views.map.leaflet import Shape, Shapes
+from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SELECTED_COLOUR
+from tests.views.map_parts import build, clickable, island_shapes, style_of, walk
+
+
+def test_one_clickable_shape_per_feature_of_the_geojson(dataset: Dataset) -> None:
+    layers = clickable(build(dataset))
+    feature_ids = [feature["properties"]["id"] for feature in dataset.geojson["features"]]
+    assert sorted(layers) == sorted(feature_ids)
+    assert all(len(found) == 1 for found in layers.values())
+    points = {island for island, (shape,) in layers.items() if shape.feature["geometry"]["type"] == "Point"}
+    assert points == {"habomai_anuchina", "habomai_dyomin", "habomai_oskolki", "habomai_signalny"}
+    # Only the id travels back from a click.
+    assert all(shape.feature["properties"] == {"id": island} for island, (shape,) in layers.items())
+
+
+def test_points_are_drawn_last_so_they_stay_on_top(dataset: Dataset) -> None:
+    drawn = [shape for shape in island_shapes(build(dataset)).shapes if shape.popup is not None]
+    kinds = [shape.feature["geometry"]["type"] == "Point" for shape in drawn]
+    assert kinds == sorted(kinds)
+    assert drawn[0].island_id in {"hokkaido_east", "urup"}  # context first, under the rest
+
+
+def test_each_status_has_its_own_style(dataset: Dataset) -> None:
+    island_map = build(dataset)
+    for island, status in [("iturup", CLAIMED), ("kunashir", CLAIMED), ("shikotan", PROMISED_1956)]:
+        style = style_of(island_map, island)
+        expected = ISLAND_STATUS_STYLES[status]
+        assert (style["fillColor"], style["color"], style["dashArray"]) == (
+            expected["fillColor"],
+            expected["color"],
+            expected["dashArray"],
+        )
+        assert style["className"] == "island-shape"
+    assert style_of(island_map, "habomai_dyomin")["fillColor"] == ISLAND_STATUS_STYLES[PROMISED_1956]["fillColor"]
+    urup = style_of(island_map, "urup")
+    assert urup["fillColor"] == ISLAND_STATUS_STYLES[UNCONTESTED]["fillColor"]
+    assert urup["color"] == COUNTRY_COLOURS["Russia"]
+    assert style_of(island_map, "hokkaido_east")["stroke"] is False  # its coast is drawn without the cut
+    coasts = [shape for shape in island_shapes(island_map).shapes if shape.popup is None]
+    assert [coast.feature["geometry"]["type"] for coast in coasts] == ["MultiLineString"]
+    assert coasts[0].style["interactive"] is False
+
+
+def test_the_three_statuses_look_different() -> None:
+    looks = {status: (style["fillColor"], style.get("dashArray")) for status, style in ISLAND_STATUS_STYLES.items()}
+    assert len(set(looks.values())) == len(looks)
+    assert ISLAND_STATUS_STYLES[CLAIMED].get("dashArray")  # the claim shows without colour too
+    assert not ISLAND_STATUS_STYLES[UNCONTESTED].get("dashArray")
+
+
+def test_the_selected_island_is_outlined(dataset: Dataset) -> None:
+    def outlines(selected: str | None) -> list[Shape]:
+        layer = selection_layer(dataset.islands, dataset.geojson, selected)
+        return [shape for element in walk(layer) if isinstance(element, Shapes) for shape in element.shapes]
+
+    assert outlines(None) == []
+    assert len(outlines("iturup")) == 1
+    assert len(outlines("habomai")) == 8  # every member: four polygons and four points
+    assert all(shape.style["interactive"] is False for shape in outlines("habomai"))  # clicks pass through
+    assert all(shape.popup is None for shape in outlines("habomai"))
+    assert {shape.style["color"] for shape in outlines("habomai")} == {MAP_SELECTED_COLOUR}
+    island_map = build(dataset, selected="shikotan")
+    (selection,) = [
+        e for e in walk(island_map) if isinstance(e, folium.FeatureGroup) and e.layer_name == "Selected island"
+    ]
+    ((shapes,),) = [[child for child in selection._children.values() if isinstance(child, Shapes)]]
+    assert [shape.style["className"] for shape in shapes.shapes] == ["selected-outline"]
