@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
 from lib.views.statements import SOURCE_LINK_TEXT
-from lib.views.text import escape_markdown
+from lib.views.markdown import escape_markdown
 from tests.apptest import run_page, share_link
 from tests.views.test_article import assert_only_own_markup
 from tests.views.test_statements import DATE
