@@ -11,7 +11,6 @@ from lib.site import site_page
 from lib.ui.app import page_context, run_app, streamlit_page
 from lib.views.islands import map_filters
 from lib.views.map.build import build_island_map
-from lib.views.map.popups import dataset_popup_index
 from lib.views.markdown import escape_markdown
 from lib.views.overview import (
     DECLARATION_YEAR,
@@ -47,16 +46,7 @@ def small_map(dataset: Dataset, filters: Filters, events: pd.DataFrame, statemen
     scope = map_filters(filters)
     if scope != filters:
         events, statements = dataset.filtered_events(scope), dataset.filtered_statements(scope)
-    island_map = build_island_map(
-        dataset.islands,
-        dataset.geojson,
-        events,
-        statements,
-        filters.island,
-        sources=dataset.sources,
-        compact=True,
-        index=dataset.derived(dataset_popup_index),
-    )
+    island_map = build_island_map(dataset, events, statements, filters.island, compact=True)
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
     st_folium(

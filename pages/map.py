@@ -11,7 +11,6 @@ from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.islands import island_details, island_records, islands_table, map_filters
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
-from lib.views.map.popups import dataset_popup_index
 from lib.views.markdown import escape_markdown
 
 MAP_KEY = "island_map"
@@ -39,15 +38,8 @@ def render() -> None:
         "for its details. Events and statements follow the sidebar's country and years."
     )
     show_filters_in_use(dataset, filters)
-    island_map = build_island_map(
-        dataset.islands,
-        dataset.geojson,
-        events,
-        statements,
-        sources=dataset.sources,
-        lists_below=True,  # the selected island's events and statements are listed under the map
-        index=dataset.derived(dataset_popup_index),
-    )
+    # The selected island's events and statements are listed under the map, not in its popup.
+    island_map = build_island_map(dataset, events, statements, lists_below=True)
     st_folium(
         island_map,
         key=MAP_KEY,

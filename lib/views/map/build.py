@@ -11,13 +11,14 @@ import folium
 import pandas as pd
 import xyzservices
 
+from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
-from lib.views.islands import UNCONTESTED, island_records, members_of, source_urls
+from lib.views.islands import UNCONTESTED, island_records, members_of
 from lib.views.map.geometry import bounds
 from lib.views.map.labels import island_labels
 from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, IslandLabels, MapChrome, Shapes
 from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, map_legend_html
-from lib.views.map.popups import PopupIndex, popup_index, popup_lists
+from lib.views.map.popups import popup_lists
 from lib.views.map.shapes import island_shapes, selection_outlines
 
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
@@ -52,31 +53,29 @@ def _base_map(box: list[list[float]]) -> folium.Map:
 
 
 def build_island_map(
-    islands: pd.DataFrame,
-    geojson: dict[str, Any],
+    dataset: Dataset,
     events: pd.DataFrame,
     statements: pd.DataFrame,
     selected: str | None = None,
     *,
-    sources: pd.DataFrame | None = None,
     compact: bool = False,
     lists_below: bool = False,
-    index: PopupIndex | None = None,
 ) -> folium.Map:
-    """The islands, coloured by status with a legend, each named, with names on hover and details on click.
+    """The dataset's islands, coloured by status with a legend, each named, with names on hover and
+    details on click.
 
-    `events` and `statements` are those the popups may list (filter them first); `sources` gives
-    article rows their link. `index`, the dataset's PopupIndex, spares a pass over them; without it
-    they are indexed here. `selected` is outlined. `compact` starts the legend folded, for a small
-    map (it also folds by itself on a narrow one). `lists_below` leaves the lists out of the popups,
-    for a page that shows them under the map: a popup then stays small enough not to hide the islands.
+    `events` and `statements` are those of the dataset the popups may list (filter them first).
+    `selected` is outlined. `compact` starts the legend folded, for a small map (it also folds by
+    itself on a narrow one). `lists_below` leaves the lists out of the popups, for a page that shows
+    them under the map: a popup then stays small enough not to hide the islands.
     """
+    islands, geojson = dataset.islands, dataset.geojson
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
     disputed = [island.geometry for island in on_map if island.geometry and island.status != UNCONTESTED]
     island_map = _base_map(everything)
 
-    lists = popup_lists(events, statements, index or popup_index(islands, events, statements), source_urls(sources))
+    lists = popup_lists(events, statements, dataset)
     island_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
     Shapes(island_shapes(on_map, lists, lists_below), () if lists_below else lists.items).add_to(island_layer)
     names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,8 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range, format_partial_date
 from lib.model.filters import island_groups
 from lib.views.html import Markup, html, join, link
-from lib.views.islands import Island, NamingIndex, event_link, island_facts, japanese_name, naming_index
+from lib.views.islands import Island, NamingIndex, island_facts, japanese_name, naming_index
+from lib.views.provenance import Citation, event_citations
 
 # A popup lists at most this many events and as many statements, the latest: every one today
 # (29 at most), a bounded list however the data grows.
@@ -46,12 +48,14 @@ def _source_link(url: str, text: str) -> Markup:
     return link(url, text) if url else Markup()
 
 
-def _event_item(event: Any, urls: Mapping[str, str]) -> Markup:
+def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Markup:
+    """The event's date and title, then a link to each of its sources, named by its publisher."""
+    sources = join((link(citation.url, citation.publisher) for citation in citations.get(event.id, ())), " · ")
     return html(
-        '<li><span class="when">{}</span> {} {}</li>',
+        '<li><span class="when">{}</span> {} <span class="sources">{}</span></li>',
         format_date_range(event.date, event.end_date, event.date_precision),
         event.title,
-        _source_link(event_link(event, urls), "source"),
+        sources,
     )
 
 
@@ -108,9 +112,7 @@ def dataset_popup_index(dataset: Dataset) -> PopupIndex:
 
 
 # The columns a popup's list item shows, as the rows _listed builds.
-_EventRow = namedtuple(
-    "_EventRow", ["date", "end_date", "date_precision", "title", "origin", "source_id", "source_url"]
-)
+_EventRow = namedtuple("_EventRow", ["id", "date", "end_date", "date_precision", "title"])
 _StatementRow = namedtuple("_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "source_id"])
 
 
@@ -118,8 +120,7 @@ def _listed(
     index: NamingIndex,
     kept: pd.DataFrame,
     row: type[tuple],
-    item: Callable[[Any, Mapping[str, str]], str],
-    urls: Mapping[str, str],
+    item: Callable[[Any], str],
     items: list[str],
 ) -> dict[str, Listed]:
     """Append to `items` the list item of every row of `kept` some popup shows (the latest
@@ -129,7 +130,7 @@ def _listed(
     first = len(items)
     # Rows from whole columns: DataFrame.itertuples costs more than the few rows it builds here.
     values = [index.frame[column].take(shown).tolist() for column in row._fields]
-    items.extend(item(row(*fields), urls) for fields in zip(*values, strict=True))
+    items.extend(item(row(*fields)) for fields in zip(*values, strict=True))
     position_of = {position: first + offset for offset, position in enumerate(shown.tolist())}
     return {
         island: Listed(each.count, tuple(position_of[position] for position in each.latest.tolist()))
@@ -137,14 +138,14 @@ def _listed(
     }
 
 
-def popup_lists(
-    events: pd.DataFrame, statements: pd.DataFrame, index: PopupIndex, urls: Mapping[str, str]
-) -> PopupLists:
-    """For each island, the events and statements naming it (of those given, rows of the indexed
-    frames): the latest POPUP_LIST_LIMIT of each."""
+def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset) -> PopupLists:
+    """For each island, the events and statements naming it (of those given, rows of the dataset's
+    frames): the latest POPUP_LIST_LIMIT of each, each with its sources."""
+    index, citations = dataset.derived(dataset_popup_index), dataset.derived(event_citations)
+    urls = dict(zip(dataset.sources["id"], dataset.sources["url"], strict=True))
     items: list[str] = []
-    events_listed = _listed(index.events, events, _EventRow, _event_item, urls, items)
-    statements_listed = _listed(index.statements, statements, _StatementRow, _statement_item, urls, items)
+    events_listed = _listed(index.events, events, _EventRow, partial(_event_item, citations=citations), items)
+    statements_listed = _listed(index.statements, statements, _StatementRow, partial(_statement_item, urls=urls), items)
     return PopupLists(items=tuple(items), events=events_listed, statements=statements_listed)
 
 
