@@ -8,16 +8,19 @@ from lib.model.dataset import Dataset
 from lib.ui.app import page_context, run_app
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import choose_island, show_filters_in_use
-from lib.views.islands import island_details, island_records, islands_table, map_filters
+from lib.views.islands import facts_markdown, island_details, island_records, islands_table, map_filters
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
+from lib.views.provenance import event_citations, events_markdown
 
 MAP_KEY = "island_map"
 MAP_HEIGHT = 560
 # Only a click on an island reruns the app: panning and zooming change nothing returned here.
 RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
 SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text="source")
+# The selected island's events listed under the map, the latest: a list that does not grow with the data.
+LISTED_EVENTS = 40
 
 
 def select_clicked_island() -> None:
@@ -70,22 +73,23 @@ def render() -> None:
 
 
 def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island: str) -> None:
-    """The island's facts with their source, then the events and statements that name it."""
-    details = island_details(dataset.islands, dataset.geojson, events, statements, dataset.sources, island)
+    """The island's facts with their sources, then the events and statements that name it."""
+    details = island_details(dataset, events, statements, island)
     st.subheader(escape_markdown(details.island.name), anchor="selected-island")
-    st.markdown(
-        "\n".join(f"- **{escape_markdown(fact)}:** {escape_markdown(value)}" for fact, value in details.facts.values)
+    st.markdown(facts_markdown(details))
+    st.link_button(
+        "Where its names and status were checked", details.island.source_url, type="tertiary", icon=":material/link:"
     )
-    st.link_button("Where these facts were checked", details.island.source_url, type="tertiary", icon=":material/link:")
-    for noun, rows, empty_icon in (
-        ("Events", details.events, ":material/event_busy:"),
-        ("Statements", details.statements, ":material/chat_error:"),
-    ):
-        st.markdown(f"**{noun} naming it** ({len(rows)})")
-        if rows.empty:
-            st.info(f"No {noun[:-1].lower()} in the sidebar's countries and years names this island.", icon=empty_icon)
-        else:
-            st.dataframe(rows, hide_index=True, width="stretch", column_config={"Source": SOURCE_COLUMN})
+    st.markdown(f"**Events naming it** ({len(details.events)})")
+    if details.events.empty:
+        st.info("No event in the sidebar's countries and years names this island.", icon=":material/event_busy:")
+    else:
+        st.markdown(events_markdown(details.events, dataset.derived(event_citations), LISTED_EVENTS))
+    st.markdown(f"**Statements naming it** ({len(details.statements)})")
+    if details.statements.empty:
+        st.info("No statement in the sidebar's countries and years names this island.", icon=":material/chat_error:")
+    else:
+        st.dataframe(details.statements, hide_index=True, width="stretch", column_config={"Source": SOURCE_COLUMN})
 
 
 if __name__ == "__main__":

@@ -14,10 +14,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lib.model.dates import format_date_range, format_partial_date
-from lib.model.filters import Filters, island_groups, related_islands
+from lib.model.dataset import Dataset
+from lib.model.dates import format_partial_date
+from lib.model.filters import Filters, related_islands
 from lib.model.frames import names_any
-from lib.views.theme import ORIGIN_LABELS
+from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.provenance import FigureSource, figure_sources
 
 CLAIMED = "claimed"
 PROMISED_1956 = "promised_1956"
@@ -255,49 +257,16 @@ def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
     return facts
 
 
-def source_urls(sources: pd.DataFrame | None) -> dict[str, str]:
-    if sources is None:
-        return {}
-    return dict(zip(sources["id"], sources["url"], strict=True))
-
-
-def event_link(event: Any, urls: Mapping[str, str]) -> str:
-    """Where an event comes from: its article for an article row, else the page it was checked against."""
-    if event.origin == "article" and event.source_id in urls:
-        return urls[event.source_id]
-    return event.source_url or ""
-
-
-def safe_url(url: str) -> str:
-    """The URL if it is http(s), else "" (the loader allows no other, but a link is never built from one)."""
-    return url if url.startswith(("https://", "http://")) else ""
-
-
-def events_table(events: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame:
-    """Events as a reader sees them: date at its precision, title, countries, origin and source link."""
-    urls = source_urls(sources)
-    return pd.DataFrame(
-        {
-            "Date": [format_date_range(e.date, e.end_date, e.date_precision) for e in events.itertuples()],
-            "Event": list(events["title"]),
-            "Countries": [", ".join(countries) for countries in events["countries"]],
-            "From": [ORIGIN_LABELS.get(origin, origin) for origin in events["origin"]],
-            "Source": [safe_url(event_link(e, urls)) for e in events.itertuples()],
-        },
-        index=events.index,
-    )
-
-
-def statements_table(statements: pd.DataFrame, sources: pd.DataFrame | None) -> pd.DataFrame:
+def island_statements_table(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Statements as a reader sees them: date at its precision, speaker, country, words and the article's link."""
-    urls = source_urls(sources)
+    urls = dict(zip(sources["id"], sources["url"], strict=True))
     return pd.DataFrame(
         {
             "Date": [format_partial_date(s.date, s.date_precision) for s in statements.itertuples()],
             "Speaker": list(statements["speaker"]),
             "Country": list(statements["country"]),
             "Said": list(statements["quote"]),
-            "Source": [safe_url(urls.get(source_id, "")) for source_id in statements["source_id"]],
+            "Source": [urls.get(source_id, "") for source_id in statements["source_id"]],
         },
         index=statements.index,
     )
@@ -308,35 +277,57 @@ class IslandDetails:
     """What the details panel shows for one island."""
 
     island: Island
-    facts: pd.DataFrame  # columns fact, value: the names, then island_facts
-    events: pd.DataFrame  # columns of events_table
-    statements: pd.DataFrame  # columns of statements_table
+    facts: list[tuple[str, str]]  # its names, then island_facts
+    figures: Mapping[str, tuple[FigureSource, ...]]  # "area_km2" and "population": the shown figure's page first
+    events: pd.DataFrame  # the events naming it, in date order
+    statements: pd.DataFrame  # columns of island_statements_table
 
 
-def island_details(
-    islands: pd.DataFrame,
-    geojson: Mapping[str, Any],
-    events: pd.DataFrame,
-    statements: pd.DataFrame,
-    sources: pd.DataFrame | None,
-    island_id: str,
-) -> IslandDetails:
+def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
     """Facts, events and statements for one island of islands.csv. The events and statements are
     those of the given frames (filter them first) that name it, its group or, for a group, its members."""
-    by_id = {island.id: island for island in island_records(islands, geojson)}
+    by_id = {island.id: island for island in island_records(dataset.islands, dataset.geojson)}
     island = by_id[island_id]
-    groups = island_groups(islands)
     names = [
         ("English name", island.name),
         ("Japanese name", japanese_name(island) or "not recorded"),
         ("Russian name", russian_name(island)),
     ]
+    figures = dataset.derived(figure_sources)
     return IslandDetails(
         island=island,
-        facts=pd.DataFrame(names + island_facts(island, part_of(island, by_id)), columns=["fact", "value"]),
-        events=events_table(naming(events, island_id, groups), sources),
-        statements=statements_table(naming(statements, island_id, groups), sources),
+        facts=names + island_facts(island, part_of(island, by_id)),
+        figures={figure: figures.get((island_id, figure), ()) for figure in ("area_km2", "population")},
+        events=naming(events, island_id, dataset.island_groups),
+        statements=island_statements_table(naming(statements, island_id, dataset.island_groups), dataset.sources),
     )
+
+
+FIGURE_OF_FACT: dict[str, str] = {"Area": "area_km2", "Population": "population"}
+
+
+def _figure_text(figure: str, source: FigureSource) -> str:
+    return format_area(source.value) if figure == "area_km2" else format_population(int(source.value), source.year)
+
+
+def facts_markdown(details: IslandDetails) -> str:
+    """The facts as a Markdown list, each figure with the page that states it, and any other
+    published figure with its own page: where reputable sources disagree, the reader sees both."""
+    lines = []
+    for fact, value in details.facts:
+        line = f"- **{escape_markdown(fact)}:** {escape_markdown(value)}"
+        figure = FIGURE_OF_FACT.get(fact)
+        if figure and details.figures[figure]:
+            stated, *others = details.figures[figure]
+            line += f" ({markdown_link(stated.publisher, stated.url)})"
+            also = [
+                f"{escape_markdown(_figure_text(figure, other))} ({markdown_link(other.publisher, other.url)})"
+                for other in others
+            ]
+            if also:
+                line += "; also published: " + ", ".join(also)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataFrame:

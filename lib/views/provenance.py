@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.model.dataset import Dataset
+from lib.model.dates import format_date_range
 from lib.model.evidence import supported_precision
 from lib.model.link import host_of
 from lib.views.markdown import escape_markdown, markdown_link
@@ -98,6 +99,59 @@ def citations_markdown(citations: Sequence[Citation]) -> str:
         f"“{escape_markdown(citation.evidence)}”"
         for citation in citations
     )
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """A published area or population, and the page that states it."""
+
+    value: float
+    year: int | None
+    publisher: str
+    url: str
+    evidence: str
+
+
+def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource, ...]]:
+    """Every published figure of each island, by (island id, "area_km2" or "population"): the one
+    islands.csv shows first, then the others, where reputable sources disagree."""
+    names = publisher_names(dataset)
+    shown = {
+        (row["id"], figure): row[figure]
+        for row in dataset.islands.to_dict("records")
+        for figure in ("area_km2", "population")
+        if pd.notna(row[figure])
+    }
+    found: dict[tuple[str, str], list[FigureSource]] = defaultdict(list)
+    for row in dataset.island_figures.to_dict("records"):
+        year = None if pd.isna(row["year"]) else int(row["year"])
+        source = FigureSource(row["value"], year, publisher_of(row["url"], names), row["url"], row["evidence"])
+        found[(row["island_id"], row["figure"])].append(source)
+    return {
+        key: tuple(sorted(sources, key=lambda source: source.value != shown.get(key))) for key, sources in found.items()
+    }
+
+
+def sources_markdown(citations: Sequence[Citation]) -> str:
+    """Each source on one line: linked by its publisher, with what it states."""
+    return "; ".join(
+        f"{markdown_link(citation.publisher, citation.url)} ({escape_markdown(join_names(citation.states))})"
+        for citation in citations
+    )
+
+
+def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], limit: int) -> str:
+    """The latest `limit` of `events` in date order, each with its date, title and sources, and how
+    many earlier ones are left out: a list whose length does not grow with the data."""
+    latest = events.sort_values(["date", "id"]).tail(limit)
+    lines = [
+        f"- **{escape_markdown(format_date_range(row['date'], row['end_date'], row['date_precision']))}** "
+        f"{escape_markdown(row['title'])} — {sources_markdown(citations.get(row['id'], ()))}"
+        for row in latest.to_dict("records")
+    ]
+    if len(events) > limit:
+        lines.insert(0, f"The latest {limit} of {len(events):,}; the Timeline has every one.")
+    return "\n".join(lines)
 
 
 def cited_pages(dataset: Dataset) -> set[str]:

@@ -20,8 +20,8 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range, format_partial_date
 from lib.model.filters import island_groups
 from lib.views.html import Markup, html, join, link
-from lib.views.islands import Island, NamingIndex, island_facts, japanese_name, naming_index
-from lib.views.provenance import Citation, event_citations
+from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
+from lib.views.provenance import Citation, FigureSource, event_citations, figure_sources
 
 # A popup lists at most this many events and as many statements, the latest: every one today
 # (29 at most), a bounded list however the data grows.
@@ -80,12 +80,13 @@ class Listed:
 
 @dataclass(frozen=True)
 class PopupLists:
-    """The events and statements the popups list, each list item written once: a popup holds
+    """What the popups list, each event and statement written once: a popup holds
     indices into `items`, so an event naming five islands is built, and sent to the page, once."""
 
     items: tuple[str, ...]
     events: Mapping[str, Listed]  # by island id
     statements: Mapping[str, Listed]
+    figures: Mapping[tuple[str, str], Sequence[FigureSource]]  # each island's area and population, with their pages
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,9 @@ def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset
     items: list[str] = []
     events_listed = _listed(index.events, events, _EventRow, partial(_event_item, citations=citations), items)
     statements_listed = _listed(index.statements, statements, _StatementRow, partial(_statement_item, urls=urls), items)
-    return PopupLists(items=tuple(items), events=events_listed, statements=statements_listed)
+    return PopupLists(
+        items=tuple(items), events=events_listed, statements=statements_listed, figures=dataset.derived(figure_sources)
+    )
 
 
 @dataclass(frozen=True)
@@ -169,16 +172,23 @@ def _list_parts(listed: Listed, where: str) -> tuple[str | tuple[int, ...], ...]
     return (Markup("<ul>"), listed.shown, html("</ul>{}", more))
 
 
-def _facts_html(island: Island, group_name: str) -> Markup:
-    """The island's names, its facts, and a link to where they were checked."""
-    rows = join(
-        html("<tr><th>{}</th><td>{}</td></tr>", label, value) for label, value in island_facts(island, group_name)
-    )
+def _fact_row(
+    island: Island, label: str, value: str, figures: Mapping[tuple[str, str], Sequence[FigureSource]]
+) -> Markup:
+    """A fact; an area or a population with a link to the page that states it."""
+    stated = figures.get((island.id, FIGURE_OF_FACT.get(label, "")), ())
+    source = html(" ({})", link(stated[0].url, stated[0].publisher)) if stated else ""
+    return html("<tr><th>{}</th><td>{}{}</td></tr>", label, value, source)
+
+
+def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str], Sequence[FigureSource]]) -> Markup:
+    """The island's names, its facts, each figure with its page, and where the rest was checked."""
+    rows = join(_fact_row(island, label, value, figures) for label, value in island_facts(island, group_name))
     return html(
         '{}<table class="facts">{}</table><p class="facts-source">{}</p>',
         names_html(island),
         rows,
-        _source_link(island.source_url, "Source of these facts"),
+        _source_link(island.source_url, "Where its names and status were checked"),
     )
 
 
@@ -195,7 +205,7 @@ def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_
                 ),
             )
         )
-    facts = _facts_html(island, group_name)
+    facts = _facts_html(island, group_name, lists.figures)
     events, statements = lists.events[island.id], lists.statements[island.id]
     if lists_below:
         counts = html(
