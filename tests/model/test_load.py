@@ -176,19 +176,11 @@ def test_a_missing_file_is_named(data_copy: Path) -> None:
 
 def test_evidence_is_compared_with_the_source_bytes_line_ends_included(data_copy: Path, edit_cell: EditCell) -> None:
     source = data_copy / "sources" / "tass-2018-07-23-japan-hopes-for-progress.txt"
-    source.write_bytes(source.read_bytes().replace(b"She hailed close", b"She hailed\r\nclose"))
-    row = edit_cell(
-        "statements.csv",
-        "matviyenko-close-contacts",
-        "evidence",
-        "She hailed\r\nclose contacts between the two nations’ foreign ministries.",
-    )
+    # A sentence no other row quotes, broken outside its quotation.
+    source.write_bytes(source.read_bytes().replace(b"Matviyenko, in turn,", b"Matviyenko,\r\nin turn,"))
+    evidence = read_dataset().dataset.statements.set_index("id").loc["matviyenko-strong-impetus", "evidence"]
+    row = edit_cell("statements.csv", "matviyenko-strong-impetus", "evidence", evidence.replace(", in", ",\r\nin", 1))
     assert read_dataset(data_copy).problems == ()
-    edit_cell(
-        "statements.csv",
-        "matviyenko-close-contacts",
-        "evidence",
-        "She hailed\nclose contacts between the two nations’ foreign ministries.",
-    )
+    edit_cell("statements.csv", "matviyenko-strong-impetus", "evidence", evidence.replace(", in", ",\nin", 1))
     problem = only_problem(data_copy)
     assert (problem.row, problem.column) == (row, "evidence")

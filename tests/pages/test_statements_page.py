@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib.model.dataset import Dataset
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
-from lib.views.statements import SOURCE_LINK_TEXT
+from lib.views.article import evidence_spans, paragraphs_with_spans, split_paragraphs
 from lib.views.markdown import escape_markdown
+from lib.views.statements import SOURCE_LINK_TEXT
 from tests.apptest import run_page, share_link
 from tests.views.test_article import assert_only_own_markup
 from tests.views.test_statements import DATE
@@ -137,15 +139,17 @@ def test_the_article_is_built_only_once_its_tab_is_opened() -> None:
     assert len(table_quotes(app)) == 8, "the table is still there behind its tab"
 
 
-def test_the_article_section_counts_the_paragraphs_with_something_extracted() -> None:
+def test_the_article_section_counts_the_paragraphs_with_something_extracted(dataset: Dataset) -> None:
     app = open_the_article(run_page(PAGE))
+    spans = evidence_spans(dataset, "tass-2018-07-23")
+    used = paragraphs_with_spans(split_paragraphs(dataset.texts["tass-2018-07-23"]), spans)
     assert any(
-        "8 of 11 paragraphs" in markdown.value and "have something extracted" in markdown.value
+        f"{used} of 11 paragraphs" in markdown.value and "have something extracted" in markdown.value
         for markdown in app.markdown
     )
     article = next(html.proto.body for html in app.html if 'class="kd-article"' in html.proto.body)
-    assert article.count('class="hl-label hl-label-statement"') == 8
-    assert article.count('class="hl-label hl-label-event"') == 6
+    assert article.count('class="hl-label hl-label-statement"') == len(dataset.statements)
+    assert article.count('class="hl-label hl-label-event"') == sum(span.kind == "event" for span in spans) > 0
 
 
 def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import branca
 import folium
 import pandas as pd
 
-from lib.model.load import Dataset
+from lib.model.dataset import Dataset
 from lib.views.map.build import build_island_map
 from lib.views.map.leaflet import IslandLabels, MapChrome, Shape, Shapes
 
 
 def build(dataset: Dataset, islands: pd.DataFrame | None = None, **options) -> folium.Map:
     """The map of the whole dataset (or of other islands), as the pages build it."""
-    return build_island_map(
-        dataset.islands if islands is None else islands,
-        dataset.geojson,
-        dataset.events,
-        dataset.statements,
-        sources=dataset.sources,
-        **options,
-    )
+    mapped = dataset if islands is None else replace(dataset, islands=islands)
+    return build_island_map(mapped, mapped.events, mapped.statements, **options)
 
 
 def walk(element: branca.element.Element) -> Iterator[branca.element.Element]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lib.model.dataset import Dataset
 from lib.model.filters import Filters, island_groups
-from lib.model.load import Dataset
 from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,
     UNCONTESTED,
-    event_link,
-    events_table,
+    facts_markdown,
     format_area,
     format_population,
     island_details,
@@ -23,7 +22,6 @@ from lib.views.islands import (
     members_of,
     naming,
     naming_index,
-    safe_url,
 )
 
 ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23
@@ -136,67 +134,58 @@ def test_map_filters_keep_country_and_years_only() -> None:
 
 
 def test_details_of_shikotan(dataset: Dataset) -> None:
-    details = island_details(
-        dataset.islands, dataset.geojson, dataset.events, dataset.statements, dataset.sources, "shikotan"
-    )
-    facts = dict(details.facts.values)
+    details = island_details(dataset, dataset.events, dataset.statements, "shikotan")
+    facts = dict(details.facts)
+    row = dataset.islands.set_index("id").loc["shikotan"]
     assert facts["English name"] == "Shikotan"
-    assert facts["Japanese name"] == "Shikotan-tō 色丹島"
-    assert facts["Russian name"] == "Shikotan Шикотан"
-    assert facts["Area"] == "225 km²"
-    assert facts["Population"] == "2,820 (2010)"
-    assert facts["Administered by"] == "Russia"
-    assert facts["Claimed by"] == "Japan"
+    assert facts["Japanese name"] == f"{row['name_ja_romaji']} {row['name_ja_kanji']}"
+    assert facts["Area"] == format_area(row["area_km2"])
+    assert facts["Population"] == format_population(row["population"], row["population_year"])
+    assert (facts["Administered by"], facts["Claimed by"]) == ("Russia", "Japan")
     assert facts["1956 declaration"] == "Promised to Japan after a peace treaty"
     assert "Part of" not in facts
-
-    declaration = details.events[details.events["Event"] == "Soviet-Japanese Joint Declaration signed in Moscow"]
-    assert declaration[["Date", "From", "Source"]].values.tolist() == [["19 Oct 1956", "from the article", ARTICLE_URL]]
-    yalta = details.events[details.events["Event"].str.startswith("Secret Yalta accord")]
-    assert yalta["Source"].tolist() == ["https://blogs.kcl.ac.uk/tad/category/document/docc/"]
-    assert "Medvedev" not in " ".join(details.events["Event"])  # the 2010 visit names Kunashir only
+    assert "1956-joint-declaration" in set(details.events["id"])
+    assert "2010-medvedev-visits-kunashir" not in set(details.events["id"])  # the 2010 visit names Kunashir only
     assert set(details.statements["Speaker"]) == {"Chuichi Date", "Russian Foreign Ministry"}
     assert set(details.statements["Source"]) == {ARTICLE_URL}
     assert "date unknown" in set(details.statements["Date"])  # the ministry's statement has no date
 
 
+def test_each_figure_shown_comes_with_its_page_and_any_other_published_figure_with_its_own(dataset: Dataset) -> None:
+    details = island_details(dataset, dataset.events, dataset.statements, "shikotan")
+    figures = dataset.island_figures[dataset.island_figures["island_id"] == "shikotan"]
+    areas = figures[figures["figure"] == "area_km2"]
+    assert len(areas) >= 2, "the data records that sources disagree on Shikotan's area"
+    text = facts_markdown(details)
+    [area_line] = [line for line in text.splitlines() if line.startswith("- **Area:**")]
+    shown = dataset.islands.set_index("id").loc["shikotan", "area_km2"]
+    stated, other = details.figures["area_km2"][0], details.figures["area_km2"][1]
+    assert stated.value == shown and other.value != shown
+    assert area_line.index(stated.url) < area_line.index("also published") < area_line.index(other.url)
+    assert set(areas["url"]) <= {source.url for source in details.figures["area_km2"]}
+
+
 def test_details_of_an_islet_name_its_group_and_the_group_s_events(dataset: Dataset) -> None:
-    details = island_details(
-        dataset.islands, dataset.geojson, dataset.events, dataset.statements, None, "habomai_zeleny"
-    )
-    facts = dict(details.facts.values)
+    details = island_details(dataset, dataset.events, dataset.statements, "habomai_zeleny")
+    facts = dict(details.facts)
     assert facts["Part of"] == "Habomai Islands"
     assert facts["Population"] == "no permanent civilian population"
-    assert "Soviet-Japanese Joint Declaration signed in Moscow" in set(details.events["Event"])
+    assert "1956-joint-declaration" in set(details.events["id"])
 
 
 def test_details_follow_the_frames_they_are_given(dataset: Dataset) -> None:
     recent = dataset.events[dataset.events["date"].dt.year >= 2024]
-    details = island_details(dataset.islands, dataset.geojson, recent, dataset.statements.iloc[0:0], None, "iturup")
-    assert len(details.events) == 2
+    details = island_details(dataset, recent, dataset.statements.iloc[0:0], "iturup")
+    assert set(details.events["id"]) <= set(recent["id"])
     assert details.statements.empty
-
-
-def test_an_article_event_links_to_its_article_and_a_context_event_to_its_page(dataset: Dataset) -> None:
-    urls = dict(zip(dataset.sources["id"], dataset.sources["url"], strict=True))
-    events = dataset.events.set_index("id")
-    meetings = next(events.loc[["2018-two-ministerial-meetings"]].reset_index().itertuples())
-    assert event_link(meetings, urls) == ARTICLE_URL  # an article row without a page of its own
-    assert event_link(meetings, {}) == ""
-    table = events_table(events.loc[["2010-medvedev-visits-kunashir"]], dataset.sources)
-    assert table["Source"].tolist() == [events.loc["2010-medvedev-visits-kunashir", "source_url"]]
-
-
-def test_safe_url_keeps_http_only() -> None:
-    assert safe_url("https://example.org/a") == "https://example.org/a"
-    assert safe_url("javascript:alert(1)") == ""
 
 
 def test_islands_table_has_a_row_per_island_of_the_csv(dataset: Dataset) -> None:
     table = islands_table(dataset.islands, dataset.geojson)
     assert table["Island"].tolist() == dataset.islands["name_en"].tolist()
     rows = table.set_index("Island")
-    assert rows.loc["Iturup", "Population"] == "6,799 (2021)"
+    iturup = dataset.islands.set_index("id").loc["iturup"]
+    assert rows.loc["Iturup", "Population"] == format_population(iturup["population"], iturup["population_year"])
     assert rows.loc["Iturup", "1956 declaration"] == "not included"
     assert rows.loc["Polonsky Island", "Part of"] == "Habomai Islands"
     assert rows.loc["Polonsky Island", "1956 declaration"] == "promised"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -179,7 +180,8 @@ def test_jinja_in_the_data_is_never_run(dataset: Dataset, options: dict) -> None
     islands[["name_en", "name_ja", "name_ru"]] = JINJA_PAYLOAD
     events[["title", "description"]] = JINJA_PAYLOAD
     statements[["speaker", "role", "quote"]] = JINJA_PAYLOAD
-    island_map = build_island_map(islands, dataset.geojson, events, statements, sources=dataset.sources, **options)
+    hostile = replace(dataset, islands=islands, events=events, statements=statements)
+    island_map = build_island_map(hostile, events, statements, **options)
     rendered = island_map.get_root().render()
     assert not [output for output in JINJA_OUTPUT if output in rendered]
     assert "UATED" in rendered and "LOOP" in rendered  # the text is there, shown, not run

@@ -17,10 +17,19 @@ def label_texts(figure: go.Figure) -> list[str]:
     return [html.unescape(annotation.text) for annotation in figure.layout.annotations]
 
 
+def first_ussr_event(dataset: Dataset) -> pd.Timestamp:
+    """The date of the first row naming the USSR, read row by row."""
+    return min(
+        date
+        for date, countries in zip(dataset.events["date"], dataset.events["countries"], strict=True)
+        if "USSR" in countries
+    )
+
+
 def test_the_soviet_era_runs_from_the_first_ussr_event_to_december_1991(dataset: Dataset) -> None:
     soviet, federation = eras(dataset.events)
     assert soviet.label == "Soviet Union"
-    assert soviet.start == pd.Timestamp("1945-02-11")  # Yalta, the first row naming the USSR
+    assert soviet.start == first_ussr_event(dataset)
     assert soviet.end == federation.start == pd.Timestamp("1992-01-01")
     assert federation.label == "Russian Federation"
     assert federation.end is None
@@ -36,7 +45,7 @@ def test_both_eras_are_shaded_and_labelled(dataset: Dataset) -> None:
     figure = figure_for(dataset)
     bands = [shape for shape in figure.layout.shapes if shape.type == "rect"]
     assert [(pd.Timestamp(band.x0), pd.Timestamp(band.x1)) for band in bands] == [
-        (pd.Timestamp("1945-02-11"), pd.Timestamp("1992-01-01")),
+        (first_ussr_event(dataset), pd.Timestamp("1992-01-01")),
         (pd.Timestamp("1992-01-01"), pd.Timestamp(figure.layout.xaxis.range[1])),
     ]
     assert all(band.layer == "below" for band in bands), "the marks stay on top"
