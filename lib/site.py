@@ -16,6 +16,10 @@ class SitePage:
     icon: str  # a Material icon
     description: str  # one sentence: what a link to the page opens on
     params: tuple[str, ...] = ()  # the page's own query parameters, besides the shared filters
+    # What the country filter means here: the Timeline shows events involving a country, the
+    # Statements page what was said for one; pages with both name both.
+    country_label: str = "Country"
+    country_help: str = "Events involving the country, and statements made for it."
 
     @property
     def tab_title(self) -> str:
@@ -47,6 +51,8 @@ PAGES: tuple[SitePage, ...] = (
         ":material/timeline:",
         "170 years of the Kuril Islands dispute, from the 1855 Shimoda Treaty to today, each event with its source.",
         params=("event",),
+        country_label="Events involving",
+        country_help="Events in which the country took part.",
     ),
     SitePage(
         "statements",
@@ -56,6 +62,8 @@ PAGES: tuple[SitePage, ...] = (
         "Who said what on the peace treaty and the islands, when and for which country, "
         "word for word from the source article.",
         params=("q", "speaker", "statement"),
+        country_label="Said by",
+        country_help="Statements made by or for the country.",
     ),
 )
 

@@ -162,6 +162,17 @@ def misplaced_params(params: Params, used: Collection[str], known: Collection[st
     ]
 
 
+def page_address(url: str, page_path: str) -> str:
+    """The address of the page at `page_path`, from the address the browser reports (`url`): its
+    last segment is replaced, so that after an unknown address (`/nosuchpage`, which shows the
+    default page) the link names the page shown. A base path the app is served under stays."""
+    if not url:
+        return page_path
+    parts = urlsplit(url)
+    folder = parts.path[: parts.path.rfind("/") + 1] or "/"
+    return parts._replace(path=folder + page_path, query="", fragment="").geturl()
+
+
 def share_link(page_url: str, params: Mapping[str, str | Sequence[str]]) -> str:
     """`page_url` with `params` as its query string (a list repeats its key): the link that opens exactly this view."""
     parts = urlsplit(page_url)

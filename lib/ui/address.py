@@ -18,6 +18,7 @@ from lib.model.link import (
     filters_from_query,
     filters_to_query,
     misplaced_params,
+    page_address,
     share_link,
 )
 from lib.site import SitePage, all_params
@@ -87,10 +88,10 @@ def write_address(filters: Filters, bounds: tuple[int, int], page: SitePage) -> 
     st.query_params.from_dict({**filters_to_query(filters, bounds), **own})
 
 
-def share_this_view() -> None:
-    """The sidebar's link to what the reader sees, from the address as the page has left it."""
-    # The browser reports its address (without the query); a client that does not gets a relative link.
-    link = share_link(st.context.url or "", _query()) or "?"
+def share_this_view(page: SitePage) -> None:
+    """The sidebar's link to what the reader sees: the page's address and its query as the page has left it."""
+    # The browser reports its address; a client that does not (AppTest) gets a relative link.
+    link = share_link(page_address(st.context.url or "", page.url_path), _query()) or "?"
     with st.sidebar:
         st.subheader("Share this view")
         # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).

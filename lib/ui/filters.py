@@ -11,6 +11,7 @@ import streamlit as st
 
 from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, default_filters, describe_filters
+from lib.site import SitePage
 from lib.views.markdown import escape_markdown
 
 ALL_COUNTRIES = "Both"
@@ -56,13 +57,19 @@ def sidebar_filters() -> Filters:
     )
 
 
-def filter_sidebar(dataset: Dataset) -> Filters:
-    """Draw the shared filters in the sidebar; the filters they hold."""
+def filter_sidebar(dataset: Dataset, page: SitePage) -> Filters:
+    """Draw the shared filters in the sidebar, the country named as `page` uses it; the filters they hold."""
     first, last = dataset.year_bounds
     names = dataset.island_names
     with st.sidebar:
         st.header("Filters")
-        st.radio("Country", (ALL_COUNTRIES, *COUNTRY_CHOICES), key=COUNTRY_KEY, horizontal=True)
+        st.radio(
+            page.country_label,
+            (ALL_COUNTRIES, *COUNTRY_CHOICES),
+            key=COUNTRY_KEY,
+            horizontal=True,
+            help=page.country_help,
+        )
         st.caption("Soviet-era rows count as Russia.")
         from_column, to_column = st.columns(2)
         from_column.number_input("From", first, last, step=1, key=FROM_KEY, on_change=_keep_order, args=(FROM_KEY,))

@@ -203,7 +203,7 @@ def active_filters(
     if speakers:
         active.append(ActiveFilter(f"speaker {', '.join(speakers)}", "remove the speakers"))
     if filters.country:
-        active.append(ActiveFilter(f"country {filters.country}", "set Country to Both in the sidebar"))
+        active.append(ActiveFilter(f"said by {filters.country}", "set Said by to Both in the sidebar"))
     if not filters.is_full_range(bounds):
         active.append(
             ActiveFilter(f"years {filters.year_from}–{filters.year_to}", f"widen the years to {bounds[0]}–{bounds[1]}")

@@ -14,6 +14,7 @@ from lib.model.link import (
     filters_to_query,
     host_of,
     misplaced_params,
+    page_address,
     search_from_query,
     search_text,
     share_link,
@@ -202,3 +203,19 @@ def test_another_page_s_parameter_gets_a_notice_and_an_unknown_one_does_not() ->
 )
 def test_a_url_s_host(url: str, host: str) -> None:
     assert host_of(url) == host
+
+
+@pytest.mark.parametrize(
+    ("url", "page_path", "address"),
+    [
+        ("http://127.0.0.1:8501/timeline", "timeline", "http://127.0.0.1:8501/timeline"),
+        ("http://127.0.0.1:8501/", "", "http://127.0.0.1:8501/"),
+        ("http://127.0.0.1:8501/nosuchpage", "", "http://127.0.0.1:8501/"),  # the default page is shown
+        ("https://example.org/kurils/map", "map", "https://example.org/kurils/map"),  # under a base path
+        ("https://example.org/kurils/", "statements", "https://example.org/kurils/statements"),
+        ("https://example.org/map?country=Japan#top", "map", "https://example.org/map"),
+        ("", "map", "map"),  # a client that reports no address
+    ],
+)
+def test_a_page_s_address_names_the_page_shown(url: str, page_path: str, address: str) -> None:
+    assert page_address(url, page_path) == address

@@ -80,7 +80,7 @@ def test_nothing_matching_shows_the_active_filters_and_a_way_out() -> None:
     assert not app.dataframe
     (info,) = app.info
     assert "search “impetus”: empty the search box" in info.value
-    assert "country Japan: set Country to Both in the sidebar" in info.value
+    assert "said by Japan: set Said by to Both in the sidebar" in info.value
     assert app.get("download_button")[0].proto.disabled
     app.button[0].click().run()
     assert len(table_quotes(app)) == 8
@@ -107,7 +107,7 @@ def test_a_link_opens_the_page_with_its_statement_in_context_and_the_share_link_
     assert "will give a strong impetus to the development" in in_context(app)
     assert "statements. The selected one is shown in context below the table." in captions(app)
     assert dict(app.query_params) == {"country": "Russia", "statement": "matviyenko-strong-impetus"}
-    assert share_link(app) == "?country=Russia&statement=matviyenko-strong-impetus"
+    assert share_link(app) == "statements?country=Russia&statement=matviyenko-strong-impetus"
 
 
 @pytest.mark.parametrize(

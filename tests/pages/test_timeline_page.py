@@ -68,7 +68,7 @@ def test_a_link_opens_the_page_with_its_event_chosen_and_the_share_link_keeps_it
     assert app.selectbox(key="timeline_event").value == "1973-tanaka-brezhnev-summit"
     assert "7–10 Oct 1973" in details_shown(app)
     assert dict(app.query_params) == {"country": "Japan", "event": "1973-tanaka-brezhnev-summit"}
-    assert share_link(app) == "?country=Japan&event=1973-tanaka-brezhnev-summit"
+    assert share_link(app) == "timeline?country=Japan&event=1973-tanaka-brezhnev-summit"
 
 
 def test_choosing_an_event_puts_it_in_the_link() -> None:
@@ -76,7 +76,7 @@ def test_choosing_an_event_puts_it_in_the_link() -> None:
     assert "event" not in app.query_params
     app.selectbox(key="timeline_event").set_value("1956-joint-declaration").run()
     assert app.query_params["event"] == "1956-joint-declaration"
-    assert share_link(app) == "?event=1956-joint-declaration"
+    assert share_link(app) == "timeline?event=1956-joint-declaration"
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from lib.site import PAGES
 from tests.apptest import run_page, share_link, sidebar_filters
 
 LINK = {"country": "Japan", "from": "1950", "to": "2000", "island": "shikotan"}
@@ -17,7 +18,8 @@ def test_a_link_sets_every_filter_and_the_share_link_repeats_it(page_file: str) 
     assert sidebar_filters(app) == ("Japan", 1950, 2000, "shikotan")
     assert dict(app.query_params) == LINK
     # AppTest's client reports no address, so the link is relative: the page itself with this query.
-    assert share_link(app) == "?country=Japan&from=1950&to=2000&island=shikotan"
+    page_path = next(page.url_path for page in PAGES if page_file.endswith(f"/{page.module}.py"))
+    assert share_link(app) == f"{page_path}?country=Japan&from=1950&to=2000&island=shikotan"
     assert not app.warning
 
 
@@ -90,3 +92,13 @@ def test_a_parameter_the_app_does_not_know_is_dropped_without_a_word() -> None:
     app = run_page("pages/timeline.py", utm_source="newsletter", country="Japan")
     assert not app.warning
     assert dict(app.query_params) == {"country": "Japan"}
+
+
+@pytest.mark.parametrize(
+    ("page_file", "label"),
+    [("pages/timeline.py", "Events involving"), ("pages/statements.py", "Said by"), ("pages/map.py", "Country")],
+)
+def test_the_country_filter_says_what_it_means_on_each_page(page_file: str, label: str) -> None:
+    radio = run_page(page_file).sidebar.radio(key="filter_country")
+    assert radio.label == label
+    assert radio.help

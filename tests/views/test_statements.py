@@ -253,7 +253,7 @@ NAMES = {"habomai": "Habomai Islands"}
             "",
             [],
             [
-                ("country Japan", "set Country to Both in the sidebar"),
+                ("said by Japan", "set Said by to Both in the sidebar"),
                 ("years 1950–2000", "widen the years to 1855–2025"),
                 ("island Habomai Islands", "set Island to All islands in the sidebar"),
             ],
