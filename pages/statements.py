@@ -9,7 +9,8 @@ import streamlit as st
 
 from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
-from lib.model.link import choices_from_query, search_from_query, search_text
+from lib.model.filters import Filters
+from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text
 from lib.ui.address import keep_in_address, linked_choice, show_notices
 from lib.ui.app import page_context, run_app
 from lib.ui.data import data_dir
@@ -47,17 +48,23 @@ TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
 
 
-def start_from_link(dataset: Dataset) -> None:
-    """The page's first run in the session: the search, speakers and statement the link chose."""
+def start_from_link(dataset: Dataset, filters: Filters) -> None:
+    """The page's first run in the session: the search, speakers and statement the link chose. A
+    statement the link's own filters hide is not chosen, and the notice says so."""
     if SEARCH_KEY in st.session_state:
         return
     query = {key: st.query_params.get_all(key) for key in ("q", "speaker")}
-    q, search_notices = search_from_query(query, "q")
+    q, notices = search_from_query(query, "q")
     speakers, speaker_notices = choices_from_query(query, "speaker", speaker_choices(dataset.statements), "a speaker")
-    show_notices(search_notices + speaker_notices)
+    linked = linked_choice("statement", dataset.statements["id"], "a statement")
+    shown = filter_speakers(search_statements(dataset.filtered_statements(filters), q), speakers)
+    if linked is not None and linked not in set(shown["id"]):
+        notices.append(hidden_choice_notice("statement", linked))
+        linked = None
+    show_notices(notices + speaker_notices)
     st.session_state[SEARCH_KEY] = q
     st.session_state[SPEAKERS_KEY] = speakers
-    st.session_state[STATEMENT_KEY] = linked_choice("statement", dataset.statements["id"], "a statement")
+    st.session_state[STATEMENT_KEY] = linked
 
 
 def clear_every_filter(bounds: tuple[int, int]) -> None:
@@ -77,7 +84,7 @@ def render() -> None:
     st.title("Statements")
     st.caption("Who said what, when and for which country, each taken word for word from a source article.")
     show_filters_in_use(dataset, filters)
-    start_from_link(dataset)
+    start_from_link(dataset, filters)
     # The article is built only while its tab is open: most readers never open it.
     table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
     with table_tab:
@@ -110,7 +117,7 @@ def render() -> None:
             annotated_article(dataset)
 
 
-def nothing_matches(dataset: Dataset, filters, q: str, speakers: list[str]) -> None:
+def nothing_matches(dataset: Dataset, filters: Filters, q: str, speakers: list[str]) -> None:
     active = active_filters(filters, dataset.year_bounds, dataset.island_names, q, speakers)
     steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
     st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")

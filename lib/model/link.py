@@ -131,6 +131,11 @@ def choice_from_query(params: Params, key: str, known_ids: Iterable[str], noun: 
     return chosen, notices
 
 
+def hidden_choice_notice(key: str, chosen: str) -> str:
+    """What to say of a link's choice (`key`, e.g. statement) that the link's own filters hide."""
+    return f"{_echo(key, chosen)} is hidden by the link's other filters; none is chosen."
+
+
 def choices_from_query(params: Params, key: str, known: Collection[str], noun: str) -> tuple[list[str], list[str]]:
     """Every value of a repeated parameter (e.g. speaker) that `known` has, each once; a notice for the rest."""
     notices: list[str] = []

@@ -19,7 +19,11 @@
         pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: shape.radius}); }
       });
       if (shape.popup) {
-        drawn.bindTooltip(shape.tooltip, data.tooltip);
+        // A touch screen has no hover: one tap opens the popup, which names the island too,
+        // where a tooltip would open on the same tap and cover it.
+        if (!L.Browser.mobile) {
+          drawn.bindTooltip(shape.tooltip, data.tooltip);
+        }
         drawn.bindPopup(popupHtml(shape.popup, data.items), data.popup);
         drawn.on("mouseover", function (event) { event.layer.setStyle(shape.hover); });
         drawn.on("mouseout", function (event) { drawn.resetStyle(event.layer); });
@@ -84,6 +88,17 @@
     map.attributionControl.addAttribution(options.attribution);
     showIsletNamesFrom(map, options.isletNamesZoom);
     keepClicksInPlace(map);
+    leaveSwipesToThePage(map);
+    map.getContainer().classList.add("first-view-set");  // tests wait on this, not on time
+  }
+
+  // On a phone a one-finger swipe scrolls the page, as everywhere else on it: the map moves with two
+  // fingers (a pinch zooms and pans) and its + and − buttons. Without one-finger dragging, Leaflet
+  // lets the browser pan the page (touch-action: pan-x pan-y).
+  function leaveSwipesToThePage(map) {
+    if (L.Browser.mobile) {
+      map.dragging.disable();
+    }
   }
 
   window.KurilsMap = {drawShapes: drawShapes, drawLabels: drawLabels, addChrome: addChrome};

@@ -40,3 +40,33 @@ def island_point(frame: FrameLocator, island: str) -> tuple[float, float]:
     box = frame.locator(f".label-{island}").bounding_box()
     assert box is not None
     return box["x"], box["y"]
+
+
+PHONE_WITH_TOUCH = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def swipe_up(page: Page, x: float, y: float, distance: float, steps: int = 8) -> None:
+    """A one-finger swipe from (x, y) upwards by `distance` pixels, as a phone's browser receives it."""
+    session = page.context.new_cdp_session(page)  # one session: a touch lives from its start to its end
+    points = [(x, y - distance * step / steps) for step in range(steps + 1)]
+    session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for point_x, point_y in points[1:]:
+        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": point_x, "y": point_y}]})
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    session.detach()
+
+
+_SCROLL_TOP_JS = (
+    "Math.max(window.scrollY, ...[...document.querySelectorAll('[data-testid=stMain], .stMain')]"
+    ".map((element) => element.scrollTop))"
+)
+
+
+def main_scroll_top(page: Page) -> float:
+    """How far the page's content has scrolled."""
+    return page.evaluate(f"() => {_SCROLL_TOP_JS}")
+
+
+def wait_for_scroll(page: Page, beyond: float) -> None:
+    """Wait until the page has scrolled past `beyond` pixels (a swipe's scroll lands after its last touch)."""
+    page.wait_for_function(f"(beyond) => {_SCROLL_TOP_JS} > beyond", arg=beyond, timeout=10_000)

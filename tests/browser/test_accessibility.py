@@ -35,7 +35,7 @@ CONTROLS = ", ".join(
         '[data-testid="stSidebarNavLink"]',
         '[data-testid="stPageLink-NavLink"]',
         '[data-testid="stRadio"]',
-        '[data-testid="stSlider"] input',
+        '[data-testid="stNumberInput"] input',
         '[data-testid="stSelectbox"]',
         '[data-testid="stMultiSelect"]',
         '[data-testid="stTextInput"]',
@@ -154,10 +154,14 @@ def test_the_sidebar_filters_work_from_the_keyboard(page: Page, app_server: Serv
     expect(sidebar.get_by_role("radio", name="Japan")).to_be_checked()
     expect(page).to_have_url(re.compile(r"country=Japan"))
 
-    focus_by_tab(page, '[data-testid="stSidebar"] [data-testid="stSlider"] input')
-    first_year = int(page.evaluate("() => document.activeElement.value"))
-    page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(re.compile(rf"from={first_year + 1}"))
+    focus_by_tab(page, '[data-testid="stSidebar"] [data-testid="stNumberInput"] input')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1991")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"from=1991"))
+    focus_by_tab(page, '[data-testid="stSidebar"] [aria-label="To"]')
+    page.keyboard.press("ArrowDown")  # a step down from the last year
+    expect(page).to_have_url(re.compile(r"to=\d{4}"))
 
     focus_by_tab(page, '[data-testid="stSidebar"] [data-testid="stSelectbox"]')
     page.keyboard.type("Shikotan")

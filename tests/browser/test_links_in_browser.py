@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 NOTICE = "Part of this link could not be used"
-# The slider's ends: the first and last year any event or statement names.
+# The year inputs' ends: the first and last year any event or statement names.
 DATED_YEARS = [
     int(row[column][:4])
     for name in ("events.csv", "statements.csv")
@@ -51,8 +51,8 @@ def sidebar(page: Page) -> Locator:
 
 def expect_filters(page: Page, country: str, years: tuple[int, int], island: str) -> None:
     expect(sidebar(page).get_by_role("radio", name=country)).to_be_checked()
-    expect(sidebar(page).get_by_role("slider", name="Years — start")).to_have_value(str(years[0]))
-    expect(sidebar(page).get_by_role("slider", name="Years — end")).to_have_value(str(years[1]))
+    expect(sidebar(page).get_by_role("spinbutton", name="From")).to_have_value(str(years[0]))
+    expect(sidebar(page).get_by_role("spinbutton", name="To")).to_have_value(str(years[1]))
     expect(sidebar(page).get_by_role("combobox", name="Island")).to_have_value(island)
 
 
@@ -117,9 +117,9 @@ def test_changing_a_filter_updates_the_address_bar_and_the_share_link(
     sidebar(page).get_by_text("Russia", exact=True).click()
     wait_for_app(page)
     expect(page).to_have_url(f"{app_server.url}/timeline?country=Russia")
-    start = sidebar(page).get_by_role("slider", name="Years — start")
-    start.focus()
-    start.press("ArrowRight")
+    start = sidebar(page).get_by_role("spinbutton", name="From")
+    start.fill(str(ALL_YEARS[0] + 1))
+    start.press("Enter")
     wait_for_app(page)
     expect(page).to_have_url(f"{app_server.url}/timeline?country=Russia&from={ALL_YEARS[0] + 1}")
     expect(share_link(page)).to_have_text(f"{app_server.url}/timeline?country=Russia&from={ALL_YEARS[0] + 1}")

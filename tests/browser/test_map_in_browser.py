@@ -9,14 +9,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Frame, FrameLocator, Locator, Page, Request, Route, ViewportSize, expect
+from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, Request, Route, ViewportSize, expect
 
 from bench.server import Server, start_server, stop_server
 from lib.model.load import read_dataset
+from lib.views.islands import format_area, format_population
 from lib.views.map.build import OSM_LAYER_NAME
-from tests.browser.conftest import island_point, open_app
+from tests.browser.conftest import (
+    PHONE_WITH_TOUCH,
+    island_point,
+    main_scroll_top,
+    open_app,
+    swipe_up,
+    wait_for_app,
+    wait_for_scroll,
+)
 from tests.conftest import ROOT
 from tests.hostile import CANARY, write_hostile_dataset
+from tests.pages.test_home_page import csv_rows
 
 pytestmark = pytest.mark.browser
 
@@ -111,6 +121,7 @@ def test_the_first_view_shows_every_disputed_island_s_name_whole(
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES), timeout=TIMEOUT_MS)
     expect(frame.locator(".label-habomai")).to_contain_text("Habomai")
+    expect(frame.locator(".leaflet-container.first-view-set")).to_have_count(1)
     assert frame.locator("body").evaluate(_NAMES_HIDDEN_JS) == []
 
 
@@ -142,10 +153,12 @@ def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline:
     frame = open_map(page, f"{app_server.url}/map")
     page.mouse.click(*island_point(frame, "shikotan"))
     popup = frame.locator(".leaflet-popup-content")
-    expect(popup).to_contain_text("225 km²")
+    shikotan = next(row for row in csv_rows("islands.csv") if row["id"] == "shikotan")
+    expect(popup).to_contain_text(format_area(float(shikotan["area_km2"])))
     expect(popup).to_contain_text("Promised to Japan after a peace treaty")
     expect(page.get_by_role("heading", name="Shikotan", level=3)).to_be_visible(timeout=TIMEOUT_MS)
-    expect(page.get_by_text("Population: 2,820 (2010)")).to_be_visible()  # in the details, not the table
+    population = format_population(int(shikotan["population"]), int(shikotan["population_year"]))
+    expect(page.get_by_text(f"Population: {population}")).to_be_visible()  # in the details, not the table
     expect(island_box(page)).to_have_value("Shikotan")
     expect(page).to_have_url(f"{app_server.url}/map?island=shikotan")
 
@@ -253,3 +266,33 @@ def test_hostile_names_in_popups_stay_text(
     assert popup.locator("script, img, iframe, svg, style, marquee").count() == 0
     assert map_window(page).evaluate(f"() => window.{CANARY} ?? null") is None
     assert dialogs == []
+
+
+MAP_CENTER_JS = "() => { const map = Object.values(window).find((value) => value instanceof L.Map); return [map.getCenter().lat, map.getCenter().lng, map.getZoom()]; }"
+
+
+def test_on_a_phone_a_swipe_over_the_map_scrolls_the_page_and_one_tap_opens_an_island(
+    browser: Browser, app_server: Server
+) -> None:
+    context = browser.new_context(**PHONE_WITH_TOUCH)
+    try:
+        page = context.new_page()
+        open_app(page, f"{app_server.url}/map")
+        frame = page.frame_locator(MAP_FRAME)
+        expect(frame.locator(".leaflet-container.first-view-set")).to_have_count(1, timeout=TIMEOUT_MS)
+        page.locator(MAP_FRAME).scroll_into_view_if_needed()
+        page.touchscreen.tap(*island_point(frame, "shikotan"))
+        expect(frame.locator(".leaflet-popup-content")).to_contain_text("Promised to Japan after a peace treaty")
+        expect(frame.locator(".leaflet-tooltip")).to_have_count(0)  # no tooltip over the popup
+        expect(page).to_have_url(f"{app_server.url}/map?island=shikotan", timeout=TIMEOUT_MS)
+        wait_for_app(page)
+        leaflet = frame.locator(".leaflet-container")
+        view = leaflet.evaluate(f"(element) => ({MAP_CENTER_JS})()")
+        box = page.locator(MAP_FRAME).bounding_box()
+        assert box is not None
+        before = main_scroll_top(page)
+        swipe_up(page, box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7, 300)
+        wait_for_scroll(page, beyond=before + 100)
+        assert leaflet.evaluate(f"(element) => ({MAP_CENTER_JS})()") == view, "the map did not move"
+    finally:
+        context.close()

@@ -114,9 +114,16 @@ def test_a_link_opens_the_page_with_its_statement_in_context_and_the_share_link_
     ("link", "notices"),
     [
         ({"statement": "no-such-statement"}, ["“statement=no-such-statement” is not a statement in the data"]),
-        ({"country": "Japan", "statement": "matviyenko-strong-impetus"}, []),  # a Russian statement, hidden
+        (
+            {"country": "Japan", "statement": "matviyenko-strong-impetus"},  # a Russian statement
+            ["“statement=matviyenko-strong-impetus” is hidden by the link's other filters; none is chosen."],
+        ),
+        (
+            {"q": "treaty", "statement": "matviyenko-strong-impetus"},  # a statement the search leaves out
+            ["“statement=matviyenko-strong-impetus” is hidden by the link's other filters"],
+        ),
     ],
-    ids=["unknown", "hidden by the filters"],
+    ids=["unknown", "hidden by the filters", "hidden by the search"],
 )
 def test_a_link_to_a_statement_not_shown_selects_none(link: dict[str, str], notices: list[str]) -> None:
     app = run_page(PAGE, **link)
