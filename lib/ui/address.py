@@ -24,6 +24,7 @@ from lib.model.link import (
 from lib.site import SitePage, all_params
 from lib.ui.filters import COUNTRY_KEY, seed_filters
 from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.share import copy_button_html
 
 _OPENING_LINK_KEY = "opening_link"
 
@@ -96,4 +97,5 @@ def share_this_view(page: SitePage) -> None:
         st.subheader("Share this view")
         # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
         st.markdown(markdown_link(link, link))
+        st.html(copy_button_html(link), unsafe_allow_javascript=True)
         st.caption("This link opens this page as you see it: copy it, or open it in a new tab.")

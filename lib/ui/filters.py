@@ -13,6 +13,7 @@ from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, default_filters, describe_filters
 from lib.site import SitePage
 from lib.views.markdown import escape_markdown
+from lib.views.wording import share_of
 
 ALL_COUNTRIES = "Both"
 COUNTRY_KEY = "filter_country"
@@ -80,7 +81,14 @@ def filter_sidebar(dataset: Dataset, page: SitePage) -> Filters:
             key=ISLAND_KEY,
             format_func=lambda island_id: names.get(island_id, "All islands"),
         )
-    return sidebar_filters()
+        filters = sidebar_filters()
+        # On a phone the sidebar covers the page: what the filters keep is said here, where they are.
+        events, statements = len(dataset.filtered_events(filters)), len(dataset.filtered_statements(filters))
+        st.caption(
+            f"These filters keep {share_of(events, len(dataset.events), 'event')} "
+            f"and {share_of(statements, len(dataset.statements), 'statement')}."
+        )
+    return filters
 
 
 def show_filters_in_use(dataset: Dataset, filters: Filters) -> None:

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from bench.server import Server
-from tests.browser.conftest import open_app, wait_for_app
+from tests.browser.conftest import PHONE_WITH_TOUCH, open_app, wait_for_app
 from tests.pages.test_home_page import csv_rows, matching_rows
 
 pytestmark = pytest.mark.browser
@@ -148,3 +148,33 @@ def test_the_home_page_shows_the_islands_on_a_small_map(fresh_page: FreshPage, a
         if island["id"] == island["group"] and island["claimed_by"]:
             expect(home_map.get_by_text(island["name_en"], exact=True)).to_be_visible()
     expect(home_map.locator(".leaflet-interactive").first).to_be_visible()
+
+
+# Records what a page writes to the clipboard, so that a test can read it back.
+_RECORD_CLIPBOARD_JS = """
+window.copiedTexts = [];
+const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+navigator.clipboard.writeText = (text) => { window.copiedTexts.push(text); return write(text); };
+"""
+
+
+@pytest.mark.parametrize("options", [{}, PHONE_WITH_TOUCH], ids=["1280px", "390px touch"])
+def test_one_tap_copies_the_share_link_and_says_so(
+    fresh_page: FreshPage, app_server: Server, options: dict[str, object]
+) -> None:
+    page = fresh_page(permissions=["clipboard-read", "clipboard-write"], **options)
+    page.add_init_script(_RECORD_CLIPBOARD_JS)
+    open_app(page, f"{app_server.url}/timeline?country=Japan&from=1956")
+    if options:
+        page.get_by_test_id("stExpandSidebarButton").click()
+    button = sidebar(page).get_by_role("button", name="Copy link")
+    box = button.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44, "a finger-sized target"
+    if options:
+        button.tap()
+    else:
+        button.click()
+    expect(sidebar(page).get_by_role("status")).to_have_text("Link copied.")
+    link = f"{app_server.url}/timeline?country=Japan&from=1956"
+    assert page.evaluate("() => window.copiedTexts") == [link]
+    expect(share_link(page)).to_have_text(link)

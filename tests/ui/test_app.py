@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from lib.model.filters import Filters
 from lib.site import PAGES
+from lib.ui.data import load_dataset
 from tests.apptest import run_page, share_link, sidebar_filters
 
 LINK = {"country": "Japan", "from": "1950", "to": "2000", "island": "shikotan"}
@@ -102,3 +104,16 @@ def test_the_country_filter_says_what_it_means_on_each_page(page_file: str, labe
     radio = run_page(page_file).sidebar.radio(key="filter_country")
     assert radio.label == label
     assert radio.help
+
+
+def test_the_sidebar_says_what_the_filters_keep_where_a_phone_reader_sets_them() -> None:
+    app = run_page("pages/map.py", country="Japan", **{"from": "2018", "to": "2018"})
+    dataset = load_dataset().dataset
+    filters = Filters(year_from=2018, year_to=2018, country="Japan")
+    events, statements = dataset.filtered_events(filters), dataset.filtered_statements(filters)
+    said = [caption.value for caption in app.sidebar.caption if caption.value.startswith("These filters keep")]
+    assert said == [
+        f"These filters keep {len(events)} of {len(dataset.events)} events "
+        f"and {len(statements)} of {len(dataset.statements)} statements."
+    ]
+    assert 0 < len(events) < len(dataset.events)
