@@ -83,6 +83,8 @@
     if (narrow) {
       legend.getContainer().querySelector("details").removeAttribute("open");
     }
+    // A narrow map shows only the disputed islands: names of land beyond them would be cut at its edge.
+    map.getContainer().classList.toggle("narrow-map", narrow);
     map.fitBounds(narrow ? options.fitNarrow : options.fit,
       {paddingTopLeft: [12, 12], paddingBottomRight: [12, options.bottomPadding], animate: false});
     map.attributionControl.addAttribution(options.attribution);

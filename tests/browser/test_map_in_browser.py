@@ -94,18 +94,20 @@ def open_map(page: Page, url: str) -> FrameLocator:
     return frame
 
 
-# Names of disputed islands (not the islets', shown only when zoomed in) that the first view cuts off
-# at the map's edge or hides under its attribution line or legend.
+# Names the first view shows (not the islets', shown only when zoomed in) that the map's edge cuts
+# off, that its attribution line or legend hides, or that lie on another name: each such name.
 _NAMES_HIDDEN_JS = """(body) => {
   const within = (r, box) => r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
   const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   const map = body.querySelector('.leaflet-container').getBoundingClientRect();
   const covers = [...body.querySelectorAll('.leaflet-control-attribution, .island-legend-box')]
     .map((control) => control.getBoundingClientRect());
-  return [...body.querySelectorAll('.island-label:not(.islet-name):not(.context)')]
+  const shown = [...body.querySelectorAll('.island-label:not(.islet-name)')].filter((label) => label.offsetParent);
+  return shown
     .filter((label) => {
       const r = label.getBoundingClientRect();
-      return !within(r, map) || covers.some((cover) => overlaps(r, cover));
+      const others = shown.filter((other) => other !== label).map((other) => other.getBoundingClientRect());
+      return !within(r, map) || covers.some((cover) => overlaps(r, cover)) || others.some((o) => overlaps(r, o));
     })
     .map((label) => label.textContent);
 }"""

@@ -39,7 +39,7 @@ ISLET_NAMES_ZOOM = 10
 # Narrower than this (a phone), the legend starts folded so the islands stay in view.
 NARROW_MAP_WIDTH = 560
 # The first view keeps the southernmost names (the Habomai islets') clear of the attribution line.
-FIT_BOTTOM_PADDING_PX = 56
+FIT_BOTTOM_PADDING_PX = 64
 TOOLTIP_OPTIONS = {"sticky": True, "className": "island-tooltip"}
 POPUP_OPTIONS = {
     "maxWidth": 320,
