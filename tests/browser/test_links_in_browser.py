@@ -80,18 +80,25 @@ def test_a_shared_link_opens_with_its_filters_and_counts(fresh_page: FreshPage, 
     expect(page).to_have_title("Overview · Southern Kurils dispute")
 
 
-def test_a_link_to_a_page_keeps_its_filters_from_page_to_page(fresh_page: FreshPage, app_server: Server) -> None:
+def test_the_filters_go_from_page_to_page_and_a_page_s_own_choices_stay_with_it(
+    fresh_page: FreshPage, app_server: Server
+) -> None:
     page = fresh_page()
-    open_app(page, f"{app_server.url}/statements?island=shikotan&q=impetus")
+    open_app(page, f"{app_server.url}/statements?island=shikotan&q=Russia")
     expect(page).to_have_title("Statements · Southern Kurils dispute")
     expect_filters(page, "Both", ALL_YEARS, "Shikotan")
     for name, path in [("Timeline", "/timeline"), ("Map", "/map"), ("Overview", "/")]:
         sidebar(page).get_by_role("link", name=name, exact=True).click()
         wait_for_app(page)
-        expect(page).to_have_url(f"{app_server.url}{path}?island=shikotan&q=impetus")
+        # The search belongs to the Statements page: it does not ride along where it does nothing.
+        expect(page).to_have_url(f"{app_server.url}{path}?island=shikotan")
         expect(page).to_have_title(f"{name} · Southern Kurils dispute")
         expect_filters(page, "Both", ALL_YEARS, "Shikotan")
-        expect(share_link(page)).to_have_text(f"{app_server.url}{path}?island=shikotan&q=impetus")
+        expect(share_link(page)).to_have_text(f"{app_server.url}{path}?island=shikotan")
+    sidebar(page).get_by_role("link", name="Statements", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Search quotes, speakers and roles")).to_have_value("Russia")
+    expect(page).to_have_url(f"{app_server.url}/statements?island=shikotan&q=Russia")
 
 
 def test_a_link_to_an_event_opens_the_timeline_with_it_chosen(fresh_page: FreshPage, app_server: Server) -> None:

@@ -8,9 +8,10 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from bench.server import Server, start_server, stop_server
 from lib.model.archive import ARCHIVE_FOLDER
@@ -165,3 +166,54 @@ def test_hostile_data_runs_nothing_in_context_or_in_the_article(page: Page, host
     expect(page.locator(".kd-article script, .kd-article img, .kd-statement script, .kd-statement img")).to_have_count(
         0
     )
+
+
+def focus_by_tab(page: Page, selector: str) -> None:
+    """Press Tab until the focus is inside `selector`: the keyboard alone, as a reader without a mouse."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => !!document.activeElement?.closest(selector)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_statement_is_chosen_with_the_keyboard_alone_and_goes_into_the_link(page: Page, app_server: Server) -> None:
+    open_app(page, f"{app_server.url}/statements")
+    focus_by_tab(page, ".st-key-statements_statement input")
+    page.keyboard.type("Zakharova")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"statement=zakharova-2plus2-july-31"))
+    expect(page.locator(".kd-statement")).to_contain_text("Maria Zakharova")
+
+
+def test_speakers_and_exact_years_go_into_the_share_link_and_a_fresh_reader_sees_the_same(
+    page: Page, browser: Browser, app_server: Server
+) -> None:
+    open_app(page, f"{app_server.url}/statements")
+    sidebar = page.get_by_test_id("stSidebar")
+    for name, year in (("From", "2018"), ("To", "2019")):
+        box = sidebar.get_by_role("spinbutton", name=name)
+        box.fill(year)
+        box.press("Enter")
+        wait_for_app(page)
+    speakers = page.get_by_role("combobox", name="Speakers")
+    for speaker in ("Chuichi Date", "Maria Zakharova"):
+        speakers.click()
+        page.get_by_role("option", name=speaker).click()
+        wait_for_app(page)
+    page.keyboard.press("Escape")
+    count = page.get_by_text(re.compile(r"^Showing \d+ of 8 statements"))
+    shown = count.inner_text()
+    link = sidebar.get_by_test_id("stMarkdownContainer").get_by_role("link").inner_text()
+    assert "from=2018" in link and "to=2019" in link
+    assert "speaker=Chuichi%20Date" in link and "speaker=Maria%20Zakharova" in link
+    fresh = browser.new_context().new_page()
+    try:
+        open_app(fresh, link)
+        expect(fresh.get_by_text(re.compile(r"^Showing \d+ of 8 statements"))).to_have_text(shown)
+        expect(fresh.get_by_test_id("stSidebar").get_by_role("spinbutton", name="From")).to_have_value("2018")
+        expect(fresh.get_by_test_id("stMultiSelect")).to_contain_text("Maria Zakharova")
+        assert parse_qs(urlsplit(fresh.url).query) == parse_qs(urlsplit(link).query)  # %20 or +, the same view
+    finally:
+        fresh.context.close()
