@@ -136,7 +136,8 @@ def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
     # On a phone the statement in context is a long scroll away: the count says it is there.
     below = " The selected one is shown in context below the table." if st.session_state[STATEMENT_KEY] else ""
     st.caption(f"Showing {count} {total} statements.{below}")
-    statements_dataframe(dataset, shown, st.session_state[STATEMENT_KEY])
+    with st.container(key="statements_table"):
+        statements_dataframe(dataset, shown, st.session_state[STATEMENT_KEY])
     if len(choices) < len(shown):
         st.caption(f"The Statement box lists the first {len(choices):,}: search or filter to narrow the table.")
     picked = st.selectbox(
@@ -177,19 +178,17 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             "date": st.column_config.SelectboxColumn(
                 "Date",
                 help="As precise as the source allows",
-                width=100,
+                width=95,
                 options=rows.date_options,
                 format_func=shown_date,
             ),
-            "speaker": st.column_config.TextColumn("Speaker", width=120),
-            "role": st.column_config.TextColumn("Role at the time", width="medium"),
-            "country": st.column_config.TextColumn("Country", width="small"),
-            "quote": st.column_config.TextColumn("Quote", width=380),
-            "kind": st.column_config.TextColumn(
-                "Kind", width="small", help="direct: quoted words; reported: reported speech"
-            ),
+            # Widths that fit the table in the width a laptop gives the page, the quote widest.
+            "quote": st.column_config.TextColumn("Quote", width=330),
+            "speaker": st.column_config.TextColumn("Speaker", width=110),
+            "country": st.column_config.TextColumn("Country", width=75),
+            "role": st.column_config.TextColumn("Role at the time", width=180),
             "source": st.column_config.LinkColumn(
-                "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=80
+                "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=75
             ),
         },
     )

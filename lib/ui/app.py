@@ -12,6 +12,7 @@ tests/browser/test_pages_in_browser.py opens such a link on a fresh server.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -24,6 +25,8 @@ from lib.ui.filters import filter_sidebar, sidebar_filters
 
 # An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
 FAVICON = "🗺️"
+# What the app adjusts in Streamlit's own elements: tap targets on touch screens, one CSV download.
+APP_CSS = (Path(__file__).resolve().parents[2] / "static" / "app" / "app.css").read_text(encoding="utf-8")
 
 
 def streamlit_page(page: SitePage) -> st.Page:
@@ -43,6 +46,7 @@ def run_app() -> None:
     shown = pages[current.url_path]
     # The tab names the page, so a shared link reads well wherever it is pasted or bookmarked.
     st.set_page_config(page_title=shown.tab_title, page_icon=FAVICON, layout="wide")
+    st.html(f"<style>{APP_CSS}</style>")
     dataset = dataset_or_stop()
     start_from_link(dataset, shown)
     filters = filter_sidebar(dataset, shown)

@@ -24,9 +24,9 @@ from lib.views.html import Markup, html, link
 from lib.views.wording import shorten
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
-# The quote comes right after the speaker: it is what a reader scans for. The link to the source
-# follows it, so that both stay in view in the width a laptop gives the page.
-TABLE_COLUMNS: tuple[str, ...] = ("date", "speaker", "quote", "source", "country", "kind", "role")
+# The quote comes first: it is what a reader scans for, and on a phone it fills the screen's width.
+# Whether it is quoted or reported speech is in the statement's context below and in the CSV.
+TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country", "role")
 # A row is four lines high, so that a quote wraps instead of being cut: every quote in today's data
 # fits at the quote column's width. A longer one is cut short; its row's "In context" shows it whole.
 TABLE_ROW_PX = 92

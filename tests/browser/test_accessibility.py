@@ -12,12 +12,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
 from bench.server import Server
 from lib.model.load import read_dataset
-from tests.browser.conftest import open_app, wait_for_app
+from tests.browser.conftest import PHONE_WITH_TOUCH, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -196,3 +196,35 @@ def test_maps_and_charts_have_text_alternatives(page: Page, app_server: Server) 
     for name in islands["name_en"]:
         expect(tables.filter(has_text=name).first).to_be_attached()
     assert charts and maps, "the dashboard has charts and a map to check"
+
+
+# On a touch screen: what a reader taps to open the filters and set them.
+TAP_TARGETS = (
+    '[data-testid="stExpandSidebarButton"]',
+    '[data-testid="stSidebar"] [data-testid="stRadio"] [role="radiogroup"] label',
+    '[data-testid="stSidebar"] [data-testid="stNumberInputStepUp"]',
+    '[data-testid="stSidebar"] [data-testid="stNumberInputStepDown"]',
+    '[data-testid="stSidebar"] button.copy-link',
+)
+
+
+def test_on_a_touch_screen_every_filter_control_is_a_finger_wide(browser: Browser, app_server: Server) -> None:
+    context = browser.new_context(**PHONE_WITH_TOUCH)
+    try:
+        page = context.new_page()
+        open_app(page, f"{app_server.url}/timeline")
+        toggle = page.locator(TAP_TARGETS[0])
+        sizes = {TAP_TARGETS[0]: toggle.bounding_box()}
+        toggle.tap()
+        expect(page.locator(TAP_TARGETS[-1])).to_be_visible()
+        # Measured once the sidebar has slid in.
+        page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left >= 0")
+        for selector in TAP_TARGETS[1:]:
+            for element in page.locator(selector).all():
+                sizes[f"{selector} {element.inner_text()[:20]}"] = element.bounding_box()
+        # Half a pixel of slack for layout rounding: 43.99998 px is 44 on screen.
+        small = {name: box for name, box in sizes.items() if not box or min(box["width"], box["height"]) < 43.5}
+        assert small == {}
+        assert len(sizes) >= len(TAP_TARGETS) + 2  # three radios, two of each step button
+    finally:
+        context.close()

@@ -35,7 +35,7 @@ def captions(app: AppTest) -> str:
 def test_the_page_lists_every_statement_with_a_count() -> None:
     app = run_page(PAGE)
     assert not app.exception
-    assert list(app.dataframe[0].value.columns) == ["date", "speaker", "quote", "source", "country", "kind", "role"]
+    assert list(app.dataframe[0].value.columns) == ["quote", "speaker", "date", "source", "country", "role"]
     assert len(table_quotes(app)) == 8
     assert "Showing all 8 statements." in captions(app)
     labels = [button.label for button in app.get("download_button")]
@@ -139,7 +139,7 @@ def test_a_link_to_a_statement_not_shown_selects_none(link: dict[str, str], noti
 def test_the_article_is_built_only_once_its_tab_is_opened() -> None:
     app = run_page(PAGE)
     assert [tab.label for tab in app.tabs] == ["Statements", "The article, annotated"]
-    assert not app.html and [box.label for box in app.main.selectbox] == ["Statement"]
+    assert not app.main.html and [box.label for box in app.main.selectbox] == ["Statement"]
     open_the_article(app)
     assert any('class="kd-article"' in html.proto.body for html in app.html)
     assert [box.label for box in app.main.selectbox] == ["Statement", "Article"]
@@ -164,7 +164,7 @@ def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pyt
     app = open_the_article(run_page(PAGE))
     assert not app.exception
     assert app.html, "the legend and the article are drawn"
-    for html in app.html:
+    for html in app.main.html:
         assert_only_own_markup(html.proto.body)
     hostile = read_dataset(hostile_dir).dataset
     assert hostile is not None
