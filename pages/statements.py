@@ -178,17 +178,17 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             "date": st.column_config.SelectboxColumn(
                 "Date",
                 help="As precise as the source allows",
-                width=95,
+                width=92,
                 options=rows.date_options,
                 format_func=shown_date,
             ),
             # Widths that fit the table in the width a laptop gives the page, the quote widest.
-            "quote": st.column_config.TextColumn("Quote", width=330),
-            "speaker": st.column_config.TextColumn("Speaker", width=110),
-            "country": st.column_config.TextColumn("Country", width=75),
-            "role": st.column_config.TextColumn("Role at the time", width=180),
+            "quote": st.column_config.TextColumn("Quote", width=290),
+            "speaker": st.column_config.TextColumn("Speaker", width=105),
+            "country": st.column_config.TextColumn("Country", width=70),
+            "role": st.column_config.TextColumn("Role at the time", width=160),
             "source": st.column_config.LinkColumn(
-                "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=75
+                "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=70
             ),
         },
     )
