@@ -70,3 +70,12 @@ def main_scroll_top(page: Page) -> float:
 def wait_for_scroll(page: Page, beyond: float) -> None:
     """Wait until the page has scrolled past `beyond` pixels (a swipe's scroll lands after its last touch)."""
     page.wait_for_function(f"(beyond) => {_SCROLL_TOP_JS} > beyond", arg=beyond, timeout=10_000)
+
+
+def focus_by_tab(page: Page, inside: str, presses: int = 300) -> None:
+    """Press Tab until the focus is inside the element `inside` (a CSS selector): the keyboard alone."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => !!document.activeElement?.closest(selector)", inside):
+            return
+    raise AssertionError(f"Tab never reached {inside}")

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from bench.browser import MAP_FRAME, wait_until_drawn
 from bench.server import Server
 from lib.model.load import read_dataset
-from tests.browser.conftest import PHONE_WITH_TOUCH, open_app, wait_for_app
+from tests.browser.conftest import PHONE_WITH_TOUCH, focus_by_tab, open_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -136,15 +136,6 @@ def test_every_control_can_be_reached_with_the_tab_key(page: Page, app_server: S
     assert missed == []
 
 
-def focus_by_tab(page: Page, inside: str) -> None:
-    """Press Tab until the focus is inside the element `inside` (a CSS selector)."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate("(selector) => !!document.activeElement?.closest(selector)", inside):
-            return
-    raise AssertionError(f"Tab never reached {inside}")
-
-
 def test_the_sidebar_filters_work_from_the_keyboard(page: Page, app_server: Server) -> None:
     open_app(page, f"{app_server.url}/timeline")
     sidebar = page.get_by_test_id("stSidebar")
@@ -218,7 +209,9 @@ def test_on_a_touch_screen_every_filter_control_is_a_finger_wide(browser: Browse
         toggle.tap()
         expect(page.locator(TAP_TARGETS[-1])).to_be_visible()
         # Measured once the sidebar has slid in.
-        page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left >= 0")
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().left >= 0"
+        )
         for selector in TAP_TARGETS[1:]:
             for element in page.locator(selector).all():
                 sizes[f"{selector} {element.inner_text()[:20]}"] = element.bounding_box()

@@ -18,7 +18,7 @@ from lib.model.archive import ARCHIVE_FOLDER
 from lib.model.load import read_dataset
 from lib.views.article import evidence_spans, paragraphs_with_spans, split_paragraphs
 from lib.views.statements import TABLE_ROW_PX
-from tests.browser.conftest import open_app, wait_for_app
+from tests.browser.conftest import focus_by_tab, open_app, wait_for_app
 from tests.hostile import CANARY, write_hostile_dataset
 
 pytestmark = pytest.mark.browser
@@ -166,15 +166,6 @@ def test_hostile_data_runs_nothing_in_context_or_in_the_article(page: Page, host
     expect(page.locator(".kd-article script, .kd-article img, .kd-statement script, .kd-statement img")).to_have_count(
         0
     )
-
-
-def focus_by_tab(page: Page, selector: str) -> None:
-    """Press Tab until the focus is inside `selector`: the keyboard alone, as a reader without a mouse."""
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("(selector) => !!document.activeElement?.closest(selector)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_a_statement_is_chosen_with_the_keyboard_alone_and_goes_into_the_link(page: Page, app_server: Server) -> None:
