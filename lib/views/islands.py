@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -71,70 +70,65 @@ def _optional(value: Any) -> Any:
     return None if value is None or pd.isna(value) else value
 
 
+def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
+    """An island of islands.csv, with its outline (None for a group, whose members are drawn)."""
+    return Island(
+        id=row["id"],
+        name=row["name_en"],
+        name_ja_romaji=row["name_ja_romaji"],
+        name_ja_kanji=row["name_ja_kanji"],
+        name_ru_latin=row["name_ru_latin"],
+        name_ru_cyrillic=row["name_ru_cyrillic"],
+        group=row["group"],
+        kind=row["kind"],
+        administered_by=row["administered_by"],
+        claimed_by=row["claimed_by"],
+        in_1956_declaration=bool(row["in_1956_declaration"]),
+        area_km2=_optional(row["area_km2"]),
+        population=_optional(row["population"]),
+        population_year=_optional(row["population_year"]),
+        source_url=row["source_url"],
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        geometry=feature["geometry"] if feature else None,
+        listed=True,
+    )
+
+
+def _context_coast(feature: Mapping[str, Any]) -> Island:
+    """Land only the GeoJSON has (eastern Hokkaido), drawn for context: its names and status are the
+    feature's own properties, which the loader has checked."""
+    props = feature["properties"]
+    return Island(
+        id=props["id"],
+        name=str(props.get("name_en") or props["id"]),
+        name_ja_romaji=str(props.get("name_ja_romaji") or ""),
+        name_ja_kanji=str(props.get("name_ja_kanji") or ""),
+        name_ru_latin=str(props.get("name_ru_latin") or ""),
+        name_ru_cyrillic=str(props.get("name_ru_cyrillic") or ""),
+        group=props["id"],
+        kind="context",
+        administered_by=str(props.get("administered_by") or ""),
+        claimed_by=str(props.get("claimed_by") or ""),
+        in_1956_declaration=False,
+        area_km2=None,
+        population=None,
+        population_year=None,
+        source_url="",
+        lat=float(props["geom_centroid_lat"]),
+        lon=float(props["geom_centroid_lon"]),
+        geometry=feature["geometry"],
+        listed=False,
+        clipped="clipped" in str(props.get("feature_kind", "")),
+    )
+
+
 def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Island]:
-    """The context coasts only the GeoJSON has, then every island of islands.csv with its outline
-    (None for a group). Facts and statuses come from islands.csv; a context coast's from the GeoJSON."""
+    """The context coasts only the GeoJSON has, then every island of islands.csv with its outline."""
     features = {feature["properties"]["id"]: feature for feature in geojson.get("features", [])}
-    listed = []
-    # Rows from whole columns: DataFrame.itertuples costs more than the records it builds here.
-    columns = [islands[name].tolist() for name in islands.columns]
-    for values in zip(*columns, strict=True):
-        row = SimpleNamespace(**dict(zip(islands.columns, values, strict=True)))
-        feature = features.get(row.id)
-        listed.append(
-            Island(
-                id=row.id,
-                name=row.name_en,
-                name_ja_romaji=row.name_ja_romaji,
-                name_ja_kanji=row.name_ja_kanji,
-                name_ru_latin=row.name_ru_latin,
-                name_ru_cyrillic=row.name_ru_cyrillic,
-                group=row.group,
-                kind=row.kind,
-                administered_by=row.administered_by,
-                claimed_by=row.claimed_by,
-                in_1956_declaration=bool(row.in_1956_declaration),
-                area_km2=_optional(row.area_km2),
-                population=_optional(row.population),
-                population_year=_optional(row.population_year),
-                source_url=row.source_url,
-                lat=float(row.lat),
-                lon=float(row.lon),
-                geometry=feature["geometry"] if feature else None,
-                listed=True,
-            )
-        )
+    listed = [_listed_island(row, features.get(row["id"])) for row in islands.to_dict("records")]
     ids = set(islands["id"])
-    context = []
-    for feature_id, feature in features.items():
-        if feature_id in ids:
-            continue
-        props = feature["properties"]
-        context.append(
-            Island(
-                id=feature_id,
-                name=str(props.get("name_en") or feature_id),
-                name_ja_romaji=str(props.get("name_ja_romaji") or ""),
-                name_ja_kanji=str(props.get("name_ja_kanji") or ""),
-                name_ru_latin=str(props.get("name_ru_latin") or ""),
-                name_ru_cyrillic=str(props.get("name_ru_cyrillic") or ""),
-                group=feature_id,
-                kind="context",
-                administered_by=str(props.get("administered_by") or ""),
-                claimed_by=str(props.get("claimed_by") or ""),
-                in_1956_declaration=False,
-                area_km2=None,
-                population=None,
-                population_year=None,
-                source_url="",
-                lat=float(props.get("geom_centroid_lat", 0.0)),
-                lon=float(props.get("geom_centroid_lon", 0.0)),
-                geometry=feature["geometry"],
-                listed=False,
-                clipped="clipped" in str(props.get("feature_kind", "")),
-            )
-        )
-    return context + listed
+    return [_context_coast(feature) for feature_id, feature in features.items() if feature_id not in ids] + listed
 
 
 def members_of(island_id: str, groups: Mapping[str, str]) -> set[str]:
