@@ -23,6 +23,7 @@ from lib.views.story import (
     statements_markdown,
     statements_of_time,
     story_chapters,
+    story_intro,
 )
 
 CHAPTER_KEY = "story_chapter"
@@ -40,11 +41,7 @@ def render() -> None:
     chapters = dataset.derived(story_chapters)
     ids = list(chapters)
     st.title("The story of the negotiations")
-    first, last = next(iter(chapters.values())), chapters[ids[-1]]
-    st.caption(
-        f"From {first.span.start.year} to {last.span.end.year} in {len(ids)} short chapters, each with a map "
-        "of the islands it concerns and its events with their sources."
-    )
+    st.caption(story_intro(list(chapters.values())))
     filters_note(dataset, filters)
     linked = linked_choice(CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first

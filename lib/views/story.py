@@ -89,6 +89,15 @@ def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
     return chapters
 
 
+def story_intro(chapters: Sequence[Chapter]) -> str:
+    """What the story is, in a line: its years and its number of chapters."""
+    first, last = chapters[0].span.start.year, chapters[-1].span.end.year
+    return (
+        f"From {first} to {last} in {len(chapters)} short chapters, each with a map of the islands it concerns "
+        "and its events with their sources."
+    )
+
+
 def chapter_label(chapter: Chapter) -> str:
     """How the chapter chooser names it: "6. The 1956 Joint Declaration (1956)"."""
     return f"{chapter.number}. {chapter.title} ({years_text(chapter.span.start.year, chapter.span.end.year)})"

@@ -23,6 +23,7 @@ from lib.views.story import (
     statements_markdown,
     statements_of_time,
     story_chapters,
+    story_intro,
 )
 from tests.hostile import CANARY, PAYLOADS
 
@@ -104,6 +105,16 @@ def test_the_chooser_names_a_chapter_by_its_number_title_and_years() -> None:
     told = events(("1997-11-01", "1997-11-02", "day"), ("2001-03-25", None, "day"))
     chapter = Chapter("summits", 10, "Aiming for 2000", "Text.", told, (), events_span(told))
     assert chapter_label(chapter) == "10. Aiming for 2000 (1997–2001)"
+
+
+def test_the_story_is_introduced_by_its_years_and_its_length() -> None:
+    first = events(("1855-02-07", None, "day"))
+    last = events(("2022-03-21", None, "day"), ("2025-01-24", None, "day"))
+    chapters = [
+        Chapter("first", 1, "First", "Text.", first, (), events_span(first)),
+        Chapter("last", 2, "Last", "Text.", last, (), events_span(last)),
+    ]
+    assert story_intro(chapters).startswith("From 1855 to 2025 in 2 short chapters, each with a map")
 
 
 def statements(*rows: tuple[str | None, str]) -> pd.DataFrame:
