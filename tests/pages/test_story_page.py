@@ -99,6 +99,7 @@ def test_a_shared_link_opens_on_its_chapter_with_its_filters() -> None:
         ("WAR-1945", "“chapter=WAR-1945” is not a chapter in the data"),
         ("x" * 500, "“chapter” was longer than"),
     ],
+    ids=["unknown", "in capitals", "too long"],
 )
 def test_a_link_to_an_unknown_chapter_says_so_and_opens_the_first(chapter: str, notice: str) -> None:
     app = run_page(PAGE, chapter=chapter)
@@ -111,19 +112,22 @@ def test_a_link_to_an_unknown_chapter_says_so_and_opens_the_first(chapter: str, 
     assert not app.warning  # said once; the reader has moved on
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=[row["id"] for row in CHAPTERS])
-def test_each_chapter_lists_its_events_with_their_sources(chapter: dict[str, str]) -> None:
-    app = run_page(PAGE, chapter=chapter["id"])
-    shown = markdown_text(app)
+def test_every_chapter_in_turn_lists_its_events_with_their_sources() -> None:
     articles = {row["id"]: row["url"] for row in csv_rows("sources.csv")}
-    for event_id in chapter["events"].split(";"):
-        event = EVENTS[event_id]
-        assert escape_markdown(event["title"]) in shown
-        assert escape_markdown(event["description"]) in shown
-        for row in csv_rows("event_sources.csv"):
-            if row["event_id"] == event_id:
-                assert f"]({markdown_url(row['url'] or articles[row['source_id']])})" in shown
-                assert escape_markdown(row["evidence"]) in shown
+    app = run_page(PAGE)
+    for number, chapter in enumerate(CHAPTERS, start=1):
+        if number > 1:
+            button(app, "Next").click().run()
+        assert chapter_shown(app) == chapter["id"]
+        shown = markdown_text(app)
+        for event_id in chapter["events"].split(";"):
+            event = EVENTS[event_id]
+            assert escape_markdown(event["title"]) in shown
+            assert escape_markdown(event["description"]) in shown
+            for row in csv_rows("event_sources.csv"):
+                if row["event_id"] == event_id:
+                    assert f"]({markdown_url(row['url'] or articles[row['source_id']])})" in shown
+                    assert escape_markdown(row["evidence"]) in shown
 
 
 def test_the_chapter_s_map_rings_its_islands_and_names_them() -> None:
