@@ -43,17 +43,13 @@ from bench.browser import components_on, wait_until_drawn
 from bench.proc import cpu_seconds, rss_bytes
 from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, start_server, stop_server
 from bench.synthetic import write_scaled_dataset
+from lib.site import PAGES as SITE_PAGES
 from lib.ui.data import DATA_DIR_VARIABLE
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 # url path -> page script, as app.py routes them
-PAGES: dict[str, str] = {
-    "": "pages/home.py",
-    "map": "pages/map.py",
-    "timeline": "pages/timeline.py",
-    "statements": "pages/statements.py",
-}
+PAGES: dict[str, str] = {page.url_path: f"pages/{page.module}.py" for page in SITE_PAGES}
 # component -> the minimal page that shows only it
 REFERENCES: dict[str, str] = {
     "bare": "bench/pages/bare.py",

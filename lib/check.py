@@ -20,7 +20,7 @@ def main(argv: list[str]) -> int:
     assert dataset is not None
     print(
         f"OK: {len(dataset.sources)} source(s), {len(dataset.statements)} statements, "
-        f"{len(dataset.events)} events, {len(dataset.islands)} islands in {data_dir}"
+        f"{len(dataset.events)} events, {len(dataset.islands)} islands, {len(dataset.story)} story chapters in {data_dir}"
     )
     return 0
 

@@ -37,6 +37,15 @@ PAGES: tuple[SitePage, ...] = (
         "in headline figures and the latest event, every fact traced to its source.",
     ),
     SitePage(
+        "story",
+        "story",
+        "Story",
+        ":material/auto_stories:",
+        "The Russia–Japan peace-treaty talks from the 1855 treaty to today in short chapters, each with "
+        "its dates, a map of the islands it concerns, and its events with their sources.",
+        params=("chapter",),
+    ),
+    SitePage(
         "map",
         "map",
         "Map",

@@ -1,4 +1,5 @@
-"""Overview: what the dispute is, the figures that frame it, the latest event, where to look next."""
+"""Overview: what the dispute is, the figures that frame it, the latest event and the story that leads to it,
+where to look next."""
 
 import pandas as pd
 import streamlit as st
@@ -90,7 +91,10 @@ def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
 
 
 def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
-    st.markdown("#### Latest event")
+    """The latest event with its sources, and beside it the way into the story that leads up to it."""
+    with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
+        st.markdown("#### Latest event")
+        st.page_link(streamlit_page(site_page("story")), label="Read the story", icon=":material/auto_stories:")
     if latest is None:
         st.info("The data has no events yet.")
     else:

@@ -1,4 +1,4 @@
-"""The dataset as the pages read it: four tables, the islands' outlines and the sources' texts,
+"""The dataset as the pages read it: its tables, the islands' outlines and the sources' texts,
 with what every page derives from them the same way (year bounds, island names, the filters)."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class Dataset:
     statements: pd.DataFrame
     events: pd.DataFrame  # in date order, each with its origin: "article" or "context"
     event_sources: pd.DataFrame  # what states each event: an article's sentence or a page
+    story: pd.DataFrame  # the story's chapters, in their order
     geojson: dict[str, Any]
     texts: dict[str, str]  # source id -> full text of the source
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, repr=False)

@@ -120,13 +120,16 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
     return {key: value for key, value in params.items() if value}
 
 
-def choice_from_query(params: Params, key: str, known_ids: Iterable[str], noun: str) -> tuple[str | None, list[str]]:
+def choice_from_query(
+    params: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen"
+) -> tuple[str | None, list[str]]:
     """The id a link chose on a page (`key`, e.g. event), if `known_ids` has it; a notice otherwise.
-    `noun` names what the id would be ("an event"). `known_ids` is read only when a link chose one."""
+    `noun` names what the id would be ("an event"), `instead` what the page shows in its place.
+    `known_ids` is read only when a link chose one."""
     notices: list[str] = []
     chosen = _single(params, key, notices)
     if chosen is not None and chosen not in set(known_ids):
-        notices.append(f"{_echo(key, chosen)} is not {noun} in the data; none is chosen.")
+        notices.append(f"{_echo(key, chosen)} is not {noun} in the data; {instead}.")
         chosen = None
     return chosen, notices
 

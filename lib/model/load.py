@@ -28,6 +28,7 @@ from lib.model.rules import (
     figure_rules,
     publisher_rules,
     statement_rules,
+    story_rules,
     year_rules,
 )
 from lib.model.schema import (
@@ -38,6 +39,7 @@ from lib.model.schema import (
     PUBLISHERS,
     SOURCES,
     STATEMENTS,
+    STORY,
     TABLES,
     Column,
     Table,
@@ -232,6 +234,7 @@ def _cross_problems(
         record["id"]: record["published"] for _, record in tables[SOURCES].rows if pd.notna(record["published"])
     }
     problems += statement_rules(tables[STATEMENTS].rows, texts)
+    problems += story_rules(tables[STORY].rows, texts)
     if tables[EVENT_SOURCES].readable:
         problems += event_source_rules(tables[EVENTS].rows, tables[EVENT_SOURCES].rows, texts, published)
     if tables[ISLAND_FIGURES].readable:
@@ -264,6 +267,7 @@ def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -
         statements=frames[STATEMENTS],
         events=_events_frame(tables[EVENTS], frames[EVENT_SOURCES]),
         event_sources=frames[EVENT_SOURCES],
+        story=frames[STORY].sort_values("order", ignore_index=True),
         geojson=geojson,
         texts=texts,
     )

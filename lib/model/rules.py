@@ -6,6 +6,7 @@ Each rule takes typed rows, as (spreadsheet row number, record) pairs, and yield
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -15,9 +16,11 @@ import pandas as pd
 from lib.model.evidence import finer, supported_precision
 from lib.model.link import host_of
 from lib.model.problems import Problem
-from lib.model.schema import EVENT_SOURCES, EVENTS, ISLAND_FIGURES, ISLANDS, PUBLISHERS, STATEMENTS, Table
+from lib.model.schema import EVENT_SOURCES, EVENTS, ISLAND_FIGURES, ISLANDS, PUBLISHERS, STATEMENTS, STORY, Table
 
 Rows = list[tuple[int, dict[str, Any]]]
+# Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
+_QUOTED = re.compile(r"“([^”]*)”")
 
 
 def _missing(value: Any) -> bool:
@@ -161,3 +164,22 @@ def _states(record: dict[str, Any], island: str, figure: str, value: float, year
     if figure != "population" or (_missing(year) and _missing(record["year"])):
         return True
     return not _missing(year) and not _missing(record["year"]) and year == record["year"]
+
+
+def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
+    """Each chapter has a place of its own in the story, and what it quotes is in a source article."""
+    placed: dict[int, int] = {}
+    for number, record in rows:
+        order = record["order"]
+        if _missing(order):
+            continue
+        if order in placed:
+            yield Problem(STORY.file, number, "order", f"is {order}, already the order of row {placed[order]}")
+        else:
+            placed[order] = number
+    for number, record in rows:
+        for quoted in _QUOTED.findall(record["text"]):
+            if not any(quoted in text for text in texts.values()):
+                yield Problem(
+                    STORY.file, number, "text", f"quotes “{quoted}”, which is not found verbatim in any source article"
+                )

@@ -220,5 +220,38 @@ ISLAND_FIGURES = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES)
+STORY = Table(
+    "story.csv",
+    (
+        Column("id", "id", "Unique id of the chapter, as a link names it: /story?chapter=<id>."),
+        Column(
+            "order",
+            "int",
+            "Where the chapter comes in the story: 1 for the first, each chapter its own.",
+            bounds=(1, None),
+        ),
+        Column("title", "text", "The chapter's title, in our own words."),
+        Column(
+            "text",
+            "text",
+            "What happened, in our own words and about 80 words at most, each claim stated by its events' rows "
+            "and sources; words in “ ” are quoted verbatim from a source article.",
+        ),
+        Column(
+            "events",
+            "list",
+            "The events the chapter tells, ';'-separated event ids; its dates are their span.",
+            references="events.csv.id",
+        ),
+        Column(
+            "islands",
+            "list",
+            "The islands the chapter's map highlights, ';'-separated island ids; empty for none.",
+            required=False,
+            references="islands.csv.id",
+        ),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, STORY)
 GEOJSON_FILE = "islands.geojson"

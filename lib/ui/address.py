@@ -68,9 +68,10 @@ def show_link_notices(filters: Filters) -> None:
         show_notices(opening.notices)
 
 
-def linked_choice(key: str, known_ids: Iterable[str], noun: str) -> str | None:
-    """What the address chose on this page (`key`, e.g. event); an id that names nothing gets a notice."""
-    chosen, notices = choice_from_query({key: st.query_params.get_all(key)}, key, known_ids, noun)
+def linked_choice(key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen") -> str | None:
+    """What the address chose on this page (`key`, e.g. event); an id that names nothing gets a notice
+    that says what the page shows `instead`."""
+    chosen, notices = choice_from_query({key: st.query_params.get_all(key)}, key, known_ids, noun, instead)
     show_notices(notices)
     return chosen
 

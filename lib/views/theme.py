@@ -44,6 +44,10 @@ ISLAND_STATUS_STYLES: dict[str, dict[str, str | float]] = {
 }
 MAP_SEA_COLOUR = "#D5E3EC"
 MAP_SELECTED_COLOUR = "#111111"
+# The islands a view is about (a story chapter's): a wide ring drawn beneath the islands, so only its
+# outer half shows, a highlighter's halo around the coast that leaves each status's colours as they are
+# (Okabe–Ito yellow: apart from the blues and the vermilion, and from the sea, for colour-blind readers too).
+MAP_HIGHLIGHT_STYLE: dict[str, str | float] = {"color": "#F0E442", "weight": 10, "opacity": 1.0}
 
 
 def rgba(colour: str, opacity: float) -> str:

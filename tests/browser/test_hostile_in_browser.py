@@ -17,13 +17,14 @@ from playwright.sync_api import Page, expect
 
 from bench.browser import MAP_FRAME, wait_until_drawn
 from bench.server import Server, start_server, stop_server
+from lib.site import PAGES as SITE_PAGES
 from tests.browser.conftest import island_point, open_app, wait_for_app
 from tests.browser.test_timeline_in_browser import DETAILS as TIMELINE_DETAILS
 from tests.hostile import CANARY, PAYLOADS, write_hostile_dataset
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "map", "timeline", "statements"]
+PAGES = [page.url_path for page in SITE_PAGES]
 MAX_HOVERED = 40
 # A shared link is as hostile as the data: every parameter carries a payload.
 HOSTILE_QUERY = {
@@ -33,6 +34,7 @@ HOSTILE_QUERY = {
     "q": "closing double quote",
     "event": "javascript link",
     "statement": "closing single quote",
+    "chapter": "template",
 }
 
 _WATCHER_JS = """

@@ -16,10 +16,11 @@ from playwright.sync_api import Browser, Page, expect
 from bench.browser import wait_until_drawn
 from bench.proc import rss_bytes
 from bench.server import Server, start_server, stop_server
+from lib.site import PAGES as SITE_PAGES
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "map", "timeline", "statements"]
+PAGES = [page.url_path for page in SITE_PAGES]
 SESSIONS = 20
 MEMORY_LIMIT_BYTES = 690 * 2**20
 

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = [
     ("", "Russia–Japan peace-treaty talks"),
+    ("story", "The story of the negotiations"),
     ("map", "Map"),
     ("timeline", "Timeline"),
     ("statements", "Statements"),

@@ -21,6 +21,7 @@ EXPECTED = {
     "islands.csv",
     "statements.csv",
     "events.csv",
+    "story.csv",
     "islands.geojson",
     "README.md",
     "sources/tass-2018-07-23-japan-hopes-for-progress.txt",

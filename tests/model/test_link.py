@@ -177,6 +177,11 @@ def test_a_link_s_choice_is_kept_only_if_it_names_a_known_id(
     assert choice_from_query({"event": values}, "event", known, "an event") == (chosen, notices)
 
 
+def test_a_page_that_shows_something_in_place_of_an_unknown_choice_says_what() -> None:
+    chosen, notices = choice_from_query({"chapter": ["nope"]}, "chapter", ["war-1945"], "a chapter", "it opens at 1")
+    assert (chosen, notices) == (None, ["“chapter=nope” is not a chapter in the data; it opens at 1."])
+
+
 def test_repeated_choices_keep_the_known_ones_once_and_name_the_others() -> None:
     chosen, notices = choices_from_query(
         {"speaker": ["Chuichi Date", "Nobody", "Chuichi Date", " Valentina Matviyenko "]},

@@ -96,6 +96,21 @@ def test_every_row_of_every_file_is_kept(data_copy: Path) -> None:
         ("publishers.csv", "tass.com", "kind", "blog", "allowed values"),
         ("publishers.csv", "tass.com", "host", "https://tass.com", "write a host name"),
         ("statements.csv", "date-trust-abe-putin", "role", "Speaker\x00", "control character"),
+        ("story.csv", "war-1945", "events", "1945-yalta-agreement;1945-atlantis", "is not an id in events.csv"),
+        ("story.csv", "war-1945", "events", "", "is empty but required"),
+        ("story.csv", "war-1945", "islands", "iturup;atlantis", "is not an id in islands.csv"),
+        ("story.csv", "war-1945", "text", "", "is empty but required"),
+        ("story.csv", "war-1945", "text", "  ", "is empty but required"),
+        ("story.csv", "war-1945", "title", "", "is empty but required"),
+        ("story.csv", "war-1945", "order", "third", "not a whole number"),
+        ("story.csv", "war-1945", "order", "0", "below 1"),
+        (
+            "story.csv",
+            "annexation-1946",
+            "text",
+            "As TASS put it, “all Kuril Islands were handed over.”",
+            "quotes “all Kuril Islands were handed over.”, which is not found verbatim in any source article",
+        ),
     ],
 )
 def test_each_broken_cell_is_named(
@@ -114,6 +129,22 @@ def test_a_duplicate_id_names_both_rows(data_copy: Path, edit_cell: EditCell) ->
     problem = only_problem(data_copy)
     assert (problem.file, problem.row, problem.column) == ("statements.csv", second, "id")
     assert f"already used in row {first}" in problem.reason
+
+
+def test_a_repeated_chapter_order_names_both_rows(data_copy: Path, edit_cell: EditCell) -> None:
+    first = edit_cell("story.csv", "war-1945", "order", "7")
+    second = edit_cell("story.csv", "memorandum-1960", "order", "7")
+    assert first < second
+    problem = only_problem(data_copy)
+    assert (problem.file, problem.row, problem.column) == ("story.csv", second, "order")
+    assert problem.reason == f"is 7, already the order of row {first}"
+
+
+def test_the_story_is_in_its_order_whatever_the_rows_order(data_copy: Path, edit_cell: EditCell) -> None:
+    edit_cell("story.csv", "first-border-1855", "order", "99")
+    story = read_dataset(data_copy).dataset.story
+    assert story["order"].is_monotonic_increasing
+    assert story["id"].iloc[-1] == "first-border-1855"
 
 
 def test_all_problems_are_reported_at_once(data_copy: Path, edit_cell: EditCell) -> None:

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from lib.model.load import read_dataset
-from lib.model.rules import date_rules, event_source_rules, figure_rules, publisher_rules, year_rules
-from lib.model.schema import EVENT_SOURCES, EVENTS, ISLANDS, STATEMENTS
+from lib.model.rules import date_rules, event_source_rules, figure_rules, publisher_rules, story_rules, year_rules
+from lib.model.schema import EVENT_SOURCES, EVENTS, ISLANDS, STATEMENTS, STORY
 
 TODAY = pd.Timestamp("2026-01-01")
 TEXT = "In 1956, the two countries signed a declaration. Tokyo hopes for progress, Date said on Monday."
@@ -170,6 +170,42 @@ def test_a_population_year_needs_its_population_and_a_past_year() -> None:
         (ISLANDS.file, "population_year", "is given, but population is empty"),
         (ISLANDS.file, "population_year", "is 2030, in the future"),
     ]
+
+
+def chapter(order: object, text: str = "The two countries signed a declaration.") -> dict[str, object]:
+    return {"id": f"chapter-{order}", "order": order, "title": "A chapter", "text": text}
+
+
+def test_each_chapter_has_a_place_of_its_own_in_the_story() -> None:
+    rows = [(2, chapter(1)), (3, chapter(2)), (4, chapter(1)), (5, chapter(pd.NA)), (6, chapter(1))]
+    assert reasons(story_rules(rows, TEXTS)) == [
+        (STORY.file, "order", "is 1, already the order of row 2"),
+        (STORY.file, "order", "is 1, already the order of row 2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("As TASS put it, “Tokyo hopes for progress,” said Date.", None),
+        ("Unquoted words need no source: the two countries made peace.", None),
+        ("“In 1956, the two countries signed a declaration.” “Tokyo hopes for progress”", None),
+        (
+            "TASS wrote of “a lasting peace”.",
+            "quotes “a lasting peace”, which is not found verbatim in any source article",
+        ),
+        # Typographic marks are what a quotation is written with; each quotation must be found whole.
+        ("“Tokyo hopes” and “for progress, Date said on Monday.”", None),
+        ("“Tokyo hopes for progress, date said on Monday.”", "which is not found verbatim"),
+    ],
+)
+def test_what_a_chapter_quotes_is_in_a_source_article(text: str, problem: str | None) -> None:
+    found = reasons(story_rules([(2, chapter(1, text))], TEXTS))
+    if problem is None:
+        assert found == []
+    else:
+        [(file, column, reason)] = found
+        assert (file, column) == (STORY.file, "text") and problem in reason
 
 
 def _drop_rows(path: Path, keep) -> None:

@@ -120,3 +120,21 @@ def test_what_the_page_keeps_per_data_version_follows_an_edit(
     shown = " ".join(markdown.value for markdown in app.markdown)
     assert "Shikotan Renamed" in shown
     assert not app.exception
+
+
+def blocks(block) -> list:
+    """`block` and every block inside it."""
+    inner = [child for child in getattr(block, "children", {}).values() if hasattr(child, "children")]
+    return [block, *(found for child in inner for found in blocks(child))]
+
+
+def test_read_the_story_is_offered_beside_the_latest_event_and_the_figures_stay() -> None:
+    app = run_page("pages/home.py")
+    assert page_links(app)["story"] == "Read the story"
+    [row] = [
+        [getattr(child, "type", "") for child in block.children.values()]
+        for block in blocks(app.main)
+        if any(getattr(child, "value", None) == "#### Latest event" for child in block.children.values())
+    ]
+    assert row == ["markdown", "page_link"]
+    assert [metric.label for metric in app.metric] == ["Since the 1956 declaration", "Events", "Statements", "Sources"]

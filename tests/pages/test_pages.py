@@ -65,7 +65,16 @@ def test_no_page_changes_the_dataset_every_session_shares() -> None:
     shared = load_dataset().dataset
     assert shared is load_dataset().dataset, "one object, not a copy per call"
     fresh = read_dataset().dataset
-    for table in ("publishers", "sources", "islands", "island_figures", "statements", "events", "event_sources"):
+    for table in (
+        "publishers",
+        "sources",
+        "islands",
+        "island_figures",
+        "statements",
+        "events",
+        "event_sources",
+        "story",
+    ):
         pd.testing.assert_frame_equal(getattr(shared, table), getattr(fresh, table))
     assert shared.geojson == fresh.geojson
     assert shared.texts == fresh.texts

@@ -22,7 +22,7 @@ from lib.views.map.leaflet import ISLANDS_CSS, ISLANDS_JS, LEAFLET_CSS, LEAFLET_
 from lib.views.map.legend import legend_entries, map_legend_html
 from lib.views.theme import MAP_SEA_COLOUR
 from tests.conftest import ROOT
-from tests.views.map_parts import build, labels, popup_of, tooltip_of, walk
+from tests.views.map_parts import build, chrome, labels, popup_of, tooltip_of, walk
 
 ISLANDS_SCRIPT = (ROOT / "static" / "map" / "islands.js").read_text(encoding="utf-8")
 ISLANDS_STYLES = (ROOT / "static" / "map" / "islands.css").read_text(encoding="utf-8")
@@ -75,6 +75,17 @@ def test_every_script_and_stylesheet_is_served_by_the_app(dataset: Dataset) -> N
     for link in scripts + stylesheets:
         assert (ROOT / "static" / link.removeprefix(STATIC_URL)).is_file()
     assert (ROOT / "static" / "leaflet" / "LICENSE").is_file()
+
+
+def test_a_narrow_map_first_shows_the_highlighted_islands_too(dataset: Dataset) -> None:
+    def narrow_view(**options) -> list[list[float]]:
+        return json.loads(chrome(build(dataset, **options)).data_literal)["fitNarrow"]
+
+    (urup,) = [f["geometry"] for f in dataset.geojson["features"] if f["properties"]["id"] == "urup"]
+    urup_north = max(lat for ring in urup["coordinates"] for _, lat in ring)
+    assert narrow_view()[1][0] < urup_north, "the disputed islands alone lie south of Urup's tip"
+    assert narrow_view(highlighted=("urup",))[1][0] == urup_north
+    assert narrow_view(highlighted=("kunashir",)) == narrow_view()
 
 
 def test_the_rendered_header_asks_for_nothing_online(dataset: Dataset) -> None:
@@ -154,11 +165,11 @@ def test_the_hostile_dataset_s_map_sends_only_its_own_tags(hostile_dir: Path) ->
     or template tag from the data, and the HTML islands.js builds from it only the map's own."""
     hostile = read_dataset(hostile_dir).dataset
     assert hostile is not None
-    island_map = build(hostile, selected="habomai")
+    island_map = build(hostile, selected="habomai", highlighted=("iturup", "habomai"))
     sent = streamlit_folium._get_map_string(island_map)
     assert not re.search(r"</script|<!--|\{\{|\{%", sent, flags=re.IGNORECASE)
     literals = re.findall(r"KurilsMap\.\w+\(\w+, (.*)\);", sent)
-    assert len(literals) == 4
+    assert len(literals) == 5  # the rings, the islands, the selection, the labels, the chrome
     parser = _Tags()
     for text in _strings([json.loads(literal) for literal in literals]):
         parser.feed(text)
@@ -172,7 +183,9 @@ JINJA_PAYLOAD = "{{ 'EVAL' ~ 'UATED' }} {% for n in [1] %}LOOP{{ n }}{% endfor %
 JINJA_OUTPUT = ("EVALUATED", "LOOP1")
 
 
-@pytest.mark.parametrize("options", [{}, {"compact": True, "selected": "kunashir"}])
+@pytest.mark.parametrize(
+    "options", [{}, {"compact": True, "selected": "kunashir"}, {"compact": True, "highlighted": ("habomai",)}]
+)
 def test_jinja_in_the_data_is_never_run(dataset: Dataset, options: dict) -> None:
     """branca renders each folium script, then compiles the result as a Jinja template once more."""
     assert all(output in jinja2.Template(JINJA_PAYLOAD).render() for output in JINJA_OUTPUT)  # the payload is live

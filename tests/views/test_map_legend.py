@@ -5,7 +5,7 @@ from __future__ import annotations
 from lib.model.load import Dataset
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_records
 from lib.views.map.legend import legend_entries, legend_text, map_legend_html
-from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES
+from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_HIGHLIGHT_STYLE
 from tests.views.map_parts import build, chrome
 
 
@@ -36,3 +36,12 @@ def test_a_swatch_shows_the_status_fill_and_its_dashed_claim(dataset: Dataset) -
 def test_compact_folds_the_legend(dataset: Dataset) -> None:
     assert " open>" in chrome(build(dataset)).legend
     assert " open>" not in chrome(build(dataset, compact=True)).legend
+
+
+def test_the_highlighted_islands_are_named_first_beside_their_ring(dataset: Dataset) -> None:
+    names = dataset.island_names
+    legend = chrome(build(dataset, highlighted=("urup", "habomai"))).legend
+    highlighted = f"<strong>{names['habomai']}, {names['urup']}</strong>: highlighted"
+    assert f'border:3px solid {MAP_HIGHLIGHT_STYLE["color"]}"></span><span>{highlighted}' in legend
+    assert legend.index(highlighted) < legend.index(f"<strong>{names['iturup']}")
+    assert ": highlighted" not in chrome(build(dataset)).legend

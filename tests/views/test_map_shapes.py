@@ -8,7 +8,7 @@ from lib.model.load import Dataset
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED
 from lib.views.map.build import selection_layer
 from lib.views.map.leaflet import Shape, Shapes
-from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SELECTED_COLOUR
+from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_HIGHLIGHT_STYLE, MAP_SELECTED_COLOUR
 from tests.views.map_parts import build, clickable, island_shapes, style_of, walk
 
 
@@ -75,3 +75,36 @@ def test_the_selected_island_is_outlined(dataset: Dataset) -> None:
     ]
     ((shapes,),) = [[child for child in selection._children.values() if isinstance(child, Shapes)]]
     assert [shape.style["className"] for shape in shapes.shapes] == ["selected-outline"]
+
+
+def rings(island_map: folium.Map) -> list[Shape]:
+    """The highlight's rings, from the layer that holds them."""
+    return [
+        shape
+        for element in walk(island_map)
+        if isinstance(element, folium.FeatureGroup) and element.layer_name == "Highlighted islands"
+        for child in walk(element)
+        if isinstance(child, Shapes)
+        for shape in child.shapes
+    ]
+
+
+def test_highlighted_islands_are_ringed_beneath_the_islands(dataset: Dataset) -> None:
+    island_map = build(dataset, highlighted=("iturup", "habomai"))
+    members = {island for island, group in dataset.island_groups.items() if group == "habomai" and island != "habomai"}
+    geometries = {feature["properties"]["id"]: feature["geometry"] for feature in dataset.geojson["features"]}
+    ringed = rings(island_map)
+    assert sorted(map(str, (shape.feature["geometry"] for shape in ringed))) == sorted(
+        str(geometries[island]) for island in {"iturup", *members}
+    )
+    assert all(shape.popup is None and shape.style["interactive"] is False for shape in ringed)
+    assert {(shape.style["color"], shape.style["fill"]) for shape in ringed} == {(MAP_HIGHLIGHT_STYLE["color"], False)}
+    drawn = [element for element in walk(island_map) if isinstance(element, Shapes)]
+    # Drawn first, the rings lie beneath the islands: only their outer half shows.
+    assert list(drawn[0].shapes) == ringed
+
+
+def test_nothing_is_ringed_unless_asked_and_unknown_ids_are_let_go(dataset: Dataset) -> None:
+    assert rings(build(dataset)) == []
+    assert rings(build(dataset, highlighted=("atlantis",))) == []
+    assert len(rings(build(dataset, highlighted=("urup", "atlantis")))) == 1

@@ -13,6 +13,7 @@ from lib.views.theme import (
     ERA_COLOURS,
     HIGHLIGHT_COLOURS,
     ISLAND_STATUS_STYLES,
+    MAP_HIGHLIGHT_STYLE,
     MAP_SEA_COLOUR,
     MAP_SELECTED_COLOUR,
     MILESTONE_COLOUR,
@@ -34,6 +35,7 @@ ALL_COLOURS = [
     NEUTRAL_COLOUR,
     MAP_SEA_COLOUR,
     MAP_SELECTED_COLOUR,
+    str(MAP_HIGHLIGHT_STYLE["color"]),
     MILESTONE_COLOUR,
 ]
 
@@ -67,3 +69,7 @@ def test_a_statement_s_highlight_and_an_event_s_underline_differ() -> None:
 
 def test_the_selected_island_s_outline_is_no_status_colour() -> None:
     assert MAP_SELECTED_COLOUR not in set(chain(STYLE_COLOURS, [MAP_SEA_COLOUR]))
+
+
+def test_the_highlight_s_ring_is_no_status_colour_nor_the_selection_s() -> None:
+    assert MAP_HIGHLIGHT_STYLE["color"] not in {*STYLE_COLOURS, MAP_SEA_COLOUR, MAP_SELECTED_COLOUR}

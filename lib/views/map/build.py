@@ -4,7 +4,7 @@ Render it with st_folium; the island it returns as clicked comes from clicked_is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import folium
@@ -13,13 +13,13 @@ import xyzservices
 
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
-from lib.views.islands import UNCONTESTED, island_records, members_of
+from lib.views.islands import UNCONTESTED, Island, island_records, members_of
 from lib.views.map.geometry import bounds
 from lib.views.map.labels import island_labels
 from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, IslandLabels, MapChrome, Shapes
-from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, map_legend_html
+from lib.views.map.legend import COASTS_ATTRIBUTION, highlighted_names, legend_entries, map_legend_html
 from lib.views.map.popups import popup_lists
-from lib.views.map.shapes import island_shapes, selection_outlines
+from lib.views.map.shapes import highlight_rings, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
@@ -60,6 +60,7 @@ def build_island_map(
     *,
     compact: bool = False,
     lists_below: bool = False,
+    highlighted: Collection[str] = (),
 ) -> folium.Map:
     """The dataset's islands, coloured by status with a legend, each named, with names on hover and
     details on click.
@@ -67,13 +68,21 @@ def build_island_map(
     `events` and `statements` are those of the dataset the popups may list (filter them first).
     `selected` is outlined. `compact` starts the legend folded, for a small map (it also folds by
     itself on a narrow one). `lists_below` leaves the lists out of the popups, for a page that shows
-    them under the map: a popup then stays small enough not to hide the islands.
+    them under the map: a popup then stays small enough not to hide the islands. The `highlighted`
+    islands (a group's members too) are ringed and named first in the legend, and a narrow map's
+    first view takes them in.
     """
     islands, geojson = dataset.islands, dataset.geojson
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
-    disputed = [island.geometry for island in on_map if island.geometry and island.status != UNCONTESTED]
+    ringed = highlighted_islands(on_map, highlighted, island_groups(islands))
+    # A narrow map first shows the disputed islands, and the highlighted ones.
+    narrow_view = [island.geometry for island in on_map if island.geometry and island.status != UNCONTESTED]
+    narrow_view += [island.geometry for island in ringed]
     island_map = _base_map(everything)
+    if ringed:  # added first, so that the rings lie beneath the islands
+        rings = folium.FeatureGroup(name="Highlighted islands", control=False).add_to(island_map)
+        Shapes(highlight_rings(ringed)).add_to(rings)
 
     lists = popup_lists(events, statements, dataset)
     island_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
@@ -84,13 +93,21 @@ def build_island_map(
         selection_layer(islands, geojson, selected).add_to(island_map)
 
     MapChrome(
-        map_legend_html(legend_entries(on_map), compact=compact),
+        map_legend_html(legend_entries(on_map), compact=compact, highlighted=highlighted_names(ringed, on_map)),
         COASTS_ATTRIBUTION,
         fit=everything,
-        fit_narrow=bounds(disputed) if disputed else everything,
+        fit_narrow=bounds(narrow_view) if narrow_view else everything,
     ).add_to(island_map)
     folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
     return island_map
+
+
+def highlighted_islands(
+    islands_on_map: Sequence[Island], highlighted: Collection[str], groups: Mapping[str, str]
+) -> list[Island]:
+    """The drawn islands among `highlighted`, each group by its members."""
+    wanted = {member for island_id in highlighted for member in members_of(island_id, groups)}
+    return [island for island in islands_on_map if island.id in wanted and island.geometry is not None]
 
 
 def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:

@@ -9,7 +9,7 @@ from lib.views.html import Markup, html, join
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island
 from lib.views.map.labels import short_name
 from lib.views.map.shapes import island_style
-from lib.views.theme import rgba
+from lib.views.theme import MAP_HIGHLIGHT_STYLE, rgba
 from lib.views.wording import join_names
 
 COASTS_ATTRIBUTION = "Coasts: Made with Natural Earth"
@@ -67,16 +67,27 @@ def _swatch_style(style: Mapping[str, str | float]) -> str:
     )
 
 
-def map_legend_html(entries: Iterable[LegendEntry], compact: bool = False) -> Markup:
-    """The legend on the map, open unless `compact` (it also folds by itself on a narrow map)."""
+def highlighted_names(islands: Sequence[Island], islands_on_map: Sequence[Island]) -> tuple[str, ...]:
+    """The highlighted islands as the legend names them: a group's members once, by their group."""
+    return _display_names(islands, {island.id: island for island in islands_on_map})
+
+
+def _legend_item(swatch_style: str, names: Iterable[str], description: str) -> Markup:
+    return html(
+        '<li><span class="swatch" style="{}"></span><span><strong>{}</strong>: {}</span></li>',
+        swatch_style,
+        ", ".join(names),
+        description,
+    )
+
+
+def map_legend_html(entries: Iterable[LegendEntry], compact: bool = False, highlighted: Sequence[str] = ()) -> Markup:
+    """The legend on the map, open unless `compact` (it also folds by itself on a narrow map); the
+    `highlighted` islands' names, if any, first, beside their ring."""
+    ring = f"background:transparent;border:3px solid {MAP_HIGHLIGHT_STYLE['color']}"
+    first = [_legend_item(ring, highlighted, "highlighted")] if highlighted else []
     items = join(
-        html(
-            '<li><span class="swatch" style="{}"></span><span><strong>{}</strong>: {}</span></li>',
-            _swatch_style(entry.style),
-            ", ".join(entry.names),
-            entry.description,
-        )
-        for entry in entries
+        [*first, *(_legend_item(_swatch_style(entry.style), entry.names, entry.description) for entry in entries)]
     )
     return html(
         '<details class="island-legend"{}><summary>Legend</summary><ul>{}</ul><p class="hint">{}</p></details>',

@@ -1,5 +1,6 @@
 """The islands as Leaflet shapes: styled by status, named on hover, detailed on click; and the
-outlines drawn over them (a clipped coast, the selected island) that clicks pass through."""
+outlines drawn over or beneath them (a clipped coast, the selected island, the highlighted ones)
+that clicks pass through."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from lib.views.islands import UNCONTESTED, Island, part_of
 from lib.views.map.geometry import coast_lines
 from lib.views.map.leaflet import POINT_RADIUS, Shape
 from lib.views.map.popups import PopupLists, island_popup, names_html
-from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_SELECTED_COLOUR, NEUTRAL_COLOUR
+from lib.views.theme import (
+    COUNTRY_COLOURS,
+    ISLAND_STATUS_STYLES,
+    MAP_HIGHLIGHT_STYLE,
+    MAP_SELECTED_COLOUR,
+    NEUTRAL_COLOUR,
+)
 
 ISLAND_HOVER = {"weight": 3, "fillOpacity": 1.0}
 # A clipped shape has no outline of its own (its coast is drawn over it), so hovering only fills it.
@@ -72,6 +79,15 @@ def selection_outlines(islands: Iterable[Island]) -> list[Shape]:
             },
             radius=POINT_RADIUS + 4,
         )
+        for island in islands
+        if island.geometry is not None
+    ]
+
+
+def highlight_rings(islands: Iterable[Island]) -> list[Shape]:
+    """A wide ring along each island's coast, to draw beneath the islands: its outer half is a halo."""
+    return [
+        decoration(island.geometry, {**MAP_HIGHLIGHT_STYLE, "fill": False, "className": "highlight-ring"})
         for island in islands
         if island.geometry is not None
     ]

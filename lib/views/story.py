@@ -1,0 +1,157 @@
+"""The story of the negotiations, chapter by chapter: what each chapter tells, when, the events it
+covers with their sources, and the statements of its time. Pure functions, no Streamlit.
+
+A chapter's dates are the span of its events' dates, each date read as the whole period its
+precision names: an event of "2018" runs from January to December 2018, so it is never read as
+1 January. The statements of a chapter's time are those dated within that span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.model.dataset import Dataset
+from lib.model.dates import PRECISIONS, format_date_range, format_partial_date
+from lib.model.filters import years_text
+from lib.model.link import share_link
+from lib.site import site_page
+from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.provenance import Citation, citations_markdown
+from lib.views.wording import join_names
+
+STATEMENTS_PAGE = site_page("statements").url_path
+# The last day of the period a date names, at each precision.
+_PERIOD_ENDS: dict[str, pd.DateOffset] = {"month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
+
+
+@dataclass(frozen=True)
+class Span:
+    """From the first day of a chapter's first period to the last day of its last one."""
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    precision: str  # the coarser of the first and the last period's: how the span is written
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    number: int  # its place in the story, counted from 1
+    title: str
+    text: str
+    events: pd.DataFrame  # the events it tells, in date order
+    islands: tuple[str, ...]  # the islands its map highlights
+    span: Span
+
+
+def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
+    """The last day of the period each date names: the day itself, its month's last or its year's."""
+    ends = dates.copy()
+    for precision, offset in _PERIOD_ENDS.items():
+        named = precisions == precision
+        ends[named] = dates[named] + offset
+    return ends
+
+
+def _coarsest(precisions: pd.Series) -> str:
+    return max(precisions, key=PRECISIONS.index)
+
+
+def events_span(events: pd.DataFrame) -> Span:
+    """The span of the events' dates (and end dates), each read as the whole period it names."""
+    starts = events["date"]
+    ends = period_ends(events["end_date"].fillna(starts), events["date_precision"])
+    start, end = starts.min(), ends.max()
+    at_the_edges = events["date_precision"][(starts == start) | (ends == end)]
+    return Span(start, end, _coarsest(at_the_edges))
+
+
+def span_text(span: Span) -> str:
+    """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945", "2018"; a span over
+    several years in years alone, "1997 – 2001"."""
+    if span.start.year != span.end.year:
+        return format_date_range(span.start, span.end, "year")
+    return format_date_range(span.start, span.end, span.precision)
+
+
+def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
+    """Every chapter of the story, by id, in the story's order: worth working out once per dataset."""
+    events = dataset.events
+    chapters = {}
+    for number, row in enumerate(dataset.story.to_dict("records"), start=1):
+        told = events[events["id"].isin(row["events"])]
+        chapters[row["id"]] = Chapter(
+            row["id"], number, row["title"], row["text"], told, tuple(row["islands"]), events_span(told)
+        )
+    return chapters
+
+
+def story_intro(chapters: Sequence[Chapter]) -> str:
+    """What the story is, in a line: its years and its number of chapters."""
+    first, last = chapters[0].span.start.year, chapters[-1].span.end.year
+    return (
+        f"From {first} to {last} in {len(chapters)} short chapters, each with a map of the islands it concerns "
+        "and its events with their sources."
+    )
+
+
+def chapter_label(chapter: Chapter) -> str:
+    """How the chapter chooser names it: "6. The 1956 Joint Declaration (1956)"."""
+    return f"{chapter.number}. {chapter.title} ({years_text(chapter.span.start.year, chapter.span.end.year)})"
+
+
+def progress_text(number: int, total: int) -> str:
+    return f"Chapter {number} of {total}"
+
+
+def neighbours(chapter_ids: Sequence[str], current: str) -> tuple[str | None, str | None]:
+    """The chapters before and after `current`; None at either end of the story."""
+    index = list(chapter_ids).index(current)
+    before = chapter_ids[index - 1] if index > 0 else None
+    after = chapter_ids[index + 1] if index + 1 < len(chapter_ids) else None
+    return before, after
+
+
+def statements_of_time(statements: pd.DataFrame, span: Span) -> pd.DataFrame:
+    """The statements dated within the span, the whole period of each date in it; undated ones are of no time."""
+    ends = period_ends(statements["date"], statements["date_precision"])
+    return statements[(statements["date"] >= span.start) & (ends <= span.end)]
+
+
+def statements_markdown(statements: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Each statement on one line: who, for which country, when, the words, its article, and a link
+    to it in context on the Statements page."""
+    articles = sources.set_index("id")
+    lines = []
+    for row in statements.sort_values(["date", "id"]).to_dict("records"):
+        article = articles.loc[row["source_id"]]
+        words = escape_markdown(row["quote"])
+        said = f"“{words}”" if row["kind"] == "direct" else f"{words} (reported)"
+        when = format_partial_date(row["date"], row["date_precision"])
+        in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
+        lines.append(
+            f"- **{escape_markdown(row['speaker'])}** ({escape_markdown(row['country'])}, {escape_markdown(when)}): "
+            f"{said} — {markdown_link(article['publisher'], article['url'])}, {markdown_link('in context', in_context)}"
+        )
+    return "\n".join(lines)
+
+
+def sources_said_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]]) -> str:
+    """Each event with its description, then every source with the sentence that states it."""
+    parts = []
+    for row in events.to_dict("records"):
+        when = format_date_range(row["date"], row["end_date"], row["date_precision"])
+        parts.append(
+            f"**{escape_markdown(when)} · {escape_markdown(row['title'])}**\n\n{escape_markdown(row['description'])}"
+            f"\n\n{citations_markdown(citations.get(row['id'], ()))}"
+        )
+    return "\n\n".join(parts)
+
+
+def highlighted_text(island_ids: Sequence[str], names: Mapping[str, str]) -> str:
+    """What the chapter's map highlights, in words: "Ringed on the map: Iturup and Urup." """
+    shown = [names[island_id] for island_id in island_ids if island_id in names]
+    return f"Ringed on the map: {join_names(shown)}." if shown else "The map highlights no island in this chapter."

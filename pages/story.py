@@ -1,0 +1,122 @@
+"""Story: the negotiations chapter by chapter, each with its dates, text, map, events and their sources."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lib.model.dataset import Dataset
+from lib.model.filters import Filters, describe_filters
+from lib.ui.address import keep_in_address, linked_choice
+from lib.ui.app import page_context, run_app
+from lib.views.islands import island_records
+from lib.views.map.build import build_island_map
+from lib.views.map.legend import legend_entries, legend_text
+from lib.views.markdown import escape_markdown
+from lib.views.provenance import event_citations, events_markdown
+from lib.views.story import (
+    Chapter,
+    chapter_label,
+    highlighted_text,
+    neighbours,
+    progress_text,
+    sources_said_markdown,
+    span_text,
+    statements_markdown,
+    statements_of_time,
+    story_chapters,
+    story_intro,
+)
+
+CHAPTER_KEY = "story_chapter"
+CHAPTER_PARAM = "chapter"
+MAP_HEIGHT = 320
+
+
+def go_to(chapter_id: str) -> None:
+    """Previous and Next's on_click: the chooser shows `chapter_id` when the page is drawn again."""
+    st.session_state[CHAPTER_KEY] = chapter_id
+
+
+def render() -> None:
+    dataset, filters = page_context()
+    chapters = dataset.derived(story_chapters)
+    ids = list(chapters)
+    st.title("The story of the negotiations")
+    st.caption(story_intro(list(chapters.values())))
+    filters_note(dataset, filters)
+    linked = linked_choice(CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
+    if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
+        st.session_state[CHAPTER_KEY] = linked or ids[0]
+    chosen = st.selectbox(
+        "Chapter", ids, key=CHAPTER_KEY, format_func=lambda chapter_id: chapter_label(chapters[chapter_id])
+    )
+    keep_in_address(CHAPTER_PARAM, chosen)
+    steps(ids, chosen)
+    chapter_view(dataset, chapters[chosen])
+
+
+def filters_note(dataset: Dataset, filters: Filters) -> None:
+    """One line when the sidebar's filters are in use: they leave the story whole."""
+    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
+    if described:
+        st.caption(
+            f":material/filter_alt: Filters: {escape_markdown(described)}. The story is told whole, whatever the "
+            "filters; the Timeline, the Map and the Statements follow them."
+        )
+
+
+def steps(ids: list[str], chosen: str) -> None:
+    """Where the reader is in the story, and the buttons to the chapters either side."""
+    before, after = neighbours(ids, chosen)
+    number = ids.index(chosen) + 1
+    st.progress(number / len(ids), text=progress_text(number, len(ids)))
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
+        st.button(
+            "Previous",
+            key="story_previous",
+            icon=":material/arrow_back:",
+            on_click=go_to,
+            args=(before,),
+            disabled=before is None,
+        )
+        st.button(
+            "Next",
+            key="story_next",
+            type="primary",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            on_click=go_to,
+            args=(after,),
+            disabled=after is None,
+        )
+
+
+def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
+    """The chapter: its title and dates, its text beside its map (above it on a phone), then its
+    events with their sources and the statements of its time."""
+    statements = statements_of_time(dataset.statements, chapter.span)
+    st.header(escape_markdown(chapter.title), anchor=False)
+    st.caption(span_text(chapter.span))
+    text_column, map_column = st.columns(2, gap="medium")
+    text_column.markdown(escape_markdown(chapter.text))
+    with map_column:
+        island_map = build_island_map(
+            dataset, chapter.events, statements, compact=True, lists_below=True, highlighted=chapter.islands
+        )
+        # A picture, not a control: nothing it returns reruns the page.
+        st_folium(
+            island_map, key="story_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[], render=False
+        )
+        legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
+        st.caption(escape_markdown(f"{highlighted_text(chapter.islands, dataset.island_names)} {legend}"))
+    citations = dataset.derived(event_citations)
+    st.subheader("Events in this chapter", anchor=False)
+    st.markdown(events_markdown(chapter.events, citations, len(chapter.events)))
+    with st.expander("What each source says"):
+        st.markdown(sources_said_markdown(chapter.events, citations))
+    if not statements.empty:
+        st.subheader("Said at the time", anchor=False)
+        st.markdown(statements_markdown(statements, dataset.sources))
+
+
+if __name__ == "__main__":
+    run_app()  # Streamlit ran this file alone: see lib/ui/app.py
