@@ -69,7 +69,7 @@ def test_next_and_previous_move_through_the_story_and_keep_the_chapter_in_the_li
     assert progress(app) == f"Chapter 3 of {len(CHAPTERS)}"
     assert [header.value for header in app.main.header] == [escape_markdown(third["title"])]
     assert app.query_params["chapter"] == third["id"]
-    assert share_link(app) == f"?chapter={third['id']}"
+    assert share_link(app) == f"story?chapter={third['id']}"
     button(app, "Previous").click().run()
     assert chapter_shown(app) == CHAPTERS[1]["id"]
     assert app.query_params["chapter"] == CHAPTERS[1]["id"]
