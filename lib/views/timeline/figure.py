@@ -17,7 +17,7 @@ from lib.views.timeline.hover import GROUP_HOVER, GROUP_HOVER_COLUMNS, HOVER, HO
 from lib.views.timeline.labels import place_labels
 from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 
-LANE_PX = 48
+LANE_PX = 56
 MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
 TICKS_PX = 24  # the date ticks under the plot
 LEGEND_LINE_PX = 22  # a line of the legend: one on a laptop, two on a phone
@@ -65,7 +65,7 @@ def timeline_figure(
     x_range = axis_range(year_range)
     labels, shapes = background(events, era_bands, x_range)
     annotations, labels_px = place_labels(labels, x_range)
-    height = MODEBAR_PX + labels_px + max(len(marks.lanes), 1) * LANE_PX + LEGEND_PX
+    height = MODEBAR_PX + labels_px + max(len(marks.lanes), 1) * LANE_PX + LEGEND_PX + 8
     figure = go.Figure([*mark_traces(marks), *chosen_ring(marks, chosen)])
     figure.update_layout(
         _LAYOUT,
@@ -185,7 +185,8 @@ def _point_trace(marks: pd.DataFrame, origin: str, grouped: bool, hollow: bool, 
             "symbol": f"{ORIGIN_SYMBOLS[origin]}-open" if hollow else ORIGIN_SYMBOLS[origin],
             "size": mark_sizes(marks["count"]) if grouped else MARKER_PX,
             "color": colour,
-            "line": {"color": colour if hollow else "white", "width": 2},
+            # A hollow marker is all outline; a white one keeps filled markers apart where they meet.
+            "line": {"color": colour, "width": 2} if hollow else {"color": "white", "width": 1},
         },
     )
 
