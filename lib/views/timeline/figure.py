@@ -40,9 +40,10 @@ _LAYOUT: dict[str, Any] = {
     "dragmode": False,
     "plot_bgcolor": "white",
 }
+# Ticks a year apart or more read as years ("2013", not "Jan 2013"), months as "Mar 2018", days as "23 Jul".
 _TICK_FORMATS = [
     {"dtickrange": [None, 86_400_000 * 27], "value": "%-d %b"},
-    {"dtickrange": [86_400_000 * 27, "M12"], "value": "%b %Y"},
+    {"dtickrange": [86_400_000 * 27, "M6"], "value": "%b %Y"},
     {"dtickrange": ["M12", None], "value": "%Y"},
 ]
 
