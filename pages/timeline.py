@@ -1,4 +1,7 @@
-"""Timeline: every event of the dispute on one date axis; pick one to read its details and sources."""
+"""Timeline: every event of the dispute on one date axis. Jump to a period, then pick an event in the
+list of events in view (or click its mark) to read its details and sources."""
+
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -8,18 +11,45 @@ from lib.model.filters import Filters, describe_filters, years_text
 from lib.model.link import filters_to_query
 from lib.ui.address import keep_in_address, linked_choice
 from lib.ui.app import page_context, run_app
-from lib.ui.filters import reset_filters, show_filters_in_use
+from lib.ui.filters import choose_years, reset_filters, show_filters_in_use
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
 from lib.views.timeline.figure import selected_event_id, timeline_figure
-from lib.views.timeline.listing import event_choices, event_listing, grouping_note, listing_note
+from lib.views.timeline.listing import (
+    Listing,
+    chosen_mark_id,
+    event_choices,
+    event_listing,
+    event_rows,
+    grouping_note,
+    list_height,
+    listing_note,
+)
 from lib.views.timeline.marks import Marks, event_marks
+from lib.views.timeline.spans import YearSpan, span_of, year_spans
 
 CHART_KEY = "timeline_chart"
 EVENT_KEY = "timeline_event"
+PERIOD_KEY = "timeline_period"
+ROWS_KEY = "timeline_rows"
 EVENT_PARAM = "event"
+PAGE_CSS = Path(__file__).resolve().parent.parent / "lib" / "views" / "timeline" / "page.css"
+# The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
+CHART_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": [
+        "zoom2d",
+        "pan2d",
+        "select2d",
+        "lasso2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "resetScale2d",
+    ],
+}
 
 
 def choose_clicked_event() -> None:
@@ -29,58 +59,113 @@ def choose_clicked_event() -> None:
         st.session_state[EVENT_KEY] = clicked
 
 
+def choose_listed_event() -> None:
+    """The list's on_change: the row picked chooses its event in the Event box, before the box is drawn."""
+    st.session_state[EVENT_KEY] = st.session_state[ROWS_KEY]
+
+
+def jump_to_period(spans: dict[str, YearSpan]) -> None:
+    """The period control's on_change: the period becomes the sidebar's years, before they are drawn."""
+    span = spans.get(st.session_state[PERIOD_KEY])
+    if span is not None:
+        choose_years(span.first, span.last)
+
+
 def render() -> None:
     dataset, filters = page_context()
     events = dataset.filtered_events(filters)
+    st.html(PAGE_CSS)
     st.title("Timeline of the negotiations")
     show_filters_in_use(dataset, filters)
-    linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
-    if EVENT_KEY not in st.session_state:  # the page's first run in the session: the link's choice
-        st.session_state[EVENT_KEY] = linked
+    start_from_linked_event(dataset)
+    period_control(dataset.year_bounds, filters)
     if events.empty:
-        described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-        st.info(
-            f"No event matches these filters ({escape_markdown(described)}). "
-            "Widen the years, or choose another country or island.",
-            icon=":material/filter_alt_off:",
-        )
-        st.button(
-            "Clear every filter", on_click=reset_filters, args=(dataset.year_bounds,), icon=":material/filter_alt_off:"
-        )
+        no_events(dataset, filters)
         return
     st.caption(
         f"Showing {len(events):,} of {len(dataset.events):,} events, {years_text(filters.year_from, filters.year_to)}. "
-        "Click a mark for its details; drag across the chart to zoom in, double-click to zoom out."
+        "A period sets the sidebar's years. Pick an event in the list under the chart for its details; "
+        "with a mouse, you can also click its mark."
     )
-    marks = event_marks(events, dataset.derived(event_publishers), (filters.year_from, filters.year_to))
-    chart(dataset, events, marks, filters)
-    event_box(dataset, events, marks, filters)
+    years = (filters.year_from, filters.year_to)
+    marks = event_marks(events, dataset.derived(event_publishers), years)
+    listing = event_listing(events, marks.period, st.session_state[EVENT_KEY])
+    chosen = keep_chosen_if_listed(listing)
+    chart(dataset, events, marks, years, chosen_mark_id(listing, marks.period, chosen))
+    listed, detailed = st.columns(2, gap="medium")
+    with listed:
+        picked = event_box(listing)
+        event_list(listing, picked)
+    with detailed:
+        details_panel(dataset, events, filters, picked)
 
 
-def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, filters: Filters) -> None:
+def start_from_linked_event(dataset: Dataset) -> None:
+    """On the page's first run in the session, the event the link chose (a bad id gets a notice)."""
+    linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
+    if EVENT_KEY not in st.session_state:
+        st.session_state[EVENT_KEY] = linked
+
+
+def period_control(bounds: tuple[int, int], filters: Filters) -> None:
+    """One click or tap sets the years to a period; it shows the period the years are, if one."""
+    spans = {span.label: span for span in year_spans(bounds)}
+    if len(spans) < 2:
+        return
+    shown = span_of(tuple(spans.values()), (filters.year_from, filters.year_to))
+    st.session_state[PERIOD_KEY] = None if shown is None else shown.label
+    st.pills(
+        "Period",
+        list(spans),
+        key=PERIOD_KEY,
+        required=True,
+        on_change=jump_to_period,
+        args=(spans,),
+    )
+
+
+def no_events(dataset: Dataset, filters: Filters) -> None:
+    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
+    st.info(
+        f"No event matches these filters ({escape_markdown(described)}). "
+        "Choose another period, widen the years, or choose another country or island.",
+        icon=":material/filter_alt_off:",
+    )
+    st.button(
+        "Clear every filter", on_click=reset_filters, args=(dataset.year_bounds,), icon=":material/filter_alt_off:"
+    )
+
+
+def keep_chosen_if_listed(listing: Listing) -> str | None:
+    """The chosen event, let go when the filters hide it or the list does not offer it."""
+    if not listing.events["id"].eq(st.session_state[EVENT_KEY]).any():
+        st.session_state[EVENT_KEY] = None
+    return st.session_state[EVENT_KEY]
+
+
+def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int, int], ringed: str | None) -> None:
     st.plotly_chart(
-        timeline_figure(marks, events, (filters.year_from, filters.year_to), eras(dataset.events)),
+        timeline_figure(marks, events, years, eras(dataset.events), chosen=ringed),
         on_select=choose_clicked_event,
         selection_mode="points",
         key=CHART_KEY,
         width="stretch",
-        config={"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]},
+        config=CHART_CONFIG,
     )
     st.caption(
-        "Diamonds: events from the article; circles: context events from other sources. "
-        "Bars span events over several days; hatched bars, events known only to the month or year."
+        "Diamonds: events from the article; circles: context events from other sources. A bar spans an event "
+        "over several days; hatched, with a hollow mark, when only its month or year is known. A ring marks the "
+        "chosen event. Shaded: the events that name the USSR (which ended in December 1991), then the Russian "
+        "Federation."
     )
     grouping = grouping_note(marks)
     if grouping:
         st.caption(grouping)
 
 
-def event_box(dataset: Dataset, events: pd.DataFrame, marks: Marks, filters: Filters) -> None:
-    """The Event box, which a click on a mark also sets, and the chosen event's details."""
-    listing = event_listing(events, marks.period, st.session_state[EVENT_KEY])
+def event_box(listing: Listing) -> str | None:
+    """The Event box, which a click on a mark or a row of the list also sets; its choice goes in the link."""
     choices = event_choices(listing.events)
-    if st.session_state[EVENT_KEY] not in choices:  # hidden by the filters: let it go
-        st.session_state[EVENT_KEY] = None
     listed = listing_note(listing)
     if listed:
         st.caption(listed)
@@ -89,13 +174,38 @@ def event_box(dataset: Dataset, events: pd.DataFrame, marks: Marks, filters: Fil
         list(choices),
         key=EVENT_KEY,
         format_func=choices.__getitem__,
-        placeholder="Click a mark on the chart, or choose an event here",
+        placeholder="Type to find an event, or pick one in the list",
     )
     keep_in_address(EVENT_PARAM, picked)
+    return picked
+
+
+def event_list(listing: Listing, picked: str | None) -> None:
+    """Every event the Event box offers, by date and title, one tap or click (or arrow key) to choose."""
+    rows = event_rows(listing.events)
+    st.session_state[ROWS_KEY] = picked if picked in rows else None
+    st.markdown(f"**Events in view** ({len(rows):,}, oldest first)")
+    height = list_height(len(rows))
+    with st.container(height="content" if height is None else height, key="timeline_list"):
+        st.radio(
+            "Events in view",
+            list(rows),
+            index=None,
+            key=ROWS_KEY,
+            format_func=rows.__getitem__,
+            on_change=choose_listed_event,
+            label_visibility="collapsed",
+            width="stretch",
+        )
+
+
+def details_panel(dataset: Dataset, events: pd.DataFrame, filters: Filters, picked: str | None) -> None:
     details = event_details(picked, events, dataset) if picked else None
-    if details is not None:
-        with st.container(border=True, key="timeline_details"):
-            st.markdown(details_markdown(details, filters_to_query(filters, dataset.year_bounds)))
+    if details is None:
+        st.caption("Pick an event in the list, or click its mark on the chart, to read its details and sources here.")
+        return
+    with st.container(border=True, key="timeline_details"):
+        st.markdown(details_markdown(details, filters_to_query(filters, dataset.year_bounds)))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """The sidebar's shared filters: country, years and island, the same on every page.
 
 The widgets hold the state; `sidebar_filters` reads it, so there is nothing to keep in step.
-A link starts them once per session (lib.ui.address); a click on the map sets the island through
-a callback, before the widgets are drawn.
+A link starts them once per session (lib.ui.address); a click on the map sets the island, and the
+Timeline's period control the years, through a callback, before the widgets are drawn.
 """
 
 from __future__ import annotations
@@ -33,6 +33,12 @@ def seed_filters(filters: Filters) -> None:
 def reset_filters(bounds: tuple[int, int]) -> None:
     """Back to every country, year and island: a button's on_click callback."""
     seed_filters(default_filters(bounds))
+
+
+def choose_years(first: int, last: int) -> None:
+    """Make `first` to `last` the years on every page: for a callback, which runs before the widgets."""
+    st.session_state[FROM_KEY] = first
+    st.session_state[TO_KEY] = last
 
 
 def choose_island(island: str) -> None:

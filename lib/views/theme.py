@@ -26,6 +26,8 @@ ORIGIN_SYMBOLS: dict[str, str] = {"article": "diamond", "context": "circle"}
 # Background bands of the timeline: the Soviet era, then the Russian Federation's.
 ERA_COLOURS: dict[str, str] = {"soviet": "#F3E8DA", "russian_federation": "#E3EEF6"}
 MILESTONE_COLOUR = "#444444"
+# The ring around the chosen event's mark: darker than any mark, whatever its origin.
+TIMELINE_CHOSEN_COLOUR = "#111111"
 
 # The islands map. Fill = who administers (Russia's blue); a dashed vermilion outline = claimed by
 # Japan; the lighter sky blue = also promised to Japan by the 1956 declaration. Land outside the

@@ -1,11 +1,15 @@
-"""The Timeline page through AppTest: the count, the empty state, choosing an event, data at scale, hostile data."""
+"""The Timeline page through AppTest: the count, the empty state, the periods, the list of events in view,
+choosing an event, data at scale, hostile data."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import ButtonGroup, Radio
 
 from bench.synthetic import write_scaled_dataset
 from lib.model.dataset import Dataset
@@ -13,8 +17,9 @@ from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
 from lib.views.markdown import escape_markdown
 from lib.views.timeline.listing import MAX_LISTED
-from tests.apptest import run_page, share_link
+from tests.apptest import run_page, share_link, sidebar_filters
 from tests.hostile import CANARY
+from tests.views.timeline_data import DECLARATION
 
 
 def showing(app: AppTest) -> str:
@@ -140,10 +145,88 @@ def test_the_page_at_scale_says_what_its_marks_and_list_hold(
     captions = [caption.value for caption in app.caption]
     assert captions[0].startswith(f"Showing {20 * len(EVENTS)} of {20 * len(EVENTS)} events")
     assert any(caption.startswith(f"{20 * len(EVENTS)} events are too many to draw one by one") for caption in captions)
-    assert any(f"lists the {MAX_LISTED} latest of {20 * len(EVENTS)} events" in caption for caption in captions)
+    assert any(f"offer the {MAX_LISTED} latest of {20 * len(EVENTS)} events" in caption for caption in captions)
     assert len(app.selectbox(key="timeline_event").options) == MAX_LISTED
+    assert len(app.radio(key="timeline_rows").options) == MAX_LISTED, "the list is bounded as the box is"
     events = read_dataset(scaled_dir).dataset.events
     latest = events.sort_values(["date", "id"]).iloc[-1]
     app.selectbox(key="timeline_event").set_value(latest["id"]).run()
     assert not app.exception
     assert escape_markdown(latest["title"]) in "\n".join(markdown.value for markdown in app.markdown)
+
+
+# The periods, the list of events in view, the chosen event on the chart
+
+
+def period_control(app: AppTest) -> ButtonGroup[str]:
+    [control] = [pills for pills in app.pills if pills.key == "timeline_period"]
+    return control
+
+
+def rows(app: AppTest) -> Radio[str]:
+    return app.radio(key="timeline_rows")
+
+
+def in_years(events: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """The events with a day from `first` to `last`, read from their first and last dates."""
+    return events[(events["date"].dt.year <= last) & (events["end_date"].fillna(events["date"]).dt.year >= first)]
+
+
+def test_one_click_on_a_period_sets_the_years_everywhere_and_in_the_link(dataset: Dataset) -> None:
+    app = run_page("pages/timeline.py", country="Japan")
+    assert period_control(app).value == "All years"
+    period_control(app).set_value("1991–2012").run()
+    assert not app.exception
+    assert sidebar_filters(app)[1:3] == (1991, 2012)
+    assert share_link(app) == "?country=Japan&from=1991&to=2012"
+    assert period_control(app).value == "1991–2012"
+    in_view = in_years(dataset.events, 1991, 2012)
+    in_view = in_view[["Japan" in countries for countries in in_view["countries"]]]
+    assert showing(app).startswith(f"Showing {len(in_view)} of {len(dataset.events)} events, 1991–2012.")
+    period_control(app).set_value("All years").run()
+    assert sidebar_filters(app)[1:3] == dataset.year_bounds
+    assert share_link(app) == "?country=Japan"
+
+
+def test_the_period_control_shows_the_period_the_years_are_and_none_for_other_years() -> None:
+    app = run_page("pages/timeline.py", **{"from": "2012", "to": "2019"})
+    assert period_control(app).value == "2012–2019"
+    app.sidebar.number_input(key="filter_to").set_value(2018).run()
+    assert period_control(app).value is None
+
+
+def test_the_list_offers_every_event_in_view_by_date_and_title(dataset: Dataset) -> None:
+    app = run_page("pages/timeline.py", **{"from": "1991", "to": "2012"})
+    in_order = in_years(dataset.events, 1991, 2012).sort_values(["date", "id"])
+    assert len(rows(app).options) == len(in_order)
+    for row, title in zip(rows(app).options, in_order["title"], strict=True):
+        assert row.endswith(f" · {escape_markdown(title)}")
+    assert rows(app).value is None
+    [kawana] = [row for row in rows(app).options if escape_markdown("Kawana summit") in row]
+    assert kawana.startswith("**18–19 Apr 1998** · ")
+
+
+def test_a_row_of_the_list_opens_its_event_and_puts_it_in_the_link() -> None:
+    app = run_page("pages/timeline.py")
+    rows(app).set_value("1998-kawana-summit").run()
+    assert not app.exception
+    assert app.selectbox(key="timeline_event").value == "1998-kawana-summit"
+    assert "18–19 Apr 1998" in details_shown(app)
+    assert share_link(app) == "?event=1998-kawana-summit"
+    app.selectbox(key="timeline_event").set_value(DECLARATION).run()
+    assert rows(app).value == DECLARATION, "the list shows the event the box chose"
+
+
+def ringed(app: AppTest) -> list[dict]:
+    """The chart's ring around the chosen event, read from the figure the page sent."""
+    [chart] = app.get("plotly_chart")
+    return [trace for trace in json.loads(chart.proto.spec)["data"] if "customdata" not in trace]
+
+
+def test_the_chart_rings_the_chosen_event_and_keeps_the_period() -> None:
+    app = run_page("pages/timeline.py", **{"from": "1991", "to": "2012"})
+    assert ringed(app) == []
+    rows(app).set_value("1998-kawana-summit").run()
+    [ring] = ringed(app)
+    assert ring["x"][0].startswith("1998-04-19")
+    assert sidebar_filters(app)[1:3] == (1991, 2012), "choosing an event keeps the reader's period"

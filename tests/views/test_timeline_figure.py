@@ -10,56 +10,90 @@ from lib.model.dataset import Dataset
 from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
 from lib.views.timeline.figure import LANE_PX, selected_event_id
 from lib.views.timeline.marks import MARKER_PX
-from tests.views.timeline_data import DECLARATION, FULL_RANGE, figure_for, marks_by_id
+from tests.views.timeline_data import DECLARATION, FULL_RANGE, bars_by_id, figure_for, markers_by_id
 
 
-def test_every_event_is_drawn_exactly_once(dataset: Dataset) -> None:
-    assert set(marks_by_id(figure_for(dataset))) == set(dataset.events["id"])
+def test_every_event_has_one_marker_to_hover_and_click(dataset: Dataset) -> None:
+    figure = figure_for(dataset)
+    markers = markers_by_id(figure)
+    assert set(markers) == set(dataset.events["id"])
+    for trace, _ in markers.values():
+        assert trace.hoverinfo != "skip"
+        assert "%{customdata[1]}" in trace.hovertemplate
+
+
+# Events over several days and events known only to the month or year, which were thin bars alone.
+SPANS = [
+    "1945-kuril-landing-operation",
+    "1973-tanaka-brezhnev-summit",
+    "1997-krasnoyarsk-summit",
+    "1998-kawana-summit",
+    "2000-putin-mori-tokyo-summit",
+    "2018-two-ministerial-meetings",
+]
 
 
 @pytest.mark.parametrize(
-    ("event_id", "kind", "hatch"),
+    ("event_id", "hatch", "hollow"),
     [
-        (DECLARATION, "scatter", None),  # one known day: a marker
-        ("1855-treaty-of-shimoda", "scatter", None),
-        ("1945-kuril-landing-operation", "bar", ""),  # 18 Aug – 2 Sep 1945: a solid bar
-        ("1973-tanaka-brezhnev-summit", "bar", ""),
-        ("2018-two-ministerial-meetings", "bar", "/"),  # only the year is known: a hatched bar
+        ("1945-kuril-landing-operation", "", False),  # 18 Aug – 2 Sep 1945: a solid bar
+        ("1973-tanaka-brezhnev-summit", "", False),
+        ("1998-kawana-summit", "", False),
+        ("2018-two-ministerial-meetings", "/", True),  # only the year is known: a hatched bar, a hollow marker
     ],
 )
-def test_single_days_are_markers_and_spans_are_bars(
-    dataset: Dataset, event_id: str, kind: str, hatch: str | None
-) -> None:
-    trace, index = marks_by_id(figure_for(dataset))[event_id]
-    assert trace.type == kind
-    if kind == "bar":
-        assert trace.orientation == "h"
-        assert trace.marker.pattern.shape[index] == hatch
+def test_spans_are_bars_behind_their_marker(dataset: Dataset, event_id: str, hatch: str, hollow: bool) -> None:
+    figure = figure_for(dataset)
+    bar, bar_index = bars_by_id(figure)[event_id]
+    assert bar.orientation == "h"
+    assert bar.marker.pattern.shape[bar_index] == hatch
+    marker, _ = markers_by_id(figure)[event_id]
+    assert marker.marker.symbol.endswith("-open") == hollow
+    assert figure.data.index(marker) > figure.data.index(bar), "the marker is drawn over its bar"
+
+
+def test_single_days_have_no_bar(dataset: Dataset) -> None:
+    bars = bars_by_id(figure_for(dataset))
+    single_days = dataset.events[(dataset.events["date_precision"] == "day") & dataset.events["end_date"].isna()]
+    assert not set(single_days["id"]) & set(bars)
+    assert set(SPANS) <= set(bars)
+
+
+@pytest.mark.parametrize("event_id", SPANS)
+def test_the_marker_of_a_span_stands_in_its_middle_on_its_bar(dataset: Dataset, event_id: str) -> None:
+    figure = figure_for(dataset)
+    bar, bar_index = bars_by_id(figure)[event_id]
+    marker, index = markers_by_id(figure)[event_id]
+    start = pd.Timestamp(bar.base[bar_index])
+    stop = start + pd.Timedelta(milliseconds=bar.x[bar_index])
+    assert pd.Timestamp(marker.x[index]) == start + (stop - start) / 2
+    assert marker.y[index] == bar.y[bar_index]
 
 
 def test_a_bar_runs_from_the_first_to_the_end_of_the_last_day(dataset: Dataset) -> None:
-    trace, index = marks_by_id(figure_for(dataset))["1945-kuril-landing-operation"]
+    trace, index = bars_by_id(figure_for(dataset))["1945-kuril-landing-operation"]
     assert pd.Timestamp(trace.base[index]) == pd.Timestamp("1945-08-18")
     # 18 Aug to 2 Sep inclusive is 16 days.
     assert trace.x[index] == 16 * 24 * 3600 * 1000
 
 
 def test_a_bar_known_only_to_the_year_covers_that_year(dataset: Dataset) -> None:
-    trace, index = marks_by_id(figure_for(dataset))["2018-two-ministerial-meetings"]
+    trace, index = bars_by_id(figure_for(dataset))["2018-two-ministerial-meetings"]
     assert pd.Timestamp(trace.base[index]) == pd.Timestamp("2018-01-01")
     assert trace.x[index] == 365 * 24 * 3600 * 1000
 
 
 def test_events_from_the_article_are_diamonds_with_their_own_legend_entry(dataset: Dataset) -> None:
     figure = figure_for(dataset)
-    marks = marks_by_id(figure)
+    marks = markers_by_id(figure)
     article_trace, _ = marks[DECLARATION]
     context_trace, _ = marks["1855-treaty-of-shimoda"]
     assert article_trace.marker.symbol == "diamond"
     assert context_trace.marker.symbol == "circle"
     assert article_trace.marker.color != context_trace.marker.color
-    in_legend = [trace.name for trace in figure.data if trace.showlegend]
-    assert sorted(in_legend) == ["context (sourced elsewhere)", "from the article"]
+    in_legend = [trace for trace in figure.data if trace.showlegend is not False]
+    assert sorted(trace.name for trace in in_legend) == ["context (sourced elsewhere)", "from the article"]
+    assert {trace.marker.symbol for trace in in_legend} == {"diamond", "circle"}, "filled, as most marks are"
     origin_of = dataset.events.set_index("id")["origin"]
     for trace in figure.data:
         origins = set(origin_of.loc[[row[0] for row in trace.customdata]])
@@ -103,14 +137,13 @@ def test_the_x_axis_covers_the_year_filter(dataset: Dataset, years: tuple[int, i
 def test_zoomed_to_2018_the_july_events_are_apart(dataset: Dataset, years: tuple[int, int]) -> None:
     """In 2018 at the narrowest width, 23, 24 and 31 July are at least a marker apart, across or down."""
     events = dataset.events
-    marks = marks_by_id(figure_for(dataset, events[events["date"].dt.year.between(*years)], years))
+    marks = markers_by_id(figure_for(dataset, events[events["date"].dt.year.between(*years)], years))
     start, end = axis_range((2018, 2018))
     px_per_ns = NARROWEST_PLOT_PX / (end - start).value
 
     def position(event_id: str) -> tuple[float, float]:
         trace, index = marks[event_id]
-        x = pd.Timestamp(trace.x[index] if trace.type == "scatter" else trace.base[index])
-        return (x - start).value * px_per_ns, trace.y[index] * LANE_PX
+        return (pd.Timestamp(trace.x[index]) - start).value * px_per_ns, trace.y[index] * LANE_PX
 
     july = ["2018-date-matviyenko-meeting", "2018-date-federation-council-speech", "2018-third-2plus2-moscow"]
     points = [position(event_id) for event_id in july]
@@ -129,3 +162,28 @@ def test_the_selected_event_is_read_from_the_point_s_customdata() -> None:
     assert selected_event_id({"points": []}) is None
     assert selected_event_id({"points": [{"x": 1}]}) is None
     assert selected_event_id(None) is None
+
+
+def test_the_chart_zooms_only_by_its_years_not_by_a_drag(dataset: Dataset) -> None:
+    """A drag's zoom would be lost when a choice redraws the chart, and on a phone it holds the page."""
+    layout = figure_for(dataset).layout
+    assert layout.xaxis.fixedrange and layout.yaxis.fixedrange
+    assert layout.dragmode is False
+
+
+def test_the_chosen_event_is_ringed_where_its_marker_stands(dataset: Dataset) -> None:
+    figure = figure_for(dataset, chosen="1998-kawana-summit")
+    [ring] = [trace for trace in figure.data if trace.customdata is None]
+    marker, index = markers_by_id(figure)["1998-kawana-summit"]
+    assert (pd.Timestamp(ring.x[0]), ring.y[0]) == (pd.Timestamp(marker.x[index]), marker.y[index])
+    assert ring.marker.size > marker.marker.size
+    assert ring.marker.symbol.endswith("-open"), "the mark shows through"
+    assert ring.hoverinfo == "skip", "hover and clicks reach the mark under it"
+    assert figure.data[-1] is ring, "drawn over every mark"
+
+
+@pytest.mark.parametrize("chosen", [None, "no-such-event"])
+def test_without_a_chosen_mark_nothing_is_ringed(dataset: Dataset, chosen: str | None) -> None:
+    figure = figure_for(dataset, chosen=chosen)
+    assert all(trace.customdata is not None for trace in figure.data)
+    assert len(figure.data) == len(figure_for(dataset).data)

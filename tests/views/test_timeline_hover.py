@@ -11,14 +11,14 @@ from lib.model.dataset import Dataset
 from lib.model.load import read_dataset
 from lib.views.provenance import event_publishers
 from lib.views.timeline.hover import HOVER_MAX_CHARS
-from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, figure_for, marks_by_id, one_event
+from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, figure_for, markers_by_id, one_event
 
 ATTACK = "<img src=x onerror=alert(1)> & co"
 ATTACK_SHOWN = "&lt;img src=x onerror=alert(1)&gt; &amp; co"
 
 
 def test_the_hover_shows_title_date_countries_source_and_origin(dataset: Dataset) -> None:
-    marks = marks_by_id(figure_for(dataset))
+    marks = markers_by_id(figure_for(dataset))
     trace, index = marks[DECLARATION]
     assert list(trace.customdata[index]) == [
         DECLARATION,
@@ -54,22 +54,22 @@ def test_the_hover_shows_the_date_at_its_precision(
 ) -> None:
     start, end = pd.Timestamp(date), pd.Timestamp(end_date or "NaT")
     events = one_event(dataset, date=start, end_date=end, date_precision=precision)
-    (trace,) = figure_for(dataset, events).data
-    assert trace.customdata[0][2] == shown
+    trace, index = markers_by_id(figure_for(dataset, events))[DECLARATION]
+    assert trace.customdata[index][2] == shown
 
 
 def test_hover_text_from_data_is_escaped(dataset: Dataset) -> None:
     events = one_event(dataset, title=ATTACK, countries=("Japan",))
-    (trace,) = figure_for(dataset, events).data
-    title = trace.customdata[0][1]
+    trace, index = markers_by_id(figure_for(dataset, events))[DECLARATION]
+    title = trace.customdata[index][1]
     assert "<img" not in title
     assert ATTACK_SHOWN in title
 
 
 def test_a_long_title_is_cut_short_at_a_word_in_the_hover(dataset: Dataset) -> None:
     events = one_event(dataset, title="word " * 200)
-    (trace,) = figure_for(dataset, events).data
-    shown = trace.customdata[0][1]
+    trace, index = markers_by_id(figure_for(dataset, events))[DECLARATION]
+    shown = trace.customdata[index][1]
     assert shown.endswith("word…")
     assert len(shown.replace("<br>", " ")) <= HOVER_MAX_CHARS
 

@@ -7,10 +7,20 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
+from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_publishers
-from lib.views.timeline.listing import MAX_LISTED, event_choices, event_listing, grouping_note, listing_note
+from lib.views.timeline.listing import (
+    MAX_LISTED,
+    chosen_mark_id,
+    event_choices,
+    event_listing,
+    event_rows,
+    grouping_note,
+    list_height,
+    listing_note,
+)
 from lib.views.timeline.marks import MAX_EVENT_MARKS, event_marks
-from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, spread_events
+from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, one_event, spread_events
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +77,44 @@ def test_event_choices_are_in_date_order_with_dates_at_their_precision(dataset: 
     assert next(iter(choices)) == "1855-treaty-of-shimoda"
     assert choices["2018-two-ministerial-meetings"] == "2018 · Two ministerial meetings already held in 2018"
     assert choices["1973-tanaka-brezhnev-summit"].startswith("7–10 Oct 1973 · ")
+
+
+def test_each_row_reads_by_date_and_title_in_date_order(dataset: Dataset) -> None:
+    rows = event_rows(dataset.events)
+    assert list(rows) == list(dataset.events.sort_values(["date", "id"])["id"])
+    title = dataset.events.set_index("id").loc[DECLARATION, "title"]
+    assert rows[DECLARATION] == f"**19 Oct 1956** · {escape_markdown(title)}"
+    assert rows["1973-tanaka-brezhnev-summit"].startswith("**7–10 Oct 1973** · ")
+
+
+def test_a_row_s_title_is_escaped_for_markdown(dataset: Dataset) -> None:
+    events = one_event(dataset, title="*Bold* [link](https://example.com) <b>")
+    [row] = event_rows(events).values()
+    title = row.split(" · ", 1)[1]
+    assert title == escape_markdown("*Bold* [link](https://example.com) <b>")
+    assert "*Bold*" not in title and "](" not in title
+
+
+def test_the_ring_goes_on_the_chosen_event_s_own_mark(dataset: Dataset) -> None:
+    marks = event_marks(dataset.events, dataset.derived(event_publishers), FULL_RANGE)
+    listing = event_listing(dataset.events, marks.period, DECLARATION)
+    assert chosen_mark_id(listing, marks.period, DECLARATION) == DECLARATION
+    assert chosen_mark_id(listing, marks.period, None) is None
+    assert chosen_mark_id(listing, marks.period, "no-such-event") is None
+
+
+def test_past_the_threshold_the_ring_goes_on_the_mark_that_gathers_the_chosen_event(
+    dataset: Dataset, many: pd.DataFrame
+) -> None:
+    marks = event_marks(many, dataset.derived(event_publishers), FULL_RANGE)
+    copy = f"{DECLARATION}-copy-1"  # second in date and id order, so listed
+    listing = event_listing(many, marks.period, copy)
+    ringed = chosen_mark_id(listing, marks.period, copy)
+    assert ringed == DECLARATION, "the mark takes its first event's id"
+    assert ringed in set(marks.table["id"])
+
+
+def test_a_long_list_scrolls_within_a_height_and_a_short_one_does_not() -> None:
+    assert list_height(1) is None
+    heights = {list_height(rows) for rows in (50, MAX_LISTED, MAX_EVENT_MARKS)}
+    assert len(heights) == 1 and None not in heights, "one height, however many rows"

@@ -9,13 +9,22 @@ import pytest
 from lib.model.dataset import Dataset
 from lib.views.provenance import event_publishers
 from lib.views.timeline.grouping import MAX_GROUP_MARKS
-from lib.views.timeline.marks import GROUP_MARKER_MAX_PX, MARKER_PX, MAX_EVENT_MARKS, event_marks
+from lib.views.timeline.marks import (
+    GROUP_MARKER_MAX_PX,
+    MARKER_PX,
+    MAX_EVENT_MARKS,
+    SUB_ROW_OFFSETS,
+    event_marks,
+    mark_extents,
+    sub_rows,
+)
 from tests.views.timeline_data import (
     DECLARATION,
     FULL_RANGE,
+    bars_by_id,
     copies_of_today,
     figure_for,
-    marks_by_id,
+    markers_by_id,
     spread_events,
 )
 
@@ -49,20 +58,22 @@ def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_tho
     dataset: Dataset, many: pd.DataFrame
 ) -> None:
     """The copies share their original's lane, origin and day, so each of today's marks stands for 1,000."""
-    gathered, today = marks_by_id(figure_for(dataset, many)), marks_by_id(figure_for(dataset))
+    gathered_figure, today_figure = figure_for(dataset, many), figure_for(dataset)
+    gathered, today = markers_by_id(gathered_figure), markers_by_id(today_figure)
     assert gathered.keys() == today.keys(), "each mark takes the id of its first event, the original"
     for event_id, (trace, index) in today.items():
         many_trace, many_index = gathered[event_id]
-        assert many_trace.type == trace.type
+        assert many_trace.x[many_index] == trace.x[index]
         assert many_trace.y[many_index] == trace.y[index]
-        if trace.type == "bar":
-            assert many_trace.base[many_index] == trace.base[index]
-            assert many_trace.x[many_index] == trace.x[index]
-            assert many_trace.marker.pattern.shape[many_index] == trace.marker.pattern.shape[index]
-        else:
-            assert many_trace.x[many_index] == trace.x[index]
-            assert many_trace.marker.size[many_index] > MARKER_PX, "a bigger mark stands for more events"
+        assert many_trace.marker.size[many_index] > MARKER_PX, "a bigger mark stands for more events"
         assert many_trace.customdata[many_index][1].startswith("1,000 events · ")
+    gathered_bars, today_bars = bars_by_id(gathered_figure), bars_by_id(today_figure)
+    assert gathered_bars.keys() == today_bars.keys()
+    for event_id, (trace, index) in today_bars.items():
+        many_trace, many_index = gathered_bars[event_id]
+        assert many_trace.base[many_index] == trace.base[index]
+        assert many_trace.x[many_index] == trace.x[index]
+        assert many_trace.marker.pattern.shape[many_index] == trace.marker.pattern.shape[index]
     (declaration, index) = gathered[DECLARATION]
     assert list(declaration.customdata[index]) == [
         DECLARATION,
@@ -83,7 +94,7 @@ def test_the_figure_stays_small_however_many_distinct_days(dataset: Dataset) -> 
     assert len(marks.table) <= MAX_GROUP_MARKS
     assert marks.table["count"].sum() == len(events), "every event is in exactly one mark"
     figure = figure_for(dataset, events)
-    assert sum(len(trace.x) for trace in figure.data) == len(marks.table)
+    assert sum(len(trace.x) for trace in figure.data) == len(marks.table), "single days: a marker each, no bar"
     assert {trace.type for trace in figure.data} == {"scatter"}
     assert len(figure.layout.shapes) <= len(figure_for(dataset).layout.shapes), "the background does not grow"
 
@@ -104,10 +115,40 @@ def test_marks_gather_by_the_finest_period_that_keeps_them_few(dataset: Dataset)
 def test_a_gathered_mark_sits_in_the_middle_of_its_period_and_grows_with_its_count(dataset: Dataset) -> None:
     events = spread_events(dataset, 5000, (2018, 2018))
     figure = figure_for(dataset, events, (2018, 2018))
-    (trace, index) = marks_by_id(figure)["event-0"]  # 1 January 2018, the first of its lane and origin in January
+    (trace, index) = markers_by_id(figure)["event-0"]  # 1 January 2018, the first of its lane and origin in January
     assert pd.Timestamp(trace.x[index]) == pd.Timestamp("2018-01-16 12:00")
     count = int(trace.customdata[index][1].split()[0])
     assert count > 1
     assert MARKER_PX < trace.marker.size[index] <= GROUP_MARKER_MAX_PX
     assert trace.customdata[index][2] == "Jan 2018"
     assert trace.customdata[index][3] == "First: Event 0"
+
+
+def test_marks_of_a_lane_that_would_touch_take_separate_sub_rows() -> None:
+    # Lane 0: three marks over each other, then one clear of them; lane 1 is a row of its own.
+    lanes = [0, 0, 0, 0, 1]
+    lefts = [0.0, 1.0, 2.0, 10.0, 0.5]
+    rights = [3.0, 4.0, 5.0, 11.0, 3.5]
+    rows = sub_rows(lanes, lefts, rights)
+    assert len(set(rows[:3])) == 3
+    assert rows[3] == rows[4] == 0
+
+
+def test_past_the_sub_rows_a_mark_takes_the_one_that_frees_up_first() -> None:
+    count = len(SUB_ROW_OFFSETS) + 1
+    rows = sub_rows([0] * count, [0.0] * count, [float(10 - number) for number in range(count)])
+    assert rows[-1] == rows[count - 2], "the last sub-row taken ends first"
+
+
+def test_a_span_lies_across_its_days_and_its_marker_in_the_middle() -> None:
+    table = pd.DataFrame(
+        {
+            "start": pd.to_datetime(["2000-01-01", "2000-01-01"]),
+            "stop": pd.to_datetime(["2000-01-02", "2000-12-31"]),
+        }
+    )
+    marker = pd.Timedelta(days=10).value
+    (day_left, year_left), (day_right, year_right) = mark_extents(table, marker)
+    middle_of_day = pd.Timestamp("2000-01-01 12:00").value
+    assert (day_left, day_right) == (middle_of_day - marker / 2, middle_of_day + marker / 2)
+    assert (year_left, year_right) == (table["start"][1].value, table["stop"][1].value)

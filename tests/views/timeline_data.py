@@ -18,21 +18,38 @@ DECLARATION = "1956-joint-declaration"
 Trace = go.Bar | go.Scatter
 
 
-def figure_for(dataset: Dataset, events: pd.DataFrame | None = None, years: tuple[int, int] = FULL_RANGE) -> go.Figure:
-    """The figure the page draws of `events` (every event when None) over `years`."""
+def figure_for(
+    dataset: Dataset,
+    events: pd.DataFrame | None = None,
+    years: tuple[int, int] = FULL_RANGE,
+    chosen: str | None = None,
+) -> go.Figure:
+    """The figure the page draws of `events` (every event when None) over `years`, `chosen` ringed."""
     events = dataset.events if events is None else events
     publishers = dataset.derived(event_publishers)
-    return timeline_figure(event_marks(events, publishers, years), events, years, eras(dataset.events))
+    return timeline_figure(event_marks(events, publishers, years), events, years, eras(dataset.events), chosen)
 
 
-def marks_by_id(figure: go.Figure) -> dict[str, tuple[Trace, int]]:
-    """Event id -> (the trace that draws it, its index there)."""
+def _drawn_by(figure: go.Figure, kind: str) -> dict[str, tuple[Trace, int]]:
+    """Event id -> (the trace of `kind` that draws it, its index there)."""
     found: dict[str, tuple[Trace, int]] = {}
     for trace in figure.data:
+        if trace.type != kind or trace.customdata is None:
+            continue
         for index, row in enumerate(trace.customdata):
-            assert row[0] not in found, f"{row[0]} is drawn twice"
+            assert row[0] not in found, f"{row[0]} has two {kind}s"
             found[row[0]] = (trace, index)
     return found
+
+
+def markers_by_id(figure: go.Figure) -> dict[str, tuple[go.Scatter, int]]:
+    """Event id -> (the trace of the marker that stands for it, its index there)."""
+    return _drawn_by(figure, "scatter")  # type: ignore[return-value]
+
+
+def bars_by_id(figure: go.Figure) -> dict[str, tuple[go.Bar, int]]:
+    """Event id -> (the trace of the bar that spans it, its index there)."""
+    return _drawn_by(figure, "bar")  # type: ignore[return-value]
 
 
 def one_event(dataset: Dataset, **changes: object) -> pd.DataFrame:

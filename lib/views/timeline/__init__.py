@@ -10,13 +10,21 @@ Pure functions, no Streamlit, a module per job:
 - `axes`: the lanes' names and the date range across;
 - `background`: the era bands and milestone lines; `labels`: their text above the plot;
 - `figure`: the Plotly figure (`timeline_figure`) and the event a click selects;
-- `listing`: what the Event box lists, and the notes that say so;
-- `details`: the details of the event a reader picked, as Markdown.
+- `listing`: what the list of events in view and the Event box offer, and the notes that say so;
+- `spans`: the periods a reader jumps to, which set the years;
+- `details`: the details of the event a reader picked, as Markdown;
+- `page.css`: the page's styles: on a touch screen the chart lets a swipe scroll the page (the list is
+  the way into an event there), and what the page adds is at least 44 px to tap.
 
-Up to `MAX_EVENT_MARKS` events the chart draws a mark per event and the Event box lists them all.
-Past that, a mark per event could not be told apart and would make the page slow to build and send,
-so each mark gathers the events of one lane and origin in one day, month or year, and the Event
-box lists the clicked mark's events (or the latest ones): the work stays bounded whatever the rows.
+Up to `MAX_EVENT_MARKS` events the chart draws a mark per event and the list and the Event box offer
+them all. Past that, a mark per event could not be told apart and would make the page slow to build
+and send, so each mark gathers the events of one lane and origin in one day, month or year, and the
+list and the box offer the clicked mark's events (or the latest ones): the work stays bounded
+whatever the rows.
+
+The reader zooms by the years (a period is one tap), not by dragging the chart: Streamlit remounts a
+Plotly chart whenever its figure changes, as it does to ring the chosen event, and a drag's zoom
+would be lost then; on a touch screen the drag would also hold the page's scroll.
 
 Lanes are event types, not countries: nearly every event involves both Japan and Russia (or the
 USSR), so lanes by country would repeat each mark and separate nothing, while the event types

@@ -21,6 +21,7 @@ MILESTONES: dict[str, str] = {
 
 # The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
 SOVIET_ERA_END = pd.Timestamp("1992-01-01")
+SOVIET_ERA_LABEL = "USSR in these events"
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,11 @@ def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
 
     Neither the article nor the reference data dates the Soviet Union's beginning, so its band
-    starts where the data first name it.
+    starts where the events first name it, and its label says so with its dates: a band named just
+    "Soviet Union" from 1945 would read as if the USSR began then.
     """
     soviet_start = first_naming(events, "USSR", before=SOVIET_ERA_END)
-    soviet = () if soviet_start is None else (Era("soviet", "Soviet Union", soviet_start, SOVIET_ERA_END),)
+    soviet = () if soviet_start is None else (Era("soviet", SOVIET_ERA_LABEL, soviet_start, SOVIET_ERA_END),)
     return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
 
 
@@ -77,9 +79,16 @@ def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[Axi
     if start >= end:
         return None
     colour = ERA_COLOURS[era.key]
-    until = () if era.end is None else (f"to {format_partial_date(era.end - pd.Timedelta(days=1), 'month')}",)
     band = _full_height("rect", start, end, fillcolor=colour, line={"width": 0})
-    return AxisLabel((era.label, *until), start, end, background=colour), band
+    return AxisLabel((era.label, *_era_dates(era)), start, end, background=colour), band
+
+
+def _era_dates(era: Era) -> tuple[str, ...]:
+    """An era's first and last months, as a label's second line; none for an era still going."""
+    if era.end is None:
+        return ()
+    first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
+    return (f"{first} – {last}",)
 
 
 def _milestone(

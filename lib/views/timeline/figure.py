@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.model.schema import ORIGINS
-from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, rgba
+from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
 from lib.views.timeline.axes import LANE_LABELS, axis_range
 from lib.views.timeline.background import Era, background
 from lib.views.timeline.hover import GROUP_HOVER, GROUP_HOVER_COLUMNS, HOVER, HOVER_COLUMNS
@@ -19,9 +19,13 @@ from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 
 LANE_PX = 56
 MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
-LEGEND_PX = 112  # below the plot: the date ticks, then the legend, on two lines on a phone
+TICKS_PX = 24  # the date ticks under the plot
+LEGEND_LINE_PX = 22  # a line of the legend: one on a laptop, two on a phone
+LEGEND_PX = TICKS_PX + 2 * LEGEND_LINE_PX
 
 BAR_THICKNESS = 0.2
+CHOSEN_RING_PX = 25
+CHOSEN_RING_WIDTH = 2.5
 
 
 # What every figure has, whatever it draws.
@@ -29,14 +33,17 @@ _LAYOUT: dict[str, Any] = {
     "barmode": "overlay",
     "hovermode": "closest",
     "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 13}},
-    "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yref": "container", "yanchor": "bottom"},
     "clickmode": "event+select",
-    "dragmode": "zoom",
+    # The reader zooms with the period control and the years, which the page keeps whatever event is
+    # chosen; a drag would zoom only until the next event remounts the chart, and on a touch screen
+    # it would hold the page's scroll.
+    "dragmode": False,
     "plot_bgcolor": "white",
 }
+# Ticks a year apart or more read as years ("2013", not "Jan 2013"), months as "Mar 2018", days as "23 Jul".
 _TICK_FORMATS = [
     {"dtickrange": [None, 86_400_000 * 27], "value": "%-d %b"},
-    {"dtickrange": [86_400_000 * 27, "M12"], "value": "%b %Y"},
+    {"dtickrange": [86_400_000 * 27, "M6"], "value": "%b %Y"},
     {"dtickrange": ["M12", None], "value": "%Y"},
 ]
 
@@ -46,29 +53,34 @@ def timeline_figure(
     events: pd.DataFrame,
     year_range: tuple[int, int],
     era_bands: Sequence[Era] = (),
+    chosen: str | None = None,
 ) -> go.Figure:
     """The `marks` of `events` on a date axis, one lane per event type; each mark carries its event id
     (or its first event's) in customdata[0].
 
-    Single days are markers, spans are bars (hatched when only the month or year is known), with
-    shape and colour by origin. The x axis covers `year_range`; `era_bands` are shaded behind.
+    Every mark has a marker, the one thing to hover or click however short its span; spans are bars
+    behind their marker (hatched, with a hollow marker, when only the month or year is known), with
+    shape and colour by origin. The x axis covers `year_range`; `era_bands` are shaded behind; the
+    mark with the id `chosen` is ringed.
     """
     x_range = axis_range(year_range)
     labels, shapes = background(events, era_bands, x_range)
     annotations, labels_px = place_labels(labels, x_range)
-    figure = go.Figure(mark_traces(marks))
+    height = MODEBAR_PX + labels_px + max(len(marks.lanes), 1) * LANE_PX + LEGEND_PX + 8
+    figure = go.Figure([*mark_traces(marks), *chosen_ring(marks, chosen)])
     figure.update_layout(
         _LAYOUT,
-        height=MODEBAR_PX + labels_px + max(len(marks.lanes), 1) * LANE_PX + LEGEND_PX + 8,
+        height=height,
         margin={"l": 8, "r": 12, "t": MODEBAR_PX + labels_px + 8, "b": LEGEND_PX},
+        # Right under the dates, its top a tick row above the figure's foot.
+        legend=_legend(top_px=LEGEND_PX - TICKS_PX, height_px=height),
         shapes=shapes,
         annotations=annotations,
-        # Keeps the reader's zoom when they pick an event; a new year range starts afresh.
-        uirevision=f"{year_range[0]}-{year_range[1]}",
     )
     figure.update_xaxes(
         type="date",
         range=list(x_range),
+        fixedrange=True,
         tickformatstops=_TICK_FORMATS,
         showgrid=True,
         gridcolor=rgba("#000000", 0.08),
@@ -86,20 +98,39 @@ def timeline_figure(
     return figure
 
 
+def _legend(top_px: float, height_px: float) -> dict[str, Any]:
+    """A horizontal legend whose top is `top_px` above the foot of a figure `height_px` tall."""
+    return {
+        "orientation": "h",
+        # Across the whole figure, not only the plot, so that it wraps only where the figure ends.
+        "x": 0,
+        "xref": "container",
+        "xanchor": "left",
+        "y": top_px / height_px,
+        "yref": "container",
+        "yanchor": "top",
+        # One entry after the other: grouped by origin, Plotly would give each its own row.
+        "traceorder": "normal",
+    }
+
+
 def mark_traces(marks: Marks) -> list[go.Bar | go.Scatter]:
-    """A trace of bars and one of markers per origin, each when it has any. Context first, so that
-    the article's events are drawn on top of them."""
+    """Per origin, a trace of bars for the marks that span time, then one of markers for the marks known
+    to the day and one of hollow markers for the others. Context first, so that the article's events are
+    drawn on top of them."""
     table, grouped = marks.table, marks.period is not None
     traces: list[go.Bar | go.Scatter] = []
     for origin in reversed(ORIGINS):
         of_origin = table[table["origin"] == origin]
-        bars = of_origin[of_origin["kind"] != "point"]
-        points = of_origin[of_origin["kind"] == "point"]
-        # One legend entry per origin, from its markers when it has any, for the symbol.
-        if len(bars):
-            traces.append(_bar_trace(bars, origin, showlegend=not len(points), grouped=grouped))
-        if len(points):
-            traces.append(_point_trace(points, origin, grouped=grouped))
+        spans = of_origin[of_origin["kind"] != "point"]
+        if len(spans):
+            traces.append(_bar_trace(spans, origin, grouped=grouped))
+        known_to_the_day = of_origin["kind"] != "period"
+        # The legend shows the origin's symbol from its first marker trace: filled when it has any.
+        for hollow, of_kind in ((False, of_origin[known_to_the_day]), (True, of_origin[~known_to_the_day])):
+            if len(of_kind):
+                in_legend = not hollow or not known_to_the_day.any()
+                traces.append(_point_trace(of_kind, origin, grouped=grouped, hollow=hollow, showlegend=in_legend))
     return traces
 
 
@@ -118,11 +149,11 @@ def _trace_of(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool)
     }
 
 
-def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool) -> go.Bar:
+def _bar_trace(marks: pd.DataFrame, origin: str, grouped: bool) -> go.Bar:
     """Bars for events over several days (solid) and events known only to the month or year (hatched)."""
     colour = ORIGIN_COLOURS[origin]
     return go.Bar(
-        _trace_of(marks, origin, showlegend, grouped),
+        _trace_of(marks, origin, showlegend=False, grouped=grouped),
         orientation="h",
         base=marks["start"],
         x=(marks["stop"] - marks["start"]) / pd.Timedelta(milliseconds=1),
@@ -131,8 +162,7 @@ def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool
         marker={
             "color": colour,
             "opacity": np.where(marks["kind"] == "period", 0.6, 1.0).tolist(),
-            # The outline keeps a bar of a day or two visible when 170 years share the axis.
-            "line": {"color": colour, "width": 4},
+            "line": {"color": colour, "width": 1},
             "pattern": {
                 "shape": np.where(marks["kind"] == "period", "/", "").tolist(),
                 "fillmode": "replace",
@@ -144,19 +174,54 @@ def _bar_trace(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool
     )
 
 
-def _point_trace(marks: pd.DataFrame, origin: str, grouped: bool) -> go.Scatter:
+def _point_trace(marks: pd.DataFrame, origin: str, grouped: bool, hollow: bool, showlegend: bool) -> go.Scatter:
+    """Markers in the middle of their marks; hollow when only the month or year is known, so that no
+    reader takes one for a day."""
+    colour = ORIGIN_COLOURS[origin]
     return go.Scatter(
-        _trace_of(marks, origin, showlegend=True, grouped=grouped),
+        _trace_of(marks, origin, showlegend=showlegend, grouped=grouped),
         mode="markers",
-        # In the middle of its day (or gathered period), so a single day sits inside it when zoomed in to days.
-        x=marks["start"] + (marks["stop"] - marks["start"]) / 2,
+        x=mark_middles(marks),
         marker={
-            "symbol": ORIGIN_SYMBOLS[origin],
+            "symbol": f"{ORIGIN_SYMBOLS[origin]}-open" if hollow else ORIGIN_SYMBOLS[origin],
             "size": mark_sizes(marks["count"]) if grouped else MARKER_PX,
-            "color": ORIGIN_COLOURS[origin],
-            "line": {"color": "white", "width": 1},
+            "color": colour,
+            # A hollow marker is all outline; a white one keeps filled markers apart where they meet.
+            "line": {"color": colour, "width": 2} if hollow else {"color": "white", "width": 1},
         },
     )
+
+
+def mark_middles(marks: pd.DataFrame) -> pd.Series:
+    """Where a mark's marker stands: in the middle of its span, so a single day sits inside its day
+    when zoomed in to days."""
+    return marks["start"] + (marks["stop"] - marks["start"]) / 2
+
+
+def chosen_ring(marks: Marks, chosen: str | None) -> list[go.Scatter]:
+    """A ring around the marker of the mark whose id is `chosen`; none when no mark has it.
+
+    It takes no hover or click, so the mark under it still does.
+    """
+    ringed = marks.table[marks.table["id"] == chosen] if chosen is not None else marks.table.iloc[0:0]
+    if ringed.empty:
+        return []
+    return [
+        go.Scatter(
+            name="chosen event",
+            showlegend=False,
+            hoverinfo="skip",
+            mode="markers",
+            x=mark_middles(ringed.head(1)),
+            y=ringed["y"].head(1),
+            marker={
+                "symbol": "circle-open",
+                "size": CHOSEN_RING_PX,
+                "color": TIMELINE_CHOSEN_COLOUR,
+                "line": {"width": CHOSEN_RING_WIDTH},
+            },
+        )
+    ]
 
 
 def selected_event_id(selection: Mapping[str, Any] | None) -> str | None:

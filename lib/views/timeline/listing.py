@@ -1,4 +1,5 @@
-"""The Event box: which events it lists, past MAX_EVENT_MARKS, and the notes that say so."""
+"""The Event box and the list of events in view: which events they offer, past MAX_EVENT_MARKS, and
+the notes that say so."""
 
 from __future__ import annotations
 
@@ -16,17 +17,35 @@ from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
 from lib.views.timeline.periods import PERIODS, period_name
 from lib.views.wording import counted
 
-# Past it, the Event box lists at most this many: the clicked mark's first events, or the latest.
+# Past it, the list and the Event box offer at most this many: the clicked mark's first events, or the latest.
 MAX_LISTED = 200
+
+# Up to this many rows the list is as tall as they are; past it, this tall, scrolling within, so that
+# the chosen event's details stay in sight beside or under it.
+LIST_ROWS_IN_FULL = 8
+LIST_PX = 440
+
+
+def dated_titles(events: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Event id -> (its date or days as a reader writes them, its title), in date order."""
+    ordered = events.sort_values(["date", "id"])
+    columns = (ordered[name].tolist() for name in ("id", "date", "end_date", "date_precision", "title"))
+    return {
+        event_id: (format_date_range(start, end, precision), title)
+        for event_id, start, end, precision, title in zip(*columns, strict=True)
+    }
 
 
 def event_choices(events: pd.DataFrame) -> dict[str, str]:
     """Event id -> "date · title", in date order, for a select box."""
-    ordered = events.sort_values(["date", "id"])
-    columns = (ordered[name].tolist() for name in ("id", "date", "end_date", "date_precision", "title"))
+    return {event_id: f"{when} · {title}" for event_id, (when, title) in dated_titles(events).items()}
+
+
+def event_rows(events: pd.DataFrame) -> dict[str, str]:
+    """Event id -> "**date** · title" as Markdown, the title escaped, in date order: the list's rows."""
     return {
-        event_id: f"{format_date_range(start, end, precision)} · {title}"
-        for event_id, start, end, precision, title in zip(*columns, strict=True)
+        event_id: f"**{escape_markdown(when)}** · {escape_markdown(title)}"
+        for event_id, (when, title) in dated_titles(events).items()
     }
 
 
@@ -52,7 +71,7 @@ def grouping_note(marks: Marks) -> str | None:
 
 @dataclass(frozen=True)
 class Listing:
-    """The events the Event box offers, in date order, and what they were taken from."""
+    """The events the list and the Event box offer, in date order, and what they were taken from."""
 
     events: pd.DataFrame
     total: int  # how many events they were taken from: the clicked mark's, or every event in view
@@ -60,7 +79,7 @@ class Listing:
 
 
 def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None) -> Listing:
-    """What the Event box lists: every event when each is its own mark (`period` is None); else, when
+    """What the list and the Event box offer: every event when each is its own mark (`period` is None); else, when
     `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest."""
     if period is None:
         return Listing(events.sort_values(["date", "id"]), len(events), None)
@@ -94,17 +113,32 @@ def latest_events(events: pd.DataFrame, count: int) -> pd.DataFrame:
 
 
 def listing_note(listing: Listing) -> str | None:
-    """Markdown saying what the Event box lists when it is not simply every event in view."""
+    """Markdown saying what the list and the Event box offer when it is not simply every event in view."""
     shown = len(listing.events)
     if listing.mark is not None:
         held = "them" if shown == listing.total else f"the first {shown:,} of them in date order"
         return (
             f"The mark you clicked gathers {counted(listing.total, 'event')} ({escape_markdown(listing.mark)}); "
-            f"the Event box lists {held}."
+            f"the list and the Event box offer {held}."
         )
     if shown < listing.total:
         return (
-            f"The Event box lists the {shown:,} latest of {listing.total:,} events. Click a mark on the chart "
-            "to list its events, or narrow the years, country or island."
+            f"The list and the Event box offer the {shown:,} latest of {listing.total:,} events. Click a mark on "
+            "the chart to list its events, or choose a period, or narrow the years, country or island."
         )
     return None
+
+
+def chosen_mark_id(listing: Listing, period: str | None, chosen: str | None) -> str | None:
+    """The id of the mark that draws the chosen event, if the listing offers it: the event's own, or
+    past MAX_EVENT_MARKS its gathered mark's, whose first event the listing of that mark leads with."""
+    if chosen is None or not listing.events["id"].eq(chosen).any():
+        return None
+    if period is None:
+        return chosen
+    return str(listing.events["id"].iloc[0]) if listing.mark is not None else None
+
+
+def list_height(rows: int) -> int | None:
+    """The list's height in pixels when it scrolls within; None when it is as tall as its `rows`."""
+    return None if rows <= LIST_ROWS_IN_FULL else LIST_PX

@@ -28,20 +28,31 @@ GROUP_MARKER_MAX_PX = 19
 SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.34, 0.34)
 
 
-def sub_rows(lanes: Sequence[int], starts: Sequence[float], stops: Sequence[float], min_width: float) -> list[int]:
+def sub_rows(lanes: Sequence[int], lefts: Sequence[float], rights: Sequence[float]) -> list[int]:
     """The sub-row of each mark, so that marks of one lane that would touch sit apart.
 
-    Greedy, in date order: a mark takes the first sub-row that is free at its start; when none is,
-    the one that frees up first. `starts`, `stops` and `min_width` are in the same unit.
+    Greedy, in order across: a mark takes the first sub-row that is free at its left edge; when none
+    is, the one that frees up first. Each mark covers `lefts` to `rights`, in one unit.
     """
     rows = [0] * len(lanes)
     free_from: dict[int, list[float]] = {}
-    for index in sorted(range(len(lanes)), key=lambda i: (lanes[i], starts[i])):
+    for index in sorted(range(len(lanes)), key=lambda i: (lanes[i], lefts[i])):
         ends = free_from.setdefault(lanes[index], [-math.inf] * len(SUB_ROW_OFFSETS))
-        row = next((r for r, end in enumerate(ends) if end <= starts[index]), ends.index(min(ends)))
+        row = next((r for r, end in enumerate(ends) if end <= lefts[index]), ends.index(min(ends)))
         rows[index] = row
-        ends[row] = max(stops[index], starts[index] + min_width)
+        ends[row] = rights[index]
     return rows
+
+
+def mark_extents(table: pd.DataFrame, marker_width: float) -> tuple[list[float], list[float]]:
+    """Where each mark lies across, in nanoseconds: its span, and its marker (`marker_width` wide) in
+    the middle of it."""
+    starts = table["start"].to_numpy("datetime64[ns]").astype("int64").astype(float)
+    stops = table["stop"].to_numpy("datetime64[ns]").astype("int64").astype(float)
+    middles = (starts + stops) / 2
+    lefts = np.minimum(starts, middles - marker_width / 2)
+    rights = np.maximum(stops, middles + marker_width / 2)
+    return lefts.tolist(), rights.tolist()
 
 
 def single_marks(dated: pd.DataFrame, publishers: Mapping[str, str], lanes: np.ndarray) -> pd.DataFrame:
@@ -86,15 +97,11 @@ def event_marks(events: pd.DataFrame, publishers: Mapping[str, str], year_range:
     else:
         period, groups = group_period(codes)
         table = gathered_marks(dated, codes, groups, lanes, period)
-    # Plan sub-rows for the first view: a mark is at least a marker wide at the narrowest width.
+    # Plan sub-rows for the view: a marker's width at the narrowest plot, whatever the window.
     x_range = axis_range(year_range)
     marker_px = float(mark_sizes(table["count"]).max()) if len(table) else MARKER_PX
-    rows = sub_rows(
-        table["lane"].tolist(),
-        table["start"].to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
-        table["stop"].to_numpy("datetime64[ns]").astype("int64").astype(float).tolist(),
-        (x_range[1] - x_range[0]).value * marker_px / NARROWEST_PLOT_PX,
-    )
+    lefts, rights = mark_extents(table, (x_range[1] - x_range[0]).value * marker_px / NARROWEST_PLOT_PX)
+    rows = sub_rows(table["lane"].tolist(), lefts, rights)
     table["y"] = table["lane"] + np.take(SUB_ROW_OFFSETS, rows)
     return Marks(table, tuple(EVENT_TYPES[number] for number in present), period, len(dated))
 

@@ -1,0 +1,46 @@
+"""The periods a reader can jump to with one click or tap: spans of whole years of the talks.
+
+A period sets the sidebar's years, so the chart, the list of events in view, the count and the
+shared link all show it, and the filter line says so on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+ALL_YEARS = "All years"
+
+# The year each period of the talks starts; each runs to the start of the next, the last to the
+# latest event: the first treaty (1855), the war's end and the Soviet years (1945), the years after
+# the USSR (1991), the Abe–Putin years (2012), and since the talks stalled (2019).
+PERIOD_STARTS: tuple[int, ...] = (1855, 1945, 1991, 2012, 2019)
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    label: str
+    first: int
+    last: int
+
+
+def year_spans(bounds: tuple[int, int], starts: Sequence[int] = PERIOD_STARTS) -> tuple[YearSpan, ...]:
+    """Every year of the data, then each period that has years in `bounds`, cut to them.
+
+    A period shares its first year with the last of the one before (1945 ends the war and starts the
+    Soviet years). The last runs to the data's last year, which it names "today".
+    """
+    first_year, last_year = bounds
+    ends = (*starts[1:], last_year)
+    spans = [YearSpan(ALL_YEARS, first_year, last_year)]
+    for start, end in zip(starts, ends, strict=True):
+        first, last = max(start, first_year), min(end, last_year)
+        if first < last and (first, last) != bounds:
+            until = "today" if end == last_year == last else str(last)
+            spans.append(YearSpan(f"{first}–{until}", first, last))
+    return tuple(spans)
+
+
+def span_of(spans: Sequence[YearSpan], years: tuple[int, int]) -> YearSpan | None:
+    """The span that covers exactly `years`, if one does."""
+    return next((span for span in spans if (span.first, span.last) == years), None)

@@ -1,0 +1,111 @@
+"""The timeline on a phone: a 390 x 844 touch screen. A vertical swipe over the chart scrolls the page
+and leaves the chart's range as it was; one tap on a row of the list of events in view opens its
+details (marks are not tappable on a touch screen: the chart is a picture the page scrolls past);
+one tap on a period jumps to it; and what the page offers to tap is at least 44 x 44 px."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, CDPSession, Page, expect
+
+from bench.server import Server
+from tests.browser.conftest import open_app
+from tests.browser.test_timeline_in_browser import CHART, DETAILS, box
+
+pytestmark = pytest.mark.browser
+
+TOUCH_SCREEN = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+SCROLLER = '[data-testid="stMain"]'  # the element that scrolls the page
+ROWS = ".st-key-timeline_rows"  # the list of events in view
+PERIODS = ".st-key-timeline_period"
+MIN_TAP_PX = 44
+SWIPE_PX = 300
+SWIPE_STEPS = 10
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(**TOUCH_SCREEN)
+    yield context.new_page()
+    context.close()
+
+
+def open_timeline(page: Page, server: Server, query: str = "") -> None:
+    open_app(page, f"{server.url}/timeline{query}")
+    expect(page.locator(f"{CHART} .cartesianlayer .point").first).to_be_attached()
+
+
+def swipe_up(cdp: CDPSession, x: float, y: float, distance: float) -> None:
+    """One finger down at (x, y), up by `distance` pixels in steps, then lifted: as a reader scrolls on."""
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, SWIPE_STEPS + 1):
+        point = {"x": x, "y": y - distance * step / SWIPE_STEPS}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def chart_ranges(page: Page) -> list[list[object]]:
+    return page.evaluate(
+        "(chart) => { const layout = document.querySelector(chart)._fullLayout;"
+        " return [layout.xaxis.range, layout.yaxis.range]; }",
+        CHART,
+    )
+
+
+def test_a_vertical_swipe_over_the_chart_scrolls_the_page_and_leaves_the_chart_as_it_was(
+    phone: Page, app_server: Server
+) -> None:
+    open_timeline(phone, app_server)
+    plot = phone.locator(f"{CHART} .nsewdrag").first  # the plot area, between the lanes and the dates
+    plot.scroll_into_view_if_needed()
+    area = box(plot)
+    x, y = area["x"] + area["width"] / 2, area["y"] + area["height"] * 0.9
+    viewport = phone.viewport_size
+    assert viewport is not None and y - SWIPE_PX > 0 and y < viewport["height"], "the swipe starts on the chart"
+    before = phone.evaluate("(scroller) => document.querySelector(scroller).scrollTop", SCROLLER)
+    ranges = chart_ranges(phone)
+    swipe_up(phone.context.new_cdp_session(phone), x, y, SWIPE_PX)
+    phone.wait_for_function(
+        "([scroller, before, distance]) => document.querySelector(scroller).scrollTop >= before + distance / 2",
+        arg=[SCROLLER, before, SWIPE_PX],
+    )
+    assert chart_ranges(phone) == ranges
+    expect(phone.get_by_text("Double-click to zoom back out")).to_have_count(0)
+
+
+def test_one_tap_on_a_row_of_the_list_opens_its_event(phone: Page, app_server: Server) -> None:
+    open_timeline(phone, app_server)
+    row = phone.locator(ROWS).get_by_text("Kawana summit")
+    row.scroll_into_view_if_needed()
+    row.tap()
+    details = phone.locator(DETAILS)
+    expect(details).to_contain_text("Kawana summit: Hashimoto floats a border plan")
+    expect(details).to_contain_text("18–19 Apr 1998")
+    expect(phone).to_have_url(f"{app_server.url}/timeline?event=1998-kawana-summit")
+    expect(phone.get_by_role("combobox", name="Event")).to_have_value(
+        "18–19 Apr 1998 · Kawana summit: Hashimoto floats a border plan"
+    )
+
+
+def test_one_tap_on_a_period_shows_its_years(phone: Page, app_server: Server) -> None:
+    open_timeline(phone, app_server)
+    phone.locator(PERIODS).get_by_role("radio", name="1991–2012").tap()
+    expect(phone).to_have_url(f"{app_server.url}/timeline?from=1991&to=2012")
+    expect(phone.get_by_text("Showing", exact=False).first).to_contain_text("1991–2012")
+    start, end = (pd.Timestamp(value) for value in chart_ranges(phone)[0])
+    first, after_last = pd.Timestamp("1991-01-01"), pd.Timestamp("2013-01-01")
+    assert start < first < after_last < end, "the dates across cover those years"
+    assert (end - start) < (after_last - first) * 1.1, "and little more"
+
+
+def test_what_the_page_offers_to_tap_is_at_least_44_px_square(phone: Page, app_server: Server) -> None:
+    open_timeline(phone, app_server)
+    periods = phone.locator(PERIODS).get_by_role("radio").all()
+    rows = phone.locator(ROWS).locator('label[data-testid="stRadioOption"]').all()
+    assert periods and rows
+    for target in (*periods, *rows):
+        rect = box(target)
+        assert rect["width"] >= MIN_TAP_PX and rect["height"] >= MIN_TAP_PX, (target.inner_text(), rect)
