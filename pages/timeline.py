@@ -8,8 +8,8 @@ import streamlit as st
 
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters, describe_filters, years_text
-from lib.model.link import filters_to_query
-from lib.ui.address import keep_in_address, linked_choice
+from lib.model.link import filters_to_query, hidden_choice_notice
+from lib.ui.address import keep_in_address, linked_choice, show_notices
 from lib.ui.app import page_context, run_app
 from lib.ui.filters import choose_years, reset_filters, show_filters_in_use
 from lib.views.markdown import escape_markdown
@@ -35,7 +35,7 @@ EVENT_KEY = "timeline_event"
 PERIOD_KEY = "timeline_period"
 ROWS_KEY = "timeline_rows"
 EVENT_PARAM = "event"
-PAGE_CSS = Path(__file__).resolve().parent.parent / "lib" / "views" / "timeline" / "page.css"
+PAGE_CSS = Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css"
 # The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
 CHART_CONFIG = {
     "displaylogo": False,
@@ -77,7 +77,7 @@ def render() -> None:
     st.html(PAGE_CSS)
     st.title("Timeline of the negotiations")
     show_filters_in_use(dataset, filters)
-    start_from_linked_event(dataset)
+    start_from_linked_event(dataset, events)
     period_control(dataset.year_bounds, filters)
     if events.empty:
         no_events(dataset, filters)
@@ -100,11 +100,16 @@ def render() -> None:
         details_panel(dataset, events, filters, picked)
 
 
-def start_from_linked_event(dataset: Dataset) -> None:
-    """On the page's first run in the session, the event the link chose (a bad id gets a notice)."""
+def start_from_linked_event(dataset: Dataset, events: pd.DataFrame) -> None:
+    """On the page's first run in the session, the event the link chose: a bad id, or one the link's
+    own filters hide (`events` are those they keep), gets a notice instead."""
     linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
-    if EVENT_KEY not in st.session_state:
-        st.session_state[EVENT_KEY] = linked
+    if EVENT_KEY in st.session_state:
+        return
+    if linked is not None and linked not in set(events["id"]):
+        show_notices([hidden_choice_notice(EVENT_PARAM, linked)])
+        linked = None
+    st.session_state[EVENT_KEY] = linked
 
 
 def period_control(bounds: tuple[int, int], filters: Filters) -> None:

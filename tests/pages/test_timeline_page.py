@@ -103,11 +103,13 @@ def test_a_link_to_an_unknown_event_says_so_and_chooses_none(event: str, notice:
     assert not app.warning  # said once; the reader has moved on
 
 
-def test_a_linked_event_that_the_link_s_filters_hide_is_not_chosen() -> None:
+def test_a_linked_event_that_the_link_s_filters_hide_is_not_chosen_and_the_notice_says_so() -> None:
     app = run_page("pages/timeline.py", **{"from": "2000"}, event="1956-joint-declaration")
     assert not app.exception
     assert app.selectbox(key="timeline_event").value is None
     assert "event" not in app.query_params
+    [warning] = app.warning
+    assert escape_markdown("“event=1956-joint-declaration” is hidden by the link's other filters") in warning.value
 
 
 def test_a_chosen_event_that_the_filters_hide_is_let_go() -> None:
@@ -178,14 +180,14 @@ def test_one_click_on_a_period_sets_the_years_everywhere_and_in_the_link(dataset
     period_control(app).set_value("1991–2012").run()
     assert not app.exception
     assert sidebar_filters(app)[1:3] == (1991, 2012)
-    assert share_link(app) == "?country=Japan&from=1991&to=2012"
+    assert share_link(app) == "timeline?country=Japan&from=1991&to=2012"
     assert period_control(app).value == "1991–2012"
     in_view = in_years(dataset.events, 1991, 2012)
     in_view = in_view[["Japan" in countries for countries in in_view["countries"]]]
     assert showing(app).startswith(f"Showing {len(in_view)} of {len(dataset.events)} events, 1991–2012.")
     period_control(app).set_value("All years").run()
     assert sidebar_filters(app)[1:3] == dataset.year_bounds
-    assert share_link(app) == "?country=Japan"
+    assert share_link(app) == "timeline?country=Japan"
 
 
 def test_the_period_control_shows_the_period_the_years_are_and_none_for_other_years() -> None:
@@ -212,7 +214,7 @@ def test_a_row_of_the_list_opens_its_event_and_puts_it_in_the_link() -> None:
     assert not app.exception
     assert app.selectbox(key="timeline_event").value == "1998-kawana-summit"
     assert "18–19 Apr 1998" in details_shown(app)
-    assert share_link(app) == "?event=1998-kawana-summit"
+    assert share_link(app) == "timeline?event=1998-kawana-summit"
     app.selectbox(key="timeline_event").set_value(DECLARATION).run()
     assert rows(app).value == DECLARATION, "the list shows the event the box chose"
 

@@ -13,7 +13,7 @@ Pure functions, no Streamlit, a module per job:
 - `listing`: what the list of events in view and the Event box offer, and the notes that say so;
 - `spans`: the periods a reader jumps to, which set the years;
 - `details`: the details of the event a reader picked, as Markdown;
-- `page.css`: the page's styles: on a touch screen the chart lets a swipe scroll the page (the list is
+- the page's styles are static/timeline/timeline.css: on a touch screen the chart lets a swipe scroll the page (the list is
   the way into an event there), and what the page adds is at least 44 px to tap.
 
 Up to `MAX_EVENT_MARKS` events the chart draws a mark per event and the list and the Event box offer
