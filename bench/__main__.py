@@ -41,8 +41,9 @@ from streamlit.testing.v1 import AppTest
 
 from bench.browser import components_on, wait_until_drawn
 from bench.proc import cpu_seconds, rss_bytes
-from bench.server import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, start_server, stop_server
+from bench.server import CHROMIUM, CHROMIUM_ARGS, Server, start_server, stop_server
 from bench.synthetic import write_scaled_dataset
+from deploy.replicas import ROOT
 from lib.ui import DATA_DIR_VARIABLE
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
