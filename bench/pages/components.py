@@ -26,7 +26,9 @@ def plain_sidebar() -> None:
 def with_navigation(content) -> None:
     """`content` as the page of a two-entry navigation (a menu is drawn only for more than one page)
     beside the plain sidebar: what the app draws around every page."""
-    page = st.navigation([st.Page(content, title="Page", default=True), st.Page(content, title="Again", url_path="again")])
+    page = st.navigation(
+        [st.Page(content, title="Page", default=True), st.Page(content, title="Again", url_path="again")]
+    )
     plain_sidebar()
     page.run()
 
