@@ -56,7 +56,15 @@ def test_each_replica_has_its_cookie_value_its_pool_and_the_others_as_backup(tmp
     assert '"1" replica_1;' in config
     assert '"127.0.0.1:9002" "kd_replica=2; Path=/; HttpOnly; SameSite=Lax";' in config
     pool = config.split("upstream replica_2 {", 1)[1].split("}", 1)[0].split()
-    assert pool == ["server", "127.0.0.1:9002", "max_fails=1", "fail_timeout=5s;", "server", "127.0.0.1:9001", "backup;"]
+    assert pool == [
+        "server",
+        "127.0.0.1:9002",
+        "max_fails=1",
+        "fail_timeout=5s;",
+        "server",
+        "127.0.0.1:9001",
+        "backup;",
+    ]
 
 
 def test_every_page_of_the_site_list_gets_its_link_preview(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
