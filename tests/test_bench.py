@@ -1,55 +1,73 @@
-"""The benchmark's verdicts: which minimal page a page is compared with, and which targets it misses."""
+"""The benchmark's verdicts: which reference page a page is judged against, and which targets it misses."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.__main__ import PAGES, SCALE_TARGET, Target, _scale_table, heaviest_reference, ratio_with_sidebar
+from bench.cold import Target, reference_for
+from bench.report import RENDER_TARGET, SCALE_TARGET, Figures, render_table, scale_table
+
+PATHS = ["", "map", "timeline", "statements"]
 
 
-def reference(name: str, *times_ms: float) -> Target:
-    return Target(name, f"http://127.0.0.1/{name}", times_ms=list(times_ms))
+def target(name: str, *times_ms: float, components: frozenset[str] = frozenset()) -> Target:
+    return Target(name, f"http://127.0.0.1/{name}", times_ms=list(times_ms), components=set(components))
 
 
 REFERENCES = {
-    "bare": reference("bare", 1000, 1100, 900),
-    "plotly": reference("plotly", 2600, 2700, 2500),
-    "folium": reference("folium", 1500, 1600, 1400),
-    "dataframe": reference("dataframe", 1800, 1700, 1900),
-    "sidebar": reference("sidebar", 1300, 1250, 1350),
+    name: target(name, ms)
+    for name, ms in {
+        "bare": 1000,
+        "plotly": 2600,
+        "folium": 1500,
+        "dataframe": 1800,
+        "dataframe+folium": 2400,
+        "sidebar: bare": 1300,
+        "sidebar: plotly": 2900,
+        "sidebar: folium": 1800,
+        "sidebar: dataframe": 2100,
+        "sidebar: dataframe+folium": 2700,
+    }.items()
 }
 
 
 @pytest.mark.parametrize(
-    ("components", "expected"),
+    ("components", "sidebar", "expected"),
     [
-        (set(), "bare"),
-        ({"folium"}, "folium"),
-        ({"folium", "dataframe"}, "dataframe"),
-        ({"dataframe", "plotly"}, "plotly"),
+        (set(), False, "bare"),
+        ({"folium"}, True, "sidebar: folium"),
+        ({"folium", "dataframe"}, True, "sidebar: dataframe+folium"),
+        ({"folium", "dataframe"}, False, "dataframe+folium"),
+        # No reference shows a chart and a table together: the slower of the two stands in.
+        ({"dataframe", "plotly"}, True, "sidebar: plotly"),
+        ({"dataframe", "plotly"}, False, "plotly"),
     ],
 )
-def test_a_page_is_compared_with_the_slowest_minimal_page_of_its_components(components, expected) -> None:
-    assert heaviest_reference(components, REFERENCES) == expected
+def test_a_page_is_judged_against_the_reference_of_its_components(components, sidebar, expected) -> None:
+    assert reference_for(components, REFERENCES, sidebar) == expected
 
 
-def test_the_sidebar_page_is_never_the_heaviest_minimal_page() -> None:
-    assert heaviest_reference(set(), REFERENCES) == "bare", "slower than bare, but not a component"
-
-
-def test_the_ratio_with_the_sidebar_adds_what_the_sidebar_costs_a_bare_page() -> None:
-    # The sidebar page takes 1300 ms, the bare page 1000: the folium page's 1500 becomes 1800.
-    assert ratio_with_sidebar(1800, "folium", REFERENCES) == pytest.approx(1.0)
-    assert ratio_with_sidebar(2700, "folium", REFERENCES) == pytest.approx(1.5)
+def test_the_render_table_misses_each_page_over_its_sidebar_reference_and_only_those() -> None:
+    over = 2700 * RENDER_TARGET + 10  # the map page: just over its reference inside the sidebar
+    pages = {
+        "": target("home", 1800 * RENDER_TARGET, components=frozenset({"folium"})),
+        "map": target("map", over, components=frozenset({"folium", "dataframe"})),
+    }
+    figures = Figures(REFERENCES, {1: pages}, {}, [], None, 7, {})
+    lines = render_table(figures)
+    assert figures.missed == [f"cold render of map: {over / 2700:.2f} × the sidebar: dataframe+folium page"]
+    map_row = next(line for line in lines if line.startswith("| map |"))
+    assert "| **no** |" in map_row
+    assert map_row.endswith(f"| dataframe+folium | {over / 2400:.2f} |")
 
 
 def test_the_scale_table_names_each_page_over_the_target_and_only_those() -> None:
-    today = dict.fromkeys(PAGES, 100.0)
-    largest = {path: 100.0 * SCALE_TARGET for path in PAGES} | {"timeline": 100.0 * SCALE_TARGET + 1}
+    today = dict.fromkeys(PATHS, 100.0)
+    largest = {path: 100.0 * SCALE_TARGET for path in PATHS} | {"timeline": 100.0 * SCALE_TARGET + 1}
     missed: list[str] = []
-    lines = _scale_table("rerun", {1: today, 1000: largest}, missed)
+    lines = scale_table("rerun", {1: today, 1000: largest}, missed)
     assert missed == [f"rerun of timeline at ×1000: {SCALE_TARGET + 0.01:.2f} × today"]
-    assert len(lines) == 2 + len(PAGES)
+    assert len(lines) == 2 + len(PATHS)
     timeline_row = next(line for line in lines if line.startswith("| timeline |"))
     assert timeline_row.endswith("| **no** |")
-    assert sum(line.endswith("| yes |") for line in lines) == len(PAGES) - 1
+    assert sum(line.endswith("| yes |") for line in lines) == len(PATHS) - 1

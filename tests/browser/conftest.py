@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
 from bench.server import CHROMIUM, CHROMIUM_ARGS, Server, start_server, stop_server
+from deploy.replicas import free_port
+from deploy.serve import Deployment, serve
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +24,14 @@ def app_server() -> Iterator[Server]:
     server = start_server()
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="module")
+def deployment() -> Iterator[Deployment]:
+    """`python -m deploy --replicas 2` on a free port: two replicas of the app behind nginx, one per module."""
+    output: list[str] = []
+    with serve(2, free_port(), output=lambda number: output.append) as running:
+        yield running
 
 
 def wait_for_app(page: Page) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import psutil
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from bench.browser import wait_until_drawn
-from bench.proc import rss_bytes
 from bench.server import Server, start_server, stop_server
 from lib.site import PAGES as SITE_PAGES
 
@@ -49,7 +49,7 @@ def test_twenty_sessions_render_and_fit_in_the_smallest_cloud_memory(browser: Br
             expect(page.get_by_role("heading", level=1)).to_be_visible()
             expect(page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')).to_have_count(0)
             assert errors == [], f"/{path}: {errors}"
-        memory = rss_bytes(fresh_server.process.pid)
+        memory = psutil.Process(fresh_server.process.pid).memory_info().rss
         assert memory <= MEMORY_LIMIT_BYTES, f"{memory / 2**20:.0f} MB for {SESSIONS} open sessions"
     finally:
         for context in contexts:

@@ -1,0 +1,57 @@
+"""Server-side reruns after a filter change: AppTest runs app.py on each page in this process."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from bench.cold import page_name
+from deploy.replicas import ROOT
+from lib.site import PAGES
+from lib.ui.data import DATA_DIR_VARIABLE
+
+
+def rerun_seconds(app: AppTest, rounds: int) -> list[float]:
+    """Seconds of each rerun after a change of the sidebar's filters to a view not seen before."""
+    times = []
+    first_year = app.sidebar.number_input(key="filter_from").value
+    for number in range(rounds):
+        # A combination of filters not seen before in this run, so nothing cached per view helps.
+        app.sidebar.radio(key="filter_country").set_value(("Japan", "Russia")[number % 2])
+        app.sidebar.number_input(key="filter_from").set_value(first_year + number + 1)
+        started = time.perf_counter()
+        app.run()
+        times.append(time.perf_counter() - started)
+        if app.exception:
+            raise RuntimeError(f"{app.exception[0].message}")
+    return times
+
+
+def reruns_at(folder: Path, rounds: int) -> dict[str, float]:
+    """Median seconds of a rerun on each page, on the data in `folder`."""
+    os.environ[DATA_DIR_VARIABLE] = str(folder)
+    try:
+        medians = {}
+        for page in PAGES:
+            # A session opened on the page, as a shared link opens it.
+            app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+            app.switch_page(f"pages/{page.module}.py")
+            app.run()
+            medians[page.url_path] = statistics.median(rerun_seconds(app, rounds))
+        return medians
+    finally:
+        os.environ.pop(DATA_DIR_VARIABLE, None)
+
+
+def measure_reruns(data_dirs: dict[int, Path], rounds: int, log: Callable[[str], None]) -> dict[int, dict[str, float]]:
+    """Median seconds of a rerun after the sidebar's filters change, per scale and page."""
+    results: dict[int, dict[str, float]] = {}
+    for scale, folder in data_dirs.items():
+        results[scale] = reruns_at(folder, rounds)
+        log(f"reruns at ×{scale}: " + ", ".join(f"{page_name(p)} {s * 1000:.0f} ms" for p, s in results[scale].items()))
+    return results

@@ -1,0 +1,123 @@
+"""nginx's configuration for one run: deploy/nginx.conf.jinja filled in with the replicas' ports and,
+for each page of lib/site.py PAGES, the head a link preview reads."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from deploy.replicas import ROOT
+from lib.site import PAGES, SITE_NAME, SitePage
+
+NGINX = Path("/usr/sbin/nginx")
+# Debian's libnginx-mod-http-brotli-filter; without it nginx compresses with gzip only.
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+AFFINITY_COOKIE = "kd_replica"
+FAIL_TIMEOUT_S = 5
+COMPRESSED_TYPES = (
+    "text/plain text/css text/csv text/javascript application/javascript application/json "
+    "application/manifest+json application/xml image/svg+xml"
+)
+ROBOTS_TXT = "User-agent: *\nDisallow: /_stcore/\nDisallow: /media/\n"
+# Link-preview pictures: made by `python -m deploy.previews`, served by Streamlit from static/.
+PREVIEWS = ROOT / "static" / "previews"
+PREVIEW_SIZE = (1200, 630)  # what Open Graph and Twitter cards show best
+
+_TEMPLATE = Environment(
+    loader=FileSystemLoader(Path(__file__).parent),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def nginx_string(text: str) -> str:
+    """`text` as a single-quoted nginx string; nginx would read `$` as a variable and `\\` as an escape."""
+    if any(character in text for character in "'$\\"):
+        raise ValueError(f"cannot quote for nginx: {text!r}")
+    return f"'{text}'"
+
+
+_TEMPLATE.filters["nginx_string"] = nginx_string
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """One replica as nginx names it: the cookie's value, its pool of servers, its address."""
+
+    name: str
+    port: int
+
+    @property
+    def pool(self) -> str:
+        return f"replica_{self.name}"
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+
+@dataclass(frozen=True)
+class LinkPreview:
+    path: str
+    head: str
+
+
+def preview_file(page: SitePage) -> Path:
+    return PREVIEWS / f"{page.module}.png"
+
+
+def preview_url(page: SitePage, public_url: str) -> str:
+    # Streamlit serves static/ at /app/static/.
+    return f"{public_url}/app/static/{preview_file(page).relative_to(ROOT / 'static').as_posix()}"
+
+
+def _attribute(text: str) -> str:
+    """Text for an HTML attribute or element, with nothing nginx would read in it."""
+    return html.escape(text, quote=True).replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def link_preview_head(page: SitePage, public_url: str) -> str:
+    """What replaces Streamlit's `<title>Streamlit</title>`: the page's title, description and picture."""
+    title, description, image = (
+        _attribute(text) for text in (page.tab_title, page.description, preview_url(page, public_url))
+    )
+    width, height = PREVIEW_SIZE
+    tags = [
+        f"<title>{title}</title>",
+        f'<meta name="description" content="{description}">',
+        '<meta property="og:type" content="website">',
+        f'<meta property="og:site_name" content="{_attribute(SITE_NAME)}">',
+        f'<meta property="og:title" content="{title}">',
+        f'<meta property="og:description" content="{description}">',
+        f'<meta property="og:image" content="{image}">',
+        f'<meta property="og:image:width" content="{width}">',
+        f'<meta property="og:image:height" content="{height}">',
+        f'<meta property="og:image:alt" content="{_attribute(f"The {page.title} page of the {SITE_NAME} dashboard")}">',
+        '<meta name="twitter:card" content="summary_large_image">',
+        f'<meta name="twitter:title" content="{title}">',
+        f'<meta name="twitter:description" content="{description}">',
+        f'<meta name="twitter:image" content="{image}">',
+    ]
+    return "\n    ".join(tags)
+
+
+def render_config(
+    port: int, replica_ports: list[int], runtime: Path, public_url: str, brotli_module: Path | None
+) -> str:
+    """nginx.conf for nginx on 127.0.0.1:port in front of the replicas; `runtime` holds its files."""
+    return _TEMPLATE.get_template("nginx.conf.jinja").render(
+        port=port,
+        replicas=[Upstream(str(number), replica) for number, replica in enumerate(replica_ports, start=1)],
+        runtime=runtime,
+        brotli_module=brotli_module,
+        cookie=AFFINITY_COOKIE,
+        fail_timeout_s=FAIL_TIMEOUT_S,
+        compressed_types=COMPRESSED_TYPES,
+        robots_txt=ROBOTS_TXT,
+        previews=[LinkPreview(f"/{page.url_path}", link_preview_head(page, public_url)) for page in PAGES],
+    )

@@ -1,0 +1,100 @@
+"""deploy/: the nginx configuration it writes, checked by nginx itself, and what it builds from lib/site.py."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from deploy import nginx
+from deploy.nginx import (
+    BROTLI_MODULE,
+    NGINX,
+    PREVIEW_SIZE,
+    link_preview_head,
+    nginx_string,
+    preview_file,
+    render_config,
+)
+from lib.site import PAGES, SitePage
+
+PUBLIC_URL = "https://kurils.example"
+STORY = SitePage("story", "story", "Story", ":material/book:", "The dispute told from 1855 to today.")
+
+
+def config_for(tmp_path: Path, brotli_module: Path | None = None) -> str:
+    return render_config(8080, [9001, 9002], tmp_path, PUBLIC_URL, brotli_module)
+
+
+@pytest.mark.parametrize("brotli_module", [None, BROTLI_MODULE], ids=["gzip", "gzip and brotli"])
+def test_nginx_accepts_the_configuration(tmp_path: Path, brotli_module: Path | None) -> None:
+    if brotli_module is not None and not brotli_module.exists():
+        pytest.fail(f"{brotli_module} is missing: apt-get install -y libnginx-mod-http-brotli-filter")
+    config = tmp_path / "nginx.conf"
+    config.write_text(config_for(tmp_path, brotli_module), encoding="utf-8")
+    checked = subprocess.run(
+        [str(NGINX), "-t", "-p", f"{tmp_path}/", "-c", str(config), "-e", "stderr"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_brotli_is_configured_only_with_its_module(tmp_path: Path) -> None:
+    without, with_module = config_for(tmp_path), config_for(tmp_path, BROTLI_MODULE)
+    assert "load_module" not in without
+    assert "brotli on;" not in without
+    assert f"load_module {BROTLI_MODULE};" in with_module
+    assert "brotli on;" in with_module
+
+
+def test_each_replica_has_its_cookie_value_its_pool_and_the_others_as_backup(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    assert '"1" replica_1;' in config
+    assert '"127.0.0.1:9002" "kd_replica=2; Path=/; HttpOnly; SameSite=Lax";' in config
+    pool = config.split("upstream replica_2 {", 1)[1].split("}", 1)[0].split()
+    assert pool == [
+        "server",
+        "127.0.0.1:9002",
+        "max_fails=1",
+        "fail_timeout=5s;",
+        "server",
+        "127.0.0.1:9001",
+        "backup;",
+    ]
+
+
+def test_every_page_of_the_site_list_gets_its_link_preview(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(nginx, "PAGES", (*PAGES, STORY))
+    config = config_for(tmp_path)
+    for page in (*PAGES, STORY):
+        location = config.split(f"location = /{page.url_path} {{", 1)[1].split("}", 1)[0]
+        assert f"<title>{page.tab_title}</title>" in location
+        assert f"{PUBLIC_URL}/app/static/previews/{page.module}.png" in location
+
+
+def test_the_link_preview_head_escapes_what_html_and_nginx_would_read() -> None:
+    hostile = SitePage("odd", "odd", "A \"<b>\" 'page'", ":material/home:", "Costs $5 \\ more & <script>")
+    head = link_preview_head(hostile, PUBLIC_URL)
+    assert "<b>" not in head
+    assert "<script>" not in head
+    assert "&lt;script&gt;" in head
+    assert "&#36;5 &#92; more &amp;" in head
+    nginx_string(head)  # raises on anything nginx would not take literally
+
+
+@pytest.mark.parametrize("text", ["costs $5", "it's", "a \\ b"])
+def test_nginx_strings_refuse_what_nginx_would_not_take_literally(text: str) -> None:
+    with pytest.raises(ValueError, match="cannot quote"):
+        nginx_string(text)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.module for page in PAGES])
+def test_every_page_has_its_preview_picture(page: SitePage) -> None:
+    """Made by `python -m deploy.previews`: rerun it when a page is added."""
+    header = preview_file(page).read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == PREVIEW_SIZE
