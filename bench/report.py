@@ -56,7 +56,7 @@ def reference_table(figures: Figures) -> list[str]:
         "script finished, no placeholder (`stSkeleton`) left, every Plotly chart's SVG drawn, every",
         "st_folium map's Leaflet shapes drawn, every dataframe's canvas drawn. The reference pages are",
         "written plainly in `bench/pages/` (no code of the app): the components alone, and each again inside",
-        "the navigation and a plain sidebar of the app's widget kinds (a radio, a range slider, a selectbox,",
+        "the navigation and a plain sidebar of the app's widget kinds (a radio, two number inputs, a selectbox,",
         "a link), which every page of the app draws.",
         "",
         "| reference page | median ms | min–max ms |",

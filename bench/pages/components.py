@@ -15,10 +15,12 @@ LEAFLET = "../../app/static/leaflet/leaflet"
 
 
 def plain_sidebar() -> None:
-    """A sidebar of the widget kinds the app's has: a radio, a range slider, a selectbox, a link."""
+    """A sidebar of the widget kinds the app's has: a radio, two number inputs, a selectbox, a link."""
     with st.sidebar:
         st.radio("Country", ("Both", "Japan", "Russia"), horizontal=True)
-        st.slider("Years", 1855, 2025, (1855, 2025))
+        first, last = st.columns(2)
+        first.number_input("From", 1855, 2025, 1855)
+        last.number_input("To", 1855, 2025, 2025)
         st.selectbox("Island", ("All islands", "Iturup", "Kunashir", "Shikotan", "Habomai"))
         st.markdown("[Share this view](?)")
 

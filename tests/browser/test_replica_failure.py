@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from lib.downloads import ARCHIVE_FOLDER
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from deploy.nginx import AFFINITY_COOKIE, FAIL_TIMEOUT_S
 from deploy.serve import Deployment
-from lib.downloads import ARCHIVE_FOLDER
 from tests.browser.conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -62,8 +62,8 @@ class Link:
 def _timeline_filtered(page: Page, timeout: float) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("radio", name="Japan")).to_be_checked(timeout=timeout)
-    expect(sidebar.get_by_role("slider", name="Years — start")).to_have_value("1950", timeout=timeout)
-    expect(sidebar.get_by_role("slider", name="Years — end")).to_have_value("2000", timeout=timeout)
+    expect(sidebar.get_by_role("spinbutton", name="From")).to_have_value("1950", timeout=timeout)
+    expect(sidebar.get_by_role("spinbutton", name="To")).to_have_value("2000", timeout=timeout)
 
 
 def _event_chosen(page: Page, timeout: float) -> None:
