@@ -22,7 +22,6 @@ from lib.model.link import (
     share_link,
 )
 from lib.site import SitePage, all_params
-from lib.ui.filters import COUNTRY_KEY, seed_filters
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.share import copy_button_html
 
@@ -41,15 +40,15 @@ def _query() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def start_from_link(dataset: Dataset, page: SitePage) -> None:
-    """On the session's first run, start the filters at the link's and note what it asked for in vain."""
-    if COUNTRY_KEY in st.session_state:
-        return
-    query = _query()
-    filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
-    notices += misplaced_params(query, {*page.params, *FILTER_PARAMS}, all_params() | set(FILTER_PARAMS))
-    seed_filters(filters)
-    st.session_state[_OPENING_LINK_KEY] = OpeningLink(filters, notices)
+def opening_link(dataset: Dataset, page: SitePage) -> OpeningLink:
+    """The link that opened the session, read on the session's first run: the filters it asks for and
+    what it asked for in vain."""
+    if _OPENING_LINK_KEY not in st.session_state:
+        query = _query()
+        filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
+        notices += misplaced_params(query, {*page.params, *FILTER_PARAMS}, all_params() | set(FILTER_PARAMS))
+        st.session_state[_OPENING_LINK_KEY] = OpeningLink(filters, notices)
+    return st.session_state[_OPENING_LINK_KEY]
 
 
 def show_notices(notices: Sequence[str]) -> None:
@@ -58,13 +57,12 @@ def show_notices(notices: Sequence[str]) -> None:
         st.warning(f"Part of this link could not be used:\n{lines}", icon=":material/link_off:")
 
 
-def show_link_notices(filters: Filters) -> None:
+def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
     """Say, above the page, what the opening link asked for in vain, until the reader changes a filter.
 
     Above the page rather than in the sidebar, which a narrow screen keeps closed.
     """
-    opening: OpeningLink | None = st.session_state.get(_OPENING_LINK_KEY)
-    if opening is not None and opening.filters == filters:
+    if opening.filters == filters:
         show_notices(opening.notices)
 
 

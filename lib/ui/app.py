@@ -19,7 +19,7 @@ import streamlit as st
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.site import PAGES, SitePage
-from lib.ui.address import share_this_view, show_link_notices, start_from_link, write_address
+from lib.ui.address import opening_link, share_this_view, show_link_notices, write_address
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import filter_sidebar, sidebar_filters
 
@@ -48,9 +48,9 @@ def run_app() -> None:
     st.set_page_config(page_title=shown.tab_title, page_icon=FAVICON, layout="wide")
     st.html(f"<style>{APP_CSS}</style>")
     dataset = dataset_or_stop()
-    start_from_link(dataset, shown)
-    filters = filter_sidebar(dataset, shown)
-    show_link_notices(filters)
+    opening = opening_link(dataset, shown)
+    filters = filter_sidebar(dataset, shown, opening.filters)
+    show_link_notices(opening, filters)
     current.run()
     write_address(filters, dataset.year_bounds, shown)
     share_this_view(shown)

@@ -1,8 +1,8 @@
 """The sidebar's shared filters: country, years and island, the same on every page.
 
 The widgets hold the state; `sidebar_filters` reads it, so there is nothing to keep in step.
-A link starts them once per session (lib.ui.address); a click on the map sets the island, and the
-Timeline's period control the years, through a callback, before the widgets are drawn.
+The link that opened the session gives their defaults (lib.ui.address); a click on the map sets the
+island, and the Timeline's period control the years, through a callback, before the widgets are drawn.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.model.dataset import Dataset
-from lib.model.filters import COUNTRY_CHOICES, Filters, default_filters, describe_filters
+from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
 from lib.site import SitePage
 from lib.views.markdown import escape_markdown
 from lib.views.wording import share_of
@@ -22,17 +22,13 @@ TO_KEY = "filter_to"
 ISLAND_KEY = "filter_island"
 
 
-def seed_filters(filters: Filters) -> None:
-    """Start the widgets at `filters`, as the session's first run does with its link's."""
-    st.session_state[COUNTRY_KEY] = filters.country or ALL_COUNTRIES
-    st.session_state[FROM_KEY] = filters.year_from
-    st.session_state[TO_KEY] = filters.year_to
-    st.session_state[ISLAND_KEY] = filters.island or ""
-
-
 def reset_filters(bounds: tuple[int, int]) -> None:
     """Back to every country, year and island: a button's on_click callback."""
-    seed_filters(default_filters(bounds))
+    first, last = bounds
+    st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
+    st.session_state[FROM_KEY] = first
+    st.session_state[TO_KEY] = last
+    st.session_state[ISLAND_KEY] = ""
 
 
 def choose_years(first: int, last: int) -> None:
@@ -64,26 +60,48 @@ def sidebar_filters() -> Filters:
     )
 
 
-def filter_sidebar(dataset: Dataset, page: SitePage) -> Filters:
-    """Draw the shared filters in the sidebar, the country named as `page` uses it; the filters they hold."""
+def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
+    """Draw the shared filters in the sidebar, the country named as `page` uses it; the filters they hold.
+
+    The widgets start at `start`, the link's filters, when the browser sends no value of its own.
+    It does send them in a session that took over from a replica that died, with the address of the
+    view before the reader's last change: the reader's values win.
+    """
     first, last = dataset.year_bounds
     names = dataset.island_names
+    countries = (ALL_COUNTRIES, *COUNTRY_CHOICES)
+    islands = ("", *names)
     with st.sidebar:
         st.header("Filters")
         st.radio(
             page.country_label,
-            (ALL_COUNTRIES, *COUNTRY_CHOICES),
+            countries,
+            index=countries.index(start.country or ALL_COUNTRIES),
             key=COUNTRY_KEY,
             horizontal=True,
             help=page.country_help,
         )
         st.caption("Soviet-era rows count as Russia.")
         from_column, to_column = st.columns(2)
-        from_column.number_input("From", first, last, step=1, key=FROM_KEY, on_change=_keep_order, args=(FROM_KEY,))
-        to_column.number_input("To", first, last, step=1, key=TO_KEY, on_change=_keep_order, args=(TO_KEY,))
+        # Kept within the years of the data, which may have changed since the link was read.
+        for column, label, key, year in (
+            (from_column, "From", FROM_KEY, start.year_from),
+            (to_column, "To", TO_KEY, start.year_to),
+        ):
+            column.number_input(
+                label,
+                first,
+                last,
+                value=min(max(year, first), last),
+                step=1,
+                key=key,
+                on_change=_keep_order,
+                args=(key,),
+            )
         st.selectbox(
             "Island",
-            ("", *names),
+            islands,
+            index=islands.index(start.island) if start.island in names else 0,
             key=ISLAND_KEY,
             format_func=lambda island_id: names.get(island_id, "All islands"),
         )
