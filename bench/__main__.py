@@ -42,7 +42,7 @@ from bench.cold import REFERENCES, measure_cold_renders
 from bench.load import Load, measure_load, measure_replica_loads
 from bench.proxy import measure_proxy
 from bench.report import Figures, write_results
-from bench.reruns import measure_reruns
+from bench.reruns import measure_reruns, measure_reruns_without_derived
 from bench.server import CHROMIUM, CHROMIUM_ARGS
 from bench.synthetic import write_scaled_dataset
 from lib.site import PAGES
@@ -86,7 +86,8 @@ def measure(data_dirs: dict[int, Path], rounds: int, context: dict[str, str], lo
         proxy = measure_proxy(browser, log)
         browser.close()
     reruns = measure_reruns(data_dirs, rounds, log)
-    return Figures(references, pages, reruns, loads, proxy, rounds, context)
+    reruns_without_derived = measure_reruns_without_derived(data_dirs, rounds, log)
+    return Figures(references, pages, reruns, reruns_without_derived, loads, proxy, rounds, context)
 
 
 def main() -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from bench.cold import page_name
 from deploy.replicas import ROOT
+from lib.model.dataset import Dataset
 from lib.site import PAGES
 from lib.ui.data import DATA_DIR_VARIABLE
 
@@ -54,4 +56,31 @@ def measure_reruns(data_dirs: dict[int, Path], rounds: int, log: Callable[[str],
     for scale, folder in data_dirs.items():
         results[scale] = reruns_at(folder, rounds)
         log(f"reruns at ×{scale}: " + ", ".join(f"{page_name(p)} {s * 1000:.0f} ms" for p, s in results[scale].items()))
+    return results
+
+
+@contextmanager
+def without_derived() -> Iterator[None]:
+    """Dataset.derived builds on every call, as if nothing were kept with the dataset: what the
+    structures built through it (popup lists, naming index, sources, the statements table) save."""
+    kept = Dataset.derived
+    Dataset.derived = lambda dataset, builder: builder(dataset)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Dataset.derived = kept  # type: ignore[method-assign]
+
+
+def measure_reruns_without_derived(
+    data_dirs: dict[int, Path], rounds: int, log: Callable[[str], None]
+) -> dict[int, dict[str, float]]:
+    """The reruns of `measure_reruns` at today's scale and the largest, with Dataset.derived turned off."""
+    ends = {scale: data_dirs[scale] for scale in (min(data_dirs), max(data_dirs))}
+    with without_derived():
+        results = {scale: reruns_at(folder, rounds) for scale, folder in ends.items()}
+    for scale, by_path in results.items():
+        log(
+            f"reruns at ×{scale} without derived: "
+            + ", ".join(f"{page_name(p)} {s * 1000:.0f} ms" for p, s in by_path.items())
+        )
     return results

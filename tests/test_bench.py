@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bench.cold import Target, reference_for
-from bench.report import RENDER_TARGET, SCALE_TARGET, Figures, render_table, scale_table
+from bench.report import RENDER_TARGET, SCALE_TARGET, Figures, render_table, scale_table, structures_section
+from bench.reruns import without_derived
+from lib.model.dataset import Dataset
 
 PATHS = ["", "map", "timeline", "statements"]
 
@@ -53,7 +55,7 @@ def test_the_render_table_misses_each_page_over_its_sidebar_reference_and_only_t
         "": target("home", 1800 * RENDER_TARGET, components=frozenset({"folium"})),
         "map": target("map", over, components=frozenset({"folium", "dataframe"})),
     }
-    figures = Figures(REFERENCES, {1: pages}, {}, [], None, 7, {})
+    figures = Figures(REFERENCES, {1: pages}, {}, {}, [], None, 7, {})
     lines = render_table(figures)
     assert figures.missed == [f"cold render of map: {over / 2700:.2f} × the sidebar: dataframe+folium page"]
     map_row = next(line for line in lines if line.startswith("| map |"))
@@ -71,3 +73,29 @@ def test_the_scale_table_names_each_page_over_the_target_and_only_those() -> Non
     timeline_row = next(line for line in lines if line.startswith("| timeline |"))
     assert timeline_row.endswith("| **no** |")
     assert sum(line.endswith("| yes |") for line in lines) == len(PATHS) - 1
+
+
+def test_the_structures_section_names_the_pages_whose_target_dataset_derived_keeps() -> None:
+    with_derived = {1: dict.fromkeys(PATHS, 0.1), 1000: dict.fromkeys(PATHS, 0.1 * SCALE_TARGET)}
+    without = {1: dict.fromkeys(PATHS, 0.1), 1000: dict.fromkeys(PATHS, 0.1 * SCALE_TARGET) | {"map": 0.5}}
+    figures = Figures(REFERENCES, {}, with_derived, without, [], None, 7, {})
+    lines = structures_section(figures)
+    assert lines[-1] == "Without `Dataset.derived`, it keeps the rerun target of map."
+    assert next(line for line in lines if line.startswith("| map |")).endswith("| 5.00 | **no** |")
+    figures.reruns_without_derived = with_derived
+    assert (
+        structures_section(figures)[-1]
+        == "Without `Dataset.derived`, no page's rerun target depends on it in this run."
+    )
+
+
+def test_without_derived_builds_on_every_call_and_then_keeps_again(dataset: Dataset) -> None:
+    calls: list[int] = []
+
+    def builder(data: Dataset) -> int:
+        calls.append(1)
+        return len(calls)
+
+    with without_derived():
+        assert [dataset.derived(builder), dataset.derived(builder)] == [1, 2]
+    assert dataset.derived(builder) == dataset.derived(builder) == 3
