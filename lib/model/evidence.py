@@ -18,6 +18,8 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 _MONTH_DAY = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+([0-9]{1,2})\b")
 _YEAR = re.compile(r"\b(1[7-9][0-9]{2}|20[0-9]{2})\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
+# A sentence ends with . ! or ?, perhaps inside closing quotes; the next starts after white space.
+_SENTENCE_END = re.compile(r"[.!?][\"”’]*$")
 
 
 def _weekdays(sentence: str, published: pd.Timestamp) -> Iterator[tuple[pd.Timestamp, str]]:
@@ -65,3 +67,25 @@ def supported_precision(sentence: str, published: pd.Timestamp, date: pd.Timesta
 def finer(precision: str, than: str | None) -> bool:
     """Whether `precision` says more than `than` (None: no date at all)."""
     return than is None or PRECISIONS.index(precision) < PRECISIONS.index(than)
+
+
+def _starts_a_sentence(text: str, start: int) -> bool:
+    """Whether a sentence starts at `start`: the text's or a line's start, or after one that ended,
+    perhaps behind an opening quote."""
+    before = text[:start].rstrip('"“')
+    return (
+        not before.strip()
+        or before.endswith("\n")
+        or (before[-1].isspace() and bool(_SENTENCE_END.search(before.rstrip())))
+    )
+
+
+def article_sentence_problem(text: str, sentence: str, article: str) -> str | None:
+    """What is wrong with `sentence` as a whole sentence of `article`'s `text`, if anything: it must be
+    there verbatim, start where a sentence starts and end where one ends."""
+    if sentence not in text:
+        return f"is not found verbatim in the text of {article!r}"
+    starts = [match.start() for match in re.finditer(re.escape(sentence), text)]
+    if not _SENTENCE_END.search(sentence) or not any(_starts_a_sentence(text, start) for start in starts):
+        return f"is in the text of {article!r}, but not as a whole sentence"
+    return None

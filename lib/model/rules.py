@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.model.evidence import finer, supported_precision
+from lib.model.evidence import article_sentence_problem, finer, supported_precision
 from lib.model.link import host_of
 from lib.model.problems import Problem
 from lib.model.schema import EVENT_SOURCES, EVENTS, ISLAND_FIGURES, ISLANDS, PUBLISHERS, STATEMENTS, STORY, Table
@@ -54,10 +54,9 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
     """A statement's sentence is in its article, and its quote is in its sentence."""
     for number, record in rows:
         text = texts.get(record["source_id"])
-        if text is not None and record["evidence"] not in text:
-            yield Problem(
-                STATEMENTS.file, number, "evidence", f"is not found verbatim in the text of {record['source_id']!r}"
-            )
+        problem = None if text is None else article_sentence_problem(text, record["evidence"], record["source_id"])
+        if problem:
+            yield Problem(STATEMENTS.file, number, "evidence", problem)
         if record["quote"] not in record["evidence"]:
             yield Problem(STATEMENTS.file, number, "quote", "is not found verbatim inside its evidence sentence")
 
@@ -73,8 +72,8 @@ def _source_row_problems(
     article = record["source_id"]
     if bool(article) == bool(record["url"]):
         yield "url", "give either source_id (an article) or url (a page), not both or neither"
-    elif article in texts and record["evidence"] not in texts[article]:
-        yield "evidence", f"is not found verbatim in the text of {article!r}"
+    elif article in texts and (problem := article_sentence_problem(texts[article], record["evidence"], article)):
+        yield "evidence", problem
     elif article in published and event is not None and "date" in record["supports"]:
         dated = supported_precision(record["evidence"], published[article], event["date"])
         if finer(event["date_precision"], dated):

@@ -106,13 +106,17 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
             format_func=lambda island_id: names.get(island_id, "All islands"),
         )
         filters = sidebar_filters()
-        # On a phone the sidebar covers the page: what the filters keep is said here, where they are.
-        events, statements = len(dataset.filtered_events(filters)), len(dataset.filtered_statements(filters))
-        st.caption(
-            f"These filters keep {share_of(events, len(dataset.events), 'event')} "
-            f"and {share_of(statements, len(dataset.statements), 'statement')}."
-        )
+        show_what_filters_keep(dataset, filters)
     return filters
+
+
+def show_what_filters_keep(dataset: Dataset, filters: Filters) -> None:
+    """On a phone the sidebar covers the page: what the filters keep is said where they are."""
+    events, statements = len(dataset.filtered_events(filters)), len(dataset.filtered_statements(filters))
+    st.caption(
+        f"These filters keep {share_of(events, len(dataset.events), 'event')} "
+        f"and {share_of(statements, len(dataset.statements), 'statement')}."
+    )
 
 
 def show_filters_in_use(dataset: Dataset, filters: Filters) -> None:

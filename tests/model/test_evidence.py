@@ -1,11 +1,12 @@
-"""What an article's sentence says of a date, read against the day it was published (Monday 23 July 2018)."""
+"""What an article's sentence says of a date, read against the day it was published (Monday 23 July 2018),
+and whether a sentence is the article's, whole."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lib.model.evidence import finer, sentence_dates, supported_precision
+from lib.model.evidence import article_sentence_problem, finer, sentence_dates, supported_precision
 
 PUBLISHED = pd.Timestamp("2018-07-23")  # a Monday
 
@@ -45,3 +46,23 @@ def test_every_date_a_sentence_names_is_found() -> None:
 )
 def test_finer(precision: str, than: str | None, says_more: bool) -> None:
     assert finer(precision, than) is says_more
+
+
+ARTICLE = 'MOSCOW, July 23. /TASS/.\nTokyo hopes for progress, Date said. She hailed contacts. "Two meetings were held. We are glad," she said.'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "problem"),
+    [
+        ("MOSCOW, July 23. /TASS/.", None),
+        ("Tokyo hopes for progress, Date said.", None),
+        ("Two meetings were held.", None),  # behind an opening quote
+        ('"Two meetings were held. We are glad," she said.', None),
+        ("hopes for progress, Date said.", "not as a whole sentence"),  # starts mid-sentence
+        ("She hailed contacts", "not as a whole sentence"),  # stops short of its end
+        ("She hailed all contacts.", "not found verbatim"),
+    ],
+)
+def test_an_article_sentence_must_be_there_whole(sentence: str, problem: str | None) -> None:
+    found = article_sentence_problem(ARTICLE, sentence, "tass")
+    assert found is None if problem is None else problem in found

@@ -94,6 +94,7 @@ def test_an_event_dated_more_precisely_than_its_article_needs_a_page_for_the_dat
     ("row", "column", "problem"),
     [
         (source("Not in the article at all.", ("what",), "tass"), "evidence", "not found verbatim"),
+        (source("the two countries signed a declaration.", ("what",), "tass"), "evidence", "not as a whole sentence"),
         (source("x", ("what",), "tass", "https://example.org/"), "url", "not both or neither"),
         (source("x", ("what",)), "url", "not both or neither"),
         (
