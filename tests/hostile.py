@@ -77,7 +77,8 @@ def write_hostile_dataset(target: Path) -> Path:
             if "quote" in row:
                 row["quote"] = next(payloads)
             if row.get("evidence"):
-                row["evidence"] = f"{next(payloads)} “{row.get('quote') or row['evidence']}” {next(payloads)}"
+                # A whole sentence of the article, as the loader requires: a paragraph of its own, ending with a full stop.
+                row["evidence"] = f"{next(payloads)} “{row.get('quote') or row['evidence']}” {next(payloads)}."
                 evidence.append(row["evidence"])
             if "path" in row:
                 row["path"] = SOURCE_TEXT_PATH
