@@ -4,7 +4,6 @@ mark holds and what the box leaves out."""
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from lib.model.dataset import Dataset
 from lib.views.markdown import escape_markdown
@@ -20,13 +19,7 @@ from lib.views.timeline.listing import (
     listing_note,
 )
 from lib.views.timeline.marks import MAX_EVENT_MARKS, event_marks
-from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, one_event, spread_events
-
-
-@pytest.fixture(scope="module")
-def many(dataset: Dataset) -> pd.DataFrame:
-    """42,000 events: today's a thousand times."""
-    return copies_of_today(dataset, 1000)
+from tests.views.timeline_data import DECLARATION, FULL_RANGE, one_event, spread_events
 
 
 def test_today_s_event_box_lists_every_event_and_says_nothing_more(dataset: Dataset) -> None:

@@ -4,7 +4,6 @@ that each gather the events of one lane, origin and period, few whatever the row
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from lib.model.dataset import Dataset
 from lib.views.provenance import event_publishers
@@ -27,12 +26,6 @@ from tests.views.timeline_data import (
     markers_by_id,
     spread_events,
 )
-
-
-@pytest.fixture(scope="module")
-def many(dataset: Dataset) -> pd.DataFrame:
-    """42,000 events: today's a thousand times."""
-    return copies_of_today(dataset, 1000)
 
 
 def test_up_to_the_threshold_each_event_is_its_own_mark(dataset: Dataset) -> None:
