@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from lib.model.filters import Filters, filter_events, filter_statements, island_groups, year_bounds
+from lib.model.filters import Filters, events_kept, island_groups, statements_kept, year_bounds
 
 T = TypeVar("T")
 
@@ -54,8 +54,15 @@ class Dataset:
         """Each island id's English name."""
         return dict(zip(self.islands["id"], self.islands["name_en"], strict=True))
 
+    def events_kept(self, filters: Filters) -> pd.Series:
+        """Which events the filters keep, row by row: counting them needs no copy of the rows."""
+        return events_kept(self.events, filters, self.year_bounds, self.island_groups)
+
+    def statements_kept(self, filters: Filters) -> pd.Series:
+        return statements_kept(self.statements, filters, self.year_bounds, self.island_groups)
+
     def filtered_events(self, filters: Filters) -> pd.DataFrame:
-        return filter_events(self.events, filters, self.year_bounds, self.island_groups)
+        return self.events[self.events_kept(filters)]
 
     def filtered_statements(self, filters: Filters) -> pd.DataFrame:
-        return filter_statements(self.statements, filters, self.year_bounds, self.island_groups)
+        return self.statements[self.statements_kept(filters)]

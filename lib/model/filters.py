@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.model.frames import each_distinct, names_any
+from lib.model.frames import names_any
 
 COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
 # Soviet-era rows count as Russia when filtering.
@@ -40,8 +40,9 @@ def year_bounds(*dates: pd.Series) -> tuple[int, int]:
     return min(date.year for date in firsts if pd.notna(date)), max(date.year for date in lasts if pd.notna(date))
 
 
-def canonical_country(country: str) -> str:
-    return COUNTRY_ALIASES.get(country, country)
+def counted_as(country: str) -> set[str]:
+    """The values of a country column that count as `country`: itself and its aliases."""
+    return {country} | {alias for alias, target in COUNTRY_ALIASES.items() if target == country}
 
 
 def island_groups(islands: pd.DataFrame) -> dict[str, str]:
@@ -60,7 +61,8 @@ def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
 
 def _in_years(starts: pd.Series, ends: pd.Series, filters: Filters, bounds: tuple[int, int]) -> pd.Series:
     """Rows whose span meets the years; undated rows only while the years are untouched."""
-    keep = (starts.dt.year <= filters.year_to) & (ends.fillna(starts).dt.year >= filters.year_from)
+    # Compared as dates, not as .dt.year: no column of years is built on every run.
+    keep = (starts < pd.Timestamp(filters.year_to + 1, 1, 1)) & (ends.fillna(starts) >= pd.Timestamp(filters.year_from, 1, 1))
     return keep | starts.isna() if filters.is_full_range(bounds) else keep
 
 
@@ -68,27 +70,26 @@ def _names_island(frame: pd.DataFrame, filters: Filters, groups: Mapping[str, st
     return names_any(frame["islands"], related_islands(filters.island, groups)) if filters.island else True
 
 
-def filter_events(
+def events_kept(
     events: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
-) -> pd.DataFrame:
-    """The events the filters keep: any of their days in the years, involving the country, naming the island."""
+) -> pd.Series:
+    """Which events the filters keep: any of their days in the years, involving the country, naming the island."""
     keep = _in_years(events["date"], events["end_date"], filters, bounds) & _names_island(events, filters, groups)
     if filters.country:
-        country = filters.country
-        keep &= each_distinct(events["countries"], lambda named: country in map(canonical_country, named)).astype(bool)
-    return events[keep]
+        keep &= names_any(events["countries"], counted_as(filters.country))
+    return keep
 
 
-def filter_statements(
+def statements_kept(
     statements: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
-) -> pd.DataFrame:
-    """The statements the filters keep: said in the years, for the country, naming the island."""
+) -> pd.Series:
+    """Which statements the filters keep: said in the years, for the country, naming the island."""
     keep = _in_years(statements["date"], statements["date"], filters, bounds) & _names_island(
         statements, filters, groups
     )
     if filters.country:
-        keep &= statements["country"].map(canonical_country) == filters.country
-    return statements[keep]
+        keep &= statements["country"].isin(counted_as(filters.country))
+    return keep
 
 
 def years_text(year_from: int, year_to: int) -> str:

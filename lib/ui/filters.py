@@ -112,7 +112,7 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
 
 def show_what_filters_keep(dataset: Dataset, filters: Filters) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
-    events, statements = len(dataset.filtered_events(filters)), len(dataset.filtered_statements(filters))
+    events, statements = int(dataset.events_kept(filters).sum()), int(dataset.statements_kept(filters).sum())
     st.caption(
         f"These filters keep {share_of(events, len(dataset.events), 'event')} "
         f"and {share_of(statements, len(dataset.statements), 'statement')}."
