@@ -62,7 +62,9 @@ def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
 def _in_years(starts: pd.Series, ends: pd.Series, filters: Filters, bounds: tuple[int, int]) -> pd.Series:
     """Rows whose span meets the years; undated rows only while the years are untouched."""
     # Compared as dates, not as .dt.year: no column of years is built on every run.
-    keep = (starts < pd.Timestamp(filters.year_to + 1, 1, 1)) & (ends.fillna(starts) >= pd.Timestamp(filters.year_from, 1, 1))
+    keep = (starts < pd.Timestamp(filters.year_to + 1, 1, 1)) & (
+        ends.fillna(starts) >= pd.Timestamp(filters.year_from, 1, 1)
+    )
     return keep | starts.isna() if filters.is_full_range(bounds) else keep
 
 

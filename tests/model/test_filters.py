@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, default_filters, describe_filters, related_islands, year_bounds
+from lib.model.filters import (
+    Filters,
+    counted_as,
+    default_filters,
+    describe_filters,
+    related_islands,
+    year_bounds,
+)
 
 GROUPS = {"habomai": "habomai", "habomai_yuri": "habomai", "habomai_zeleny": "habomai", "kunashir": "kunashir"}
 
@@ -98,3 +105,15 @@ def test_undated_statements_show_only_while_the_years_are_untouched(dataset: Dat
 )
 def test_filters_in_words(filters: Filters, words: str) -> None:
     assert describe_filters(filters, (1855, 2025), {"shikotan": "Shikotan"}) == words
+
+
+def test_soviet_rows_count_as_russia_and_nothing_else_is_an_alias() -> None:
+    assert counted_as("Russia") == {"Russia", "USSR"}
+    assert counted_as("Japan") == {"Japan"}
+
+
+@pytest.mark.parametrize("combination", COMBINATIONS[::5], ids=str)
+def test_the_rows_kept_count_what_the_filtered_frames_hold(combination: tuple, dataset: Dataset) -> None:
+    filters = filters_of(combination, dataset.year_bounds)
+    assert dataset.events_kept(filters).sum() == len(dataset.filtered_events(filters))
+    assert dataset.statements_kept(filters).sum() == len(dataset.filtered_statements(filters))
