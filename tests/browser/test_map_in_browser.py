@@ -4,12 +4,26 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Frame, FrameLocator, Locator, Page, Request, Route, ViewportSize, expect
+from playwright.sync_api import (
+    Browser,
+    Frame,
+    FrameLocator,
+    Locator,
+    Page,
+    Request,
+    Route,
+    ViewportSize,
+    WebSocket,
+    expect,
+)
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.server import Server, start_server, stop_server
 from lib.model.load import read_dataset
@@ -31,39 +45,76 @@ from tests.pages.test_home_page import csv_rows
 pytestmark = pytest.mark.browser
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_VALUE_KEY = "last_object_clicked_count"  # a key of every value the Map page's map sends
 FEATURES = json.loads((ROOT / "data" / "islands.geojson").read_text(encoding="utf-8"))["features"]
 TIMEOUT_MS = 30_000
 PHONE: ViewportSize = {"width": 390, "height": 844}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
-# Counts the values the map component sends to the app (each one reruns the script) and notes when
-# runs end, so a test can wait for the rerun that the map's first value causes.
+# Records the values the map component sends to the app (each one reruns the script).
 _SENT_VALUES_JS = """
 window.mapValuesSent = [];
 window.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "streamlit:setComponentValue") {
-    window.mapValuesSent.push(event.data.value);
-    window.lastValueAt = performance.now();
-  }
+  if (event.data && event.data.type === "streamlit:setComponentValue") window.mapValuesSent.push(event.data.value);
 });
-new MutationObserver((changes) => {
-  for (const change of changes) {
-    const state = change.target.getAttribute("data-test-script-state");
-    if (state === "notRunning") window.lastRunEndAt = performance.now();
-  }
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
 """
-# A run has ended since the value was sent, and none is running. Not "a run started after the value":
-# a value sent while the first run is still going makes Streamlit restart that run, and the page then
-# never leaves "running" in between (a likely cause of rare failures on a heavily loaded machine).
-_FIRST_VALUE_HANDLED_JS = """() => window.lastValueAt !== undefined && window.lastRunEndAt > window.lastValueAt
-  && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+@dataclass
+class ScriptRuns:
+    """The script runs as Streamlit's WebSocket carries them, in order: "rerun" (the page asks for a
+    run), "map rerun" (one that carries the map's value) and "finished" (the server ended a run).
+
+    Read from the messages, not from the page's "running" state: the rerun a value causes may take a
+    few milliseconds, and the browser may then draw its start and its end at once, so that the page
+    never shows it running (the cause of rare timeouts here, seen in CI).
+    """
+
+    log: list[str] = field(default_factory=list)
+    socket: WebSocket | None = None
+
+    def watch(self, socket: WebSocket) -> None:
+        self.socket = socket
+        socket.on("framesent", self._sent)
+        socket.on("framereceived", self._received)
+
+    def _sent(self, payload: str | bytes) -> None:
+        if not isinstance(payload, bytes):
+            return
+        message = BackMsg.FromString(payload)
+        if message.WhichOneof("type") == "rerun_script":
+            states = message.rerun_script.widget_states.widgets
+            self.log.append("map rerun" if any(MAP_VALUE_KEY in state.json_value for state in states) else "rerun")
+
+    def _received(self, payload: str | bytes) -> None:
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg.FromString(payload)
+        # A run cut short by a newer request reports FINISHED_EARLY_FOR_RERUN: the newer run is still to end.
+        if (
+            message.WhichOneof("type") == "script_finished"
+            and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        ):
+            self.log.append("finished")
+
+    def map_value_handled(self) -> bool:
+        """The map's value has reached the app, and every run asked for since has ended."""
+        return "map rerun" in self.log and self.log[-1] == "finished"
+
+    def wait_until_map_value_handled(self, timeout_ms: float) -> None:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not self.map_value_handled():
+            assert self.socket is not None, "the page opened no WebSocket"
+            remaining_ms = (deadline - time.monotonic()) * 1000
+            assert remaining_ms > 0, f"the map's value was not handled: {self.log}"
+            self.socket.wait_for_event("framereceived", timeout=remaining_ms)
 
 
 @dataclass
 class Traffic:
     blocked: list[tuple[str, str]] = field(default_factory=list)  # (url, url of the frame that asked)
     served: list[str] = field(default_factory=list)
+    runs: ScriptRuns = field(default_factory=ScriptRuns)
 
 
 @pytest.fixture
@@ -81,16 +132,17 @@ def offline(page: Page) -> Iterator[Traffic]:
 
     page.route("**/*", route)
     page.add_init_script(_SENT_VALUES_JS)
+    page.on("websocket", traffic.runs.watch)
     yield traffic
     page.unroute_all(behavior="ignoreErrors")
 
 
-def open_map(page: Page, url: str) -> FrameLocator:
+def open_map(page: Page, url: str, runs: ScriptRuns) -> FrameLocator:
     open_app(page, url)
     frame = page.frame_locator(MAP_FRAME)
     expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES), timeout=TIMEOUT_MS)
     # The map sends one value once drawn; hover and click only after the rerun it causes has ended.
-    page.wait_for_function(_FIRST_VALUE_HANDLED_JS, timeout=TIMEOUT_MS)
+    runs.wait_until_map_value_handled(TIMEOUT_MS)
     return frame
 
 
@@ -133,7 +185,7 @@ def island_box(page: Page) -> Locator:
 
 
 def test_the_map_draws_with_the_network_closed(page: Page, offline: Traffic, app_server: Server) -> None:
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     expect(frame.locator(".label-iturup")).to_contain_text("Iturup")
     expect(frame.locator(".island-legend")).to_contain_text("promised to Japan after a peace treaty")
     expect(frame.locator(".leaflet-tile")).to_have_count(0)  # the coasts alone, no tile server
@@ -144,7 +196,7 @@ def test_the_map_draws_with_the_network_closed(page: Page, offline: Traffic, app
 
 
 def test_hovering_kunashir_shows_its_three_names(page: Page, offline: Traffic, app_server: Server) -> None:
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     page.mouse.move(*island_point(frame, "kunashir"))
     tooltip = frame.locator(".leaflet-tooltip")
     for name in ("Kunashir", "Kunashiri-tō", "国後島", "Кунашир"):
@@ -152,7 +204,7 @@ def test_hovering_kunashir_shows_its_three_names(page: Page, offline: Traffic, a
 
 
 def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline: Traffic, app_server: Server) -> None:
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     page.mouse.click(*island_point(frame, "shikotan"))
     popup = frame.locator(".leaflet-popup-content")
     shikotan = next(row for row in csv_rows("islands.csv") if row["id"] == "shikotan")
@@ -166,7 +218,7 @@ def test_clicking_shikotan_shows_its_details_and_selects_it(page: Page, offline:
 
 
 def test_the_selection_is_kept_for_the_other_pages(page: Page, offline: Traffic, app_server: Server) -> None:
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     page.mouse.click(*island_point(frame, "kunashir"))
     expect(page.get_by_role("heading", name="Kunashir", level=3)).to_be_visible(timeout=TIMEOUT_MS)
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Timeline").click()
@@ -203,7 +255,7 @@ def drag(page: Page, start: tuple[float, float], by: tuple[float, float]) -> Non
 
 def test_panning_and_zooming_never_rerun_the_app(page: Page, offline: Traffic, app_server: Server) -> None:
     page.set_viewport_size({"width": 1280, "height": 1000})
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     window = map_window(page)
     until_the_view_settles(window, frame.get_by_role("button", name="Zoom in").click)
     # Up and left: Shikotan, below the centre, stays in view once zoomed in.
@@ -225,7 +277,7 @@ def test_panning_and_zooming_never_rerun_the_app(page: Page, offline: Traffic, a
 
 
 def test_openstreetmap_is_offered_with_its_attribution(page: Page, offline: Traffic, app_server: Server) -> None:
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     frame.locator(".leaflet-control-layers").hover()
     osm = frame.get_by_label(OSM_LAYER_NAME)
     expect(osm).not_to_be_checked()
@@ -236,7 +288,7 @@ def test_openstreetmap_is_offered_with_its_attribution(page: Page, offline: Traf
 
 def test_on_a_phone_the_legend_starts_folded(page: Page, offline: Traffic, app_server: Server) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    frame = open_map(page, f"{app_server.url}/map")
+    frame = open_map(page, f"{app_server.url}/map", offline.runs)
     legend = frame.locator(".island-legend")
     expect(legend).not_to_have_attribute("open", "")
     legend.locator("summary").click()
@@ -261,7 +313,7 @@ def test_hostile_names_in_popups_stay_text(
     islands = read_dataset(hostile_data).dataset.islands.set_index("id")  # type: ignore[union-attr]
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    frame = open_map(page, f"{hostile_server.url}/map")
+    frame = open_map(page, f"{hostile_server.url}/map", offline.runs)
     page.mouse.click(*island_point(frame, "iturup"))
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text(islands.loc["iturup", "name_en"])  # the attack, shown as text
