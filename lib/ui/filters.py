@@ -22,15 +22,6 @@ TO_KEY = "filter_to"
 ISLAND_KEY = "filter_island"
 
 
-def reset_filters(bounds: tuple[int, int]) -> None:
-    """Back to every country, year and island: a button's on_click callback."""
-    first, last = bounds
-    st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
-    st.session_state[FROM_KEY] = first
-    st.session_state[TO_KEY] = last
-    st.session_state[ISLAND_KEY] = ""
-
-
 def choose_years(first: int, last: int) -> None:
     """Make `first` to `last` the years on every page: for a callback, which runs before the widgets."""
     st.session_state[FROM_KEY] = first
@@ -40,6 +31,13 @@ def choose_years(first: int, last: int) -> None:
 def choose_island(island: str) -> None:
     """Make `island` the selected island on every page: for a callback, which runs before the widgets."""
     st.session_state[ISLAND_KEY] = island
+
+
+def reset_filters(bounds: tuple[int, int]) -> None:
+    """Back to every country, year and island: a button's on_click callback."""
+    st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
+    choose_years(*bounds)
+    choose_island("")
 
 
 def _keep_order(moved: str) -> None:
