@@ -8,8 +8,9 @@ from streamlit_folium import st_folium
 from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range, format_partial_date
 from lib.model.filters import Filters, describe_filters, year_bounds
+from lib.model.view import PageParams, View
 from lib.site import site_page
-from lib.ui.app import page_context, run_app, streamlit_page
+from lib.ui.app import run_app, streamlit_page
 from lib.views.islands import map_filters
 from lib.views.map.build import build_island_map
 from lib.views.markdown import escape_markdown
@@ -25,13 +26,13 @@ from lib.views.wording import counted, share_of
 MAP_HEIGHT = 260
 
 
-def render() -> None:
-    dataset, filters = page_context()
+def render(view: View) -> PageParams:
+    dataset, filters = view.dataset, view.filters
     figures = dataset.derived(headline_figures)
     st.title("Russia–Japan peace-treaty talks")
     summary_column, map_column = st.columns([3, 2], gap="medium")
     summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
-    events, statements = dataset.filtered_events(filters), dataset.filtered_statements(filters)
+    events, statements = view.events, view.statements
     with map_column:
         small_map(dataset, filters, events, statements)
     headline(dataset, figures)
@@ -40,6 +41,7 @@ def render() -> None:
         latest_event(dataset, figures.latest)
     with explore_column:
         explore(dataset, filters, len(events), len(statements))
+    return {}
 
 
 def small_map(dataset: Dataset, filters: Filters, events: pd.DataFrame, statements: pd.DataFrame) -> None:

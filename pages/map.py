@@ -1,12 +1,14 @@
 """Map of the southern Kurils: who administers and who claims each island, and the 1956 promise."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
-from lib.ui.app import page_context, run_app
-from lib.ui.data import dataset_or_stop
+from lib.model.view import PageParams, View
+from lib.ui.app import run_app
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.islands import facts_markdown, island_details, island_records, islands_table, map_filters
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
@@ -23,17 +25,22 @@ SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text="source")
 LISTED_EVENTS = 40
 
 
-def select_clicked_island() -> None:
+def select_clicked_island(island_ids: pd.Series) -> None:
     """The map's on_change: the island clicked becomes the sidebar's island, before the widgets are drawn."""
-    clicked = clicked_island_id(st.session_state[MAP_KEY], dataset_or_stop().islands["id"])
+    clicked = clicked_island_id(st.session_state[MAP_KEY], island_ids)
     if clicked:
         choose_island(clicked)
 
 
-def render() -> None:
-    dataset, filters = page_context()
+def render(view: View) -> PageParams:
+    dataset, filters = view.dataset, view.filters
     scope = map_filters(filters)
-    events, statements = dataset.filtered_events(scope), dataset.filtered_statements(scope)
+    # The map ignores the island filter: with none chosen, its rows are the view's.
+    events, statements = (
+        (view.events, view.statements)
+        if scope == filters
+        else (dataset.filtered_events(scope), dataset.filtered_statements(scope))
+    )
     st.title("Map of the southern Kurils")
     st.caption(
         "Which islands are in question, who administers them, who claims them, and which ones the 1956 "
@@ -51,7 +58,7 @@ def render() -> None:
         returned_objects=RETURNED_OBJECTS,
         # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
         feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
-        on_change=select_clicked_island,
+        on_change=partial(select_clicked_island, dataset.islands["id"]),
         render=False,  # st_folium renders the map itself as well; rendering the whole page first only doubles the work
     )
     legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
@@ -70,6 +77,7 @@ def render() -> None:
         width="stretch",
         column_config={"Area (km²)": st.column_config.NumberColumn(format="localized"), "Source": SOURCE_COLUMN},
     )
+    return {}
 
 
 def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island: str) -> None:

@@ -11,8 +11,9 @@ from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text
-from lib.ui.address import keep_in_address, linked_choice, show_notices
-from lib.ui.app import page_context, run_app
+from lib.model.view import PageParams, View
+from lib.ui.address import linked_choice, show_notices
+from lib.ui.app import run_app
 from lib.ui.data import data_dir
 from lib.ui.filters import reset_filters, show_filters_in_use
 from lib.views.article import (
@@ -48,16 +49,16 @@ TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
 
 
-def start_from_link(dataset: Dataset, filters: Filters) -> None:
+def start_from_link(view: View) -> None:
     """The page's first run in the session: the search, speakers and statement the link chose. A
     statement the link's own filters hide is not chosen, and the notice says so."""
     if SEARCH_KEY in st.session_state:
         return
-    query = {key: st.query_params.get_all(key) for key in ("q", "speaker")}
-    q, notices = search_from_query(query, "q")
-    speakers, speaker_notices = choices_from_query(query, "speaker", speaker_choices(dataset.statements), "a speaker")
-    linked = linked_choice("statement", dataset.statements["id"], "a statement")
-    shown = filter_speakers(search_statements(dataset.filtered_statements(filters), q), speakers)
+    statements = view.dataset.statements
+    q, notices = search_from_query(view.query, "q")
+    speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), "a speaker")
+    linked = linked_choice(view.query, "statement", statements["id"], "a statement")
+    shown = filter_speakers(search_statements(view.statements, q), speakers)
     if linked is not None and linked not in set(shown["id"]):
         notices.append(hidden_choice_notice("statement", linked))
         linked = None
@@ -79,12 +80,12 @@ def select_row(table_key: str, ids: np.ndarray) -> None:
     st.session_state[STATEMENT_KEY] = ids[rows[0]] if rows else None
 
 
-def render() -> None:
-    dataset, filters = page_context()
+def render(view: View) -> PageParams:
+    dataset, filters = view.dataset, view.filters
     st.title("Statements")
     st.caption("Who said what, when and for which country, each taken word for word from a source article.")
     show_filters_in_use(dataset, filters)
-    start_from_link(dataset, filters)
+    start_from_link(view)
     # The article is built only while its tab is open: most readers never open it.
     table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
     with table_tab:
@@ -104,17 +105,17 @@ def render() -> None:
             placeholder="All speakers",
             persist_state="session",
         )
-        keep_in_address("q", q)
-        keep_in_address("speaker", speakers)
-        shown = filter_speakers(search_statements(dataset.filtered_statements(filters), q), speakers)
+        shown = filter_speakers(search_statements(view.statements, q), speakers)
         if shown.empty:
+            picked = None
             nothing_matches(dataset, filters, q, speakers)
         else:
-            table_and_choice(dataset, shown)
+            picked = table_and_choice(dataset, shown)
         downloads(dataset, shown)
     if article_tab.open:
         with article_tab:
             annotated_article(dataset)
+    return {"q": q, "speaker": speakers, "statement": picked}
 
 
 def nothing_matches(dataset: Dataset, filters: Filters, q: str, speakers: list[str]) -> None:
@@ -126,8 +127,8 @@ def nothing_matches(dataset: Dataset, filters: Filters, q: str, speakers: list[s
     )
 
 
-def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
-    """The count, the table, the Statement box, and the chosen statement in context."""
+def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> str | None:
+    """The count, the table, the Statement box, and the chosen statement in context; the one chosen."""
     choices = statement_choices(dataset.derived(statement_labels), shown, st.session_state.get(STATEMENT_KEY))
     if st.session_state.get(STATEMENT_KEY) not in choices:  # hidden by the filters or the search: let it go
         st.session_state[STATEMENT_KEY] = None
@@ -148,12 +149,12 @@ def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> None:
         placeholder="Tick a row of the table, or choose a statement here",
         help="Read the statement in the article's own words, below.",
     )
-    keep_in_address("statement", picked)
     if picked:
         statement = shown[shown["id"] == picked].iloc[0]
         source = dataset.sources.set_index("id").loc[statement["source_id"]]
         st.subheader("In context")
         st.html(statement_html(statement, source, dataset.texts.get(statement["source_id"])))
+    return picked
 
 
 def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | None) -> None:

@@ -5,8 +5,9 @@ from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters, describe_filters
-from lib.ui.address import keep_in_address, linked_choice
-from lib.ui.app import page_context, run_app
+from lib.model.view import PageParams, View
+from lib.ui.address import linked_choice
+from lib.ui.app import run_app
 from lib.views.islands import island_records
 from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
@@ -36,22 +37,22 @@ def go_to(chapter_id: str) -> None:
     st.session_state[CHAPTER_KEY] = chapter_id
 
 
-def render() -> None:
-    dataset, filters = page_context()
+def render(view: View) -> PageParams:
+    dataset, filters = view.dataset, view.filters
     chapters = dataset.derived(story_chapters)
     ids = list(chapters)
     st.title("The story of the negotiations")
     st.caption(story_intro(list(chapters.values())))
     filters_note(dataset, filters)
-    linked = linked_choice(CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
+    linked = linked_choice(view.query, CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
     chosen = st.selectbox(
         "Chapter", ids, key=CHAPTER_KEY, format_func=lambda chapter_id: chapter_label(chapters[chapter_id])
     )
-    keep_in_address(CHAPTER_PARAM, chosen)
     steps(ids, chosen)
     chapter_view(dataset, chapters[chosen])
+    return {CHAPTER_PARAM: chosen}
 
 
 def filters_note(dataset: Dataset, filters: Filters) -> None:

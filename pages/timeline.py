@@ -9,8 +9,9 @@ import streamlit as st
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters, describe_filters, years_text
 from lib.model.link import filters_to_query, hidden_choice_notice
-from lib.ui.address import keep_in_address, linked_choice, show_notices
-from lib.ui.app import page_context, run_app
+from lib.model.view import PageParams, View
+from lib.ui.address import linked_choice, show_notices
+from lib.ui.app import run_app
 from lib.ui.filters import choose_years, reset_filters, show_filters_in_use
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_publishers
@@ -71,17 +72,16 @@ def jump_to_period(spans: dict[str, YearSpan]) -> None:
         choose_years(span.first, span.last)
 
 
-def render() -> None:
-    dataset, filters = page_context()
-    events = dataset.filtered_events(filters)
+def render(view: View) -> PageParams:
+    dataset, filters, events = view.dataset, view.filters, view.events
     st.html(PAGE_CSS)
     st.title("Timeline of the negotiations")
     show_filters_in_use(dataset, filters)
-    start_from_linked_event(dataset, events)
+    start_from_linked_event(view)
     period_control(dataset.year_bounds, filters)
     if events.empty:
         no_events(dataset, filters)
-        return
+        return {}
     st.caption(
         f"Showing {len(events):,} of {len(dataset.events):,} events, {years_text(filters.year_from, filters.year_to)}. "
         "A period sets the sidebar's years. Pick an event in the list under the chart for its details; "
@@ -98,15 +98,16 @@ def render() -> None:
         event_list(listing, picked)
     with detailed:
         details_panel(dataset, events, filters, picked)
+    return {EVENT_PARAM: picked}
 
 
-def start_from_linked_event(dataset: Dataset, events: pd.DataFrame) -> None:
+def start_from_linked_event(view: View) -> None:
     """On the page's first run in the session, the event the link chose: a bad id, or one the link's
-    own filters hide (`events` are those they keep), gets a notice instead."""
-    linked = linked_choice(EVENT_PARAM, dataset.events["id"], "an event")
+    own filters hide, gets a notice instead."""
+    linked = linked_choice(view.query, EVENT_PARAM, view.dataset.events["id"], "an event")
     if EVENT_KEY in st.session_state:
         return
-    if linked is not None and linked not in set(events["id"]):
+    if linked is not None and linked not in set(view.events["id"]):
         show_notices([hidden_choice_notice(EVENT_PARAM, linked)])
         linked = None
     st.session_state[EVENT_KEY] = linked
@@ -181,7 +182,6 @@ def event_box(listing: Listing) -> str | None:
         format_func=choices.__getitem__,
         placeholder="Type to find an event, or pick one in the list",
     )
-    keep_in_address(EVENT_PARAM, picked)
     return picked
 
 

@@ -1,6 +1,6 @@
-"""The page's address: the link that opened the session, what a page reads of it, what it keeps in
-it, and the link to share. The address is written once a run, after the page (`write_address`):
-the filters, then the page's own parameters, nothing else.
+"""The page's address: the link that opened the session, what a page reads of it, and the link to
+share. The address is read once a run, before the page, and written once, after it
+(`write_address`): the filters, then what the page returned of its own parameters, nothing else.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.link import (
     FILTER_PARAMS,
+    Params,
     choice_from_query,
     filters_from_query,
     filters_to_query,
@@ -21,6 +22,7 @@ from lib.model.link import (
     page_address,
     share_link,
 )
+from lib.model.view import PageParams
 from lib.site import SitePage, all_params
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.share import copy_button_html
@@ -36,15 +38,15 @@ class OpeningLink:
     notices: list[str] = field(default_factory=list)
 
 
-def _query() -> dict[str, list[str]]:
+def current_query() -> dict[str, list[str]]:
+    """The address's query as the browser sent it: read once a run."""
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def opening_link(dataset: Dataset, page: SitePage) -> OpeningLink:
+def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink:
     """The link that opened the session, read on the session's first run: the filters it asks for and
     what it asked for in vain."""
     if _OPENING_LINK_KEY not in st.session_state:
-        query = _query()
         filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
         notices += misplaced_params(query, {*page.params, *FILTER_PARAMS}, all_params() | set(FILTER_PARAMS))
         st.session_state[_OPENING_LINK_KEY] = OpeningLink(filters, notices)
@@ -66,32 +68,28 @@ def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
         show_notices(opening.notices)
 
 
-def linked_choice(key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen") -> str | None:
+def linked_choice(
+    query: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen"
+) -> str | None:
     """What the address chose on this page (`key`, e.g. event); an id that names nothing gets a notice
     that says what the page shows `instead`."""
-    chosen, notices = choice_from_query({key: st.query_params.get_all(key)}, key, known_ids, noun, instead)
+    chosen, notices = choice_from_query(query, key, known_ids, noun, instead)
     show_notices(notices)
     return chosen
 
 
-def keep_in_address(key: str, value: str | Sequence[str] | None) -> None:
-    """Keep what the page has chosen in its address, or take it out when nothing is."""
-    if value:
-        st.query_params[key] = value
-    elif key in st.query_params:
-        del st.query_params[key]
+def write_address(filters: Filters, bounds: tuple[int, int], own: PageParams) -> dict[str, str | list[str]]:
+    """The address of this view, written once: the filters, then what the page keeps of its own."""
+    kept = {key: value if isinstance(value, str) else list(value) for key, value in own.items() if value}
+    address = {**filters_to_query(filters, bounds), **kept}
+    st.query_params.from_dict(address)
+    return address
 
 
-def write_address(filters: Filters, bounds: tuple[int, int], page: SitePage) -> None:
-    """The filters, then what the page keeps of its own: another page's parameters are dropped."""
-    own = {key: st.query_params.get_all(key) for key in page.params if key in st.query_params}
-    st.query_params.from_dict({**filters_to_query(filters, bounds), **own})
-
-
-def share_this_view(page: SitePage) -> None:
-    """The sidebar's link to what the reader sees: the page's address and its query as the page has left it."""
+def share_this_view(page: SitePage, address: dict[str, str | list[str]]) -> None:
+    """The sidebar's link to what the reader sees: the page's address and its query."""
     # The browser reports its address; a client that does not (AppTest) gets a relative link.
-    link = share_link(page_address(st.context.url or "", page.url_path), _query()) or "?"
+    link = share_link(page_address(st.context.url or "", page.url_path), address) or "?"
     with st.sidebar:
         st.subheader("Share this view")
         # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).

@@ -11,6 +11,7 @@ import streamlit as st
 
 from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
+from lib.model.view import View
 from lib.site import SitePage
 from lib.views.markdown import escape_markdown
 from lib.views.wording import share_of
@@ -103,17 +104,15 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
             key=ISLAND_KEY,
             format_func=lambda island_id: names.get(island_id, "All islands"),
         )
-        filters = sidebar_filters()
-        show_what_filters_keep(dataset, filters)
-    return filters
+    return sidebar_filters()
 
 
-def show_what_filters_keep(dataset: Dataset, filters: Filters) -> None:
+def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
-    events, statements = int(dataset.events_kept(filters).sum()), int(dataset.statements_kept(filters).sum())
+    events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
     st.caption(
-        f"These filters keep {share_of(events, len(dataset.events), 'event')} "
-        f"and {share_of(statements, len(dataset.statements), 'statement')}."
+        f"These filters keep {share_of(events, len(view.dataset.events), 'event')} "
+        f"and {share_of(statements, len(view.dataset.statements), 'statement')}."
     )
 
 

@@ -3,12 +3,19 @@ choices make the address, and the share link repeats the address."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
+import lib.model.dataset
+import lib.ui.data
+import lib.ui.filters
 from lib.model.filters import Filters
 from lib.site import PAGES
 from lib.ui.data import load_dataset
-from tests.apptest import run_page, share_link, sidebar_filters
+from tests.apptest import PAGE_FILES, run_page, share_link, sidebar_filters
 
 LINK = {"country": "Japan", "from": "1950", "to": "2000", "island": "shikotan"}
 
@@ -117,3 +124,30 @@ def test_the_sidebar_says_what_the_filters_keep_where_a_phone_reader_sets_them()
         f"and {len(statements)} of {len(dataset.statements)} statements."
     ]
     assert 0 < len(events) < len(dataset.events)
+
+
+@pytest.mark.parametrize("page_file", PAGE_FILES)
+def test_a_run_reads_the_data_and_works_out_the_filters_once(page_file: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One pass per run: the data folder is scanned, the filters read and their rows kept once, on the
+    session's first run and on a rerun after a filter changes."""
+    calls: Counter[str] = Counter()
+    for module, name in [
+        (lib.ui.data, "_fingerprint"),
+        (lib.ui.filters, "sidebar_filters"),
+        (lib.model.dataset, "events_kept"),
+        (lib.model.dataset, "statements_kept"),
+    ]:
+        monkeypatch.setattr(module, name, counting(getattr(module, name), name, calls))
+    app = run_page(page_file, country="Japan")
+    assert calls == dict.fromkeys(("_fingerprint", "sidebar_filters", "events_kept", "statements_kept"), 1)
+    calls.clear()
+    app.sidebar.radio(key="filter_country").set_value("Russia").run()
+    assert calls == dict.fromkeys(("_fingerprint", "sidebar_filters", "events_kept", "statements_kept"), 1)
+
+
+def counting(function: Callable[..., Any], name: str, calls: Counter[str]) -> Callable[..., Any]:
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[name] += 1
+        return function(*args, **kwargs)
+
+    return counted

@@ -1,0 +1,42 @@
+"""What a page is drawn from in one run: the dataset, the sidebar's filters and the address's query,
+with the rows the filters keep worked out once and shared by the sidebar and the page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from lib.model.dataset import Dataset
+from lib.model.filters import Filters
+from lib.model.link import Params
+
+# What a page keeps in its address: its own parameters, a list repeating its key; empty ones are left out.
+PageParams = Mapping[str, str | Sequence[str] | None]
+
+
+@dataclass(frozen=True, eq=False)
+class View:
+    dataset: Dataset
+    filters: Filters
+    query: Params  # the address's query as this run found it: on a session's first run, the shared link
+
+    @cached_property
+    def events_kept(self) -> pd.Series:
+        return self.dataset.events_kept(self.filters)
+
+    @cached_property
+    def statements_kept(self) -> pd.Series:
+        return self.dataset.statements_kept(self.filters)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The events the filters keep."""
+        return self.dataset.events[self.events_kept]
+
+    @cached_property
+    def statements(self) -> pd.DataFrame:
+        """The statements the filters keep."""
+        return self.dataset.statements[self.statements_kept]
