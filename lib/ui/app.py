@@ -14,7 +14,6 @@ tests/browser/test_pages_in_browser.py opens such a link on a fresh server.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -30,33 +29,46 @@ FAVICON = "🗺️"
 # What the app adjusts in Streamlit's own elements: tap targets on touch screens, one CSV download.
 APP_CSS = (Path(__file__).resolve().parents[2] / "static" / "app" / "app.css").read_text(encoding="utf-8")
 
-PageRenderer = Callable[[View], PageParams]
+
+class PageRun:
+    """One run of the app: the view the page is drawn from, set before the page runs, and what the page
+    keeps in its address, once drawn. The filters are drawn outside the page's own run, so that their
+    widgets, and the reader's choices, are the same on every page."""
+
+    def __init__(self) -> None:
+        self.view: View | None = None
+        self.own: PageParams = {}
+
+    def page(self, page: SitePage) -> st.Page:
+        """The st.Page at `page`'s address, which draws it from this run's view."""
+
+        def render() -> None:
+            self.own = importlib.import_module(f"pages.{page.module}").render(self.view)
+
+        return st.Page(
+            render, title=page.title, icon=page.icon, url_path=page.url_path or None, default=not page.url_path
+        )
 
 
 def streamlit_page(page: SitePage) -> st.Page:
-    """The st.Page that draws `page` inside the app, at its URL path."""
-
-    def draw() -> None:
-        show_page(page, importlib.import_module(f"pages.{page.module}").render)
-
-    return st.Page(draw, title=page.title, icon=page.icon, url_path=page.url_path or None, default=not page.url_path)
-
-
-def show_page(page: SitePage, render: PageRenderer) -> None:
-    """One pass: the dataset, the link and the filters, read once; the page; then the address, written once."""
-    # The tab names the page, so a shared link reads well wherever it is pasted or bookmarked.
-    st.set_page_config(page_title=page.tab_title, page_icon=FAVICON, layout="wide")
-    st.html(f"<style>{APP_CSS}</style>")
-    dataset = dataset_or_stop()
-    query = current_query()
-    opening = opening_link(dataset, page, query)
-    view = View(dataset, filter_sidebar(dataset, page, opening.filters), query)
-    with st.sidebar:
-        show_what_filters_keep(view)
-    show_link_notices(opening, view.filters)
-    address = write_address(view.filters, dataset.year_bounds, render(view))
-    share_this_view(page, address)
+    """The st.Page at `page`'s address, for a link to it."""
+    return PageRun().page(page)
 
 
 def run_app() -> None:
-    st.navigation([streamlit_page(page) for page in PAGES]).run()
+    """One pass: the link, the dataset and the filters, read once; the page; then the address, written once."""
+    run = PageRun()
+    current = st.navigation([run.page(page) for page in PAGES])
+    shown = next(page for page in PAGES if page.url_path == current.url_path)
+    # The tab names the page, so a shared link reads well wherever it is pasted or bookmarked.
+    st.set_page_config(page_title=shown.tab_title, page_icon=FAVICON, layout="wide")
+    st.html(f"<style>{APP_CSS}</style>")
+    dataset = dataset_or_stop()
+    query = current_query()
+    opening = opening_link(dataset, shown, query)
+    run.view = View(dataset, filter_sidebar(dataset, shown, opening.filters), query)
+    with st.sidebar:
+        show_what_filters_keep(run.view)
+    show_link_notices(opening, run.view.filters)
+    current.run()
+    share_this_view(shown, write_address(run.view.filters, dataset.year_bounds, run.own))
