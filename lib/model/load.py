@@ -129,8 +129,9 @@ def read_csv_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str
     return parsed, rows
 
 
-def _cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
-    """One cell, typed; raises ValueError with what is wrong."""
+def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
+    """One cell of a record, typed; raises ValueError with what is wrong. `broken` names the record's
+    columns already reported, of which a date's precision column may be one."""
     value = record[field["name"]]
     precision = field.get("precisionField")
     if not value.strip():
@@ -150,7 +151,7 @@ def _typed(number: int, record: dict[str, str], rows: TableRows) -> dict[str, An
     # Dates at a precision last: they are read at the precision of their row, checked first.
     for field in sorted(rows.table.fields, key=lambda field: "precisionField" in field):
         try:
-            typed[field["name"]] = _cell(field, record, broken)
+            typed[field["name"]] = read_cell(field, record, broken)
         except ValueError as error:
             rows.problems.append(Problem(rows.table.file, number, field["name"], str(error)))
             typed[field["name"]] = empty(field)
