@@ -24,6 +24,11 @@ ACCEPTED = {"extra-label", "extra-cell", "blank-row"}
 _TABLES = {table.file: table for table in TABLES}
 
 
+def _on_a_blank_row(error: frictionless.Error) -> bool:
+    """frictionless checks a blank line's keys too; the loader reads no record there."""
+    return isinstance(error, frictionless.errors.RowError) and not any(error.cells)
+
+
 def _already_used(value: object, note: str) -> str:
     """frictionless's note says "the same as in the row at position 4": the row a spreadsheet numbers 4."""
     return f"{value!r} is already used in row {''.join(filter(str.isdigit, note))}"
@@ -52,8 +57,10 @@ def _table_problem(file: str, labels: list[str], error: frictionless.Error) -> P
     if isinstance(error, frictionless.errors.PrimaryKeyError) and table and table.primary_key:
         value = dict(zip(labels, error.cells, strict=False)).get(table.primary_key)
         return Problem(file, row, table.primary_key, _already_used(value, error.note))
+    if isinstance(error, frictionless.errors.MissingLabelError):
+        return Problem(file, 1, error.field_name, "the column is missing from the header")
     if isinstance(error, frictionless.errors.LabelError):
-        return Problem(file, 1, error.field_name, f"the header: {error.message}")
+        return Problem(file, 1, error.field_name, f"the header has {error.label!r} where {error.field_name!r} belongs")
     return Problem(file, row, getattr(error, "field_name", None), error.message)
 
 
@@ -63,7 +70,8 @@ def package_problems(data_dir: Path) -> list[Problem]:
     problems = [Problem(PACKAGE_FILE, None, None, error.message) for error in report.errors]
     for task in report.tasks:
         labels = list(task.labels or [])
-        problems += [_table_problem(task.place, labels, e) for e in task.errors if e.type not in ACCEPTED]
+        errors = [error for error in task.errors if error.type not in ACCEPTED and not _on_a_blank_row(error)]
+        problems += [_table_problem(task.place, labels, error) for error in errors]
     return problems
 
 

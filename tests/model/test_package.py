@@ -132,3 +132,17 @@ def test_a_repeated_chapter_order_is_named_by_both(data_copy: Path, edit_cell: E
     edit_cell("story.csv", "first-border-1855", "order", "7")
     row = edit_cell("story.csv", "exchange-1875", "order", "7")
     assert_named_by_both(data_copy, ("story.csv", row, "order"))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda b: b"\xef\xbb\xbf" + b"\r\n".join(line + (b",a note" if line else b"") for line in b.split(b"\n")),
+        lambda b: b + b"\n\n",
+    ],
+    ids=["byte-order mark, CRLF and an extra column", "trailing blank lines"],
+)
+def test_the_frictionless_pass_accepts_what_spreadsheets_write(data_copy: Path, change) -> None:
+    path = data_copy / "statements.csv"
+    path.write_bytes(change(path.read_bytes()))
+    assert package_problems(data_copy) == []
