@@ -78,11 +78,11 @@ _READERS: dict[str, Callable[[str, Field], Any]] = {
     "date": _date,
 }
 # An empty optional cell, by type; a string's is "".
-EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
+_EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
 # How a column of each type is stored; text stays as Python strings (object), not pandas' Arrow-backed
 # "str": filtering copies references to the strings, where an Arrow column copied all its text on
 # every run. Few distinct lists, many rows: as categories, a filter tests each list once.
-DTYPES: dict[str, str] = {
+_DTYPES: dict[str, str] = {
     "date": "datetime64[ns]",
     "integer": "Int64",
     "number": "float64",
@@ -102,11 +102,11 @@ def is_date(field: Field) -> bool:
 
 
 def empty(field: Field) -> Any:
-    return pd.NaT if is_date(field) else EMPTY.get(field["type"], "")
+    return pd.NaT if is_date(field) else _EMPTY.get(field["type"], "")
 
 
 def dtype(field: Field) -> str | None:
-    return DTYPES["date"] if is_date(field) else DTYPES.get(field["type"])
+    return _DTYPES["date"] if is_date(field) else _DTYPES.get(field["type"])
 
 
 def _text_problem(text: str, field: Field) -> str | None:

@@ -101,7 +101,7 @@ def _header_problems(header: list[str], rows: TableRows) -> None:
             rows.fail(1, column, f"the column is missing from the header{hint}")
 
 
-def read_csv_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
+def _read_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
     """Parse one CSV file into text records with their row numbers, noting what makes rows unreadable."""
     rows = TableRows(table)
     text = _decoded(path, rows)
@@ -175,9 +175,9 @@ def _key_problems(rows: TableRows) -> Iterator[Problem]:
                 seen[value] = number
 
 
-def read_table(data_dir: Path, table: Table) -> TableRows:
+def _read_table(data_dir: Path, table: Table) -> TableRows:
     """One file's rows, typed, and every problem in its cells and keys."""
-    records, rows = read_csv_records(data_dir / table.file, table)
+    records, rows = _read_records(data_dir / table.file, table)
     rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
     rows.problems += _key_problems(rows)
     return rows
@@ -258,7 +258,7 @@ def _cross_problems(
 def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -> LoadResult:
     """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
     today = pd.Timestamp.today().normalize() if today is None else today
-    tables = {table: read_table(data_dir, table) for table in TABLES}
+    tables = {table: _read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
     texts, cross = _cross_problems(data_dir, tables, today)
     geojson, geo_problems = read_geojson(data_dir)
