@@ -47,7 +47,11 @@ def constraints(field: Field) -> dict[str, Any]:
 def _table(resource: dict[str, Any]) -> Table:
     schema = resource["schema"]
     references = {
-        key["fields"][0]: (_FILES.get(key["reference"]["resource"], resource["path"]), key["reference"]["fields"][0])
+        # A reference with no resource names the same file (Data Package v2).
+        key["fields"][0]: (
+            _FILES.get(key["reference"].get("resource"), resource["path"]),
+            key["reference"]["fields"][0],
+        )
         for key in schema.get("foreignKeys", [])
     }
     for field in schema["fields"]:
