@@ -39,7 +39,7 @@ def _cell_reason(table: Table, labels: list[str], error: frictionless.errors.Cel
     record = dict.fromkeys(table.names, "") | dict(zip(labels, map(str, error.cells), strict=False))
     try:
         read_cell(table.field(error.field_name), record, set())
-    except (ValueError, StopIteration) as problem:
+    except ValueError as problem:
         return str(problem)
     if error.type == "unique-error":
         return _already_used(error.cell, error.note)
@@ -52,8 +52,9 @@ def _table_problem(file: str, labels: list[str], error: frictionless.Error) -> P
     if isinstance(error, frictionless.errors.CellError) and table and error.field_name in table.names:
         return Problem(file, row, error.field_name, _cell_reason(table, labels, error))
     if isinstance(error, frictionless.errors.ForeignKeyError):
-        target = dict(_TABLES[file].references)[error.field_names[0]][0] if table else error.reference_name
-        return Problem(file, row, error.field_names[0], f"{error.field_cells[0]!r} is not an id in {target}")
+        column = error.field_names[0]
+        target = table.references[column][0] if table and column in table.references else error.reference_name
+        return Problem(file, row, column, f"{error.field_cells[0]!r} is not an id in {target}")
     if isinstance(error, frictionless.errors.PrimaryKeyError) and table and table.primary_key:
         value = dict(zip(labels, error.cells, strict=False)).get(table.primary_key)
         return Problem(file, row, table.primary_key, _already_used(value, error.note))
