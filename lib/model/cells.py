@@ -37,7 +37,9 @@ def _list(value: str, field: Field) -> tuple[str, ...]:
     allowed = field.get("itemEnum")
     for item in items:
         if not item:
-            raise ValueError(f"is {value!r}, which has an empty item; separate items with a single ';'")
+            raise ValueError(
+                f"is {value!r}, which has an empty item; separate items with a single {field['delimiter']!r}"
+            )
         if allowed and item not in allowed:
             raise ValueError(f"has {item!r}; allowed values: {', '.join(allowed)}")
     return items
