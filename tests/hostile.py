@@ -17,6 +17,7 @@ from itertools import count
 from pathlib import Path
 
 from bench.synthetic import copy_dataset, read_rows, write_rows
+from lib.model.cells import is_free_text
 from lib.model.schema import PUBLISHER_KINDS, PUBLISHERS, TABLES
 
 CANARY = "kurilsPwned"
@@ -68,8 +69,8 @@ def write_hostile_dataset(target: Path) -> Path:
     urls = (URLS[number % len(URLS)] for number in count())
     evidence: list[str] = []
     for table in TABLES:
-        text_columns = [c.name for c in table.columns if c.type == "text" and c.name not in ("quote", "evidence")]
-        url_columns = [c.name for c in table.columns if c.type == "url"]
+        text_columns = [f["name"] for f in table.fields if is_free_text(f) and f["name"] not in ("quote", "evidence")]
+        url_columns = [f["name"] for f in table.fields if f.get("format") == "uri"]
         fieldnames, rows = read_rows(target / table.file)
         for row in rows:
             row.update({name: next(payloads) for name in text_columns})

@@ -1,5 +1,6 @@
-"""The whole dataset as one zip file, built in memory: every table, the GeoJSON, the schema
-README and the source texts, inside one folder so that unpacking it makes no mess."""
+"""The whole dataset as one zip file, built in memory: every table, the GeoJSON, the package's
+descriptor (datapackage.json), the README and the source texts, inside one folder so that
+unpacking it makes no mess."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from lib.model.schema import GEOJSON_FILE, TABLES
+from lib.model.schema import PACKAGE, PACKAGE_FILE
 
 ARCHIVE_FOLDER = "kurils-dataset"
 ARCHIVE_NAME = f"{ARCHIVE_FOLDER}.zip"
@@ -16,8 +17,10 @@ README_FILE = "README.md"
 
 
 def dataset_files(data_dir: Path, source_paths: Iterable[str]) -> list[str]:
-    """The dataset's files that exist, as paths relative to `data_dir`, each once."""
-    names = [table.file for table in TABLES] + [GEOJSON_FILE, README_FILE] + sorted(source_paths)
+    """The dataset's files that exist, as paths relative to `data_dir`, each once: the package's
+    resources, its descriptor, the README and the source texts."""
+    resources = [resource["path"] for resource in PACKAGE["resources"]]
+    names = [*resources, PACKAGE_FILE, README_FILE, *sorted(source_paths)]
     return [name for name in dict.fromkeys(names) if (data_dir / name).is_file()]
 
 

@@ -1,69 +1,57 @@
-"""One CSV cell as its typed value, by column type: a table of small converters, each raising
-ValueError with what is wrong, and how each type's column is stored once the rows are good."""
+"""One CSV cell as its typed value, by its field in data/datapackage.json: a reader per Table
+Schema type and a check per constraint, each raising ValueError with what is wrong in plain
+words, and how each type's column is stored once the rows are good."""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import urlparse
 
 import pandas as pd
 
 from lib.model.dates import parse_partial_date
-from lib.model.schema import Column, ColumnType
+from lib.model.schema import PUBLISHERS, SOURCES, Field, constraints
 
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _INT = re.compile(r"-?\d+")
-_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
 # Characters no text field should hold: C0 controls other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What each of the descriptor's patterns asks for, in plain words.
+_PATTERN_HINTS = {
+    constraints(SOURCES.field("id"))["pattern"]: "ids use lowercase letters, digits, '-' and '_'",
+    constraints(SOURCES.field("url"))["pattern"]: "not an http(s) address",
+    constraints(SOURCES.field("path"))["pattern"]: "give a path inside data/",
+    constraints(PUBLISHERS.field("host"))["pattern"]: "write a host name as a URL has it, e.g. www.mofa.go.jp",
+}
 
-# A converter reads the stripped cell (text keeps its spaces), its column and its whole row.
-Converter = Callable[[str, Column, dict[str, str]], Any]
 
-
-def _text(value: str, column: Column, record: dict[str, str]) -> str:
+def _string(value: str, field: Field) -> str:
     if _CONTROL.search(value):
         raise ValueError("holds a control character (such as a NUL byte); remove it")
     return value
 
 
-def _id(value: str, column: Column, record: dict[str, str]) -> str:
-    if not _ID.fullmatch(value):
-        raise ValueError(f"is {value!r}; ids use lowercase letters, digits, '-' and '_'")
-    return value
-
-
-def _enum(value: str, column: Column, record: dict[str, str]) -> str:
-    if value not in column.allowed:
-        raise ValueError(f"is {value!r}; allowed values: {', '.join(column.allowed)}")
-    return value
-
-
-def _list(value: str, column: Column, record: dict[str, str]) -> tuple[str, ...]:
-    items = tuple(item.strip() for item in value.split(";"))
+def _list(value: str, field: Field) -> tuple[str, ...]:
+    items = tuple(item.strip() for item in value.split(field["delimiter"]))
+    allowed = field.get("itemEnum")
     for item in items:
         if not item:
-            raise ValueError(f"is {value!r}, which has an empty item; separate items with a single ';'")
-        if column.allowed and item not in column.allowed:
-            raise ValueError(f"has {item!r}; allowed values: {', '.join(column.allowed)}")
+            raise ValueError(
+                f"is {value!r}, which has an empty item; separate items with a single {field['delimiter']!r}"
+            )
+        if allowed and item not in allowed:
+            raise ValueError(f"has {item!r}; allowed values: {', '.join(allowed)}")
     return items
 
 
-def _date(value: str, column: Column, record: dict[str, str]) -> pd.Timestamp:
-    return parse_partial_date(value, record.get("date_precision", "day").strip())
-
-
-def _int(value: str, column: Column, record: dict[str, str]) -> int:
+def _integer(value: str, field: Field) -> int:
     if not _INT.fullmatch(value):
         raise ValueError(f"is {value!r}, not a whole number")
     return int(value)
 
 
-def _float(value: str, column: Column, record: dict[str, str]) -> float:
+def _number(value: str, field: Field) -> float:
     try:
         number = float(value)
     except ValueError:
@@ -73,69 +61,87 @@ def _float(value: str, column: Column, record: dict[str, str]) -> float:
     return number
 
 
-def _bool(value: str, column: Column, record: dict[str, str]) -> bool:
-    if value not in ("true", "false"):
-        raise ValueError(f"is {value!r}; write true or false")
-    return value == "true"
+def _boolean(value: str, field: Field) -> bool:
+    if value not in (*field["trueValues"], *field["falseValues"]):
+        raise ValueError(f"is {value!r}; write {' or '.join((*field['trueValues'], *field['falseValues']))}")
+    return value in field["trueValues"]
 
 
-def _url(value: str, column: Column, record: dict[str, str]) -> str:
-    parsed = urlparse(value)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or re.search(r"\s", value):
-        raise ValueError(f"is {value!r}, not an http(s) address")
-    return value
+def _date(value: str, field: Field) -> pd.Timestamp:
+    return parse_partial_date(value, "day")
 
 
-def _path(value: str, column: Column, record: dict[str, str]) -> str:
-    if Path(value).is_absolute() or ".." in Path(value).parts:
-        raise ValueError(f"is {value!r}; give a path inside data/")
-    return value
-
-
-def _host(value: str, column: Column, record: dict[str, str]) -> str:
-    if not _HOST.fullmatch(value):
-        raise ValueError(f"is {value!r}; write a host name as a URL has it, e.g. www.mofa.go.jp")
-    return value
-
-
-CONVERTERS: dict[ColumnType, Converter] = {
-    "text": _text,
-    "id": _id,
-    "enum": _enum,
+_READERS: dict[str, Callable[[str, Field], Any]] = {
+    "string": _string,
     "list": _list,
+    "integer": _integer,
+    "number": _number,
+    "boolean": _boolean,
     "date": _date,
-    "int": _int,
-    "float": _float,
-    "bool": _bool,
-    "url": _url,
-    "path": _path,
-    "host": _host,
 }
-# An empty optional cell, by type; every other type is "".
-EMPTY: dict[ColumnType, Any] = {"list": (), "date": pd.NaT, "int": pd.NA, "float": float("nan"), "bool": False}
+# An empty optional cell, by type; a string's is "".
+_EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
 # How a column of each type is stored; text stays as Python strings (object), not pandas' Arrow-backed
 # "str": filtering copies references to the strings, where an Arrow column copied all its text on
 # every run. Few distinct lists, many rows: as categories, a filter tests each list once.
-DTYPES: dict[ColumnType, str] = {
+_DTYPES: dict[str, str] = {
     "date": "datetime64[ns]",
-    "int": "Int64",
-    "float": "float64",
-    "bool": "bool",
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "bool",
     "list": "category",
 }
 
 
-def convert(column: Column, value: str, record: dict[str, str]) -> Any:
-    """One cell as its typed value; raises ValueError naming what is wrong."""
-    return CONVERTERS[column.type](value if column.type == "text" else value.strip(), column, record)
+def is_free_text(field: Field) -> bool:
+    """Text as people write it, kept with its spaces: a string with no pattern, vocabulary or format."""
+    return field["type"] == "string" and not {"pattern", "enum"} & set(constraints(field)) and "format" not in field
 
 
-def check_bounds(column: Column, value: Any) -> None:
-    """Raises ValueError when a number lies outside its column's range."""
-    if column.positive and value <= 0:
-        raise ValueError(f"is {value}; it must be above zero")
-    low, high = column.bounds
-    if low is not None and value < low:
-        raise ValueError(f"is {value}, below {low}")
-    if high is not None and value > high:
-        raise ValueError(f"is {value}, above {high}")
+def is_date(field: Field) -> bool:
+    """A date, or a date written at the precision another column gives (stored as a date)."""
+    return field["type"] == "date" or "precisionField" in field
+
+
+def empty(field: Field) -> Any:
+    return pd.NaT if is_date(field) else _EMPTY.get(field["type"], "")
+
+
+def dtype(field: Field) -> str | None:
+    return _DTYPES["date"] if is_date(field) else _DTYPES.get(field["type"])
+
+
+def _text_problem(text: str, field: Field) -> str | None:
+    rules = constraints(field)
+    if "enum" in rules and text not in rules["enum"]:
+        return f"is {text!r}; allowed values: {', '.join(rules['enum'])}"
+    pattern = rules.get("pattern")
+    if pattern and not re.fullmatch(pattern, text):
+        return f"is {text!r}; {_PATTERN_HINTS.get(pattern, f'it must match {pattern}')}"
+    return None
+
+
+def _range_problem(value: Any, field: Field) -> str | None:
+    rules = constraints(field)
+    if "exclusiveMinimum" in rules and value <= rules["exclusiveMinimum"]:
+        return f"is {value}; it must be above {rules['exclusiveMinimum']}"
+    if "minimum" in rules and value < rules["minimum"]:
+        return f"is {value}, below {rules['minimum']}"
+    if "maximum" in rules and value > rules["maximum"]:
+        return f"is {value}, above {rules['maximum']}"
+    return None
+
+
+def convert(field: Field, value: str, record: Mapping[str, str]) -> Any:
+    """One filled cell as its typed value; raises ValueError naming what is wrong. A date at its
+    precision is read at the precision its row gives."""
+    text = value if is_free_text(field) else value.strip()
+    if "precisionField" in field:
+        typed = parse_partial_date(text, record.get(field["precisionField"], "day").strip())
+    else:
+        typed = _READERS[field["type"]](text, field)
+    numeric = field["type"] in ("integer", "number")
+    problem = _text_problem(text, field) or (_range_problem(typed, field) if numeric else None)
+    if problem:
+        raise ValueError(problem)
+    return typed

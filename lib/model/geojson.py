@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from lib.model.problems import Problem
-from lib.model.schema import COUNTRIES, GEOJSON_FILE, ISLANDS
+from lib.model.schema import GEOJSON_FILE, ISLANDS, constraints
 
 GEOMETRY_TYPES = ("Point", "Polygon", "MultiPolygon")
-# Properties the map reads from a context feature (land islands.csv does not list, such as Hokkaido).
+# Properties the map reads from a context feature (land islands.csv does not list, such as Hokkaido);
+# its countries and its point are checked as the islands.csv columns they stand for.
 CONTEXT_TEXT = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic", "feature_kind")
-CONTEXT_POINT = ("geom_centroid_lat", "geom_centroid_lon")
+CONTEXT_POINT = {"geom_centroid_lat": "lat", "geom_centroid_lon": "lon"}
 # A point feature stands for an islet too small to outline; its row's point must be this close (about 2 km).
 POINT_TOLERANCE_DEGREES = 0.02
 
@@ -73,13 +74,13 @@ def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]
         if not isinstance(properties.get(key, ""), str):
             yield key, f"is {json.dumps(properties[key])[:40]}, not text"
     for key in ("administered_by", "claimed_by"):
-        value = properties.get(key, "")
-        if value and value not in COUNTRIES:
-            yield key, f"is {json.dumps(value)[:40]}; allowed values: {', '.join(COUNTRIES)}"
-    for key, (low, high) in zip(CONTEXT_POINT, ((-90, 90), (-180, 180)), strict=True):
-        value = properties.get(key)
-        if not _number(value) or not low <= value <= high:
-            yield key, f"is {json.dumps(value)[:40]}, not a number from {low} to {high}"
+        value, allowed = properties.get(key, ""), constraints(ISLANDS.field(key))["enum"]
+        if value and value not in allowed:
+            yield key, f"is {json.dumps(value)[:40]}; allowed values: {', '.join(allowed)}"
+    for key, column in CONTEXT_POINT.items():
+        value, rules = properties.get(key), constraints(ISLANDS.field(column))
+        if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
+            yield key, f"is {json.dumps(value)[:40]}, not a number from {rules['minimum']} to {rules['maximum']}"
 
 
 def _feature_problems(number: int, feature: Any, seen: set[str]) -> Iterator[Problem]:

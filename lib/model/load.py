@@ -9,15 +9,17 @@ Row numbers are those a spreadsheet shows: the header is row 1, the first record
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from lib.model.cells import DTYPES, EMPTY, check_bounds, convert
+from lib.model.cells import convert, dtype, empty
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
@@ -32,6 +34,7 @@ from lib.model.rules import (
     year_rules,
 )
 from lib.model.schema import (
+    DATA_DIR,
     EVENT_SOURCES,
     EVENTS,
     ISLAND_FIGURES,
@@ -41,17 +44,18 @@ from lib.model.schema import (
     STATEMENTS,
     STORY,
     TABLES,
-    Column,
+    Field,
     Table,
+    constraints,
 )
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+__all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
 
 
 @dataclass(frozen=True)
 class LoadResult:
     dataset: Dataset | None
-    problems: tuple[Problem, ...] = field(default_factory=tuple)
+    problems: tuple[Problem, ...] = dataclasses.field(default_factory=tuple)
 
 
 @dataclass
@@ -59,8 +63,8 @@ class TableRows:
     """One CSV file's rows, typed, with the spreadsheet row number of each, and what was wrong."""
 
     table: Table
-    rows: Rows = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    rows: Rows = dataclasses.field(default_factory=list)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
     readable: bool = True  # False when the file itself could not be read as this table
 
     def fail(self, row: int | None, column: str | None, reason: str) -> TableRows:
@@ -97,7 +101,7 @@ def _header_problems(header: list[str], rows: TableRows) -> None:
             rows.fail(1, column, f"the column is missing from the header{hint}")
 
 
-def read_csv_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
+def _read_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
     """Parse one CSV file into text records with their row numbers, noting what makes rows unreadable."""
     rows = TableRows(table)
     text = _decoded(path, rows)
@@ -125,65 +129,71 @@ def read_csv_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str
     return parsed, rows
 
 
-def _cell(column: Column, record: dict[str, str], broken: set[str]) -> Any:
-    """One cell, typed; raises ValueError with what is wrong."""
-    value = record[column.name]
+def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
+    """One cell of a record, typed; raises ValueError with what is wrong. `broken` names the record's
+    columns already reported, of which a date's precision column may be one."""
+    value = record[field["name"]]
+    precision = field.get("precisionField")
     if not value.strip():
-        unknown_date = column.type == "date" and record.get("date_precision", "").strip() == "unknown"
-        if column.required and not unknown_date:
+        # The date a precision column is named for (date_precision: date) is empty only when unknown.
+        dated = precision == f"{field['name']}_precision" and record[precision].strip() != "unknown"
+        if constraints(field).get("required") or dated:
             raise ValueError("is empty but required")
-        return EMPTY.get(column.type, "")
-    if column.type == "date" and "date_precision" in broken:
-        return pd.NaT  # the precision is reported; a date cannot be read without it
-    typed = convert(column, value, record)
-    if column.type in ("int", "float"):
-        check_bounds(column, typed)
-    return typed
+        return empty(field)
+    if precision in broken:
+        return empty(field)  # the precision is reported; a date cannot be read without it
+    return convert(field, value, record)
 
 
 def _typed(number: int, record: dict[str, str], rows: TableRows) -> dict[str, Any]:
     typed: dict[str, Any] = {}
     broken: set[str] = set()
-    # Dates last: they are read at the precision of their row, checked first.
-    for column in sorted(rows.table.columns, key=lambda column: column.type == "date"):
+    # Dates at a precision last: they are read at the precision of their row, checked first.
+    for field in sorted(rows.table.fields, key=lambda field: "precisionField" in field):
         try:
-            typed[column.name] = _cell(column, record, broken)
+            typed[field["name"]] = read_cell(field, record, broken)
         except ValueError as error:
-            rows.problems.append(Problem(rows.table.file, number, column.name, str(error)))
-            typed[column.name] = EMPTY.get(column.type, "")
-            broken.add(column.name)
+            rows.problems.append(Problem(rows.table.file, number, field["name"], str(error)))
+            typed[field["name"]] = empty(field)
+            broken.add(field["name"])
     return typed
 
 
-def read_table(data_dir: Path, table: Table) -> TableRows:
-    """One file's rows, typed, and every problem in its cells and ids."""
-    records, rows = read_csv_records(data_dir / table.file, table)
-    rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
-    if "id" in table.names:
-        seen: dict[str, int] = {}
+def _key_problems(rows: TableRows) -> Iterator[Problem]:
+    """A value of the primary key or of a unique column used by an earlier row."""
+    table = rows.table
+    unique = [field["name"] for field in table.fields if constraints(field).get("unique")]
+    for name in filter(None, (table.primary_key, *unique)):
+        seen: dict[Any, int] = {}
         for number, record in rows.rows:
-            if record["id"] in seen:
-                rows.problems.append(
-                    Problem(table.file, number, "id", f"{record['id']!r} is already used in row {seen[record['id']]}")
-                )
-            elif record["id"]:
-                seen[record["id"]] = number
+            value = record[name]
+            if pd.isna(value) or value == "":
+                continue
+            if value in seen:
+                yield Problem(table.file, number, name, f"{value!r} is already used in row {seen[value]}")
+            else:
+                seen[value] = number
+
+
+def _read_table(data_dir: Path, table: Table) -> TableRows:
+    """One file's rows, typed, and every problem in its cells and keys."""
+    records, rows = _read_records(data_dir / table.file, table)
+    rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
+    rows.problems += _key_problems(rows)
     return rows
 
 
-def _reference_problems(rows: TableRows, known: dict[str, set[str]]) -> list[Problem]:
+def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]]) -> list[Problem]:
+    """A value, or a list's item, naming an id that its referenced file does not have."""
     problems = []
-    for column in rows.table.columns:
-        if column.references not in known:
+    for name, target in rows.table.references.items():
+        if target not in known:
             continue
-        target = column.references.rsplit(".", 1)[0]
         for number, record in rows.rows:
-            values = record[column.name]
+            values = record[name]
             for value in values if isinstance(values, tuple) else (values,):
-                if value and value not in known[column.references]:
-                    problems.append(
-                        Problem(rows.table.file, number, column.name, f"{value!r} is not an id in {target}")
-                    )
+                if value and value not in known[target]:
+                    problems.append(Problem(rows.table.file, number, name, f"{value!r} is not an id in {target[0]}"))
     return problems
 
 
@@ -205,7 +215,7 @@ def _read_texts(data_dir: Path, sources: Rows) -> tuple[dict[str, str], list[Pro
 
 def _frame(rows: TableRows) -> pd.DataFrame:
     frame = pd.DataFrame([record for _, record in rows.rows], columns=list(rows.table.names), dtype=object)
-    return frame.astype({column.name: DTYPES[column.type] for column in rows.table.columns if column.type in DTYPES})
+    return frame.astype({field["name"]: dtype(field) for field in rows.table.fields if dtype(field)})
 
 
 def _events_frame(events: TableRows, event_sources: pd.DataFrame) -> pd.DataFrame:
@@ -221,9 +231,9 @@ def _cross_problems(
 ) -> tuple[dict[str, str], list[Problem]]:
     """Problems between files: references, dates, provenance, publishers, figures."""
     known = {
-        f"{table.file}.id": {record["id"] for _, record in rows.rows}
+        (table.file, table.primary_key): {record[table.primary_key] for _, record in rows.rows}
         for table, rows in tables.items()
-        if "id" in table.names and rows.readable
+        if table.primary_key and rows.readable
     }
     texts, problems = _read_texts(data_dir, tables[SOURCES].rows)
     for table, rows in tables.items():
@@ -248,7 +258,7 @@ def _cross_problems(
 def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -> LoadResult:
     """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
     today = pd.Timestamp.today().normalize() if today is None else today
-    tables = {table: read_table(data_dir, table) for table in TABLES}
+    tables = {table: _read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
     texts, cross = _cross_problems(data_dir, tables, today)
     geojson, geo_problems = read_geojson(data_dir)

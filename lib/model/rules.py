@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.model.cells import is_date
 from lib.model.evidence import article_sentence_problem, finer, supported_precision
 from lib.model.link import host_of
 from lib.model.problems import Problem
@@ -29,7 +30,7 @@ def _missing(value: Any) -> bool:
 
 def date_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Problem]:
     """An end is not before its start; nothing is dated after today."""
-    dates = [column.name for column in table.columns if column.type == "date"]
+    dates = [field["name"] for field in table.fields if is_date(field)]
     for number, record in rows:
         for name in dates:
             if not _missing(record[name]) and record[name] > today:
@@ -129,7 +130,7 @@ def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[P
     """Every cited page's host is in publishers.csv, where someone has judged it a primary or reputable publisher."""
     listed = {record["host"] for _, record in publishers}
     for table, rows in cited.items():
-        for column in (column.name for column in table.columns if column.type == "url"):
+        for column in (field["name"] for field in table.fields if field.get("format") == "uri"):
             for number, record in rows:
                 host = host_of(record[column]) if record[column] else ""
                 if host and host not in listed:
@@ -166,16 +167,7 @@ def _states(record: dict[str, Any], island: str, figure: str, value: float, year
 
 
 def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
-    """Each chapter has a place of its own in the story, and what it quotes is in a source article."""
-    placed: dict[int, int] = {}
-    for number, record in rows:
-        order = record["order"]
-        if _missing(order):
-            continue
-        if order in placed:
-            yield Problem(STORY.file, number, "order", f"is {order}, already the order of row {placed[order]}")
-        else:
-            placed[order] = number
+    """What a chapter quotes is in a source article."""
     for number, record in rows:
         for quoted in _QUOTED.findall(record["text"]):
             if not any(quoted in text for text in texts.values()):

@@ -23,6 +23,7 @@ EXPECTED = {
     "events.csv",
     "story.csv",
     "islands.geojson",
+    "datapackage.json",
     "README.md",
     "sources/tass-2018-07-23-japan-hopes-for-progress.txt",
 }

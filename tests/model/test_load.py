@@ -85,8 +85,8 @@ def test_every_row_of_every_file_is_kept(data_copy: Path) -> None:
         ("islands.csv", "kunashir", "lat", "north", "not a number"),
         ("islands.csv", "kunashir", "lat", "95", "above 90"),
         ("islands.csv", "kunashir", "lon", "-181", "below -180"),
-        ("islands.csv", "kunashir", "area_km2", "0", "above zero"),
-        ("islands.csv", "kunashir", "area_km2", "-3", "above zero"),
+        ("islands.csv", "kunashir", "area_km2", "0", "must be above 0"),
+        ("islands.csv", "kunashir", "area_km2", "-3", "must be above 0"),
         ("islands.csv", "urup", "population", "-1", "below 0"),
         ("islands.csv", "urup", "population_year", "2999", "in the future"),
         ("islands.csv", "kunashir", "in_1956_declaration", "yes", "write true or false"),
@@ -137,7 +137,7 @@ def test_a_repeated_chapter_order_names_both_rows(data_copy: Path, edit_cell: Ed
     assert first < second
     problem = only_problem(data_copy)
     assert (problem.file, problem.row, problem.column) == ("story.csv", second, "order")
-    assert problem.reason == f"is 7, already the order of row {first}"
+    assert problem.reason == f"7 is already used in row {first}"
 
 
 def test_the_story_is_in_its_order_whatever_the_rows_order(data_copy: Path, edit_cell: EditCell) -> None:

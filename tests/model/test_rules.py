@@ -177,14 +177,6 @@ def chapter(order: object, text: str = "The two countries signed a declaration."
     return {"id": f"chapter-{order}", "order": order, "title": "A chapter", "text": text}
 
 
-def test_each_chapter_has_a_place_of_its_own_in_the_story() -> None:
-    rows = [(2, chapter(1)), (3, chapter(2)), (4, chapter(1)), (5, chapter(pd.NA)), (6, chapter(1))]
-    assert reasons(story_rules(rows, TEXTS)) == [
-        (STORY.file, "order", "is 1, already the order of row 2"),
-        (STORY.file, "order", "is 1, already the order of row 2"),
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
