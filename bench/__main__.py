@@ -3,7 +3,7 @@
 What it measures, all in one run on this machine:
 
 1. Cold render (bench.cold): a new browser context (no cache, no session) opens the page and waits until
-   it is fully drawn (bench.browser.wait_until_drawn); the figure is the page's own performance.now() at
+   it is fully drawn (deploy.harness.wait_until_drawn); the figure is the page's own performance.now() at
    that moment, so it runs from the start of the navigation. Every server is visited once first, so the
    figure is that of a new visitor to a running app whose data is already read. Each round measures
    every reference page and every page at every scale once, in turn, so that the load of the machine
@@ -43,8 +43,8 @@ from bench.load import Load, measure_load, measure_replica_loads
 from bench.proxy import measure_proxy
 from bench.report import Figures, write_results
 from bench.reruns import measure_reruns, measure_reruns_without_derived
-from bench.server import CHROMIUM, CHROMIUM_ARGS
 from bench.synthetic import write_scaled_dataset
+from deploy.harness import CHROMIUM, CHROMIUM_LAUNCH
 from lib.site import PAGES
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -79,7 +79,7 @@ def measure_loads(browser: Browser) -> list[Load]:
 
 def measure(data_dirs: dict[int, Path], rounds: int, context: dict[str, str], log: Callable[[str], None]) -> Figures:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
         references, pages = measure_cold_renders(browser, data_dirs, rounds, log)
         loads = measure_loads(browser)
         log("measured load")

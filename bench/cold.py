@@ -12,13 +12,11 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from bench.browser import components_on, wait_until_drawn
-from bench.server import Server, start_server, stop_server
+from deploy.harness import MAP_FRAME, Server, start_server, stop_server, wait_for_app, wait_until_drawn
 from lib.site import PAGES
 
 VIEWPORT = {"width": 1280, "height": 900}
 DRAW_TIMEOUT_MS = 180_000
-SCRIPT_FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 # Reference pages, written plainly in bench/pages/, named by the components they show; the app draws
@@ -67,6 +65,16 @@ def reference_for(components: set[str], references: dict[str, Target], sidebar: 
     return max((prefix + name for name in components | {"bare"}), key=lambda name: references[name].median_ms)
 
 
+def components_on(page: Page) -> set[str]:
+    """The heavy components the page shows: 'plotly', 'folium', 'dataframe'."""
+    selectors = {
+        "plotly": '[data-testid="stPlotlyChart"]',
+        "folium": MAP_FRAME,
+        "dataframe": '[data-testid="stDataFrame"]',
+    }
+    return {name for name, selector in selectors.items() if page.locator(selector).count()}
+
+
 def new_page(browser: Browser) -> Page:
     return browser.new_context(viewport=VIEWPORT).new_page()
 
@@ -90,7 +98,7 @@ def warm_up(browser: Browser, url: str) -> None:
     page = new_page(browser)
     try:
         page.goto(url)
-        page.wait_for_selector(SCRIPT_FINISHED, state="attached", timeout=DRAW_TIMEOUT_MS)
+        wait_for_app(page, DRAW_TIMEOUT_MS)
     finally:
         page.context.close()
 

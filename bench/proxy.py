@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Browser
 
-from bench.browser import wait_until_drawn
 from bench.cold import DRAW_TIMEOUT_MS, new_page, warm_up
-from bench.server import start_server, stop_server
 from bench.views import ViewPlan, record_plan, views_per_second
+from deploy.harness import start_server, stop_server, wait_until_drawn
 from deploy.replicas import free_port
 from deploy.serve import serve
 from lib.site import PAGES
