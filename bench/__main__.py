@@ -1,25 +1,28 @@
-"""`python -m bench`: measure every page against plain reference pages and write bench/RESULTS.md.
+"""`python -m bench`: measure every page against a plain reference page and write bench/RESULTS.md.
 
 What it measures, all in one run on this machine:
 
 1. Cold render (bench.cold): a new browser context (no cache, no session) opens the page and waits until
-   it is fully drawn (bench.browser.wait_until_drawn); the figure is the page's own performance.now() at
+   it is fully drawn (deploy.harness.wait_until_drawn); the figure is the page's own performance.now() at
    that moment, so it runs from the start of the navigation. Every server is visited once first, so the
    figure is that of a new visitor to a running app whose data is already read. Each round measures
    every reference page and every page at every scale once, in turn, so that the load of the machine
-   falls on all of them alike; the figure is the median of the rounds. The reference pages
-   (bench/pages/) are written plainly, without the app's code: a bare page, a Plotly chart, a folium
-   map, a dataframe, a map and a dataframe, and each again inside the navigation and a plain sidebar of
-   the app's widget kinds. A page is judged against the one of its components inside the sidebar.
-2. Server-side rerun after a filter change (bench.reruns): AppTest runs app.py on the page in this
+   falls on all of them alike; the figure is the median of the rounds. Each page is judged against its
+   reference (bench/pages/like_<module>.py): the same kinds and number of elements, written plainly
+   without the app's code, served at the app's addresses by bench/pages/like_app.py inside the
+   navigation and a plain sidebar of the app's widget kinds.
+2. A fresh server's first view (bench.cold): from the start of `streamlit run` to its default page fully
+   drawn, each round, for the app, its reference and a bare one-line page.
+3. Server-side rerun after a filter change (bench.reruns): AppTest runs app.py on the page in this
    process, then each round switches the sidebar's country between Japan and Russia and moves the first
    year on by one, a view not seen before; the figure is the median time of app.run().
-3. Load (bench.load): twenty sessions opened one after the other against a fresh server, all kept
+4. Load (bench.load): twenty sessions opened one after the other against a fresh server, all kept
    open; the server's resident memory per open session and its CPU time per page view, from psutil,
    beside a fresh server of the bare page measured the same way, and each of two replicas behind nginx
    holding twenty sessions.
-4. Through nginx (bench.proxy): bytes per cold view directly and through nginx, and cold views per
-   second that one replica directly and one and two replicas behind nginx serve (bench.views).
+5. Through nginx (bench.proxy): bytes per cold view directly, through nginx, and of each page's reference
+   through the same nginx; and cold views per second that one replica directly and one and two replicas
+   behind nginx serve (bench.views).
 """
 
 from __future__ import annotations
@@ -38,13 +41,13 @@ from pathlib import Path
 import streamlit
 from playwright.sync_api import Browser, sync_playwright
 
-from bench.cold import REFERENCES, measure_cold_renders
+from bench.cold import BARE, measure_cold_renders
 from bench.load import Load, measure_load, measure_replica_loads
 from bench.proxy import measure_proxy
 from bench.report import Figures, write_results
 from bench.reruns import measure_reruns, measure_reruns_without_derived
-from bench.server import CHROMIUM, CHROMIUM_ARGS
 from bench.synthetic import write_scaled_dataset
+from deploy.harness import CHROMIUM, CHROMIUM_LAUNCH
 from lib.site import PAGES
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -72,22 +75,24 @@ def measure_loads(browser: Browser) -> list[Load]:
     paths = [page.url_path for page in PAGES]
     return [
         measure_load(browser, "app.py", paths, f"the app (its {len(paths)} pages in turn)"),
-        measure_load(browser, REFERENCES["bare"], [""], "bare one-line page"),
+        measure_load(browser, BARE, [""], "bare one-line page"),
         *measure_replica_loads(browser, paths),
     ]
 
 
 def measure(data_dirs: dict[int, Path], rounds: int, context: dict[str, str], log: Callable[[str], None]) -> Figures:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        references, pages = measure_cold_renders(browser, data_dirs, rounds, log)
+        browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
+        cold = measure_cold_renders(browser, data_dirs, rounds, log)
         loads = measure_loads(browser)
         log("measured load")
         proxy = measure_proxy(browser, log)
         browser.close()
     reruns = measure_reruns(data_dirs, rounds, log)
     reruns_without_derived = measure_reruns_without_derived(data_dirs, rounds, log)
-    return Figures(references, pages, reruns, reruns_without_derived, loads, proxy, rounds, context)
+    return Figures(
+        cold.references, cold.pages, cold.first_views, reruns, reruns_without_derived, loads, proxy, rounds, context
+    )
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """Cold renders: a new browser context opens a page and waits until it is fully drawn, in interleaved
-rounds over every reference page and every page of the app at every scale."""
+rounds over each page's reference and every page of the app at every scale; and a fresh server's first
+view, from the start of its process to its page fully drawn."""
 
 from __future__ import annotations
 
@@ -12,34 +13,27 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from bench.browser import components_on, wait_until_drawn
-from bench.server import Server, start_server, stop_server
-from lib.site import PAGES
+from deploy.harness import Server, start_server, stop_server, wait_for_app, wait_until_drawn
+from lib.site import PAGES, SitePage
 
 VIEWPORT = {"width": 1280, "height": 900}
 DRAW_TIMEOUT_MS = 180_000
-SCRIPT_FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
-# Reference pages, written plainly in bench/pages/, named by the components they show; the app draws
-# the navigation and the filter sidebar around every page, so each has a twin inside a plain sidebar.
-REFERENCES: dict[str, str] = {
-    "bare": "bench/pages/bare.py",
-    "plotly": "bench/pages/plotly_one.py",
-    "folium": "bench/pages/folium_one.py",
-    "dataframe": "bench/pages/dataframe_one.py",
-    "dataframe+folium": "bench/pages/map_dataframe_one.py",
-    "sidebar: bare": "bench/pages/sidebar_bare.py",
-    "sidebar: plotly": "bench/pages/sidebar_plotly.py",
-    "sidebar: folium": "bench/pages/sidebar_folium.py",
-    "sidebar: dataframe": "bench/pages/sidebar_dataframe.py",
-    "sidebar: dataframe+folium": "bench/pages/sidebar_map_dataframe.py",
-}
-SIDEBAR = "sidebar: "
+# Each page of the app written plainly (bench/pages/like_<module>.py), at the app's addresses, inside a
+# plain sidebar; and the smallest Streamlit page.
+REFERENCE_APP = "bench/pages/like_app.py"
+BARE = "bench/pages/bare.py"
+# Whose fresh server's first view (of the overview) is measured; the app is judged against the reference.
+FIRST_VIEWS = {"the app": "app.py", "its reference": REFERENCE_APP, "bare one-line page": BARE}
 
 
 def page_name(path: str) -> str:
     return path or "home"
+
+
+def reference_page(page: SitePage) -> str:
+    return f"bench/pages/like_{page.module}.py"
 
 
 @dataclass
@@ -49,7 +43,6 @@ class Target:
     label: str
     url: str
     times_ms: list[float] = field(default_factory=list)
-    components: set[str] = field(default_factory=set)
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -57,32 +50,33 @@ class Target:
         return statistics.median(self.times_ms) if self.times_ms else float("nan")
 
 
-def reference_for(components: set[str], references: dict[str, Target], sidebar: bool) -> str:
-    """The reference page showing just these components (inside the plain sidebar or not); where
-    there is none, the one of their single components whose page is slowest."""
-    prefix = SIDEBAR if sidebar else ""
-    exact = prefix + ("+".join(sorted(components)) or "bare")
-    if exact in references:
-        return exact
-    return max((prefix + name for name in components | {"bare"}), key=lambda name: references[name].median_ms)
-
-
 def new_page(browser: Browser) -> Page:
     return browser.new_context(viewport=VIEWPORT).new_page()
 
 
-def cold_render(browser: Browser, target: Target) -> None:
-    """Open the target in a new browser context, once, and record how long it took to be fully drawn."""
+def cold_render(browser: Browser, target: Target, url: str | None = None, started: float | None = None) -> None:
+    """Open the target (or `url`) in a new browser context, once, and record how long it took to be fully
+    drawn: from the start of the navigation, or from `started` (a time.perf_counter())."""
     page = new_page(browser)
     try:
         page.on("pageerror", lambda error: target.failures.append(str(error)))
-        page.goto(target.url)
-        target.times_ms.append(wait_until_drawn(page, DRAW_TIMEOUT_MS))
+        page.goto(url or target.url)
+        drawn_ms = wait_until_drawn(page, DRAW_TIMEOUT_MS)
+        target.times_ms.append(drawn_ms if started is None else (time.perf_counter() - started) * 1000)
         if page.locator(ERRORS).count():
             target.failures.append("the page shows an error")
-        target.components |= components_on(page)
     finally:
         page.context.close()
+
+
+def first_view(browser: Browser, target: Target, script: str) -> None:
+    """A fresh server of `script`: from the start of its process until its page is fully drawn."""
+    started = time.perf_counter()
+    server = start_server(script=script)
+    try:
+        cold_render(browser, target, server.url, started)
+    finally:
+        stop_server(server)
 
 
 def warm_up(browser: Browser, url: str) -> None:
@@ -90,7 +84,7 @@ def warm_up(browser: Browser, url: str) -> None:
     page = new_page(browser)
     try:
         page.goto(url)
-        page.wait_for_selector(SCRIPT_FINISHED, state="attached", timeout=DRAW_TIMEOUT_MS)
+        wait_for_app(page, DRAW_TIMEOUT_MS)
     finally:
         page.context.close()
 
@@ -108,15 +102,29 @@ def servers(specs: dict[str, tuple[str, Path | None]]) -> Iterator[dict[str, Ser
             stop_server(server)
 
 
+@dataclass
+class ColdFigures:
+    references: dict[str, Target]  # by page path
+    pages: dict[int, dict[str, Target]]  # by scale, then page path
+    first_views: dict[str, Target]  # by the names of FIRST_VIEWS
+
+
 def measure_cold_renders(
     browser: Browser, data_dirs: dict[int, Path], rounds: int, log: Callable[[str], None]
-) -> tuple[dict[str, Target], dict[int, dict[str, Target]]]:
+) -> ColdFigures:
     """Each round measures every reference page and every page at every scale once, in turn, so that
-    the machine's load falls on all alike; the first visit to each server comes before the rounds."""
-    specs: dict[str, tuple[str, Path | None]] = {name: (script, None) for name, script in REFERENCES.items()}
+    the machine's load falls on all alike (the first visit to each server comes before the rounds),
+    then each first view of FIRST_VIEWS."""
+    specs: dict[str, tuple[str, Path | None]] = {"reference": (REFERENCE_APP, None)}
     specs |= {f"app-{scale}": ("app.py", folder) for scale, folder in data_dirs.items()}
+    first_views = {name: Target(f"first view of {name}", "") for name in FIRST_VIEWS}
     with servers(specs) as running:
-        references = {name: Target(name, running[name].url) for name in REFERENCES}
+        references = {
+            page.url_path: Target(
+                f"reference of {page_name(page.url_path)}", f"{running['reference'].url}/{page.url_path}"
+            )
+            for page in PAGES
+        }
         pages = {
             scale: {
                 page.url_path: Target(
@@ -134,5 +142,7 @@ def measure_cold_renders(
             started = time.perf_counter()
             for target in every:
                 cold_render(browser, target)
-            log(f"round {number}/{rounds} of cold renders: {time.perf_counter() - started:.0f} s")
-    return references, pages
+            for name, script in FIRST_VIEWS.items():
+                first_view(browser, first_views[name], script)
+            log(f"round {number}/{rounds} of cold renders and first views: {time.perf_counter() - started:.0f} s")
+    return ColdFigures(references, pages, first_views)

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 import psutil
 from playwright.sync_api import Browser, BrowserContext
 
-from bench.browser import wait_until_drawn
 from bench.cold import DRAW_TIMEOUT_MS, ERRORS, VIEWPORT, warm_up
-from bench.server import start_server, stop_server
+from deploy.harness import start_server, stop_server, wait_until_drawn
 from deploy.nginx import AFFINITY_COOKIE
 from deploy.replicas import free_port
 from deploy.serve import serve

@@ -1,5 +1,6 @@
-"""The app through nginx (`python -m deploy`) against the app served directly: bytes per cold view of
-each page, and cold views per second that one replica and two serve."""
+"""The app through nginx (`python -m deploy`): bytes per cold view of each page, served directly, through
+nginx, and its reference page through the same nginx; and cold views per second that one replica and
+two serve."""
 
 from __future__ import annotations
 
@@ -9,10 +10,9 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Browser
 
-from bench.browser import wait_until_drawn
-from bench.cold import DRAW_TIMEOUT_MS, new_page, warm_up
-from bench.server import start_server, stop_server
+from bench.cold import DRAW_TIMEOUT_MS, REFERENCE_APP, new_page, warm_up
 from bench.views import ViewPlan, record_plan, views_per_second
+from deploy.harness import start_server, stop_server, wait_until_drawn
 from deploy.replicas import free_port
 from deploy.serve import serve
 from lib.site import PAGES
@@ -69,12 +69,21 @@ def served_views(browser: Browser, base: str, plans: list[ViewPlan] | None = Non
 class ProxyFigures:
     bytes_direct: dict[str, ViewBytes]
     bytes_proxied: dict[str, ViewBytes]
+    bytes_reference: dict[str, ViewBytes]  # each page's reference (bench/pages/like_app.py) through nginx
     views_per_second: dict[str, float]
 
 
+def proxied_bytes(browser: Browser, replicas: int, script: str = "app.py") -> dict[str, ViewBytes]:
+    """Bytes per cold view of each page of `script` served by that many replicas behind nginx."""
+    with serve(replicas, free_port(), output=lambda number: lambda line: None, script=script) as deployment:
+        warm_up(browser, deployment.url)  # nginx compresses and keeps Streamlit's bundles on a first view
+        return {page.url_path: cold_view_bytes(browser, f"{deployment.url}/{page.url_path}") for page in PAGES}
+
+
 def measure_proxy(browser: Browser, log: Callable[[str], None]) -> ProxyFigures:
-    """Bytes per cold view, directly and through nginx; views per second of 1 replica directly and of
-    1 and 2 replicas through nginx. Each server is fresh and visited once first."""
+    """Bytes per cold view, directly and through nginx, and of each page's reference through nginx;
+    views per second of 1 replica directly and of 1 and 2 replicas through nginx. Each server is fresh
+    and visited once first."""
     rates: dict[str, float] = {}
     server = start_server()
     try:
@@ -86,13 +95,10 @@ def measure_proxy(browser: Browser, log: Callable[[str], None]) -> ProxyFigures:
     log("measured the app served directly")
     for replicas in (1, 2):
         with serve(replicas, free_port(), output=lambda number: lambda line: None) as deployment:
-            warm_up(browser, deployment.url)  # nginx compresses and keeps Streamlit's bundles on a first view
-            if replicas == 2:
-                proxied = {
-                    page.url_path: cold_view_bytes(browser, f"{deployment.url}/{page.url_path}") for page in PAGES
-                }
             rates[f"{replicas} replica{'s' * (replicas > 1)} behind nginx"], _ = served_views(
                 browser, deployment.url, plans
             )
         log(f"measured {replicas} replica(s) behind nginx")
-    return ProxyFigures(direct, proxied, rates)
+    proxied, reference = proxied_bytes(browser, 2), proxied_bytes(browser, 2, REFERENCE_APP)
+    log("measured the bytes of the app and of its reference behind nginx")
+    return ProxyFigures(direct, proxied, reference, rates)

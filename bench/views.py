@@ -21,8 +21,8 @@ from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
-from bench.browser import wait_until_drawn
 from bench.cold import DRAW_TIMEOUT_MS, new_page
+from deploy.harness import wait_until_drawn
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
 TIMEOUT_S = 120

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser import wait_until_drawn
-from bench.server import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server
+from deploy.harness import CHROMIUM_LAUNCH, start_server, stop_server, wait_until_drawn
 from deploy.nginx import PREVIEW_SIZE, PREVIEWS, preview_file
 from lib.site import PAGES
 
@@ -20,7 +19,7 @@ def main() -> None:
     server = start_server()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
             for site_page in PAGES:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(f"{server.url}/{site_page.url_path}")

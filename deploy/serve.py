@@ -31,10 +31,11 @@ class Replica:
     port: int
     env: dict[str, str]
     on_output: Output
+    script: str = "app.py"
     process: subprocess.Popen[str] | None = None
 
     def start(self) -> None:
-        self.process = start_streamlit(self.port, env=self.env, on_output=self.on_output)
+        self.process = start_streamlit(self.port, self.script, self.env, self.on_output)
 
     def stop(self) -> None:
         if self.process is not None:
@@ -98,15 +99,17 @@ def serve(
     public_url: str | None = None,
     env: dict[str, str] | None = None,
     output: Callable[[int], Output] = replica_output_to_stderr,
+    script: str = "app.py",
 ) -> Iterator[Deployment]:
     """Run the deployment for the `with` block; stop nginx, then every replica, at its end.
 
     `public_url` is the address readers use (link previews name their picture by it);
-    `output(number)` receives what replica `number` prints.
+    `output(number)` receives what replica `number` prints; the replicas run `script` (the
+    benchmark serves its reference pages this way).
     """
     runtime = Path(tempfile.mkdtemp(prefix="kurils-nginx-"))
     runtime.chmod(0o755)  # nginx's workers may run as another user, and keep their files here
-    started = [Replica(number, free_port(), env or {}, output(number)) for number in range(1, replicas + 1)]
+    started = [Replica(number, free_port(), env or {}, output(number), script) for number in range(1, replicas + 1)]
     nginx = None
     try:
         with ThreadPoolExecutor(max_workers=replicas) as starting:

@@ -1,88 +1,104 @@
-"""The benchmark's verdicts: which reference page a page is judged against, and which targets it misses."""
+"""The benchmark's verdicts: each page against its own reference, and the list of targets missed."""
 
 from __future__ import annotations
 
-import pytest
-
-from bench.cold import Target, reference_for
-from bench.report import RENDER_TARGET, SCALE_TARGET, Figures, render_table, scale_table, structures_section
-from bench.reruns import without_derived
-from lib.model.dataset import Dataset
-
-PATHS = ["", "map", "timeline", "statements"]
-
-
-def target(name: str, *times_ms: float, components: frozenset[str] = frozenset()) -> Target:
-    return Target(name, f"http://127.0.0.1/{name}", times_ms=list(times_ms), components=set(components))
-
-
-REFERENCES = {
-    name: target(name, ms)
-    for name, ms in {
-        "bare": 1000,
-        "plotly": 2600,
-        "folium": 1500,
-        "dataframe": 1800,
-        "dataframe+folium": 2400,
-        "sidebar: bare": 1300,
-        "sidebar: plotly": 2900,
-        "sidebar: folium": 1800,
-        "sidebar: dataframe": 2100,
-        "sidebar: dataframe+folium": 2700,
-    }.items()
-}
-
-
-@pytest.mark.parametrize(
-    ("components", "sidebar", "expected"),
-    [
-        (set(), False, "bare"),
-        ({"folium"}, True, "sidebar: folium"),
-        ({"folium", "dataframe"}, True, "sidebar: dataframe+folium"),
-        ({"folium", "dataframe"}, False, "dataframe+folium"),
-        # No reference shows a chart and a table together: the slower of the two stands in.
-        ({"dataframe", "plotly"}, True, "sidebar: plotly"),
-        ({"dataframe", "plotly"}, False, "plotly"),
-    ],
+from bench.cold import REFERENCE_APP, Target, reference_page
+from bench.load import Load
+from bench.proxy import ProxyFigures, ViewBytes
+from bench.report import (
+    BYTES_TARGET,
+    FIRST_VIEW_TARGET,
+    RENDER_TARGET,
+    SCALE_TARGET,
+    Figures,
+    missed_targets,
+    render_table,
+    scale_table,
+    structures_section,
 )
-def test_a_page_is_judged_against_the_reference_of_its_components(components, sidebar, expected) -> None:
-    assert reference_for(components, REFERENCES, sidebar) == expected
+from bench.reruns import without_derived
+from deploy.replicas import ROOT
+from lib.model.dataset import Dataset
+from lib.site import PAGES
+
+PATHS = [page.url_path for page in PAGES]
 
 
-def test_the_render_table_misses_each_page_over_its_sidebar_reference_and_only_those() -> None:
-    over = 2700 * RENDER_TARGET + 10  # the map page: just over its reference inside the sidebar
-    pages = {
-        "": target("home", 1800 * RENDER_TARGET, components=frozenset({"folium"})),
-        "map": target("map", over, components=frozenset({"folium", "dataframe"})),
-    }
-    figures = Figures(REFERENCES, {1: pages}, {}, {}, [], None, 7, {})
+def target(name: str, *times_ms: float) -> Target:
+    return Target(name, f"http://127.0.0.1/{name}", times_ms=list(times_ms))
+
+
+def figures_meeting_every_target() -> Figures:
+    """Every page at its reference's figures, at every scale: no target missed."""
+    same = ViewBytes(1000, 100)
+    return Figures(
+        references={path: target(path, 1000) for path in PATHS},
+        pages={scale: {path: target(path, 1000) for path in PATHS} for scale in (1, 1000)},
+        first_views={name: target(name, 5000) for name in ("the app", "its reference", "bare one-line page")},
+        reruns={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
+        reruns_without_derived={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
+        loads=[Load("the app", 180, 200, 20, 0.3, 0)],
+        proxy=ProxyFigures(*({path: same for path in PATHS} for _ in range(3)), {}),
+        rounds=7,
+        context={},
+    )
+
+
+def test_every_page_has_its_reference_page_at_its_address() -> None:
+    navigation = (ROOT / REFERENCE_APP).read_text(encoding="utf-8")
+    for page in PAGES:
+        assert (ROOT / reference_page(page)).is_file(), f"write {reference_page(page)} for {page.module}"
+        assert f'st.Page("like_{page.module}.py"' in navigation
+        assert not page.url_path or f'url_path="{page.url_path}"' in navigation
+
+
+def test_figures_within_every_target_miss_none() -> None:
+    assert missed_targets(figures_meeting_every_target()) == []
+
+
+def test_each_target_missed_is_named_once_in_the_order_of_the_sections() -> None:
+    figures = figures_meeting_every_target()
+    figures.pages[1]["map"].times_ms = [1000 * RENDER_TARGET + 10]  # over its reference, and so not over ×1000
+    figures.first_views["the app"].times_ms = [5000 * FIRST_VIEW_TARGET + 50]
+    figures.reruns[1000]["timeline"] = 0.1 * SCALE_TARGET + 0.001
+    figures.loads.append(Load("replica 1 of 2, behind nginx", 180, 700, 20, 0.3, 0))
+    figures.proxy.bytes_proxied["statements"] = ViewBytes(int(1100 * BYTES_TARGET) + 100, 0)
+    assert missed_targets(figures) == [
+        f"cold render of map: {RENDER_TARGET + 0.01:.2f} × its reference",
+        f"a fresh server's first view: {FIRST_VIEW_TARGET + 0.01:.2f} × its reference's",
+        f"rerun of timeline at ×1000: {SCALE_TARGET + 0.01:.2f} × today",
+        "replica 1 of 2, behind nginx: 700 MB with 20 sessions",
+        f"bytes of a cold view of statements through nginx: {(int(1100 * BYTES_TARGET) + 100) / 1100:.2f} × its reference's",
+    ]
+
+
+def test_the_render_table_gives_each_page_its_reference_and_verdict() -> None:
+    figures = figures_meeting_every_target()
+    figures.pages[1]["map"].times_ms = [1000 * RENDER_TARGET + 10]
     lines = render_table(figures)
-    assert figures.missed == [f"cold render of map: {over / 2700:.2f} × the sidebar: dataframe+folium page"]
-    map_row = next(line for line in lines if line.startswith("| map |"))
-    assert "| **no** |" in map_row
-    assert map_row.endswith(f"| dataframe+folium | {over / 2400:.2f} |")
+    rows = [line for line in lines if line.startswith("| ") and not line.startswith("| page")]
+    assert len(rows) == len(PAGES)
+    map_row = next(row for row in rows if row.startswith("| map |"))
+    assert "`bench/pages/like_map.py`" in map_row
+    assert map_row.endswith(f"| {RENDER_TARGET + 0.01:.2f} | **no** |")
+    assert sum(row.endswith("| yes |") for row in rows) == len(PAGES) - 1
 
 
-def test_the_scale_table_names_each_page_over_the_target_and_only_those() -> None:
-    today = dict.fromkeys(PATHS, 100.0)
-    largest = {path: 100.0 * SCALE_TARGET for path in PATHS} | {"timeline": 100.0 * SCALE_TARGET + 1}
-    missed: list[str] = []
-    lines = scale_table("rerun", {1: today, 1000: largest}, missed)
-    assert missed == [f"rerun of timeline at ×1000: {SCALE_TARGET + 0.01:.2f} × today"]
+def test_the_scale_table_gives_each_page_its_ratio_and_verdict() -> None:
+    largest = dict.fromkeys(PATHS, 100.0 * SCALE_TARGET) | {"timeline": 100.0 * SCALE_TARGET + 1}
+    lines = scale_table({1: dict.fromkeys(PATHS, 100.0), 1000: largest})
     assert len(lines) == 2 + len(PATHS)
-    timeline_row = next(line for line in lines if line.startswith("| timeline |"))
-    assert timeline_row.endswith("| **no** |")
+    assert next(line for line in lines if line.startswith("| timeline |")).endswith("| **no** |")
     assert sum(line.endswith("| yes |") for line in lines) == len(PATHS) - 1
 
 
 def test_the_structures_section_names_the_pages_whose_target_dataset_derived_keeps() -> None:
-    with_derived = {1: dict.fromkeys(PATHS, 0.1), 1000: dict.fromkeys(PATHS, 0.1 * SCALE_TARGET)}
-    without = {1: dict.fromkeys(PATHS, 0.1), 1000: dict.fromkeys(PATHS, 0.1 * SCALE_TARGET) | {"map": 0.5}}
-    figures = Figures(REFERENCES, {}, with_derived, without, [], None, 7, {})
+    figures = figures_meeting_every_target()
+    figures.reruns_without_derived[1000]["map"] = 0.5
     lines = structures_section(figures)
     assert lines[-1] == "Without `Dataset.derived`, it keeps the rerun target of map."
     assert next(line for line in lines if line.startswith("| map |")).endswith("| 5.00 | **no** |")
-    figures.reruns_without_derived = with_derived
+    figures.reruns_without_derived = figures.reruns
     assert (
         structures_section(figures)[-1]
         == "Without `Dataset.derived`, no page's rerun target depends on it in this run."

@@ -28,6 +28,7 @@ def config_for(tmp_path: Path, brotli_module: Path | None = None) -> str:
     return render_config(8080, [9001, 9002], tmp_path, PUBLIC_URL, brotli_module)
 
 
+@pytest.mark.nginx
 @pytest.mark.parametrize("brotli_module", [None, BROTLI_MODULE], ids=["gzip", "gzip and brotli"])
 def test_nginx_accepts_the_configuration(tmp_path: Path, brotli_module: Path | None) -> None:
     if brotli_module is not None and not brotli_module.exists():

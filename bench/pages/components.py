@@ -1,17 +1,20 @@
-"""The pieces of the reference pages, written plainly with Streamlit, pandas, Plotly and folium alone:
-no code of the app. Streamlit puts this folder on the import path of every page in it."""
+"""What the reference pages share, written plainly with Streamlit, pandas and folium alone: no code of
+the app. Streamlit puts this folder on the import path of every page in it."""
 
 from pathlib import Path
 
 import folium
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 from streamlit_folium import st_folium
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 # The app's own Leaflet, served from static/ (bench/pages/static links to it), as on the app's maps.
 LEAFLET = "../../app/static/leaflet/leaflet"
+
+
+def read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name)
 
 
 def plain_sidebar() -> None:
@@ -25,34 +28,12 @@ def plain_sidebar() -> None:
         st.markdown("[Share this view](?)")
 
 
-def with_navigation(content) -> None:
-    """`content` as the page of a two-entry navigation (a menu is drawn only for more than one page)
-    beside the plain sidebar: what the app draws around every page."""
-    page = st.navigation(
-        [st.Page(content, title="Page", default=True), st.Page(content, title="Again", url_path="again")]
-    )
-    plain_sidebar()
-    page.run()
-
-
-def plotly_chart() -> None:
-    events = pd.read_csv(DATA / "events.csv")
-    st.plotly_chart(px.scatter(events, x="date", y="event_type"), width="stretch")
-
-
-def folium_map() -> None:
+def folium_map(height: int, returned_objects: list[str]) -> None:
+    """The islands of data/islands.geojson on a folium map, drawn by st_folium; it reruns the page when
+    one of `returned_objects` changes (as the app's maps: none on a picture, a click on the Map page)."""
     world = folium.Map(location=(44.5, 146.5), zoom_start=7, tiles=None)
     world.default_js = [("leaflet", f"{LEAFLET}.js")]
     world.default_css = [("leaflet_css", f"{LEAFLET}.css")]
     islands = (DATA / "islands.geojson").read_text(encoding="utf-8")
     folium.GeoJson(islands, marker=folium.CircleMarker(radius=6)).add_to(world)
-    st_folium(world, height=500, use_container_width=True)
-
-
-def dataframe() -> None:
-    st.dataframe(pd.read_csv(DATA / "events.csv"), width="stretch")
-
-
-def map_and_dataframe() -> None:
-    folium_map()
-    st.dataframe(pd.read_csv(DATA / "islands.csv"), width="stretch")
+    st_folium(world, height=height, use_container_width=True, returned_objects=returned_objects)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import FrameLocator, Page
 
-from bench.server import CHROMIUM, CHROMIUM_ARGS, Server, start_server, stop_server
+from deploy.harness import CHROMIUM, CHROMIUM_LAUNCH, Server, start_server, stop_server, wait_for_app
 from deploy.replicas import free_port
 from deploy.serve import Deployment, serve
 
@@ -16,7 +16,7 @@ from deploy.serve import Deployment, serve
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not CHROMIUM.exists():
         pytest.fail(f"Browser tests need Debian's Chromium at {CHROMIUM}: apt-get install -y chromium")
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, **CHROMIUM_LAUNCH}
 
 
 @pytest.fixture(scope="session")
@@ -32,12 +32,6 @@ def deployment() -> Iterator[Deployment]:
     output: list[str] = []
     with serve(2, free_port(), output=lambda number: output.append) as running:
         yield running
-
-
-def wait_for_app(page: Page) -> None:
-    """Wait until the script has finished and no lazy element is still a placeholder."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
-    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=30_000)
 
 
 def open_app(page: Page, url: str) -> None:

@@ -14,8 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from bench.browser import MAP_FRAME, wait_until_drawn
-from bench.server import Server
+from deploy.harness import MAP_FRAME, Server, wait_until_drawn
 from lib.model.load import read_dataset
 from lib.site import PAGES as SITE_PAGES
 from tests.browser.conftest import PHONE_WITH_TOUCH, focus_by_tab, open_app, wait_for_app

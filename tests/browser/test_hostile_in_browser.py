@@ -15,8 +15,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench.browser import MAP_FRAME, wait_until_drawn
-from bench.server import Server, start_server, stop_server
+from deploy.harness import MAP_FRAME, Server, start_server, stop_server, wait_until_drawn
 from lib.site import PAGES as SITE_PAGES
 from tests.browser.conftest import island_point, open_app, wait_for_app
 from tests.browser.test_timeline_in_browser import DETAILS as TIMELINE_DETAILS

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from bench.server import Server
+from deploy.harness import Server
 from tests.browser.conftest import PHONE_WITH_TOUCH, open_app, wait_for_app
 from tests.pages.test_home_page import csv_rows, matching_rows
 

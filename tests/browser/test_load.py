@@ -14,8 +14,7 @@ import psutil
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from bench.browser import wait_until_drawn
-from bench.server import Server, start_server, stop_server
+from deploy.harness import Server, start_server, stop_server, wait_until_drawn
 from lib.site import PAGES as SITE_PAGES
 
 pytestmark = pytest.mark.browser

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench.server import Server, start_server, stop_server
 from bench.synthetic import copy_dataset
+from deploy.harness import Server, start_server, stop_server
 from tests.browser.conftest import open_app
 from tests.model.test_malformed_csv import KINDS, break_file
 

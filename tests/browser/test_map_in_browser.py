@@ -25,7 +25,7 @@ from playwright.sync_api import (
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.server import Server, start_server, stop_server
+from deploy.harness import Server, start_server, stop_server
 from lib.model.load import read_dataset
 from lib.views.islands import format_area, format_population
 from lib.views.map.build import OSM_LAYER_NAME

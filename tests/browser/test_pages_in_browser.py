@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from bench.server import Server, start_server, stop_server
+from deploy.harness import Server, start_server, stop_server
 from tests.browser.conftest import open_app
 
 pytestmark = pytest.mark.browser

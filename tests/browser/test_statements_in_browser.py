@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from bench.server import Server, start_server, stop_server
+from deploy.harness import Server, start_server, stop_server
 from lib.model.archive import ARCHIVE_FOLDER
 from lib.model.load import read_dataset
 from lib.views.article import evidence_spans, paragraphs_with_spans, split_paragraphs

@@ -11,8 +11,7 @@ from itertools import pairwise
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from bench.browser import MAP_FRAME, wait_until_drawn
-from bench.server import Server
+from deploy.harness import MAP_FRAME, Server, wait_until_drawn
 from lib.model.load import read_dataset
 from tests.browser.conftest import open_app, wait_for_app
 

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import FloatRect, Locator, Page, expect
 
-from bench.server import Server, start_server, stop_server
 from bench.synthetic import write_scaled_dataset
+from deploy.harness import Server, start_server, stop_server
 from lib.views.timeline.marks import MAX_EVENT_MARKS
 from tests.browser.conftest import open_app
 from tests.conftest import ROOT

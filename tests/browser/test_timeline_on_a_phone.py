@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, CDPSession, Page, expect
 
-from bench.server import Server
+from deploy.harness import Server
 from tests.browser.conftest import open_app
 from tests.browser.test_timeline_in_browser import CHART, DETAILS, box
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import chain
 
 import pytest
@@ -10,14 +9,11 @@ import pytest
 from lib.model.schema import COUNTRIES, ORIGINS
 from lib.views.theme import (
     COUNTRY_COLOURS,
-    ERA_COLOURS,
     HIGHLIGHT_COLOURS,
     ISLAND_STATUS_STYLES,
     MAP_HIGHLIGHT_STYLE,
     MAP_SEA_COLOUR,
     MAP_SELECTED_COLOUR,
-    MILESTONE_COLOUR,
-    NEUTRAL_COLOUR,
     ORIGIN_COLOURS,
     ORIGIN_LABELS,
     ORIGIN_SYMBOLS,
@@ -26,24 +22,6 @@ from lib.views.theme import (
 STYLE_COLOURS = [
     value for style in ISLAND_STATUS_STYLES.values() for key, value in style.items() if key.endswith("olor")
 ]
-ALL_COLOURS = [
-    *COUNTRY_COLOURS.values(),
-    *HIGHLIGHT_COLOURS.values(),
-    *ORIGIN_COLOURS.values(),
-    *ERA_COLOURS.values(),
-    *STYLE_COLOURS,
-    NEUTRAL_COLOUR,
-    MAP_SEA_COLOUR,
-    MAP_SELECTED_COLOUR,
-    str(MAP_HIGHLIGHT_STYLE["color"]),
-    MILESTONE_COLOUR,
-]
-
-
-@pytest.mark.parametrize("colour", ALL_COLOURS)
-def test_every_colour_is_a_six_digit_hex_colour(colour: object) -> None:
-    # Plotly, Leaflet and CSS all read this form; a typo would otherwise draw black or nothing.
-    assert isinstance(colour, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", colour)
 
 
 def test_every_country_in_the_schema_has_a_colour() -> None:

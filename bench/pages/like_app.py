@@ -1,0 +1,19 @@
+"""Reference: each page of the app written plainly, with the same kinds and number of elements and no
+code of the app (like_<module>.py), at the app's addresses, in a navigation of as many pages, beside a
+plain sidebar of the app's widget kinds. `python -m bench` judges each page against its own here."""
+
+import streamlit as st
+from components import plain_sidebar
+
+st.set_page_config(page_title="Reference", layout="wide")
+page = st.navigation(
+    [
+        st.Page("like_home.py", title="Overview", icon=":material/home:", default=True),
+        st.Page("like_story.py", title="Story", icon=":material/auto_stories:", url_path="story"),
+        st.Page("like_map.py", title="Map", icon=":material/map:", url_path="map"),
+        st.Page("like_timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page("like_statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
+    ]
+)
+plain_sidebar()
+page.run()

@@ -1,0 +1,28 @@
+"""Reference for the Story (pages/story.py): a title and a caption, a chapter chooser, a progress bar,
+two buttons in a row, a header and a caption, text beside a folium map and its caption, a subheader
+and a list, an expander."""
+
+import streamlit as st
+from components import folium_map, read
+
+events = read("events.csv")
+chapters = events["title"].head(15).tolist()
+st.title("The story of the negotiations")
+st.caption(f"The talks from the 1855 treaty to today in {len(chapters)} short chapters.")
+chosen = st.selectbox("Chapter", range(len(chapters)), format_func=chapters.__getitem__)
+st.progress((chosen + 1) / len(chapters), text=f"Chapter {chosen + 1} of {len(chapters)}")
+with st.container(horizontal=True, horizontal_alignment="distribute"):
+    st.button("Previous", icon=":material/arrow_back:", disabled=chosen == 0)
+    st.button("Next", type="primary", icon=":material/arrow_forward:", icon_position="right")
+shown = events.iloc[chosen : chosen + 3]
+st.header(chapters[chosen], anchor=False)
+st.caption(f"{shown['date'].iloc[0]} to {shown['date'].iloc[-1]}")
+text_column, map_column = st.columns(2, gap="medium")
+text_column.markdown("\n\n".join(shown["description"]))
+with map_column:
+    folium_map(height=320, returned_objects=[])
+    st.caption("Ringed: the islands of this chapter. Red: administered by Russia, claimed by Japan.")
+st.subheader("Events in this chapter", anchor=False)
+st.markdown("\n".join(f"- **{row.date}** {row.title}. {row.description}" for row in shown.itertuples()))
+with st.expander("What each source says"):
+    st.markdown("\n".join(f"- {row.title}: the date, the place and what happened." for row in shown.itertuples()))

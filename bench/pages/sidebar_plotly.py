@@ -1,7 +1,0 @@
-"""Reference: one Plotly chart inside the navigation and a plain sidebar of the app's widget kinds."""
-
-import streamlit as st
-from components import plotly_chart, with_navigation
-
-st.set_page_config(layout="wide")
-with_navigation(plotly_chart)
