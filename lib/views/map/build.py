@@ -16,14 +16,7 @@ from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, Island, island_records, members_of
 from lib.views.map.geometry import bounds
 from lib.views.map.labels import island_labels
-from lib.views.map.leaflet import (
-    MAP_SCRIPTS,
-    MAP_STYLESHEETS,
-    MapChrome,
-    island_layer,
-    label_layer,
-    outline_layer,
-)
+from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, island_layer, label_layer, outline_layer
 from lib.views.map.legend import COASTS_ATTRIBUTION, highlighted_names, legend_entries, map_legend_html
 from lib.views.map.popups import popup_lists
 from lib.views.map.shapes import highlight_rings, island_shapes, selection_outlines

@@ -92,7 +92,7 @@ def island_layer(shapes: Sequence[Shape]) -> folium.GeoJson:
         highlight_function=lambda feature: by_id[feature["properties"]["id"]].hover or {},
         marker=folium.CircleMarker(radius=POINT_RADIUS),
         tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, class_name="island-tooltip"),
-        popup=folium.GeoJsonPopup(["popup"], labels=False, class_name="island-popup-box", **POPUP_OPTIONS),
+        popup=folium.GeoJsonPopup(["popup"], labels=False, **POPUP_OPTIONS),
     )
 
 

@@ -50,7 +50,7 @@ def _island_shape(island: Island, lists: PopupLists, group_name: str, lists_belo
         {**style, "stroke": False} if island.clipped else style,
         hover=CLIPPED_HOVER if island.clipped else ISLAND_HOVER,
         tooltip=names_html(island),
-        popup=island_popup(island, lists, group_name, lists_below).html(lists.items),
+        popup=island_popup(island, lists, group_name, lists_below),
     )
     if not island.clipped:
         return [shape]
