@@ -4,9 +4,10 @@ chrome around them (legend, sea, first view), which static/map/islands.js adds; 
 
 Every text reaches folium as HTML escaped by lib.views.html, then made `inert`: branca compiles every
 folium element's script once more as a Jinja template, where a "{{ ... }}" from a CSV cell would run
-as Python on the server, so its braces become HTML entities, the same braces once drawn. folium writes
-values with Jinja's tojson, which escapes "<", ">", "&" and "'": no text ends the script. GeoJsonTooltip
-and GeoJsonPopup insert a property's HTML when they open, so a `${...}` in it is text, not code.
+as Python on the server, so its braces become HTML entities, the same braces once drawn. No text ends
+the script: folium writes features with Jinja's tojson, which escapes "<", ">", "&" and "'", and
+styles (a name's icon HTML among them) with json.dumps, where the only raw "<" are the map's own tags.
+GeoJsonTooltip and GeoJsonPopup insert a property's HTML when they open: a `${...}` in it is text.
 """
 
 from __future__ import annotations
