@@ -1,44 +1,9 @@
-/* The islands map (lib/views/map): draws the data that the map's folium elements write as JSON
-   literals, each followed by one call into KurilsMap. Every text in the data is HTML escaped already.
-   Loaded after Leaflet, from the app's own static files. */
+/* The islands map (lib/views/map): what folium has no part for, added around the islands that
+   folium draws: the legend, the sea, the first view, islet names when zoomed in, and touch. The map's
+   MapChrome element calls addChrome with its options as JSON; every text in them is HTML escaped
+   already. Loaded after Leaflet, from the app's own static files. */
 (function () {
   "use strict";
-
-  // A popup's parts are HTML text and runs of indices into the list items the popups share.
-  function popupHtml(parts, items) {
-    return parts.map(function (part) {
-      return typeof part === "string" ? part : part.map(function (i) { return items[i]; }).join("");
-    }).join("");
-  }
-
-  // One L.geoJSON per shape: streamlit-folium returns the feature of the one clicked.
-  function drawShapes(layer, data) {
-    data.shapes.forEach(function (shape) {
-      var drawn = L.geoJSON(shape.feature, {
-        style: function () { return shape.style; },
-        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: shape.radius}); }
-      });
-      if (shape.popup) {
-        // A touch screen has no hover: one tap opens the popup, which names the island too,
-        // where a tooltip would open on the same tap and cover it.
-        if (!L.Browser.mobile) {
-          drawn.bindTooltip(shape.tooltip, data.tooltip);
-        }
-        drawn.bindPopup(popupHtml(shape.popup, data.items), data.popup);
-        drawn.on("mouseover", function (event) { event.layer.setStyle(shape.hover); });
-        drawn.on("mouseout", function (event) { drawn.resetStyle(event.layer); });
-      }
-      drawn.addTo(layer);
-    });
-  }
-
-  // Names are markers that take no clicks and no keyboard focus.
-  function drawLabels(layer, labels) {
-    labels.forEach(function (label) {
-      var icon = L.divIcon({html: label.html, className: label.className, iconSize: [0, 0]});
-      L.marker(label.at, {icon: icon, interactive: false, keyboard: false}).addTo(layer);
-    });
-  }
 
   function addLegend(map, html) {
     var legend = L.control({position: "bottomright"});
@@ -96,12 +61,14 @@
 
   // On a phone a one-finger swipe scrolls the page, as everywhere else on it: the map moves with two
   // fingers (a pinch zooms and pans) and its + and − buttons. Without one-finger dragging, Leaflet
-  // lets the browser pan the page (touch-action: pan-x pan-y).
+  // lets the browser pan the page (touch-action: pan-x pan-y). A touch screen has no hover: one tap
+  // opens the popup, which names the island too, where a tooltip would open on the same tap and cover it.
   function leaveSwipesToThePage(map) {
     if (L.Browser.mobile) {
       map.dragging.disable();
+      map.eachLayer(function (layer) { layer.unbindTooltip(); });
     }
   }
 
-  window.KurilsMap = {drawShapes: drawShapes, drawLabels: drawLabels, addChrome: addChrome};
+  window.KurilsMap = {addChrome: addChrome};
 })();

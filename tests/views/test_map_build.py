@@ -13,7 +13,6 @@ import branca
 import folium
 import jinja2
 import pytest
-import streamlit_folium
 
 from lib.model.load import Dataset, read_dataset
 from lib.views.islands import island_records
@@ -22,23 +21,35 @@ from lib.views.map.leaflet import ISLANDS_CSS, ISLANDS_JS, LEAFLET_CSS, LEAFLET_
 from lib.views.map.legend import legend_entries, map_legend_html
 from lib.views.theme import MAP_SEA_COLOUR
 from tests.conftest import ROOT
-from tests.views.map_parts import build, chrome, labels, popup_of, tooltip_of, walk
+from tests.views.map_parts import (
+    build,
+    chrome,
+    drawn,
+    island_shapes,
+    labels,
+    popup_of,
+    sent_script,
+    tooltip_of,
+    walk,
+)
 
 ISLANDS_SCRIPT = (ROOT / "static" / "map" / "islands.js").read_text(encoding="utf-8")
 ISLANDS_STYLES = (ROOT / "static" / "map" / "islands.css").read_text(encoding="utf-8")
 
 
-def test_shapes_are_drawn_from_one_literal_each_not_an_element_per_island(dataset: Dataset) -> None:
+def test_the_map_is_a_few_layers_not_an_element_per_island(dataset: Dataset) -> None:
     """branca compiles every element's output again as a template: the map must not grow with the islands."""
-    elements = list(walk(build(dataset, selected="habomai")))
-    assert len(elements) <= 12
-    assert not [e for e in elements if isinstance(e, (folium.GeoJson, folium.Marker, folium.DivIcon))]
+    elements = list(walk(build(dataset, selected="habomai", highlighted=("iturup",))))
+    assert len(elements) <= 15
+    # The rings, the islands, the clipped coasts, the names, the selection.
+    assert len([e for e in elements if isinstance(e, folium.GeoJson)]) == 5
+    assert not [e for e in elements if isinstance(e, (folium.Marker, folium.DivIcon))]  # names are one layer
 
 
 def test_the_script_st_folium_sends_calls_only_what_islands_js_defines(dataset: Dataset) -> None:
-    sent = streamlit_folium._get_map_string(build(dataset, selected="habomai"))
+    sent = sent_script(build(dataset, selected="habomai"))
     called = re.findall(r"KurilsMap\.(\w+)\(", sent)
-    assert sorted(called) == ["addChrome", "drawLabels", "drawShapes", "drawShapes"]  # the islands, the selection
+    assert called == ["addChrome"]
     (exported,) = re.findall(r"window\.KurilsMap = \{(.*)\};", ISLANDS_SCRIPT)
     defined = dict(pair.split(": ") for pair in exported.split(", "))
     assert set(called) == set(defined)
@@ -46,12 +57,16 @@ def test_the_script_st_folium_sends_calls_only_what_islands_js_defines(dataset: 
         assert f"function {function}(" in ISLANDS_SCRIPT
 
 
-def test_the_sea_and_the_first_view_reach_islands_js_as_data(dataset: Dataset) -> None:
-    sent = streamlit_folium._get_map_string(build(dataset))
+def chrome_options(sent: str) -> dict:
     (literal,) = re.findall(r"KurilsMap\.addChrome\(\w+, (.*)\);", sent)
-    assert f'"seaColour":"{MAP_SEA_COLOUR}"' in literal
-    assert '"fit":[[' in literal and '"fitNarrow":[[' in literal
-    assert "Legend" in literal
+    return json.loads(literal)
+
+
+def test_the_sea_and_the_first_view_reach_islands_js_as_data(dataset: Dataset) -> None:
+    options = chrome_options(sent_script(build(dataset)))
+    assert options["seaColour"] == MAP_SEA_COLOUR
+    assert len(options["fit"]) == 2 and len(options["fitNarrow"]) == 2
+    assert "Legend" in options["legend"]
 
 
 def test_every_class_that_places_or_hides_a_label_is_styled(dataset: Dataset) -> None:
@@ -79,7 +94,7 @@ def test_every_script_and_stylesheet_is_served_by_the_app(dataset: Dataset) -> N
 
 def test_a_narrow_map_first_shows_the_highlighted_islands_too(dataset: Dataset) -> None:
     def narrow_view(**options) -> list[list[float]]:
-        return json.loads(chrome(build(dataset, **options)).data_literal)["fitNarrow"]
+        return chrome(build(dataset, **options)).options["fitNarrow"]
 
     (urup,) = [f["geometry"] for f in dataset.geojson["features"] if f["properties"]["id"] == "urup"]
     urup_north = max(lat for ring in urup["coordinates"] for _, lat in ring)
@@ -106,9 +121,12 @@ def test_openstreetmap_is_offered_hidden_with_its_attribution(dataset: Dataset) 
 
 
 def test_the_map_uses_no_template_literal_tooltips_or_popups(dataset: Dataset) -> None:
+    """folium's Tooltip and Popup put their HTML in a JavaScript `template literal`, where ${...} runs;
+    GeoJsonTooltip and GeoJsonPopup read it from the feature's properties when they open."""
     elements = list(walk(build(dataset)))
-    assert not [e for e in elements if isinstance(e, (folium.Tooltip, folium.Popup, folium.GeoJsonTooltip))]
-    assert not [e for e in elements if isinstance(e, folium.GeoJsonPopup)]
+    assert not [e for e in elements if isinstance(e, (folium.Tooltip, folium.Popup))]
+    assert [e for e in elements if isinstance(e, folium.GeoJsonTooltip)]
+    assert [e for e in elements if isinstance(e, folium.GeoJsonPopup)]
 
 
 HOSTILE = '<script>alert("x")</script>'
@@ -152,26 +170,22 @@ class _Tags(HTMLParser):
         self.attributes |= {name for name, _ in attrs}
 
 
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    return [text for item in value for text in _strings(item)] if isinstance(value, list) else []
-
-
 def test_the_hostile_dataset_s_map_sends_only_its_own_tags(hostile_dir: Path) -> None:
     """Every attack of tests/hostile.py in every text: the script st_folium sends holds no tag, attribute
-    or template tag from the data, and the HTML islands.js builds from it only the map's own."""
+    or template tag from the data, and the HTML that tooltips, popups, names and legend show only the
+    map's own."""
     hostile = read_dataset(hostile_dir).dataset
     assert hostile is not None
     island_map = build(hostile, selected="habomai", highlighted=("iturup", "habomai"))
-    sent = streamlit_folium._get_map_string(island_map)
+    sent = sent_script(island_map)
     assert not re.search(r"</script|<!--|\{\{|\{%", sent, flags=re.IGNORECASE)
-    literals = re.findall(r"KurilsMap\.\w+\(\w+, (.*)\);", sent)
-    assert len(literals) == 5  # the rings, the islands, the selection, the labels, the chrome
+    # Text in a property (braces as entities, & as JSON writes it in a script), never a template literal's code.
+    assert "$\\u0026#123;alert(1)\\u0026#125;" in sent
+    shown = [chrome_options(sent)["legend"], *labels(island_map).values()]
+    for shape in drawn(island_shapes(island_map)):
+        shown += [shape.tooltip, shape.popup or ""]
     parser = _Tags()
-    for text in _strings([json.loads(literal) for literal in literals]):
+    for text in shown:
         parser.feed(text)
     assert parser.tags <= OWN_TAGS and parser.attributes <= OWN_ATTRIBUTES
     assert "kurilsPwned" in sent  # the attacks are there, as text
@@ -198,7 +212,7 @@ def test_jinja_in_the_data_is_never_run(dataset: Dataset, options: dict) -> None
     rendered = island_map.get_root().render()
     assert not [output for output in JINJA_OUTPUT if output in rendered]
     assert "UATED" in rendered and "LOOP" in rendered  # the text is there, shown, not run
-    sent = streamlit_folium._get_map_string(island_map)  # what st_folium sends: each element's script
+    sent = sent_script(island_map)  # what st_folium sends: each element's script
     assert not [output for output in JINJA_OUTPUT if output in sent]
     assert "UATED" in sent and "LOOP" in sent
 

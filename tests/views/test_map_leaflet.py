@@ -1,9 +1,9 @@
-"""lib.views.map.leaflet and static/map/: data reaches Leaflet as JSON literals, drawn by islands.js."""
+"""lib.views.map.leaflet and static/map/: the islands as folium's GeoJson layers, whose texts folium
+writes into a script that branca compiles once more as a Jinja template."""
 
 from __future__ import annotations
 
-import json
-import re
+import html
 from urllib.parse import urljoin
 
 import folium
@@ -16,14 +16,13 @@ from lib.views.map.leaflet import (
     LEAFLET_JS,
     STATIC_URL,
     IslandLabel,
-    IslandLabels,
     Shape,
-    Shapes,
-    script_json,
-    script_string,
+    inert,
+    island_layer,
+    label_layer,
 )
-from lib.views.map.popups import Popup
 from tests.conftest import ROOT
+from tests.views.map_parts import sent_script
 
 ATTACKS = [
     "${alert(1)}` </script><b>x</b>",
@@ -33,46 +32,33 @@ ATTACKS = [
 
 
 @pytest.mark.parametrize("text", ["plain", "киев 国後島", *ATTACKS])
-def test_a_script_string_is_the_text_and_nothing_else(text: str) -> None:
-    literal = script_string(text)
-    assert json.loads(literal) == text
-    assert not set(literal) & set("<>&'{}"), literal
+def test_inert_html_is_drawn_the_same_and_holds_no_brace(text: str) -> None:
+    escaped = html.escape(text)  # what lib.views.html makes of text from the data
+    assert html.unescape(inert(escaped)) == text
+    assert not set(inert(escaped)) & set("{}")
 
 
 @pytest.mark.parametrize("text", ATTACKS)
-def test_script_json_writes_strings_that_cannot_end_the_script_or_open_a_template_tag(text: str) -> None:
-    value = {"shapes": [{"tooltip": text, "popup": [text, [0, 1]], "style": {"weight": 1.5}}], "items": [text]}
-    literal = script_json(value)
-    assert json.loads(literal) == value  # the same value, once JavaScript reads the escapes
-    for forbidden in ("<", ">", "{{", "{%", "{#", "'"):
-        assert forbidden not in literal
-
-
-def test_html_reaches_leaflet_as_a_json_string_never_a_template_literal() -> None:
-    """folium's Tooltip and Popup put HTML in a JavaScript `template literal`, where ${...} runs."""
+def test_text_reaches_leaflet_as_a_property_that_cannot_end_the_script_or_open_a_template_tag(text: str) -> None:
+    """folium's Tooltip and Popup put HTML in a JavaScript `template literal`, where ${...} runs;
+    GeoJsonTooltip and GeoJsonPopup insert a property's HTML when they open."""
     island_map = folium.Map(tiles=None)
-    layer = folium.FeatureGroup().add_to(island_map)
-    html = ATTACKS[0]
+    escaped = html.escape(text)
     feature = {"type": "Feature", "properties": {"id": "x"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}
-    shapes = Shapes([Shape(feature, {}, tooltip=html, popup=Popup((html, (0,))))], items=[html]).add_to(layer)
-    script = island_map.get_root().render()
-    assert f"KurilsMap.drawShapes({layer.get_name()}, {shapes.data_literal});" in script
-    data = json.loads(shapes.data_literal)
-    assert data["shapes"][0]["tooltip"] == html
-    assert data["items"] == [html]
-    assert "</script><b>" not in script
-    assert shapes.popup_html("x") == html + html
+    island_layer([Shape(feature, {}, tooltip=escaped, popup=escaped)]).add_to(island_map)
+    label_layer([IslandLabel("x", 2, 1, escaped)]).add_to(island_map)
+    rendered = island_map.get_root().render()  # branca compiles each script once more
+    for script in (rendered.split("<script>", 1)[1], sent_script(island_map)):
+        for forbidden in ("</script><b>", "<!--", "{{", "{%", "{#"):
+            assert forbidden not in script
 
 
 def test_labels_reach_leaflet_with_their_point_and_class() -> None:
     island_map = folium.Map(tiles=None)
-    layer = folium.FeatureGroup().add_to(island_map)
-    IslandLabels([IslandLabel("shikotan", 43.8, 146.7, "<span>Shikotan</span>")]).add_to(layer)
-    script = streamlit_folium._get_map_string(island_map)
-    (literal,) = re.findall(r"KurilsMap\.drawLabels\(\w+, (.*)\);", script)
-    assert json.loads(literal) == [
-        {"at": [43.8, 146.7], "html": "<span>Shikotan</span>", "className": "island-label-icon label-shikotan"}
-    ]
+    label_layer([IslandLabel("shikotan", 43.8, 146.7, "<span>Shikotan</span>")]).add_to(island_map)
+    script = sent_script(island_map)
+    assert "[146.7, 43.8]" in script
+    assert '{"className": "island-label-icon label-shikotan", "html": "<span>Shikotan</span>"}' in script
 
 
 @pytest.mark.parametrize("url", [ISLANDS_JS, ISLANDS_CSS])

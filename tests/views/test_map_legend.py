@@ -34,14 +34,14 @@ def test_a_swatch_shows_the_status_fill_and_its_dashed_claim(dataset: Dataset) -
 
 
 def test_compact_folds_the_legend(dataset: Dataset) -> None:
-    assert " open>" in chrome(build(dataset)).legend
-    assert " open>" not in chrome(build(dataset, compact=True)).legend
+    assert " open>" in chrome(build(dataset)).options["legend"]
+    assert " open>" not in chrome(build(dataset, compact=True)).options["legend"]
 
 
 def test_the_highlighted_islands_are_named_first_beside_their_ring(dataset: Dataset) -> None:
     names = dataset.island_names
-    legend = chrome(build(dataset, highlighted=("urup", "habomai"))).legend
+    legend = chrome(build(dataset, highlighted=("urup", "habomai"))).options["legend"]
     highlighted = f"<strong>{names['habomai']}, {names['urup']}</strong>: highlighted"
     assert f'border:3px solid {MAP_HIGHLIGHT_STYLE["color"]}"></span><span>{highlighted}' in legend
     assert legend.index(highlighted) < legend.index(f"<strong>{names['iturup']}")
-    assert ": highlighted" not in chrome(build(dataset)).legend
+    assert ": highlighted" not in chrome(build(dataset)).options["legend"]

@@ -7,9 +7,18 @@ import folium
 from lib.model.load import Dataset
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED
 from lib.views.map.build import selection_layer
-from lib.views.map.leaflet import Shape, Shapes
+from lib.views.map.leaflet import Shape
 from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_HIGHLIGHT_STYLE, MAP_SELECTED_COLOUR
-from tests.views.map_parts import build, clickable, island_shapes, style_of, walk
+from tests.views.map_parts import (
+    build,
+    clickable,
+    drawn,
+    geojson_layers,
+    island_shapes,
+    outlines,
+    style_of,
+    walk,
+)
 
 
 def test_one_clickable_shape_per_feature_of_the_geojson(dataset: Dataset) -> None:
@@ -19,15 +28,15 @@ def test_one_clickable_shape_per_feature_of_the_geojson(dataset: Dataset) -> Non
     assert all(len(found) == 1 for found in layers.values())
     points = {island for island, (shape,) in layers.items() if shape.feature["geometry"]["type"] == "Point"}
     assert points == {"habomai_anuchina", "habomai_dyomin", "habomai_oskolki", "habomai_signalny"}
-    # Only the id travels back from a click.
-    assert all(shape.feature["properties"] == {"id": island} for island, (shape,) in layers.items())
+    # A click returns the feature, whose id names the island.
+    assert all(shape.island_id == island for island, (shape,) in layers.items())
 
 
 def test_points_are_drawn_last_so_they_stay_on_top(dataset: Dataset) -> None:
-    drawn = [shape for shape in island_shapes(build(dataset)).shapes if shape.popup is not None]
-    kinds = [shape.feature["geometry"]["type"] == "Point" for shape in drawn]
+    shapes = drawn(island_shapes(build(dataset)))
+    kinds = [shape.feature["geometry"]["type"] == "Point" for shape in shapes]
     assert kinds == sorted(kinds)
-    assert drawn[0].island_id in {"hokkaido_east", "urup"}  # context first, under the rest
+    assert shapes[0].island_id in {"hokkaido_east", "urup"}  # context first, under the rest
 
 
 def test_each_status_has_its_own_style(dataset: Dataset) -> None:
@@ -46,7 +55,8 @@ def test_each_status_has_its_own_style(dataset: Dataset) -> None:
     assert urup["fillColor"] == ISLAND_STATUS_STYLES[UNCONTESTED]["fillColor"]
     assert urup["color"] == COUNTRY_COLOURS["Russia"]
     assert style_of(island_map, "hokkaido_east")["stroke"] is False  # its coast is drawn without the cut
-    coasts = [shape for shape in island_shapes(island_map).shapes if shape.popup is None]
+    (islands,) = [e for e in walk(island_map) if isinstance(e, folium.FeatureGroup) and e.layer_name == "Islands"]
+    coasts = outlines(islands)
     assert [coast.feature["geometry"]["type"] for coast in coasts] == ["MultiLineString"]
     assert coasts[0].style["interactive"] is False
 
@@ -59,22 +69,21 @@ def test_the_three_statuses_look_different() -> None:
 
 
 def test_the_selected_island_is_outlined(dataset: Dataset) -> None:
-    def outlines(selected: str | None) -> list[Shape]:
-        layer = selection_layer(dataset.islands, dataset.geojson, selected)
-        return [shape for element in walk(layer) if isinstance(element, Shapes) for shape in element.shapes]
+    def selected_outlines(selected: str | None) -> list[Shape]:
+        return outlines(selection_layer(dataset.islands, dataset.geojson, selected))
 
-    assert outlines(None) == []
-    assert len(outlines("iturup")) == 1
-    assert len(outlines("habomai")) == 8  # every member: four polygons and four points
-    assert all(shape.style["interactive"] is False for shape in outlines("habomai"))  # clicks pass through
-    assert all(shape.popup is None for shape in outlines("habomai"))
-    assert {shape.style["color"] for shape in outlines("habomai")} == {MAP_SELECTED_COLOUR}
+    assert selected_outlines(None) == []
+    assert len(selected_outlines("iturup")) == 1
+    habomai = selected_outlines("habomai")
+    assert len(habomai) == 8  # every member: four polygons and four points
+    assert all(shape.style["interactive"] is False for shape in habomai)  # clicks pass through
+    assert all(shape.popup is None for shape in habomai)
+    assert {shape.style["color"] for shape in habomai} == {MAP_SELECTED_COLOUR}
     island_map = build(dataset, selected="shikotan")
     (selection,) = [
         e for e in walk(island_map) if isinstance(e, folium.FeatureGroup) and e.layer_name == "Selected island"
     ]
-    ((shapes,),) = [[child for child in selection._children.values() if isinstance(child, Shapes)]]
-    assert [shape.style["className"] for shape in shapes.shapes] == ["selected-outline"]
+    assert [shape.style["className"] for shape in outlines(selection)] == ["selected-outline"]
 
 
 def rings(island_map: folium.Map) -> list[Shape]:
@@ -83,9 +92,7 @@ def rings(island_map: folium.Map) -> list[Shape]:
         shape
         for element in walk(island_map)
         if isinstance(element, folium.FeatureGroup) and element.layer_name == "Highlighted islands"
-        for child in walk(element)
-        if isinstance(child, Shapes)
-        for shape in child.shapes
+        for shape in outlines(element)
     ]
 
 
@@ -99,9 +106,8 @@ def test_highlighted_islands_are_ringed_beneath_the_islands(dataset: Dataset) ->
     )
     assert all(shape.popup is None and shape.style["interactive"] is False for shape in ringed)
     assert {(shape.style["color"], shape.style["fill"]) for shape in ringed} == {(MAP_HIGHLIGHT_STYLE["color"], False)}
-    drawn = [element for element in walk(island_map) if isinstance(element, Shapes)]
     # Drawn first, the rings lie beneath the islands: only their outer half shows.
-    assert list(drawn[0].shapes) == ringed
+    assert drawn(geojson_layers(island_map)[0]) == ringed
 
 
 def test_nothing_is_ringed_unless_asked_and_unknown_ids_are_let_go(dataset: Dataset) -> None:

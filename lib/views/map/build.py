@@ -16,7 +16,7 @@ from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, Island, island_records, members_of
 from lib.views.map.geometry import bounds
 from lib.views.map.labels import island_labels
-from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, IslandLabels, MapChrome, Shapes
+from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, island_layer, label_layer, outline_layer
 from lib.views.map.legend import COASTS_ATTRIBUTION, highlighted_names, legend_entries, map_legend_html
 from lib.views.map.popups import popup_lists
 from lib.views.map.shapes import highlight_rings, island_shapes, selection_outlines
@@ -82,13 +82,17 @@ def build_island_map(
     island_map = _base_map(everything)
     if ringed:  # added first, so that the rings lie beneath the islands
         rings = folium.FeatureGroup(name="Highlighted islands", control=False).add_to(island_map)
-        Shapes(highlight_rings(ringed)).add_to(rings)
+        outline_layer(highlight_rings(ringed)).add_to(rings)
 
     lists = popup_lists(events, statements, dataset)
-    island_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
-    Shapes(island_shapes(on_map, lists, lists_below), () if lists_below else lists.items).add_to(island_layer)
+    islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    shapes = island_shapes(on_map, lists, lists_below)
+    island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
+    coasts = [shape for shape in shapes if shape.popup is None]
+    if coasts:  # over the islands, which lack the clipped ones' outline
+        outline_layer(coasts).add_to(islands_layer)
     names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
-    IslandLabels(island_labels(on_map, island_groups(islands))).add_to(names)
+    label_layer(island_labels(on_map, island_groups(islands))).add_to(names)
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)
 
@@ -120,7 +124,7 @@ def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected:
     if selected:
         wanted = members_of(selected, island_groups(islands))
         outlined = [island for island in island_records(islands, geojson) if island.id in wanted]
-        Shapes(selection_outlines(outlined)).add_to(layer)
+        outline_layer(selection_outlines(outlined)).add_to(layer)
     return layer
 
 

@@ -2,7 +2,7 @@
 and statements that name it), as HTML built by lib.views.html.
 
 Every popup is written into the page, so each list is bounded (POPUP_LIST_LIMIT), and an event or
-statement that several popups list is written, and sent to the page, once (PopupLists).
+statement that several popups list is built once (PopupLists).
 """
 
 from __future__ import annotations
@@ -80,8 +80,8 @@ class Listed:
 
 @dataclass(frozen=True)
 class PopupLists:
-    """What the popups list, each event and statement written once: a popup holds
-    indices into `items`, so an event naming five islands is built, and sent to the page, once."""
+    """What the popups list, each event and statement built once: a popup's list holds indices into
+    `items`, so an event naming five islands is built once."""
 
     items: tuple[str, ...]
     events: Mapping[str, Listed]  # by island id
@@ -152,24 +152,12 @@ def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset
     )
 
 
-@dataclass(frozen=True)
-class Popup:
-    """An island's popup in parts: HTML text, and runs of indices into the list items it shares
-    with the other popups (PopupLists.items)."""
-
-    parts: tuple[str | tuple[int, ...], ...]
-
-    def html(self, items: Sequence[str]) -> str:
-        """The popup's HTML, `items` being those of the PopupLists it was made from."""
-        return "".join(part if isinstance(part, str) else "".join(items[i] for i in part) for part in self.parts)
-
-
-def _list_parts(listed: Listed, where: str) -> tuple[str | tuple[int, ...], ...]:
+def _list_html(listed: Listed, items: Sequence[str], where: str) -> Markup:
     if not listed.count:
-        return (Markup('<p class="none">None listed.</p>'),)
+        return Markup('<p class="none">None listed.</p>')
     left_out = listed.count - len(listed.shown)
     more = html('<p class="more">And {:,} earlier: see the {} page.</p>', left_out, where) if left_out else ""
-    return (Markup("<ul>"), listed.shown, html("</ul>{}", more))
+    return html("<ul>{}</ul>{}", join(Markup(items[i]) for i in listed.shown), more)
 
 
 def _fact_row(
@@ -192,18 +180,14 @@ def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str
     )
 
 
-def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False) -> Popup:
+def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False) -> Markup:
     """The popup: names, facts with their source, then the events and statements that name the island,
     or with `lists_below` only how many there are: the page lists them below the map."""
     if not island.listed:
-        return Popup(
-            (
-                html(
-                    '<div class="island-popup">{}<p>Administered by {}. Shown for context: not part of the dispute.</p></div>',
-                    names_html(island),
-                    island.administered_by,
-                ),
-            )
+        return html(
+            '<div class="island-popup">{}<p>Administered by {}. Shown for context: not part of the dispute.</p></div>',
+            names_html(island),
+            island.administered_by,
         )
     facts = _facts_html(island, group_name, lists.figures)
     events, statements = lists.events[island.id], lists.statements[island.id]
@@ -213,13 +197,12 @@ def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_
             events.count,
             statements.count,
         )
-        return Popup((html('<div class="island-popup">{}{}</div>', facts, counts),))
-    return Popup(
-        (
-            html('<div class="island-popup">{}<h4>Events naming it ({})</h4>', facts, events.count),
-            *_list_parts(events, "Timeline"),
-            html("<h4>Statements naming it ({})</h4>", statements.count),
-            *_list_parts(statements, "Statements"),
-            Markup("</div>"),
-        )
+        return html('<div class="island-popup">{}{}</div>', facts, counts)
+    return html(
+        '<div class="island-popup">{}<h4>Events naming it ({})</h4>{}<h4>Statements naming it ({})</h4>{}</div>',
+        facts,
+        events.count,
+        _list_html(events, lists.items, "Timeline"),
+        statements.count,
+        _list_html(statements, lists.items, "Statements"),
     )

@@ -34,8 +34,10 @@ def island_style(island: Island) -> dict[str, str | float]:
 
 
 def decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: float = POINT_RADIUS) -> Shape:
-    """A shape drawn over the islands that clicks and hovers pass through."""
-    return Shape({"type": "Feature", "properties": {}, "geometry": geometry}, {**style, "interactive": False}, radius)
+    """A shape drawn over the islands that clicks and hovers pass through (`radius`: a point's)."""
+    return Shape(
+        {"type": "Feature", "properties": {}, "geometry": geometry}, {**style, "radius": radius, "interactive": False}
+    )
 
 
 def _island_shape(island: Island, lists: PopupLists, group_name: str, lists_below: bool) -> list[Shape]:
