@@ -12,6 +12,7 @@ from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown
+from lib.views.statements import statements_markdown
 from lib.views.story import (
     Chapter,
     chapter_label,
@@ -20,7 +21,6 @@ from lib.views.story import (
     progress_text,
     sources_said_markdown,
     span_text,
-    statements_markdown,
     statements_of_time,
     story_chapters,
     story_intro,
@@ -115,7 +115,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
         st.markdown(sources_said_markdown(chapter.events, citations))
     if not statements.empty:
         st.subheader("Said at the time", anchor=False)
-        st.markdown(statements_markdown(statements, dataset.sources))
+        st.markdown(statements_markdown(statements, dataset.sources_by_id))
 
 
 if __name__ == "__main__":

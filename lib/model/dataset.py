@@ -54,6 +54,17 @@ class Dataset:
         """Each island id's English name."""
         return dict(zip(self.islands["id"], self.islands["name_en"], strict=True))
 
+    @cached_property
+    def sources_by_id(self) -> pd.DataFrame:
+        """The sources indexed by id, the id kept as a column: the one lookup of a statement's or
+        an event's source, e.g. `sources_by_id.loc[source_id]` or `source_ids.map(sources_by_id["url"])`."""
+        return self.sources.set_index("id", drop=False)
+
+    @cached_property
+    def events_by_id(self) -> pd.DataFrame:
+        """The events indexed by id, the id kept as a column: the one lookup of an event by id."""
+        return self.events.set_index("id", drop=False)
+
     def events_kept(self, filters: Filters) -> pd.Series:
         """Which events the filters keep, row by row: counting them needs no copy of the rows."""
         return events_kept(self.events, filters, self.year_bounds, self.island_groups)

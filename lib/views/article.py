@@ -98,8 +98,7 @@ def evidence_spans(dataset: Dataset, source_id: str) -> list[Span]:
     text = dataset.texts[source_id]
     statements = dataset.statements.loc[dataset.statements["source_id"] == source_id, ["evidence", "speaker"]]
     event_rows = dataset.event_sources.loc[dataset.event_sources["source_id"] == source_id, ["evidence", "event_id"]]
-    titles = dict(zip(dataset.events["id"], dataset.events["title"], strict=True))
-    events = event_rows.assign(title=event_rows["event_id"].map(titles))[["evidence", "title"]]
+    events = event_rows.assign(title=event_rows["event_id"].map(dataset.events_by_id["title"]))[["evidence", "title"]]
     spans = {
         Span(start, end, kind, label)
         for kind, rows in (("statement", statements), ("event", events))

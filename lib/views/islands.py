@@ -1,4 +1,4 @@
-"""Facts about the islands as the map and its details panel show them: pure functions, DataFrames out.
+"""Facts about the islands as the map and its details panel show them: pure functions.
 
 Statuses and facts come from islands.csv; outlines, and the names of context coasts that
 islands.csv does not list (eastern Hokkaido), from islands.geojson.
@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_partial_date
 from lib.model.filters import Filters, related_islands
 from lib.model.frames import names_any
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.provenance import FigureSource, figure_sources
+from lib.views.statements import reader_frame
 
 CLAIMED = "claimed"
 PROMISED_1956 = "promised_1956"
@@ -251,19 +251,14 @@ def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
     return facts
 
 
-def island_statements_table(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Statements as a reader sees them: date at its precision, speaker, country, words and the article's link."""
-    urls = dict(zip(sources["id"], sources["url"], strict=True))
-    return pd.DataFrame(
-        {
-            "Date": [format_partial_date(s.date, s.date_precision) for s in statements.itertuples()],
-            "Speaker": list(statements["speaker"]),
-            "Country": list(statements["country"]),
-            "Said": list(statements["quote"]),
-            "Source": [urls.get(source_id, "") for source_id in statements["source_id"]],
-        },
-        index=statements.index,
-    )
+# The map's table of an island's statements: the CSV's columns a reader scans, the source as its link.
+_ISLAND_STATEMENT_COLUMNS = {
+    "Date": "Date",
+    "Speaker": "Speaker",
+    "Country": "Country",
+    "Quote": "Quote",
+    "Source URL": "Source",
+}
 
 
 @dataclass(frozen=True)
@@ -274,7 +269,7 @@ class IslandDetails:
     facts: list[tuple[str, str]]  # its names, then island_facts
     figures: Mapping[str, tuple[FigureSource, ...]]  # "area_km2" and "population": the shown figure's page first
     events: pd.DataFrame  # the events naming it, in date order
-    statements: pd.DataFrame  # columns of island_statements_table
+    statements: pd.DataFrame  # the columns of _ISLAND_STATEMENT_COLUMNS
 
 
 def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
@@ -293,7 +288,9 @@ def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFr
         facts=names + island_facts(island, part_of(island, by_id)),
         figures={figure: figures.get((island_id, figure), ()) for figure in ("area_km2", "population")},
         events=naming(events, island_id, dataset.island_groups),
-        statements=island_statements_table(naming(statements, island_id, dataset.island_groups), dataset.sources),
+        statements=reader_frame(
+            naming(statements, island_id, dataset.island_groups), dataset.sources_by_id, dataset.island_names
+        )[list(_ISLAND_STATEMENT_COLUMNS)].rename(columns=_ISLAND_STATEMENT_COLUMNS),
     )
 
 

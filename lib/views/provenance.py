@@ -66,7 +66,7 @@ def _citation(
     if not row["source_id"]:
         url = str(row["url"])
         return Citation(publisher_of(url, names), url, str(row["evidence"]), _states(supports, dated))
-    article = dataset.sources.set_index("id").loc[row["source_id"]]
+    article = dataset.sources_by_id.loc[row["source_id"]]
     dated = dated or supported_precision(str(row["evidence"]), article["published"], event["date"])
     return Citation(
         article["publisher"], article["url"], str(row["evidence"]), _states(supports, dated), article["title"]
@@ -76,11 +76,10 @@ def _citation(
 def event_citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
     """Every event's sources, articles first, by event id: worth working out once per dataset."""
     names = publisher_names(dataset)
-    events = dataset.events.set_index("id")
     cited: dict[str, list[Citation]] = defaultdict(list)
     rows = dataset.event_sources.sort_values("source_id", ascending=False, kind="stable")
     for row in rows.to_dict("records"):
-        cited[row["event_id"]].append(_citation(row, events.loc[row["event_id"]], dataset, names))
+        cited[row["event_id"]].append(_citation(row, dataset.events_by_id.loc[row["event_id"]], dataset, names))
     return {event_id: tuple(citations) for event_id, citations in cited.items()}
 
 

@@ -14,15 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.dates import PRECISIONS, format_date_range, format_partial_date
+from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
-from lib.model.link import share_link
-from lib.site import site_page
-from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.markdown import escape_markdown
 from lib.views.provenance import Citation, citations_markdown
 from lib.views.wording import join_names
 
-STATEMENTS_PAGE = site_page("statements").url_path
 # The last day of the period a date names, at each precision.
 _PERIOD_ENDS: dict[str, pd.DateOffset] = {"month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
 
@@ -119,24 +116,6 @@ def statements_of_time(statements: pd.DataFrame, span: Span) -> pd.DataFrame:
     """The statements dated within the span, the whole period of each date in it; undated ones are of no time."""
     ends = period_ends(statements["date"], statements["date_precision"])
     return statements[(statements["date"] >= span.start) & (ends <= span.end)]
-
-
-def statements_markdown(statements: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """Each statement on one line: who, for which country, when, the words, its article, and a link
-    to it in context on the Statements page."""
-    articles = sources.set_index("id")
-    lines = []
-    for row in statements.sort_values(["date", "id"]).to_dict("records"):
-        article = articles.loc[row["source_id"]]
-        words = escape_markdown(row["quote"])
-        said = f"“{words}”" if row["kind"] == "direct" else f"{words} (reported)"
-        when = format_partial_date(row["date"], row["date_precision"])
-        in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
-        lines.append(
-            f"- **{escape_markdown(row['speaker'])}** ({escape_markdown(row['country'])}, {escape_markdown(when)}): "
-            f"{said} — {markdown_link(article['publisher'], article['url'])}, {markdown_link('in context', in_context)}"
-        )
-    return "\n".join(lines)
 
 
 def sources_said_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]]) -> str:

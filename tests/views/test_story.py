@@ -20,7 +20,6 @@ from lib.views.story import (
     progress_text,
     sources_said_markdown,
     span_text,
-    statements_markdown,
     statements_of_time,
     story_chapters,
     story_intro,
@@ -139,29 +138,6 @@ def test_the_statements_of_a_chapter_s_time_are_dated_within_its_span() -> None:
     assert list(statements_of_time(said, july)["id"]) == ["statement-0"]
     whole_year = Span(Day("2018-01-01"), Day("2018-12-31"), "year")
     assert list(statements_of_time(said, whole_year)["id"]) == ["statement-0", "statement-1", "statement-2"]
-
-
-def test_each_statement_says_who_when_and_links_its_article_and_its_context() -> None:
-    said = pd.DataFrame(
-        {
-            "id": ["direct-one", "reported-one"],
-            "date": [Day("2018-07-23"), Day("2018-07-23")],
-            "date_precision": ["day", "day"],
-            "speaker": ["Chuichi Date", PAYLOADS["script"]],
-            "country": ["Japan", "Russia"],
-            "quote": ["We hope for *serious* progress", PAYLOADS["markdown link"]],
-            "kind": ["direct", "reported"],
-            "source_id": ["tass", "tass"],
-        }
-    )
-    sources = pd.DataFrame({"id": ["tass"], "publisher": ["TASS"], "url": ["https://tass.com/world/1014523"]})
-    direct, reported = statements_markdown(said, sources).splitlines()
-    assert direct.startswith("- **Chuichi Date** (Japan, 23 Jul 2018): “We hope for \\*serious\\* progress” — ")
-    assert "[TASS](https://tass.com/world/1014523)" in direct
-    assert "[in context](statements?statement=direct-one)" in direct
-    assert f"{escape_markdown(PAYLOADS['markdown link'])} (reported)" in reported
-    assert escape_markdown(PAYLOADS["script"]) in reported and "<script" not in reported
-    assert "](javascript:" not in reported
 
 
 def test_each_event_is_given_with_its_description_and_its_sources_sentences() -> None:
