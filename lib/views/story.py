@@ -18,10 +18,8 @@ from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import Citation, citations_markdown
+from lib.views.timeline.periods import period_stop
 from lib.views.wording import join_names
-
-# The last day of the period a date names, at each precision.
-_PERIOD_ENDS: dict[str, pd.DateOffset] = {"month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
 
 
 @dataclass(frozen=True)
@@ -46,11 +44,7 @@ class Chapter:
 
 def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     """The last day of the period each date names: the day itself, its month's last or its year's."""
-    ends = dates.copy()
-    for precision, offset in _PERIOD_ENDS.items():
-        named = precisions == precision
-        ends[named] = dates[named] + offset
-    return ends
+    return period_stop(dates, precisions) - pd.Timedelta(days=1)
 
 
 def _coarsest(precisions: pd.Series) -> str:

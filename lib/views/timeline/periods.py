@@ -43,8 +43,10 @@ def period_stops(dates: np.ndarray, precisions: np.ndarray) -> np.ndarray:
 
 
 def period_stop(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """`period_stops` for a column of dates and their precisions."""
-    stops = period_stops(dates.to_numpy("datetime64[ns]"), positions(precisions, PERIODS))
+    """`period_stops` for a column of dates and their precisions; NaT for an unknown date."""
+    # An unknown date has no period: any precision gives NaT, and "day" is one PERIODS knows.
+    known = precisions.where(dates.notna(), "day")
+    stops = period_stops(dates.to_numpy("datetime64[ns]"), positions(known, PERIODS))
     return pd.Series(stops, index=dates.index, name=dates.name)
 
 
