@@ -26,7 +26,7 @@ from lib.site import site_page
 from lib.views.article import Paragraph, Span, context_html, paragraph_html
 from lib.views.html import Markup, html, link
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.wording import shorten
+from lib.views.wording import MAX_LISTED, shorten
 
 STATEMENTS_PAGE = site_page("statements").url_path
 
@@ -39,8 +39,6 @@ TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country
 TABLE_ROW_PX = 92
 _TABLE_HEADER_PX = 38
 _TABLE_ROWS_IN_VIEW = 10
-# The Statement box lists at most this many: a select box of thousands is slow to send and to scroll.
-MAX_LISTED = 200
 QUOTE_LABEL_CHARS = 60
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
 

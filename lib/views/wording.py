@@ -1,8 +1,13 @@
-"""Small pieces of wording every view shares: lists of names, counts, shortened text."""
+"""Small pieces of wording every view shares: lists of names, counts, shortened text, and how
+long a list a reader is offered."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+# A select box or a list offers at most this many (the Statement box, the Timeline's Event box and
+# list): one of thousands is slow to send and to scroll.
+MAX_LISTED = 200
 
 
 def join_names(names: Sequence[str]) -> str:

@@ -15,10 +15,7 @@ from lib.views.timeline.axes import LANE_LABELS
 from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
 from lib.views.timeline.periods import PERIODS, period_name
-from lib.views.wording import counted
-
-# Past it, the list and the Event box offer at most this many: the clicked mark's first events, or the latest.
-MAX_LISTED = 200
+from lib.views.wording import MAX_LISTED, counted
 
 # Up to this many rows the list is as tall as they are; past it, this tall, scrolling within, so that
 # the chosen event's details stay in sight beside or under it.
@@ -80,7 +77,7 @@ class Listing:
 
 def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None) -> Listing:
     """What the list and the Event box offer: every event when each is its own mark (`period` is None); else, when
-    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest."""
+    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest MAX_LISTED."""
     if period is None:
         return Listing(events.sort_values(["date", "id"]), len(events), None)
     at = np.flatnonzero((events["id"] == clicked).to_numpy()) if clicked is not None else ()
