@@ -23,7 +23,7 @@ from lib.model.filters import Filters
 from lib.model.frames import each_distinct
 from lib.model.link import share_link
 from lib.site import site_page
-from lib.views.article import Paragraph, Span, context_html, paragraph_html
+from lib.views.article import EvidenceSpan, Paragraph, context_html, paragraph_html
 from lib.views.html import Markup, html, link
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.wording import MAX_LISTED, shorten
@@ -319,7 +319,7 @@ def _in_article(evidence: str, text: str | None) -> Markup:
     """The article's paragraph with the sentence highlighted; the sentence alone when the text does not hold it."""
     context = context_html(text, evidence) if text is not None else None
     if context is None:
-        whole = Span(0, len(evidence), "statement", "")
+        whole = EvidenceSpan(0, len(evidence), "statement", "")
         context = paragraph_html(evidence, Paragraph(0, len(evidence)), [whole], labelled=False)
     return context
 

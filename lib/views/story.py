@@ -18,12 +18,12 @@ from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import Citation, citations_markdown
-from lib.views.timeline.periods import period_stop
+from lib.views.timeline.precisions import period_stop
 from lib.views.wording import join_names
 
 
 @dataclass(frozen=True)
-class Span:
+class DateSpan:
     """From the first day of a chapter's first period to the last day of its last one."""
 
     start: pd.Timestamp
@@ -39,7 +39,7 @@ class Chapter:
     text: str
     events: pd.DataFrame  # the events it tells, in date order
     islands: tuple[str, ...]  # the islands its map highlights
-    span: Span
+    span: DateSpan
 
 
 def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
@@ -51,16 +51,16 @@ def _coarsest(precisions: pd.Series) -> str:
     return max(precisions, key=PRECISIONS.index)
 
 
-def events_span(events: pd.DataFrame) -> Span:
+def events_span(events: pd.DataFrame) -> DateSpan:
     """The span of the events' dates (and end dates), each read as the whole period it names."""
     starts = events["date"]
     ends = period_ends(events["end_date"].fillna(starts), events["date_precision"])
     start, end = starts.min(), ends.max()
     at_the_edges = events["date_precision"][(starts == start) | (ends == end)]
-    return Span(start, end, _coarsest(at_the_edges))
+    return DateSpan(start, end, _coarsest(at_the_edges))
 
 
-def span_text(span: Span) -> str:
+def span_text(span: DateSpan) -> str:
     """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945", "2018"; a span over
     several years in years alone, "1997 – 2001"."""
     if span.start.year != span.end.year:
@@ -106,7 +106,7 @@ def neighbours(chapter_ids: Sequence[str], current: str) -> tuple[str | None, st
     return before, after
 
 
-def statements_of_time(statements: pd.DataFrame, span: Span) -> pd.DataFrame:
+def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame:
     """The statements dated within the span, the whole period of each date in it; undated ones are of no time."""
     ends = period_ends(statements["date"], statements["date_precision"])
     return statements[(statements["date"] >= span.start) & (ends <= span.end)]

@@ -14,7 +14,7 @@ from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
 from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
-from lib.views.timeline.periods import PERIODS, period_name
+from lib.views.timeline.precisions import PERIODS, period_name
 from lib.views.wording import MAX_LISTED, counted
 
 # Up to this many rows the list is as tall as they are; past it, this tall, scrolling within, so that
