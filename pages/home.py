@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_date_range, format_partial_date
+from lib.model.dates import format_partial_date
 from lib.model.filters import Filters, describe_filters, year_bounds
 from lib.site import site_page
 from lib.ui.app import page_context, run_app, streamlit_page
@@ -19,7 +19,7 @@ from lib.views.overview import (
     dispute_summary,
     headline_figures,
 )
-from lib.views.provenance import citations_markdown, event_citations
+from lib.views.provenance import citations_markdown, event_citations, event_heading
 from lib.views.wording import counted, share_of
 
 MAP_HEIGHT = 260
@@ -98,8 +98,7 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
     if latest is None:
         st.info("The data has no events yet.")
     else:
-        when = format_date_range(latest["date"], latest["end_date"], latest["date_precision"])
-        st.markdown(f"**{escape_markdown(when)}** · {escape_markdown(latest['title'])}")
+        st.markdown(event_heading(latest))
         st.markdown(escape_markdown(latest["description"]))
         st.markdown("Sources:\n" + citations_markdown(dataset.derived(event_citations).get(latest["id"], ())))
 

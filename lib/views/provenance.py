@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -91,13 +92,34 @@ def event_publishers(dataset: Dataset) -> dict[str, str]:
     }
 
 
-def citations_markdown(citations: Sequence[Citation]) -> str:
-    """A list of sources: each linked by its publisher, what it states, and its sentence."""
+def citations_markdown(citations: Sequence[Citation], sentences: bool = True) -> str:
+    """The sources, each linked by its publisher with what it states: a list with each one's
+    sentence, or without `sentences` one line ("TASS (the day); Wikipedia (the year)")."""
+    if not sentences:
+        return "; ".join(
+            f"{markdown_link(citation.publisher, citation.url)} ({escape_markdown(join_names(citation.states))})"
+            for citation in citations
+        )
     return "\n".join(
         f"- {markdown_link(citation.label, citation.url)} ({escape_markdown(join_names(citation.states))}): "
         f"“{escape_markdown(citation.evidence)}”"
         for citation in citations
     )
+
+
+def event_when(event: Mapping[str, Any]) -> str:
+    """The event's date or days as a reader writes them: "19 Oct 1956", "7–10 Oct 1973", "2018"."""
+    return format_date_range(event["date"], event["end_date"], event["date_precision"])
+
+
+def event_heading(event: Mapping[str, Any]) -> str:
+    """The event's date and title as Markdown, "**19 Oct 1956** · The Joint Declaration", escaped."""
+    return f"**{escape_markdown(event_when(event))}** · {escape_markdown(event['title'])}"
+
+
+def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation]) -> str:
+    """The event's date and title, its description, and each of its sources with its sentence."""
+    return f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
 
 
 @dataclass(frozen=True)
@@ -131,21 +153,12 @@ def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource
     }
 
 
-def sources_markdown(citations: Sequence[Citation]) -> str:
-    """Each source on one line: linked by its publisher, with what it states."""
-    return "; ".join(
-        f"{markdown_link(citation.publisher, citation.url)} ({escape_markdown(join_names(citation.states))})"
-        for citation in citations
-    )
-
-
 def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], limit: int) -> str:
     """The latest `limit` of `events` in date order, each with its date, title and sources, and how
     many earlier ones are left out: a list whose length does not grow with the data."""
     latest = events.sort_values(["date", "id"]).tail(limit)
     lines = [
-        f"- **{escape_markdown(format_date_range(row['date'], row['end_date'], row['date_precision']))}** "
-        f"{escape_markdown(row['title'])} — {sources_markdown(citations.get(row['id'], ()))}"
+        f"- {event_heading(row)} — {citations_markdown(citations.get(row['id'], ()), sentences=False)}"
         for row in latest.to_dict("records")
     ]
     if len(events) > limit:

@@ -16,8 +16,7 @@ import pandas as pd
 from lib.model.dataset import Dataset
 from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
-from lib.views.markdown import escape_markdown
-from lib.views.provenance import Citation, citations_markdown
+from lib.views.provenance import Citation, event_markdown
 from lib.views.timeline.precisions import period_stop
 from lib.views.wording import join_names
 
@@ -114,14 +113,7 @@ def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame
 
 def sources_said_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]]) -> str:
     """Each event with its description, then every source with the sentence that states it."""
-    parts = []
-    for row in events.to_dict("records"):
-        when = format_date_range(row["date"], row["end_date"], row["date_precision"])
-        parts.append(
-            f"**{escape_markdown(when)} · {escape_markdown(row['title'])}**\n\n{escape_markdown(row['description'])}"
-            f"\n\n{citations_markdown(citations.get(row['id'], ()))}"
-        )
-    return "\n\n".join(parts)
+    return "\n\n".join(event_markdown(row, citations.get(row["id"], ())) for row in events.to_dict("records"))
 
 
 def highlighted_text(island_ids: Sequence[str], names: Mapping[str, str]) -> str:

@@ -17,11 +17,10 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_date_range
 from lib.model.filters import island_groups
 from lib.views.html import Markup, html, join, link
 from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
-from lib.views.provenance import Citation, FigureSource, event_citations, figure_sources
+from lib.views.provenance import Citation, FigureSource, event_citations, event_when, figure_sources
 from lib.views.statements import statement_item_html
 
 # A popup lists at most this many events and as many statements, the latest: every one today
@@ -54,7 +53,7 @@ def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Mark
     sources = join((link(citation.url, citation.publisher) for citation in citations.get(event.id, ())), " · ")
     return html(
         '<li><span class="when">{}</span> {} <span class="sources">{}</span></li>',
-        format_date_range(event.date, event.end_date, event.date_precision),
+        event_when(event._asdict()),
         event.title,
         sources,
     )

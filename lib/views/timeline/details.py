@@ -14,7 +14,7 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.provenance import Citation, citations_markdown, event_citations
+from lib.views.provenance import Citation, citations_markdown, event_citations, event_when
 from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
@@ -69,7 +69,7 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
 def _summary_lines(event: Mapping[str, Any]) -> list[str]:
     """The title; its date, lane, countries and origin; the description."""
     facts = (
-        format_date_range(event["date"], event["end_date"], event["date_precision"]),
+        event_when(event),
         LANE_LABELS.get(event["event_type"], event["event_type"]),
         ", ".join(event["countries"]),
     )
