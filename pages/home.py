@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
-from lib.model.filters import Filters, describe_filters, year_bounds
+from lib.model.filters import Filters, year_bounds
 from lib.site import site_page
 from lib.ui.app import page_context, run_app, streamlit_page
 from lib.views.islands import map_filters
@@ -20,7 +20,7 @@ from lib.views.overview import (
     headline_figures,
 )
 from lib.views.provenance import citations_markdown, event_citations, event_heading
-from lib.views.wording import counted, share_of
+from lib.views.wording import counted, filters_in_use, share_of
 
 MAP_HEIGHT = 260
 
@@ -105,8 +105,7 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
 
 def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
     st.markdown("#### Explore")
-    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-    st.caption(f"Filters: {escape_markdown(described)}" if described else "No filters: everything is shown.")
+    st.caption(filters_in_use(filters, dataset.year_bounds, dataset.island_names) or "No filters: everything is shown.")
     st.page_link(
         streamlit_page(site_page("map")), label="Map: who holds and who claims each island", icon=":material/map:"
     )

@@ -4,7 +4,6 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, describe_filters
 from lib.ui.address import keep_in_address, linked_choice
 from lib.ui.app import page_context, run_app
 from lib.views.islands import island_records
@@ -25,6 +24,7 @@ from lib.views.story import (
     story_chapters,
     story_intro,
 )
+from lib.views.wording import filters_in_use
 
 CHAPTER_KEY = "story_chapter"
 CHAPTER_PARAM = "chapter"
@@ -42,7 +42,10 @@ def render() -> None:
     ids = list(chapters)
     st.title("The story of the negotiations")
     st.caption(story_intro(list(chapters.values())))
-    filters_note(dataset, filters)
+    # The sidebar's filters leave the story whole: the line says so.
+    whole = ". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them."
+    if note := filters_in_use(filters, dataset.year_bounds, dataset.island_names, whole):
+        st.caption(note)
     linked = linked_choice(CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
@@ -52,16 +55,6 @@ def render() -> None:
     keep_in_address(CHAPTER_PARAM, chosen)
     steps(ids, chosen)
     chapter_view(dataset, chapters[chosen])
-
-
-def filters_note(dataset: Dataset, filters: Filters) -> None:
-    """One line when the sidebar's filters are in use: they leave the story whole."""
-    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-    if described:
-        st.caption(
-            f":material/filter_alt: Filters: {escape_markdown(described)}. The story is told whole, whatever the "
-            "filters; the Timeline, the Map and the Statements follow them."
-        )
 
 
 def steps(ids: list[str], chosen: str) -> None:

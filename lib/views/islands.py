@@ -39,15 +39,15 @@ class Island:
     kind: str
     administered_by: str
     claimed_by: str
-    in_1956_declaration: bool
-    area_km2: float | None
-    population: int | None
-    population_year: int | None
-    source_url: str
     lat: float
     lon: float
     geometry: dict[str, Any] | None  # None for a group: its members are drawn
     listed: bool  # in islands.csv; False for a context coast only the GeoJSON has (eastern Hokkaido)
+    in_1956_declaration: bool = False
+    area_km2: float | None = None
+    population: int | None = None
+    population_year: int | None = None
+    source_url: str = ""
     clipped: bool = False  # cut to a box: the straight edges of the cut are not coast
 
     @property
@@ -70,24 +70,26 @@ def _optional(value: Any) -> Any:
     return None if value is None or pd.isna(value) else value
 
 
+# The names and states an Island takes as islands.csv, or a context coast's GeoJSON properties, give them.
+_NAMES_AND_STATES = (
+    "name_ja_romaji",
+    "name_ja_kanji",
+    "name_ru_latin",
+    "name_ru_cyrillic",
+    "administered_by",
+    "claimed_by",
+)
+
+
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
     """An island of islands.csv, with its outline (None for a group, whose members are drawn)."""
     return Island(
-        id=row["id"],
+        **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
         name=row["name_en"],
-        name_ja_romaji=row["name_ja_romaji"],
-        name_ja_kanji=row["name_ja_kanji"],
-        name_ru_latin=row["name_ru_latin"],
-        name_ru_cyrillic=row["name_ru_cyrillic"],
-        group=row["group"],
-        kind=row["kind"],
-        administered_by=row["administered_by"],
-        claimed_by=row["claimed_by"],
         in_1956_declaration=bool(row["in_1956_declaration"]),
         area_km2=_optional(row["area_km2"]),
         population=_optional(row["population"]),
         population_year=_optional(row["population_year"]),
-        source_url=row["source_url"],
         lat=float(row["lat"]),
         lon=float(row["lon"]),
         geometry=feature["geometry"] if feature else None,
@@ -100,21 +102,11 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
     feature's own properties, which the loader has checked."""
     props = feature["properties"]
     return Island(
+        **{field: str(props.get(field) or "") for field in _NAMES_AND_STATES},
         id=props["id"],
         name=str(props.get("name_en") or props["id"]),
-        name_ja_romaji=str(props.get("name_ja_romaji") or ""),
-        name_ja_kanji=str(props.get("name_ja_kanji") or ""),
-        name_ru_latin=str(props.get("name_ru_latin") or ""),
-        name_ru_cyrillic=str(props.get("name_ru_cyrillic") or ""),
         group=props["id"],
         kind="context",
-        administered_by=str(props.get("administered_by") or ""),
-        claimed_by=str(props.get("claimed_by") or ""),
-        in_1956_declaration=False,
-        area_km2=None,
-        population=None,
-        population_year=None,
-        source_url="",
         lat=float(props["geom_centroid_lat"]),
         lon=float(props["geom_centroid_lon"]),
         geometry=feature["geometry"],
