@@ -29,6 +29,7 @@ from lib.views.statements import (
     shown_date,
     speaker_choices,
     statement_html,
+    statement_item_html,
     statements_csv,
     statements_markdown,
     statements_table,
@@ -383,3 +384,38 @@ def test_each_statement_says_who_when_and_links_its_article_and_its_context() ->
     assert f"{escape_markdown(PAYLOADS['markdown link'])} (reported)" in reported
     assert escape_markdown(PAYLOADS["script"]) in reported and "<script" not in reported
     assert "](javascript:" not in reported
+
+
+def test_a_statement_line_can_name_the_speaker_s_role_and_leave_out_its_links() -> None:
+    said = pd.DataFrame(
+        {
+            "id": ["one"],
+            "date": [pd.Timestamp("2018-07-23")],
+            "date_precision": ["day"],
+            "speaker": ["Chuichi Date"],
+            "role": ["President of the House of Councillors"],
+            "country": ["Japan"],
+            "quote": ["Progress"],
+            "kind": ["reported"],
+            "source_id": ["tass"],
+        }
+    )
+    line = statements_markdown(said, roles=True)
+    assert line == "- **Chuichi Date** (President of the House of Councillors, Japan, 23 Jul 2018): Progress (reported)"
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", '"><b>x</b>'])
+def test_a_statement_in_a_list_item_is_escaped_and_linked_to_its_article(hostile: str) -> None:
+    statement = {
+        "date": pd.Timestamp("2018-07-23"),
+        "date_precision": "day",
+        "speaker": hostile,
+        "country": "Japan",
+        "quote": hostile,
+        "kind": "direct",
+    }
+    item = statement_item_html(statement, "https://tass.com/world/1014523")
+    assert_only_own_markup(item)
+    assert "".join(markup(item).text).count(hostile) == 2
+    assert f"“{escape(hostile)}”" in item and 'href="https://tass.com/world/1014523"' in item
+    assert "source" not in statement_item_html(statement, "")
