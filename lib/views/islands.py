@@ -244,13 +244,7 @@ def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
 
 
 # The map's table of an island's statements: the CSV's columns a reader scans, the source as its link.
-_ISLAND_STATEMENT_COLUMNS = {
-    "Date": "Date",
-    "Speaker": "Speaker",
-    "Country": "Country",
-    "Quote": "Quote",
-    "Source URL": "Source",
-}
+_ISLAND_STATEMENT_COLUMNS = ["Date", "Speaker", "Country", "Quote", "Source URL"]
 
 
 @dataclass(frozen=True)
@@ -261,7 +255,7 @@ class IslandDetails:
     facts: list[tuple[str, str]]  # its names, then island_facts
     figures: Mapping[str, tuple[FigureSource, ...]]  # "area_km2" and "population": the shown figure's page first
     events: pd.DataFrame  # the events naming it, in date order
-    statements: pd.DataFrame  # the columns of _ISLAND_STATEMENT_COLUMNS
+    statements: pd.DataFrame  # _ISLAND_STATEMENT_COLUMNS, "Source URL" named "Source"
 
 
 def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
@@ -282,7 +276,7 @@ def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFr
         events=naming(events, island_id, dataset.island_groups),
         statements=reader_frame(
             naming(statements, island_id, dataset.island_groups), dataset.sources_by_id, dataset.island_names
-        )[list(_ISLAND_STATEMENT_COLUMNS)].rename(columns=_ISLAND_STATEMENT_COLUMNS),
+        )[_ISLAND_STATEMENT_COLUMNS].rename(columns={"Source URL": "Source"}),
     )
 
 
