@@ -78,10 +78,9 @@ def statements_markdown(
     a link to its article and one to the statement in context on the Statements page."""
     lines = []
     for row in statements.sort_values(["date", "id"]).to_dict("records"):
-        about = ", ".join(
-            escape_markdown(part) for part in ([row["role"]] if roles else []) + [row["country"], when_said(row)]
-        )
-        line = f"- **{escape_markdown(row['speaker'])}** ({about}): {escape_markdown(said(row))}{_reported(row)}"
+        about = [row["role"], row["country"], when_said(row)] if roles else [row["country"], when_said(row)]
+        who = f"**{escape_markdown(row['speaker'])}** ({', '.join(map(escape_markdown, about))})"
+        line = f"- {who}: {escape_markdown(said(row))}{_reported(row)}"
         if sources_by_id is not None:
             article = sources_by_id.loc[row["source_id"]]
             in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
