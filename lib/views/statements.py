@@ -180,6 +180,18 @@ def table_height(rows: int) -> int:
     return _TABLE_HEADER_PX + min(max(rows, 1), _TABLE_ROWS_IN_VIEW) * TABLE_ROW_PX
 
 
+# The table's columns, by the reader's header each comes from.
+_TABLE_OF_READER: dict[str, str] = {
+    "Statement id": "id",
+    "Speaker": "speaker",
+    "Role at the time": "role",
+    "Country": "country",
+    "Quote": "quote",
+    "Date (ISO, at its precision)": "date",
+    "Source URL": "source",
+}
+
+
 def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.DataFrame:
     """One row per statement for the table: TABLE_COLUMNS, and `id` to tie a selected row to its statement.
 
@@ -187,14 +199,8 @@ def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.Dat
     readers and copied cells give without an invented day or month; the table shows it through
     `shown_date`. `source` is the source's URL.
     """
-    # Only the columns used are sorted: sorting moves every cell of every column it is given.
-    ordered = _in_table_order(
-        statements[["id", "speaker", "role", "country", "quote", "kind", "date", "date_precision", "source_id"]]
-    )
-    frame = ordered[["id", "speaker", "role", "country", "quote", "kind"]].copy()
-    frame["date"] = iso_dates(ordered["date"], ordered["date_precision"])
-    frame["source"] = ordered["source_id"].map(sources_by_id["url"])
-    return frame
+    frame = reader_frame(_in_table_order(statements), sources_by_id, {})
+    return frame[list(_TABLE_OF_READER)].rename(columns=_TABLE_OF_READER)
 
 
 @dataclass(frozen=True)
@@ -278,13 +284,14 @@ def reader_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
     """The statements with readable headers and dates, in the order given: the CSV's columns, and
-    the map's table of the statements naming an island."""
+    what the Statements page's table and the map's table of an island's statements take from them.
+    An undated statement's ISO date is None."""
     iso = iso_dates(statements["date"], statements["date_precision"])
     source_ids = statements["source_id"]
     return pd.DataFrame(
         {
             "Date": each_distinct(iso, lambda date: "date unknown" if pd.isna(date) else shown_date(date)),
-            "Date (ISO, at its precision)": iso.fillna(""),
+            "Date (ISO, at its precision)": iso,
             "Speaker": statements["speaker"],
             "Role at the time": statements["role"],
             "Country": statements["country"],
@@ -306,7 +313,8 @@ def export_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
     """The statements as a reader's spreadsheet: readable headers and dates, in table order; every column is text."""
-    return reader_frame(_in_table_order(statements), sources_by_id, island_names).apply(_defused)
+    # An undated statement's ISO date is an empty cell.
+    return reader_frame(_in_table_order(statements), sources_by_id, island_names).fillna("").apply(_defused)
 
 
 def statements_csv(statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:
