@@ -6,8 +6,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_date_range, format_partial_date
-from lib.model.filters import Filters, describe_filters, year_bounds
+from lib.model.dates import format_partial_date
+from lib.model.filters import Filters, year_bounds
 from lib.model.view import PageParams, View
 from lib.site import site_page
 from lib.ui.app import run_app, streamlit_page
@@ -20,8 +20,8 @@ from lib.views.overview import (
     dispute_summary,
     headline_figures,
 )
-from lib.views.provenance import citations_markdown, event_citations
-from lib.views.wording import counted, share_of
+from lib.views.provenance import citations_markdown, event_citations, event_heading
+from lib.views.wording import counted, filters_in_use, share_of
 
 MAP_HEIGHT = 260
 
@@ -100,16 +100,14 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
     if latest is None:
         st.info("The data has no events yet.")
     else:
-        when = format_date_range(latest["date"], latest["end_date"], latest["date_precision"])
-        st.markdown(f"**{escape_markdown(when)}** · {escape_markdown(latest['title'])}")
+        st.markdown(event_heading(latest))
         st.markdown(escape_markdown(latest["description"]))
         st.markdown("Sources:\n" + citations_markdown(dataset.derived(event_citations).get(latest["id"], ())))
 
 
 def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
     st.markdown("#### Explore")
-    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-    st.caption(f"Filters: {escape_markdown(described)}" if described else "No filters: everything is shown.")
+    st.caption(filters_in_use(filters, dataset.year_bounds, dataset.island_names) or "No filters: everything is shown.")
     st.page_link(
         streamlit_page(site_page("map")), label="Map: who holds and who claims each island", icon=":material/map:"
     )

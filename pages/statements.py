@@ -151,7 +151,7 @@ def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> str | None:
     )
     if picked:
         statement = shown[shown["id"] == picked].iloc[0]
-        source = dataset.sources.set_index("id").loc[statement["source_id"]]
+        source = dataset.sources_by_id.loc[statement["source_id"]]
         st.subheader("In context")
         st.html(statement_html(statement, source, dataset.texts.get(statement["source_id"])))
     return picked
@@ -199,7 +199,7 @@ def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
     csv_column, zip_column = st.columns(2)
     csv_column.download_button(
         f"Download {len(shown)} statement{'' if len(shown) == 1 else 's'} (CSV)",
-        data=lambda: statements_csv(shown, dataset.sources, dataset.island_names),
+        data=lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
         file_name="kurils-statements.csv",
         mime="text/csv",
         on_click="ignore",
@@ -220,7 +220,7 @@ def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
 
 
 def annotated_article(dataset: Dataset) -> None:
-    sources = dataset.sources.set_index("id", drop=False)
+    sources = dataset.sources_by_id
     source_id = st.selectbox(
         "Article",
         sources.index,

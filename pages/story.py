@@ -4,7 +4,6 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, describe_filters
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
 from lib.ui.app import run_app
@@ -13,6 +12,7 @@ from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown
+from lib.views.statements import statements_markdown
 from lib.views.story import (
     Chapter,
     chapter_label,
@@ -21,11 +21,11 @@ from lib.views.story import (
     progress_text,
     sources_said_markdown,
     span_text,
-    statements_markdown,
     statements_of_time,
     story_chapters,
     story_intro,
 )
+from lib.views.wording import filters_in_use
 
 CHAPTER_KEY = "story_chapter"
 CHAPTER_PARAM = "chapter"
@@ -43,7 +43,10 @@ def render(view: View) -> PageParams:
     ids = list(chapters)
     st.title("The story of the negotiations")
     st.caption(story_intro(list(chapters.values())))
-    filters_note(dataset, filters)
+    # The sidebar's filters leave the story whole: the line says so.
+    whole = ". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them."
+    if note := filters_in_use(filters, dataset.year_bounds, dataset.island_names, whole):
+        st.caption(note)
     linked = linked_choice(view.query, CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
@@ -53,16 +56,6 @@ def render(view: View) -> PageParams:
     steps(ids, chosen)
     chapter_view(dataset, chapters[chosen])
     return {CHAPTER_PARAM: chosen}
-
-
-def filters_note(dataset: Dataset, filters: Filters) -> None:
-    """One line when the sidebar's filters are in use: they leave the story whole."""
-    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-    if described:
-        st.caption(
-            f":material/filter_alt: Filters: {escape_markdown(described)}. The story is told whole, whatever the "
-            "filters; the Timeline, the Map and the Statements follow them."
-        )
 
 
 def steps(ids: list[str], chosen: str) -> None:
@@ -116,7 +109,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
         st.markdown(sources_said_markdown(chapter.events, citations))
     if not statements.empty:
         st.subheader("Said at the time", anchor=False)
-        st.markdown(statements_markdown(statements, dataset.sources))
+        st.markdown(statements_markdown(statements, dataset.sources_by_id))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from lib.views.timeline.listing import (
     listing_note,
 )
 from lib.views.timeline.marks import Marks, event_marks
-from lib.views.timeline.spans import YearSpan, span_of, year_spans
+from lib.views.timeline.periods import YearSpan, span_of, year_spans
 
 CHART_KEY = "timeline_chart"
 EVENT_KEY = "timeline_event"

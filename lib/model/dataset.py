@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from lib.model.filters import Filters, events_kept, island_groups, statements_kept, year_bounds
+from lib.model.link import host_of
 
 T = TypeVar("T")
 
@@ -53,6 +54,28 @@ class Dataset:
     def island_names(self) -> dict[str, str]:
         """Each island id's English name."""
         return dict(zip(self.islands["id"], self.islands["name_en"], strict=True))
+
+    @cached_property
+    def sources_by_id(self) -> pd.DataFrame:
+        """The sources indexed by id, the id kept as a column: the one lookup of a statement's or
+        an event's source, e.g. `sources_by_id.loc[source_id]` or `source_ids.map(sources_by_id["url"])`."""
+        return self.sources.set_index("id", drop=False)
+
+    @cached_property
+    def publisher_names(self) -> dict[str, str]:
+        """Each cited host's publisher, by host."""
+        return dict(zip(self.publishers["host"], self.publishers["name"], strict=True))
+
+    def publisher_of(self, url: str) -> str:
+        """The publisher of a cited page, by its host: the one lookup of a publisher; the host
+        itself when publishers.csv does not list it."""
+        host = host_of(url)
+        return self.publisher_names.get(host, host)
+
+    @cached_property
+    def events_by_id(self) -> pd.DataFrame:
+        """The events indexed by id, the id kept as a column: the one lookup of an event by id."""
+        return self.events.set_index("id", drop=False)
 
     def events_kept(self, filters: Filters) -> pd.Series:
         """Which events the filters keep, row by row: counting them needs no copy of the rows."""

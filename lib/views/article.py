@@ -20,7 +20,7 @@ from lib.views.html import Markup, escape, html, join, link
 from lib.views.theme import HIGHLIGHT_COLOURS, rgba
 from lib.views.wording import shorten
 
-SpanKind = Literal["statement", "event"]
+EvidenceKind = Literal["statement", "event"]
 KIND_NAMES: dict[str, str] = {"statement": "Statement", "event": "Event"}
 _KIND_ORDER: dict[str, int] = {"statement": 0, "event": 1}
 # Labels stay short beside the text; the full label is in the tooltip.
@@ -41,12 +41,12 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Span:
+class EvidenceSpan:
     """A stretch of the text that a statement or an event was taken from."""
 
     start: int
     end: int
-    kind: SpanKind
+    kind: EvidenceKind
     label: str  # the speaker of a statement, the title of an event
 
 
@@ -55,8 +55,8 @@ class Piece:
     """A run of text that the same spans cover: the unit the highlighter draws."""
 
     text: str
-    spans: tuple[Span, ...]  # every span covering this run
-    opening: tuple[Span, ...]  # the spans that begin with this run, labelled here
+    spans: tuple[EvidenceSpan, ...]  # every span covering this run
+    opening: tuple[EvidenceSpan, ...]  # the spans that begin with this run, labelled here
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -86,11 +86,11 @@ def find_all(text: str, sentence: str) -> list[tuple[int, int]]:
     return found
 
 
-def _span_order(span: Span) -> tuple[int, int, int, str]:
+def _span_order(span: EvidenceSpan) -> tuple[int, int, int, str]:
     return span.start, -span.end, _KIND_ORDER[span.kind], span.label
 
 
-def evidence_spans(dataset: Dataset, source_id: str) -> list[Span]:
+def evidence_spans(dataset: Dataset, source_id: str) -> list[EvidenceSpan]:
     """A span for every place a statement's or an event's sentence occurs in the source's text.
 
     Rows that share a sentence and a label (the same speaker, the same event title) make one span.
@@ -98,10 +98,9 @@ def evidence_spans(dataset: Dataset, source_id: str) -> list[Span]:
     text = dataset.texts[source_id]
     statements = dataset.statements.loc[dataset.statements["source_id"] == source_id, ["evidence", "speaker"]]
     event_rows = dataset.event_sources.loc[dataset.event_sources["source_id"] == source_id, ["evidence", "event_id"]]
-    titles = dict(zip(dataset.events["id"], dataset.events["title"], strict=True))
-    events = event_rows.assign(title=event_rows["event_id"].map(titles))[["evidence", "title"]]
+    events = event_rows.assign(title=event_rows["event_id"].map(dataset.events_by_id["title"]))[["evidence", "title"]]
     spans = {
-        Span(start, end, kind, label)
+        EvidenceSpan(start, end, kind, label)
         for kind, rows in (("statement", statements), ("event", events))
         for evidence, label in rows.drop_duplicates().itertuples(index=False)
         for start, end in find_all(text, evidence)
@@ -109,7 +108,7 @@ def evidence_spans(dataset: Dataset, source_id: str) -> list[Span]:
     return sorted(spans, key=_span_order)
 
 
-def pieces(text: str, spans: Iterable[Span], start: int = 0, end: int | None = None) -> list[Piece]:
+def pieces(text: str, spans: Iterable[EvidenceSpan], start: int = 0, end: int | None = None) -> list[Piece]:
     """Cut text[start:end] wherever a span begins or ends, so that overlapping spans nest cleanly.
 
     Each piece knows every span that covers it; spans reaching outside the range are clipped,
@@ -151,7 +150,7 @@ _PARAGRAPH_STYLE = (
 _UNUSED_PARAGRAPH_STYLE = "border-left:3px dashed rgba(128,128,128,0.7);"
 
 
-def _label_html(span: Span) -> Markup:
+def _label_html(span: EvidenceSpan) -> Markup:
     return html(
         '<span class="hl-label hl-label-{kind}" title="{title}" style="{style}">{label}</span>',
         kind=span.kind,
@@ -176,7 +175,7 @@ def piece_html(piece: Piece, labelled: bool = True) -> Markup:
     )
 
 
-def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[Span], labelled: bool = True) -> Markup:
+def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[EvidenceSpan], labelled: bool = True) -> Markup:
     """One paragraph with its spans highlighted; a dashed rule marks one that nothing was taken from."""
     parts = pieces(text, spans, paragraph.start, paragraph.end)
     used = any(part.spans for part in parts)
@@ -188,14 +187,14 @@ def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[Span], label
     )
 
 
-def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Span]) -> int:
+def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[EvidenceSpan]) -> int:
     """How many paragraphs something was taken from."""
     return sum(
         any(span.start < paragraph.end and span.end > paragraph.start for span in spans) for paragraph in paragraphs
     )
 
 
-def article_html(text: str, spans: Sequence[Span]) -> Markup:
+def article_html(text: str, spans: Sequence[EvidenceSpan]) -> Markup:
     """The whole text, paragraph by paragraph, every span highlighted and labelled."""
     body = join(paragraph_html(text, paragraph, spans) for paragraph in split_paragraphs(text))
     return html('<div class="kd-article">{}</div>', body)
@@ -207,7 +206,7 @@ def context_html(text: str, sentence: str) -> Markup | None:
     if not found:
         return None
     start, end = found[0]
-    span = Span(start, end, "statement", "")
+    span = EvidenceSpan(start, end, "statement", "")
     paragraphs = [paragraph for paragraph in split_paragraphs(text) if paragraph.start < end and paragraph.end > start]
     return join(paragraph_html(text, paragraph, [span], labelled=False) for paragraph in paragraphs)
 
@@ -227,8 +226,8 @@ def source_html(source: Mapping[str, object]) -> Markup:
 
 def highlight_legend_html() -> Markup:
     """What the highlights mean; sample labels and marks drawn exactly as in the article."""
-    statement = Span(0, 1, "statement", "Speaker")
-    event = Span(0, 1, "event", "Event title")
+    statement = EvidenceSpan(0, 1, "statement", "Speaker")
+    event = EvidenceSpan(0, 1, "event", "Event title")
     items = [
         (piece_html(Piece("sentence", (statement,), (statement,))), "a statement was taken from this sentence"),
         (piece_html(Piece("sentence", (event,), (event,))), "an event was taken from this sentence"),

@@ -1,4 +1,4 @@
-"""Facts about the islands as the map and its details panel show them: pure functions, DataFrames out.
+"""Facts about the islands as the map and its details panel show them: pure functions.
 
 Statuses and facts come from islands.csv; outlines, and the names of context coasts that
 islands.csv does not list (eastern Hokkaido), from islands.geojson.
@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_partial_date
 from lib.model.filters import Filters, related_islands
 from lib.model.frames import names_any
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.provenance import FigureSource, figure_sources
+from lib.views.statements import reader_frame
 
 CLAIMED = "claimed"
 PROMISED_1956 = "promised_1956"
@@ -39,15 +39,15 @@ class Island:
     kind: str
     administered_by: str
     claimed_by: str
-    in_1956_declaration: bool
-    area_km2: float | None
-    population: int | None
-    population_year: int | None
-    source_url: str
     lat: float
     lon: float
     geometry: dict[str, Any] | None  # None for a group: its members are drawn
     listed: bool  # in islands.csv; False for a context coast only the GeoJSON has (eastern Hokkaido)
+    in_1956_declaration: bool = False
+    area_km2: float | None = None
+    population: int | None = None
+    population_year: int | None = None
+    source_url: str = ""
     clipped: bool = False  # cut to a box: the straight edges of the cut are not coast
 
     @property
@@ -70,24 +70,26 @@ def _optional(value: Any) -> Any:
     return None if value is None or pd.isna(value) else value
 
 
+# The names and states an Island takes as islands.csv, or a context coast's GeoJSON properties, give them.
+_NAMES_AND_STATES = (
+    "name_ja_romaji",
+    "name_ja_kanji",
+    "name_ru_latin",
+    "name_ru_cyrillic",
+    "administered_by",
+    "claimed_by",
+)
+
+
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
     """An island of islands.csv, with its outline (None for a group, whose members are drawn)."""
     return Island(
-        id=row["id"],
+        **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
         name=row["name_en"],
-        name_ja_romaji=row["name_ja_romaji"],
-        name_ja_kanji=row["name_ja_kanji"],
-        name_ru_latin=row["name_ru_latin"],
-        name_ru_cyrillic=row["name_ru_cyrillic"],
-        group=row["group"],
-        kind=row["kind"],
-        administered_by=row["administered_by"],
-        claimed_by=row["claimed_by"],
         in_1956_declaration=bool(row["in_1956_declaration"]),
         area_km2=_optional(row["area_km2"]),
         population=_optional(row["population"]),
         population_year=_optional(row["population_year"]),
-        source_url=row["source_url"],
         lat=float(row["lat"]),
         lon=float(row["lon"]),
         geometry=feature["geometry"] if feature else None,
@@ -100,21 +102,11 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
     feature's own properties, which the loader has checked."""
     props = feature["properties"]
     return Island(
+        **{field: str(props.get(field) or "") for field in _NAMES_AND_STATES},
         id=props["id"],
         name=str(props.get("name_en") or props["id"]),
-        name_ja_romaji=str(props.get("name_ja_romaji") or ""),
-        name_ja_kanji=str(props.get("name_ja_kanji") or ""),
-        name_ru_latin=str(props.get("name_ru_latin") or ""),
-        name_ru_cyrillic=str(props.get("name_ru_cyrillic") or ""),
         group=props["id"],
         kind="context",
-        administered_by=str(props.get("administered_by") or ""),
-        claimed_by=str(props.get("claimed_by") or ""),
-        in_1956_declaration=False,
-        area_km2=None,
-        population=None,
-        population_year=None,
-        source_url="",
         lat=float(props["geom_centroid_lat"]),
         lon=float(props["geom_centroid_lon"]),
         geometry=feature["geometry"],
@@ -251,19 +243,8 @@ def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
     return facts
 
 
-def island_statements_table(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Statements as a reader sees them: date at its precision, speaker, country, words and the article's link."""
-    urls = dict(zip(sources["id"], sources["url"], strict=True))
-    return pd.DataFrame(
-        {
-            "Date": [format_partial_date(s.date, s.date_precision) for s in statements.itertuples()],
-            "Speaker": list(statements["speaker"]),
-            "Country": list(statements["country"]),
-            "Said": list(statements["quote"]),
-            "Source": [urls.get(source_id, "") for source_id in statements["source_id"]],
-        },
-        index=statements.index,
-    )
+# The map's table of an island's statements: the CSV's columns a reader scans, the source as its link.
+_ISLAND_STATEMENT_COLUMNS = ["Date", "Speaker", "Country", "Quote", "Source URL"]
 
 
 @dataclass(frozen=True)
@@ -274,7 +255,7 @@ class IslandDetails:
     facts: list[tuple[str, str]]  # its names, then island_facts
     figures: Mapping[str, tuple[FigureSource, ...]]  # "area_km2" and "population": the shown figure's page first
     events: pd.DataFrame  # the events naming it, in date order
-    statements: pd.DataFrame  # columns of island_statements_table
+    statements: pd.DataFrame  # _ISLAND_STATEMENT_COLUMNS, "Source URL" named "Source"
 
 
 def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
@@ -293,7 +274,9 @@ def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFr
         facts=names + island_facts(island, part_of(island, by_id)),
         figures={figure: figures.get((island_id, figure), ()) for figure in ("area_km2", "population")},
         events=naming(events, island_id, dataset.island_groups),
-        statements=island_statements_table(naming(statements, island_id, dataset.island_groups), dataset.sources),
+        statements=reader_frame(
+            naming(statements, island_id, dataset.island_groups), dataset.sources_by_id, dataset.island_names
+        )[_ISLAND_STATEMENT_COLUMNS].rename(columns={"Source URL": "Source"}),
     )
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.evidence import supported_precision
-from lib.model.link import host_of
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.wording import join_names
 
@@ -40,33 +40,21 @@ class Citation:
         return f"{self.publisher}, “{self.article}”" if self.article else self.publisher
 
 
-def publisher_names(dataset: Dataset) -> dict[str, str]:
-    """Each cited host's publisher, by host."""
-    return dict(zip(dataset.publishers["host"], dataset.publishers["name"], strict=True))
-
-
-def publisher_of(url: str, names: Mapping[str, str]) -> str:
-    host = host_of(url)
-    return names.get(host, host)
-
-
 def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, ...]:
     """What a source states, in words: the date as precisely as it states it, then the other parts."""
     dated = (DATE_WORDS[date_precision],) if date_precision else ()
     return (*dated, *(PART_WORDS[part] for part in supports if part != "date"))
 
 
-def _citation(
-    row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset, names: Mapping[str, str]
-) -> Citation:
+def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> Citation:
     """One row of event_sources.csv as a reader sees it. An article's sentence states the date as
     precisely as it names it, whether or not the row lists the date."""
     supports = tuple(row["supports"])
     dated = event["date_precision"] if "date" in supports else None
     if not row["source_id"]:
         url = str(row["url"])
-        return Citation(publisher_of(url, names), url, str(row["evidence"]), _states(supports, dated))
-    article = dataset.sources.set_index("id").loc[row["source_id"]]
+        return Citation(dataset.publisher_of(url), url, str(row["evidence"]), _states(supports, dated))
+    article = dataset.sources_by_id.loc[row["source_id"]]
     dated = dated or supported_precision(str(row["evidence"]), article["published"], event["date"])
     return Citation(
         article["publisher"], article["url"], str(row["evidence"]), _states(supports, dated), article["title"]
@@ -75,12 +63,10 @@ def _citation(
 
 def event_citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
     """Every event's sources, articles first, by event id: worth working out once per dataset."""
-    names = publisher_names(dataset)
-    events = dataset.events.set_index("id")
     cited: dict[str, list[Citation]] = defaultdict(list)
     rows = dataset.event_sources.sort_values("source_id", ascending=False, kind="stable")
     for row in rows.to_dict("records"):
-        cited[row["event_id"]].append(_citation(row, events.loc[row["event_id"]], dataset, names))
+        cited[row["event_id"]].append(_citation(row, dataset.events_by_id.loc[row["event_id"]], dataset))
     return {event_id: tuple(citations) for event_id, citations in cited.items()}
 
 
@@ -92,13 +78,34 @@ def event_publishers(dataset: Dataset) -> dict[str, str]:
     }
 
 
-def citations_markdown(citations: Sequence[Citation]) -> str:
-    """A list of sources: each linked by its publisher, what it states, and its sentence."""
+def citations_markdown(citations: Sequence[Citation], sentences: bool = True) -> str:
+    """The sources, each linked by its publisher with what it states: a list with each one's
+    sentence, or without `sentences` one line ("TASS (the day); Wikipedia (the year)")."""
+    if not sentences:
+        return "; ".join(
+            f"{markdown_link(citation.publisher, citation.url)} ({escape_markdown(join_names(citation.states))})"
+            for citation in citations
+        )
     return "\n".join(
         f"- {markdown_link(citation.label, citation.url)} ({escape_markdown(join_names(citation.states))}): "
         f"“{escape_markdown(citation.evidence)}”"
         for citation in citations
     )
+
+
+def event_when(event: Mapping[str, Any]) -> str:
+    """The event's date or days as a reader writes them: "19 Oct 1956", "7–10 Oct 1973", "2018"."""
+    return format_date_range(event["date"], event["end_date"], event["date_precision"])
+
+
+def event_heading(event: Mapping[str, Any]) -> str:
+    """The event's date and title as Markdown, "**19 Oct 1956** · The Joint Declaration", escaped."""
+    return f"**{escape_markdown(event_when(event))}** · {escape_markdown(event['title'])}"
+
+
+def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation]) -> str:
+    """The event's date and title, its description, and each of its sources with its sentence."""
+    return f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
 
 
 @dataclass(frozen=True)
@@ -115,7 +122,6 @@ class FigureSource:
 def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource, ...]]:
     """Every published figure of each island, by (island id, "area_km2" or "population"): the one
     islands.csv shows first, then the others, where reputable sources disagree."""
-    names = publisher_names(dataset)
     shown = {
         (row["id"], figure): row[figure]
         for row in dataset.islands.to_dict("records")
@@ -125,19 +131,11 @@ def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource
     found: dict[tuple[str, str], list[FigureSource]] = defaultdict(list)
     for row in dataset.island_figures.to_dict("records"):
         year = None if pd.isna(row["year"]) else int(row["year"])
-        source = FigureSource(row["value"], year, publisher_of(row["url"], names), row["url"], row["evidence"])
+        source = FigureSource(row["value"], year, dataset.publisher_of(row["url"]), row["url"], row["evidence"])
         found[(row["island_id"], row["figure"])].append(source)
     return {
         key: tuple(sorted(sources, key=lambda source: source.value != shown.get(key))) for key, sources in found.items()
     }
-
-
-def sources_markdown(citations: Sequence[Citation]) -> str:
-    """Each source on one line: linked by its publisher, with what it states."""
-    return "; ".join(
-        f"{markdown_link(citation.publisher, citation.url)} ({escape_markdown(join_names(citation.states))})"
-        for citation in citations
-    )
 
 
 def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], limit: int) -> str:
@@ -145,8 +143,7 @@ def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citat
     many earlier ones are left out: a list whose length does not grow with the data."""
     latest = events.sort_values(["date", "id"]).tail(limit)
     lines = [
-        f"- **{escape_markdown(format_date_range(row['date'], row['end_date'], row['date_precision']))}** "
-        f"{escape_markdown(row['title'])} — {sources_markdown(citations.get(row['id'], ()))}"
+        f"- {event_heading(row)} — {citations_markdown(citations.get(row['id'], ()), sentences=False)}"
         for row in latest.to_dict("records")
     ]
     if len(events) > limit:

@@ -1,8 +1,9 @@
-"""The statements table: the frame it shows, the speaker filter, what the empty state says,
-a statement in its context, and the CSV of what is shown.
+"""A statement as every page shows it: a line of Markdown (the Story, the Timeline), an item of
+a popup's list (the map), the table and its CSV (the Statements page and the map's), and the
+statement in its article's context; and what the Statements page adds: its search, the speaker
+filter and what its empty state says.
 
-Pure functions, no Streamlit. The search and the shared filters are lib.model.filters'; this module
-only adds what is particular to this page.
+Pure functions, no Streamlit. The shared filters are lib.model.filters'.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,9 +21,14 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date, parse_partial_date
 from lib.model.filters import Filters
 from lib.model.frames import each_distinct
-from lib.views.article import Paragraph, Span, context_html, paragraph_html
+from lib.model.link import share_link
+from lib.site import site_page
+from lib.views.article import EvidenceSpan, Paragraph, context_html, paragraph_html
 from lib.views.html import Markup, html, link
-from lib.views.wording import shorten
+from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.wording import MAX_LISTED, shorten
+
+STATEMENTS_PAGE = site_page("statements").url_path
 
 # Columns of `table_frame` that the reader sees, in order; the others serve them.
 # The quote comes first: it is what a reader scans for, and on a phone it fills the screen's width.
@@ -32,8 +39,6 @@ TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country
 TABLE_ROW_PX = 92
 _TABLE_HEADER_PX = 38
 _TABLE_ROWS_IN_VIEW = 10
-# The Statement box lists at most this many: a select box of thousands is slow to send and to scroll.
-MAX_LISTED = 200
 QUOTE_LABEL_CHARS = 60
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
 
@@ -49,6 +54,55 @@ _PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
 SOURCE_LINK_TEXT = r"^https?://(?:[^/?#\\]*@)?(?:www\.)?([^/?#:\\]+)"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def said(statement: Mapping[str, Any]) -> str:
+    """The words as plain text: in quotation marks when quoted word for word, as they are when
+    reported. Each renderer escapes them for its output."""
+    return f"“{statement['quote']}”" if statement["kind"] == "direct" else str(statement["quote"])
+
+
+def _reported(statement: Mapping[str, Any]) -> str:
+    return " (reported)" if statement["kind"] == "reported" else ""
+
+
+def when_said(statement: Mapping[str, Any]) -> str:
+    return format_partial_date(statement["date"], str(statement["date_precision"]))
+
+
+def statements_markdown(
+    statements: pd.DataFrame, sources_by_id: pd.DataFrame | None = None, *, roles: bool = False
+) -> str:
+    """Each statement on a line, in date order, every data text escaped: who (in which role, with
+    `roles`), for which country, when, and the words; given the sources (Dataset.sources_by_id),
+    a link to its article and one to the statement in context on the Statements page."""
+    lines = []
+    for row in statements.sort_values(["date", "id"]).to_dict("records"):
+        about = [row["role"], row["country"], when_said(row)] if roles else [row["country"], when_said(row)]
+        who = f"**{escape_markdown(row['speaker'])}** ({', '.join(map(escape_markdown, about))})"
+        line = f"- {who}: {escape_markdown(said(row))}{_reported(row)}"
+        if sources_by_id is not None:
+            article = sources_by_id.loc[row["source_id"]]
+            in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
+            line += (
+                f" — {markdown_link(article['publisher'], article['url'])}, {markdown_link('in context', in_context)}"
+            )
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def statement_item_html(statement: Mapping[str, Any], url: str) -> Markup:
+    """The statement as an item of a list (the map's popups): when, who, for which country, the
+    words, and a link to its article."""
+    return html(
+        '<li><span class="when">{}</span> {} ({}): {}{} {}</li>',
+        when_said(statement),
+        statement["speaker"],
+        statement["country"],
+        said(statement),
+        _reported(statement),
+        link(url, "source") if url else "",
+    )
 
 
 def _normalise(text: str) -> str:
@@ -126,21 +180,27 @@ def table_height(rows: int) -> int:
     return _TABLE_HEADER_PX + min(max(rows, 1), _TABLE_ROWS_IN_VIEW) * TABLE_ROW_PX
 
 
-def table_frame(statements: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+# The table's columns, by the reader's header each comes from.
+_TABLE_OF_READER: dict[str, str] = {
+    "Statement id": "id",
+    "Speaker": "speaker",
+    "Role at the time": "role",
+    "Country": "country",
+    "Quote": "quote",
+    "Date (ISO, at its precision)": "date",
+    "Source URL": "source",
+}
+
+
+def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.DataFrame:
     """One row per statement for the table: TABLE_COLUMNS, and `id` to tie a selected row to its statement.
 
     `date` is the ISO date at its precision: text that sorts chronologically and that screen
     readers and copied cells give without an invented day or month; the table shows it through
     `shown_date`. `source` is the source's URL.
     """
-    # Only the columns used are sorted: sorting moves every cell of every column it is given.
-    ordered = _in_table_order(
-        statements[["id", "speaker", "role", "country", "quote", "kind", "date", "date_precision", "source_id"]]
-    )
-    frame = ordered[["id", "speaker", "role", "country", "quote", "kind"]].copy()
-    frame["date"] = iso_dates(ordered["date"], ordered["date_precision"])
-    frame["source"] = ordered["source_id"].map(dict(zip(sources["id"], sources["url"], strict=True)))
-    return frame
+    frame = reader_frame(_in_table_order(statements), sources_by_id, {})
+    return frame[list(_TABLE_OF_READER)].rename(columns=_TABLE_OF_READER)
 
 
 @dataclass(frozen=True)
@@ -180,7 +240,7 @@ class StatementsTable:
 def statements_table(dataset: Dataset) -> StatementsTable:
     """The table of every statement (table_frame), worth building once per dataset: a run then
     picks its rows with StatementsTable.showing."""
-    frame = table_frame(dataset.statements, dataset.sources)
+    frame = table_frame(dataset.statements, dataset.sources_by_id)
     return StatementsTable(
         ids=frame["id"].to_numpy(dtype=object),
         data=pa.Table.from_pandas(frame[list(TABLE_COLUMNS)], preserve_index=False),
@@ -220,43 +280,53 @@ def _defused(column: pd.Series) -> pd.Series:
     return text.where(~text.str.startswith(_FORMULA_STARTS, na=False), "'" + text)
 
 
-def export_frame(statements: pd.DataFrame, sources: pd.DataFrame, island_names: Mapping[str, str]) -> pd.DataFrame:
-    """The statements as a reader's spreadsheet: readable headers and dates, in table order; every column is text."""
-    ordered = _in_table_order(statements)
-    iso = iso_dates(ordered["date"], ordered["date_precision"])
-    by_id = sources.set_index("id")
-    source_ids = ordered["source_id"]
-    frame = pd.DataFrame(
+def reader_frame(
+    statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
+) -> pd.DataFrame:
+    """The statements with readable headers and dates, in the order given: the CSV's columns, and
+    what the Statements page's table and the map's table of an island's statements take from them.
+    An undated statement's ISO date is None."""
+    iso = iso_dates(statements["date"], statements["date_precision"])
+    source_ids = statements["source_id"]
+    return pd.DataFrame(
         {
             "Date": each_distinct(iso, lambda date: "date unknown" if pd.isna(date) else shown_date(date)),
-            "Date (ISO, at its precision)": iso.fillna(""),
-            "Speaker": ordered["speaker"],
-            "Role at the time": ordered["role"],
-            "Country": ordered["country"],
-            "Quote": ordered["quote"],
-            "Kind": ordered["kind"].map(KIND_DESCRIPTIONS),
-            "Islands": each_distinct(ordered["islands"], lambda ids: "; ".join(island_names.get(i, i) for i in ids)),
-            "Sentence in the source": ordered["evidence"],
-            "Source": source_ids.map(by_id["publisher"]),
-            "Source title": source_ids.map(by_id["title"]),
-            "Source URL": source_ids.map(by_id["url"]),
-            "Role checked at": ordered["role_source_url"],
-            "Statement id": ordered["id"],
-        }
+            "Date (ISO, at its precision)": iso,
+            "Speaker": statements["speaker"],
+            "Role at the time": statements["role"],
+            "Country": statements["country"],
+            "Quote": statements["quote"],
+            "Kind": statements["kind"].map(KIND_DESCRIPTIONS),
+            "Islands": each_distinct(statements["islands"], lambda ids: "; ".join(island_names.get(i, i) for i in ids)),
+            "Sentence in the source": statements["evidence"],
+            "Source": source_ids.map(sources_by_id["publisher"]),
+            "Source title": source_ids.map(sources_by_id["title"]),
+            "Source URL": source_ids.map(sources_by_id["url"]),
+            "Role checked at": statements["role_source_url"],
+            "Statement id": statements["id"],
+        },
+        index=statements.index,
     )
-    return frame.apply(_defused)
 
 
-def statements_csv(statements: pd.DataFrame, sources: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:
+def export_frame(
+    statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
+) -> pd.DataFrame:
+    """The statements as a reader's spreadsheet: readable headers and dates, in table order; every column is text."""
+    # An undated statement's ISO date is an empty cell.
+    return reader_frame(_in_table_order(statements), sources_by_id, island_names).fillna("").apply(_defused)
+
+
+def statements_csv(statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:
     """UTF-8 CSV with a byte-order mark, so spreadsheets show ’ and Cyrillic as they are."""
-    return export_frame(statements, sources, island_names).to_csv(index=False).encode("utf-8-sig")
+    return export_frame(statements, sources_by_id, island_names).to_csv(index=False).encode("utf-8-sig")
 
 
 def _in_article(evidence: str, text: str | None) -> Markup:
     """The article's paragraph with the sentence highlighted; the sentence alone when the text does not hold it."""
     context = context_html(text, evidence) if text is not None else None
     if context is None:
-        whole = Span(0, len(evidence), "statement", "")
+        whole = EvidenceSpan(0, len(evidence), "statement", "")
         context = paragraph_html(evidence, Paragraph(0, len(evidence)), [whole], labelled=False)
     return context
 
@@ -273,12 +343,12 @@ def statement_html(statement: Mapping[str, object], source: Mapping[str, object]
         '<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'
         '<p style="margin:0.4em 0 0 0;">Source: {source}, {dateline}, published {published}</p></div>',
         quote_style=_QUOTE_STYLE,
-        words=html("“{}”", statement["quote"]) if kind == "direct" else statement["quote"],
+        words=said(statement),
         speaker=statement["speaker"],
         role=statement["role"],
         checked=html("; {}", link(role_url, "where the role was checked")) if role_url else "",
         country=statement["country"],
-        date=format_partial_date(statement["date"], str(statement["date_precision"])),
+        date=when_said(statement),
         kind=KIND_DESCRIPTIONS.get(kind, kind),
         context=_in_article(str(statement["evidence"]), text),
         source=link(str(source["url"]), f"{source['publisher']}: “{source['title']}”"),

@@ -14,21 +14,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.dates import PRECISIONS, format_date_range, format_partial_date
+from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
-from lib.model.link import share_link
-from lib.site import site_page
-from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.provenance import Citation, citations_markdown
+from lib.views.provenance import Citation, event_markdown
+from lib.views.timeline.precisions import period_stop
 from lib.views.wording import join_names
-
-STATEMENTS_PAGE = site_page("statements").url_path
-# The last day of the period a date names, at each precision.
-_PERIOD_ENDS: dict[str, pd.DateOffset] = {"month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
 
 
 @dataclass(frozen=True)
-class Span:
+class DateSpan:
     """From the first day of a chapter's first period to the last day of its last one."""
 
     start: pd.Timestamp
@@ -44,32 +38,28 @@ class Chapter:
     text: str
     events: pd.DataFrame  # the events it tells, in date order
     islands: tuple[str, ...]  # the islands its map highlights
-    span: Span
+    span: DateSpan
 
 
 def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     """The last day of the period each date names: the day itself, its month's last or its year's."""
-    ends = dates.copy()
-    for precision, offset in _PERIOD_ENDS.items():
-        named = precisions == precision
-        ends[named] = dates[named] + offset
-    return ends
+    return period_stop(dates, precisions) - pd.Timedelta(days=1)
 
 
 def _coarsest(precisions: pd.Series) -> str:
     return max(precisions, key=PRECISIONS.index)
 
 
-def events_span(events: pd.DataFrame) -> Span:
+def events_span(events: pd.DataFrame) -> DateSpan:
     """The span of the events' dates (and end dates), each read as the whole period it names."""
     starts = events["date"]
     ends = period_ends(events["end_date"].fillna(starts), events["date_precision"])
     start, end = starts.min(), ends.max()
     at_the_edges = events["date_precision"][(starts == start) | (ends == end)]
-    return Span(start, end, _coarsest(at_the_edges))
+    return DateSpan(start, end, _coarsest(at_the_edges))
 
 
-def span_text(span: Span) -> str:
+def span_text(span: DateSpan) -> str:
     """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945", "2018"; a span over
     several years in years alone, "1997 – 2001"."""
     if span.start.year != span.end.year:
@@ -115,40 +105,15 @@ def neighbours(chapter_ids: Sequence[str], current: str) -> tuple[str | None, st
     return before, after
 
 
-def statements_of_time(statements: pd.DataFrame, span: Span) -> pd.DataFrame:
+def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame:
     """The statements dated within the span, the whole period of each date in it; undated ones are of no time."""
     ends = period_ends(statements["date"], statements["date_precision"])
     return statements[(statements["date"] >= span.start) & (ends <= span.end)]
 
 
-def statements_markdown(statements: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """Each statement on one line: who, for which country, when, the words, its article, and a link
-    to it in context on the Statements page."""
-    articles = sources.set_index("id")
-    lines = []
-    for row in statements.sort_values(["date", "id"]).to_dict("records"):
-        article = articles.loc[row["source_id"]]
-        words = escape_markdown(row["quote"])
-        said = f"“{words}”" if row["kind"] == "direct" else f"{words} (reported)"
-        when = format_partial_date(row["date"], row["date_precision"])
-        in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
-        lines.append(
-            f"- **{escape_markdown(row['speaker'])}** ({escape_markdown(row['country'])}, {escape_markdown(when)}): "
-            f"{said} — {markdown_link(article['publisher'], article['url'])}, {markdown_link('in context', in_context)}"
-        )
-    return "\n".join(lines)
-
-
 def sources_said_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]]) -> str:
     """Each event with its description, then every source with the sentence that states it."""
-    parts = []
-    for row in events.to_dict("records"):
-        when = format_date_range(row["date"], row["end_date"], row["date_precision"])
-        parts.append(
-            f"**{escape_markdown(when)} · {escape_markdown(row['title'])}**\n\n{escape_markdown(row['description'])}"
-            f"\n\n{citations_markdown(citations.get(row['id'], ()))}"
-        )
-    return "\n\n".join(parts)
+    return "\n\n".join(event_markdown(row, citations.get(row["id"], ())) for row in events.to_dict("records"))
 
 
 def highlighted_text(island_ids: Sequence[str], names: Mapping[str, str]) -> str:

@@ -1,8 +1,16 @@
-"""Small pieces of wording every view shares: lists of names, counts, shortened text."""
+"""Small pieces of wording every view shares: lists of names, counts, shortened text, and how
+long a list a reader is offered."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from lib.model.filters import Filters, describe_filters
+from lib.views.markdown import escape_markdown
+
+# A select box or a list offers at most this many (the Statement box, the Timeline's Event box and
+# list): one of thousands is slow to send and to scroll.
+MAX_LISTED = 200
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -30,3 +38,11 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+
+
+def filters_in_use(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str], then: str = "") -> str:
+    """The sidebar's filters in use as a Markdown line, e.g. ":material/filter_alt: Filters: Japan ·
+    1950–2000 · Shikotan", then `then`; "" when none is: on a phone the sidebar is folded away, and a
+    shared link may open a page filtered."""
+    described = describe_filters(filters, bounds, island_names)
+    return f":material/filter_alt: Filters: {escape_markdown(described)}{then}" if described else ""

@@ -16,7 +16,7 @@ from lib.model.dataset import Dataset
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
 from lib.views.markdown import escape_markdown
-from lib.views.timeline.listing import MAX_LISTED
+from lib.views.wording import MAX_LISTED
 from tests.apptest import run_page, share_link, sidebar_filters
 from tests.hostile import CANARY
 from tests.views.timeline_data import DECLARATION

@@ -10,8 +10,8 @@ import pytest
 
 from lib.model.dataset import Dataset
 from lib.views.article import (
+    EvidenceSpan,
     Paragraph,
-    Span,
     article_html,
     context_html,
     evidence_spans,
@@ -107,11 +107,13 @@ def test_find_all_places_a_sentence_whatever_its_apostrophes(
     assert find_all(text, sentence) == expected
 
 
-STATEMENT = Span(0, 6, "statement", "A")
-EVENT = Span(3, 10, "event", "B")
+STATEMENT = EvidenceSpan(0, 6, "statement", "A")
+EVENT = EvidenceSpan(3, 10, "event", "B")
 
 
-def cut(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> list[tuple[str, set[str], set[str]]]:
+def cut(
+    text: str, spans: list[EvidenceSpan], start: int = 0, end: int | None = None
+) -> list[tuple[str, set[str], set[str]]]:
     """Pieces as (text, labels covering, labels opening), easy to write down by hand."""
     return [
         (piece.text, {span.label for span in piece.spans}, {span.label for span in piece.opening})
@@ -128,46 +130,51 @@ def cut(text: str, spans: list[Span], start: int = 0, end: int | None = None) ->
         ([EVENT, STATEMENT], [("abc", {"A"}, {"A"}), ("def", {"A", "B"}, {"B"}), ("ghij", {"B"}, set())]),
         # Nested.
         (
-            [Span(0, 10, "statement", "A"), Span(2, 4, "event", "B")],
+            [EvidenceSpan(0, 10, "statement", "A"), EvidenceSpan(2, 4, "event", "B")],
             [("ab", {"A"}, {"A"}), ("cd", {"A", "B"}, {"B"}), ("efghij", {"A"}, set())],
         ),
         # The same stretch for a statement and an event: one piece, both labels.
         (
-            [Span(2, 5, "statement", "A"), Span(2, 5, "event", "B")],
+            [EvidenceSpan(2, 5, "statement", "A"), EvidenceSpan(2, 5, "event", "B")],
             [("ab", set(), set()), ("cde", {"A", "B"}, {"A", "B"}), ("fghij", set(), set())],
         ),
         # A span at the very start and one at the very end of the text.
         (
-            [Span(0, 2, "statement", "A"), Span(8, 10, "event", "B")],
+            [EvidenceSpan(0, 2, "statement", "A"), EvidenceSpan(8, 10, "event", "B")],
             [("ab", {"A"}, {"A"}), ("cdefgh", set(), set()), ("ij", {"B"}, {"B"})],
         ),
         # One span over the whole text.
-        ([Span(0, 10, "statement", "A")], [("abcdefghij", {"A"}, {"A"})]),
+        ([EvidenceSpan(0, 10, "statement", "A")], [("abcdefghij", {"A"}, {"A"})]),
         # Touching spans do not overlap.
         (
-            [Span(0, 5, "statement", "A"), Span(5, 10, "statement", "B")],
+            [EvidenceSpan(0, 5, "statement", "A"), EvidenceSpan(5, 10, "statement", "B")],
             [("abcde", {"A"}, {"A"}), ("fghij", {"B"}, {"B"})],
         ),
         # An empty span is ignored.
-        ([Span(4, 4, "statement", "A")], [("abcdefghij", set(), set())]),
+        ([EvidenceSpan(4, 4, "statement", "A")], [("abcdefghij", set(), set())]),
     ],
 )
-def test_pieces_handle_overlapping_spans(spans: list[Span], expected: list[tuple[str, set[str], set[str]]]) -> None:
+def test_pieces_handle_overlapping_spans(
+    spans: list[EvidenceSpan], expected: list[tuple[str, set[str], set[str]]]
+) -> None:
     assert cut("abcdefghij", spans) == expected
 
 
 def test_the_same_span_twice_is_drawn_once() -> None:
-    (piece,) = pieces("abc", [Span(0, 3, "statement", "A"), Span(0, 3, "statement", "A")])
+    (piece,) = pieces("abc", [EvidenceSpan(0, 3, "statement", "A"), EvidenceSpan(0, 3, "statement", "A")])
     assert len(piece.spans) == 1 and len(piece.opening) == 1
 
 
 def test_a_span_clipped_at_the_range_start_is_not_labelled_again() -> None:
-    assert cut("abcdefghij", [Span(0, 8, "statement", "A")], start=5) == [("fgh", {"A"}, set()), ("ij", set(), set())]
+    assert cut("abcdefghij", [EvidenceSpan(0, 8, "statement", "A")], start=5) == [
+        ("fgh", {"A"}, set()),
+        ("ij", set(), set()),
+    ]
 
 
 def test_a_span_at_the_very_start_and_end_is_highlighted_whole_and_escaped() -> None:
     text = "<b>Bold</b> claim"
-    html = paragraph_html(text, Paragraph(0, len(text)), [Span(0, len(text), "statement", "Speaker")])
+    html = paragraph_html(text, Paragraph(0, len(text)), [EvidenceSpan(0, len(text), "statement", "Speaker")])
     parsed = markup(html)
     assert [tag for tag, _ in parsed.tags] == ["p", "span", "mark"]
     assert "".join(parsed.text) == "Speaker" + text
@@ -176,7 +183,7 @@ def test_a_span_at_the_very_start_and_end_is_highlighted_whole_and_escaped() -> 
 def test_typographic_apostrophes_survive_the_highlighter() -> None:
     text = "Russia’s ownership of these islands"
     (start, end), *_ = find_all(text, "Russia's ownership")
-    html = paragraph_html(text, Paragraph(0, len(text)), [Span(start, end, "statement", "MFA")])
+    html = paragraph_html(text, Paragraph(0, len(text)), [EvidenceSpan(start, end, "statement", "MFA")])
     assert "<mark" in html
     assert "Russia’s ownership" in html  # the curly apostrophe is kept, not folded or escaped
 
@@ -184,7 +191,7 @@ def test_typographic_apostrophes_survive_the_highlighter() -> None:
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_article_text_and_labels_come_out_escaped(hostile: str) -> None:
     text = f"Intro {hostile}.\n\nSaid {hostile} here."
-    spans = [Span(text.index("Said"), len(text), "statement", hostile), Span(0, 5, "event", hostile)]
+    spans = [EvidenceSpan(text.index("Said"), len(text), "statement", hostile), EvidenceSpan(0, 5, "event", hostile)]
     html = article_html(text, spans)
     assert_only_own_markup(html)
     assert hostile in "".join(markup(html).text)  # shown as text, as typed

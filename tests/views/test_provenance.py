@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
-from lib.views.provenance import citations_markdown, event_citations, event_publishers, publisher_of
+from lib.views.provenance import citations_markdown, event_citations, event_publishers
 
 EVENT = "1956-joint-declaration"
 ARTICLE_SENTENCE = "In 1956, the Soviet Union and Japan signed a joint declaration on ceasing the state of war."
@@ -47,16 +47,13 @@ def test_each_source_says_what_it_states_articles_first(
 
 def test_a_page_is_named_by_its_publisher_and_an_unlisted_host_by_itself(dataset: Dataset) -> None:
     names = dict(zip(dataset.publishers["host"], dataset.publishers["name"], strict=True))
-    assert publisher_of("https://tass.com/world/1014523", names) == names["tass.com"]
-    assert publisher_of("https://unlisted.example/x", names) == "unlisted.example"
+    assert dataset.publisher_of("https://tass.com/world/1014523") == names["tass.com"]
+    assert dataset.publisher_of("https://unlisted.example/x") == "unlisted.example"
 
 
 def test_an_event_s_publishers_are_named_once_each(dataset: Dataset) -> None:
     changed = with_sources(dataset, ARTICLE, page(("date",)), page(("place",), "https://en.wikipedia.org/wiki/y"))
-    wikipedia = publisher_of(
-        "https://en.wikipedia.org/wiki/x",
-        dict(zip(dataset.publishers["host"], dataset.publishers["name"], strict=True)),
-    )
+    wikipedia = dataset.publisher_of("https://en.wikipedia.org/wiki/x")
     assert changed.derived(event_publishers)[EVENT] == f"TASS and {wikipedia}"
 
 

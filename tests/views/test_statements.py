@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
+from lib.views.markdown import escape_markdown
 from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
@@ -28,11 +29,14 @@ from lib.views.statements import (
     shown_date,
     speaker_choices,
     statement_html,
+    statement_item_html,
     statements_csv,
+    statements_markdown,
     statements_table,
     table_frame,
     table_height,
 )
+from tests.hostile import PAYLOADS
 from tests.views.test_article import assert_only_own_markup, markup
 
 SOURCE_ID = "tass-2018-07-23"
@@ -118,7 +122,7 @@ def test_speaker_choices_are_each_speaker_once_alphabetically(dataset: Dataset) 
 
 
 def test_the_table_is_in_date_order_with_the_undated_last(dataset: Dataset, source: pd.Series) -> None:
-    frame = table_frame(dataset.statements, dataset.sources)
+    frame = table_frame(dataset.statements, dataset.sources_by_id)
     assert list(frame["id"]) == TABLE_ORDER
     assert list(frame["date"][:-1]) == ["2018", *["2018-07-23"] * 6]
     assert pd.isna(frame["date"].iloc[-1])
@@ -140,7 +144,7 @@ def test_the_rows_showing_some_statements_are_the_table_of_those_statements(kept
     statements = kept(dataset.statements)
     rows = statements_table(dataset).showing(statements)
     # Filters keep the CSV's order (the index), which orders the rows of one date.
-    expected = table_frame(statements.sort_index(), dataset.sources)
+    expected = table_frame(statements.sort_index(), dataset.sources_by_id)
     assert list(rows.ids) == list(expected["id"])
     # Values, not dtypes: Arrow's strings come back as "str", and columns of no rows as "object".
     pd.testing.assert_frame_equal(rows.data.to_pandas(), expected[list(TABLE_COLUMNS)], check_dtype=False)
@@ -164,7 +168,7 @@ def test_the_table_key_changes_with_its_rows_and_only_with_them(dataset: Dataset
 
 
 def test_the_table_shows_dates_at_their_precision_and_sources_by_host(dataset: Dataset, source: pd.Series) -> None:
-    frame = table_frame(dataset.statements, dataset.sources)
+    frame = table_frame(dataset.statements, dataset.sources_by_id)
     options = statements_table(dataset).date_options
     assert [shown_date(date) for date in options] == ["2018", "23 Jul 2018"]
     assert {link_text(url) for url in frame["source"]} == {"tass.com"}
@@ -227,7 +231,7 @@ def test_the_date_column_sorts_as_text_in_date_order(dataset: Dataset, text: str
         date=pd.to_datetime(["2018-07-23", "2018-07-01", "1956-10-19", "2018-01-01"]),
         date_precision=["day", "month", "day", "year"],
     )
-    frame = table_frame(statements, dataset.sources)
+    frame = table_frame(statements, dataset.sources_by_id)
     assert sorted(frame["date"]) == list(frame["date"]) == ["1956-10-19", "2018", "2018-07", "2018-07-23"]
     assert statements_table(replace(dataset, statements=statements)).date_options == list(frame["date"])
     assert [shown_date(date) for date in frame["date"]] == ["19 Oct 1956", "2018", "Jul 2018", "23 Jul 2018"]
@@ -274,7 +278,7 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 
 def test_the_csv_holds_the_shown_statements_in_readable_columns(dataset: Dataset, statement: Statement) -> None:
     shown = dataset.statements[dataset.statements["id"].isin(["mfa-ownership-fixed", "zakharova-2plus2-july-31"])]
-    rows = read_csv(statements_csv(shown, dataset.sources, dataset.island_names))
+    rows = read_csv(statements_csv(shown, dataset.sources_by_id, dataset.island_names))
     assert [row["Statement id"] for row in rows] == ["zakharova-2plus2-july-31", "mfa-ownership-fixed"]
     zakharova, ministry = rows
     assert (zakharova["Date"], zakharova["Date (ISO, at its precision)"]) == ("2018", "2018")
@@ -298,7 +302,7 @@ def test_the_csv_holds_the_shown_statements_in_readable_columns(dataset: Dataset
 )
 def test_the_csv_cannot_run_a_formula_in_a_spreadsheet(quote: str, in_csv: str, dataset: Dataset) -> None:
     shown = dataset.statements.iloc[[0]].assign(quote=quote)
-    assert export_frame(shown, dataset.sources, dataset.island_names)["Quote"].tolist() == [in_csv]
+    assert export_frame(shown, dataset.sources_by_id, dataset.island_names)["Quote"].tolist() == [in_csv]
 
 
 def test_a_statement_in_context_shows_its_paragraph_role_and_links(
@@ -357,3 +361,61 @@ def test_the_table_is_as_tall_as_its_rows_up_to_ten_then_scrolls() -> None:
     assert table_height(10) == table_height(11) == table_height(8000)
     assert table_height(10) > 10 * TABLE_ROW_PX  # and the header above the rows
     assert table_height(0) == table_height(1)  # the empty state shows no table; never a zero height
+
+
+def test_each_statement_says_who_when_and_links_its_article_and_its_context() -> None:
+    said = pd.DataFrame(
+        {
+            "id": ["direct-one", "reported-one"],
+            "date": [pd.Timestamp("2018-07-23")] * 2,
+            "date_precision": ["day", "day"],
+            "speaker": ["Chuichi Date", PAYLOADS["script"]],
+            "country": ["Japan", "Russia"],
+            "quote": ["We hope for *serious* progress", PAYLOADS["markdown link"]],
+            "kind": ["direct", "reported"],
+            "source_id": ["tass", "tass"],
+        }
+    )
+    sources = pd.DataFrame({"id": ["tass"], "publisher": ["TASS"], "url": ["https://tass.com/world/1014523"]})
+    direct, reported = statements_markdown(said, sources.set_index("id")).splitlines()
+    assert direct.startswith("- **Chuichi Date** (Japan, 23 Jul 2018): “We hope for \\*serious\\* progress” — ")
+    assert "[TASS](https://tass.com/world/1014523)" in direct
+    assert "[in context](statements?statement=direct-one)" in direct
+    assert f"{escape_markdown(PAYLOADS['markdown link'])} (reported)" in reported
+    assert escape_markdown(PAYLOADS["script"]) in reported and "<script" not in reported
+    assert "](javascript:" not in reported
+
+
+def test_a_statement_line_can_name_the_speaker_s_role_and_leave_out_its_links() -> None:
+    said = pd.DataFrame(
+        {
+            "id": ["one"],
+            "date": [pd.Timestamp("2018-07-23")],
+            "date_precision": ["day"],
+            "speaker": ["Chuichi Date"],
+            "role": ["President of the House of Councillors"],
+            "country": ["Japan"],
+            "quote": ["Progress"],
+            "kind": ["reported"],
+            "source_id": ["tass"],
+        }
+    )
+    line = statements_markdown(said, roles=True)
+    assert line == "- **Chuichi Date** (President of the House of Councillors, Japan, 23 Jul 2018): Progress (reported)"
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", '"><b>x</b>'])
+def test_a_statement_in_a_list_item_is_escaped_and_linked_to_its_article(hostile: str) -> None:
+    statement = {
+        "date": pd.Timestamp("2018-07-23"),
+        "date_precision": "day",
+        "speaker": hostile,
+        "country": "Japan",
+        "quote": hostile,
+        "kind": "direct",
+    }
+    item = statement_item_html(statement, "https://tass.com/world/1014523")
+    assert_only_own_markup(item)
+    assert "".join(markup(item).text).count(hostile) == 2
+    assert f"“{escape(hostile)}”" in item and 'href="https://tass.com/world/1014523"' in item
+    assert "source" not in statement_item_html(statement, "")

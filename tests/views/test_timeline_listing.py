@@ -9,7 +9,6 @@ from lib.model.dataset import Dataset
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_publishers
 from lib.views.timeline.listing import (
-    MAX_LISTED,
     chosen_mark_id,
     event_choices,
     event_listing,
@@ -19,6 +18,7 @@ from lib.views.timeline.listing import (
     listing_note,
 )
 from lib.views.timeline.marks import MAX_EVENT_MARKS, event_marks
+from lib.views.wording import MAX_LISTED
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, one_event, spread_events
 
 

@@ -1,22 +1,41 @@
-"""lib/views/timeline/periods.py: the periods a date is known to or a mark gathers, and their names."""
+"""lib/views/timeline/periods.py: the periods a reader jumps to, cut to the data's years."""
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
+from itertools import pairwise
 
-from lib.views.timeline.periods import period_name, period_stop
-
-
-@pytest.mark.parametrize(
-    ("period", "name"), [("day", "19 Oct 1956"), ("month", "Oct 1956"), ("year", "1956"), ("decade", "1950s")]
-)
-def test_a_period_is_named_as_a_reader_would(period: str, name: str) -> None:
-    assert period_name(pd.Timestamp("1956-10-19"), period) == name
+from lib.model.dataset import Dataset
+from lib.views.timeline.periods import ALL_YEARS, YearSpan, span_of, year_spans
 
 
-def test_a_period_stops_at_the_start_of_the_next() -> None:
-    dates = pd.Series(pd.to_datetime(["1956-10-19", "1956-12-01", "1956-01-01", "1959-12-31"]))
-    precisions = pd.Series(["day", "month", "year", "day"])
-    stops = period_stop(dates, precisions)
-    assert list(stops) == list(pd.to_datetime(["1956-10-20", "1957-01-01", "1957-01-01", "1960-01-01"]))
+def test_today_s_periods_run_from_the_first_treaty_to_today(dataset: Dataset) -> None:
+    first, last = dataset.year_bounds
+    spans = year_spans((first, last))
+    assert spans[0] == YearSpan(ALL_YEARS, first, last)
+    periods = spans[1:]
+    assert [span.label for span in periods] == ["1855–1945", "1945–1991", "1991–2012", "2012–2019", "2019–today"]
+    assert periods[0].first == first and periods[-1].last == last
+    for earlier, later in pairwise(periods):
+        assert earlier.last == later.first, "each period starts where the one before ends"
+
+
+def test_periods_are_cut_to_the_data_s_years_and_name_them() -> None:
+    spans = year_spans((1950, 2015))
+    assert [(span.label, span.first, span.last) for span in spans] == [
+        (ALL_YEARS, 1950, 2015),
+        ("1950–1991", 1950, 1991),
+        ("1991–2012", 1991, 2012),
+        ("2012–2015", 2012, 2015),
+    ]
+
+
+def test_a_period_the_data_do_not_reach_or_fill_is_left_out() -> None:
+    assert [span.label for span in year_spans((1960, 1980))] == [ALL_YEARS]
+    assert [span.label for span in year_spans((2019, 2019))] == [ALL_YEARS]
+
+
+def test_the_span_shown_is_the_one_the_years_are_exactly(dataset: Dataset) -> None:
+    spans = year_spans(dataset.year_bounds)
+    assert span_of(spans, dataset.year_bounds) == spans[0]
+    assert span_of(spans, (1991, 2012)) == YearSpan("1991–2012", 1991, 2012)
+    assert span_of(spans, (1991, 2011)) is None

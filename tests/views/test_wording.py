@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib.views.wording import counted, join_names, share_of, shorten
+from lib.model.filters import Filters
+from lib.views.wording import counted, filters_in_use, join_names, share_of, shorten
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,14 @@ def test_share_of(shown: int, total: int, words: str) -> None:
 def test_shorten_cuts_at_a_word(text: str, limit: int, short: str) -> None:
     assert shorten(text, limit) == short
     assert len(shorten(text, limit)) <= limit
+
+
+def test_the_filters_in_use_are_one_escaped_line_or_nothing() -> None:
+    bounds = (1855, 2025)
+    names = {"shikotan": "Shikotan"}
+    assert filters_in_use(Filters(*bounds), bounds, names) == ""
+    line = filters_in_use(Filters(1950, 2000, "Japan", "shikotan"), bounds, names, then=". And so on.")
+    assert line == ":material/filter_alt: Filters: Japan · 1950–2000 · Shikotan. And so on."
+    assert filters_in_use(Filters(*bounds, island="[x](javascript:1)"), bounds, {}).endswith(
+        "Filters: \\[x\\]\\(javascript\\:1\\)"
+    )

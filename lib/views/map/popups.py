@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_date_range, format_partial_date
 from lib.model.filters import island_groups
 from lib.views.html import Markup, html, join, link
 from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
-from lib.views.provenance import Citation, FigureSource, event_citations, figure_sources
+from lib.views.provenance import Citation, FigureSource, event_citations, event_when, figure_sources
+from lib.views.statements import statement_item_html
 
 # A popup lists at most this many events and as many statements, the latest: every one today
 # (29 at most), a bounded list however the data grows.
@@ -53,20 +53,9 @@ def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Mark
     sources = join((link(citation.url, citation.publisher) for citation in citations.get(event.id, ())), " · ")
     return html(
         '<li><span class="when">{}</span> {} <span class="sources">{}</span></li>',
-        format_date_range(event.date, event.end_date, event.date_precision),
+        event_when(event._asdict()),
         event.title,
         sources,
-    )
-
-
-def _statement_item(statement: Any, urls: Mapping[str, str]) -> Markup:
-    return html(
-        '<li><span class="when">{}</span> {} ({}): “{}” {}</li>',
-        format_partial_date(statement.date, statement.date_precision),
-        statement.speaker,
-        statement.country,
-        statement.quote,
-        _source_link(urls.get(statement.source_id, ""), "source"),
     )
 
 
@@ -114,7 +103,9 @@ def dataset_popup_index(dataset: Dataset) -> PopupIndex:
 
 # The columns a popup's list item shows, as the rows _listed builds.
 _EventRow = namedtuple("_EventRow", ["id", "date", "end_date", "date_precision", "title"])
-_StatementRow = namedtuple("_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "source_id"])
+_StatementRow = namedtuple(
+    "_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "kind", "source_id"]
+)
 
 
 def _listed(
@@ -143,10 +134,16 @@ def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset
     """For each island, the events and statements naming it (of those given, rows of the dataset's
     frames): the latest POPUP_LIST_LIMIT of each, each with its sources."""
     index, citations = dataset.derived(dataset_popup_index), dataset.derived(event_citations)
-    urls = dict(zip(dataset.sources["id"], dataset.sources["url"], strict=True))
+    urls = dataset.sources_by_id["url"]
     items: list[str] = []
     events_listed = _listed(index.events, events, _EventRow, partial(_event_item, citations=citations), items)
-    statements_listed = _listed(index.statements, statements, _StatementRow, partial(_statement_item, urls=urls), items)
+    statements_listed = _listed(
+        index.statements,
+        statements,
+        _StatementRow,
+        lambda row: statement_item_html(row._asdict(), urls.get(row.source_id, "")),
+        items,
+    )
     return PopupLists(
         items=tuple(items), events=events_listed, statements=statements_listed, figures=dataset.derived(figure_sources)
     )

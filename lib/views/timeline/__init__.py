@@ -4,14 +4,13 @@ Pure functions, no Streamlit, a module per job:
 
 - `marks`: what the chart draws (`event_marks`, `Marks`), each mark in its lane and sub-row;
 - `grouping`: past `MAX_EVENT_MARKS` events, which events one gathered mark holds;
-- `periods`: day, month, year and decade arithmetic on arrays of dates;
+- `precisions`: the day, month, year and decade a date is known to or a mark gathers, on arrays of dates;
 - `hover`: the marks' hover text, escaped for Plotly;
-- `sources`: where an event comes from, named for a reader;
 - `axes`: the lanes' names and the date range across;
 - `background`: the era bands and milestone lines; `labels`: their text above the plot;
 - `figure`: the Plotly figure (`timeline_figure`) and the event a click selects;
 - `listing`: what the list of events in view and the Event box offer, and the notes that say so;
-- `spans`: the periods a reader jumps to, which set the years;
+- `periods`: the periods of the talks a reader jumps to, which set the years;
 - `details`: the details of the event a reader picked, as Markdown;
 - the page's styles are static/timeline/timeline.css: on a touch screen the chart lets a swipe scroll the page (the list is
   the way into an event there), and what the page adds is at least 44 px to tap.

@@ -14,7 +14,8 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.provenance import Citation, citations_markdown, event_citations
+from lib.views.provenance import Citation, citations_markdown, event_citations, event_when
+from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
 
@@ -68,7 +69,7 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
 def _summary_lines(event: Mapping[str, Any]) -> list[str]:
     """The title; its date, lane, countries and origin; the description."""
     facts = (
-        format_date_range(event["date"], event["end_date"], event["date_precision"]),
+        event_when(event),
         LANE_LABELS.get(event["event_type"], event["event_type"]),
         ", ".join(event["countries"]),
     )
@@ -101,16 +102,5 @@ def _said_lines(details: EventDetails) -> list[str]:
     if event["date_precision"] != "day":
         return []
     day = format_date_range(event["date"], event["end_date"], "day")
-    said = [f"- {statement_markdown(statement)}" for statement in details.statements.to_dict("records")]
-    return [f"**Said on {escape_markdown(day)}**", "", *(said or ["No statement in the data is dated to that day."])]
-
-
-def statement_markdown(statement: Mapping[str, Any]) -> str:
-    """One statement made during the event: who, in what role, and the words, escaped."""
-    words = f"“{escape_markdown(statement['quote'])}”"
-    if statement["kind"] == "reported":
-        words = f"{words} (reported)"
-    return (
-        f"**{escape_markdown(statement['speaker'])}** ({escape_markdown(statement['role'])}, "
-        f"{escape_markdown(statement['country'])}): {words}"
-    )
+    said = statements_markdown(details.statements, roles=True) or "No statement in the data is dated to that day."
+    return [f"**Said on {escape_markdown(day)}**", "", said]

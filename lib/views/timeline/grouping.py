@@ -7,7 +7,7 @@ import pandas as pd
 
 from lib.model.schema import EVENT_TYPES, ORIGINS
 from lib.views.timeline.hover import gathered_hover_texts
-from lib.views.timeline.periods import PERIODS, period_instants, period_name, period_stops, positions
+from lib.views.timeline.precisions import PERIODS, period_instants, period_name, period_stops, positions
 
 # Past it, marks gather events by the finest period that makes at most this many marks, decades when
 # none does: a 170-year view then has at most 18 decades times 8 lanes times 2 origins, 288 marks.

@@ -8,17 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.model.dates import format_date_range
 from lib.views.markdown import escape_markdown
+from lib.views.provenance import event_heading, event_when
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
 from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
-from lib.views.timeline.periods import PERIODS, period_name
-from lib.views.wording import counted
-
-# Past it, the list and the Event box offer at most this many: the clicked mark's first events, or the latest.
-MAX_LISTED = 200
+from lib.views.timeline.precisions import PERIODS, period_name
+from lib.views.wording import MAX_LISTED, counted
 
 # Up to this many rows the list is as tall as they are; past it, this tall, scrolling within, so that
 # the chosen event's details stay in sight beside or under it.
@@ -26,27 +23,18 @@ LIST_ROWS_IN_FULL = 8
 LIST_PX = 440
 
 
-def dated_titles(events: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """Event id -> (its date or days as a reader writes them, its title), in date order."""
-    ordered = events.sort_values(["date", "id"])
-    columns = (ordered[name].tolist() for name in ("id", "date", "end_date", "date_precision", "title"))
-    return {
-        event_id: (format_date_range(start, end, precision), title)
-        for event_id, start, end, precision, title in zip(*columns, strict=True)
-    }
+def _in_date_order(events: pd.DataFrame) -> list[dict]:
+    return events.sort_values(["date", "id"]).to_dict("records")
 
 
 def event_choices(events: pd.DataFrame) -> dict[str, str]:
     """Event id -> "date · title", in date order, for a select box."""
-    return {event_id: f"{when} · {title}" for event_id, (when, title) in dated_titles(events).items()}
+    return {event["id"]: f"{event_when(event)} · {event['title']}" for event in _in_date_order(events)}
 
 
 def event_rows(events: pd.DataFrame) -> dict[str, str]:
     """Event id -> "**date** · title" as Markdown, the title escaped, in date order: the list's rows."""
-    return {
-        event_id: f"**{escape_markdown(when)}** · {escape_markdown(title)}"
-        for event_id, (when, title) in dated_titles(events).items()
-    }
+    return {event["id"]: event_heading(event) for event in _in_date_order(events)}
 
 
 _SAME_PERIOD: dict[str, str] = {
@@ -80,7 +68,7 @@ class Listing:
 
 def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None) -> Listing:
     """What the list and the Event box offer: every event when each is its own mark (`period` is None); else, when
-    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest."""
+    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest MAX_LISTED."""
     if period is None:
         return Listing(events.sort_values(["date", "id"]), len(events), None)
     at = np.flatnonzero((events["id"] == clicked).to_numpy()) if clicked is not None else ()

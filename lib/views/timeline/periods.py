@@ -1,56 +1,46 @@
-"""Periods of time a date is known to, or a gathered mark spans: day, month, year, decade.
+"""The periods a reader can jump to with one click or tap: spans of whole years of the talks.
 
-Worked out on arrays, once per distinct date: many events share one.
+A period sets the sidebar's years, so the chart, the list of events in view, the count and the
+shared link all show it, and the filter line says so on every page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
+ALL_YEARS = "All years"
 
-from lib.model.dates import format_partial_date
-
-PERIODS: tuple[str, ...] = ("day", "month", "year", "decade")
-
-
-def positions(values: pd.Series, names: Sequence[str]) -> np.ndarray:
-    """Where each value stands in `names` (each value is one of them), looked up once per distinct value."""
-    codes, uniques = pd.factorize(values)
-    return np.array([names.index(value) for value in uniques], dtype=np.int64)[codes]
+# The year each period of the talks starts; each runs to the start of the next, the last to the
+# latest event: the first treaty (1855), the war's end and the Soviet years (1945), the years after
+# the USSR (1991), the Abe–Putin years (2012), and since the talks stalled (2019).
+PERIOD_STARTS: tuple[int, ...] = (1855, 1945, 1991, 2012, 2019)
 
 
-def period_instants(dates: np.ndarray, ranks: np.ndarray, offset: int = 0) -> np.ndarray:
-    """The first instant of the period each date falls in, `ranks` being positions in PERIODS, or of
-    the period `offset` after it. Worked out once per distinct date: many events share one."""
-    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
-    years = distinct.astype("datetime64[Y]")
-    decades = np.where(np.isnat(years), years, years - (years.astype(np.int64) + 1970) % 10) + 10 * offset
-    starts = [distinct.astype("datetime64[D]") + offset, distinct.astype("datetime64[M]") + offset, years + offset]
-    return np.stack([start.astype("datetime64[ns]") for start in (*starts, decades)])[ranks, codes]
+@dataclass(frozen=True)
+class YearSpan:
+    label: str
+    first: int
+    last: int
 
 
-def period_name(instant: pd.Timestamp, period: str) -> str:
-    """A period as a reader names it: "19 Oct 1956", "Oct 1956", "1956" or "1950s"."""
-    return f"{instant.year // 10 * 10}s" if period == "decade" else format_partial_date(instant, period)
+def year_spans(bounds: tuple[int, int], starts: Sequence[int] = PERIOD_STARTS) -> tuple[YearSpan, ...]:
+    """Every year of the data, then each period that has years in `bounds`, cut to them.
+
+    A period shares its first year with the last of the one before (1945 ends the war and starts the
+    Soviet years). The last runs to the data's last year, which it names "today".
+    """
+    first_year, last_year = bounds
+    ends = (*starts[1:], last_year)
+    spans = [YearSpan(ALL_YEARS, first_year, last_year)]
+    for start, end in zip(starts, ends, strict=True):
+        first, last = max(start, first_year), min(end, last_year)
+        if first < last and (first, last) != bounds:
+            until = "today" if end == last_year == last else str(last)
+            spans.append(YearSpan(f"{first}–{until}", first, last))
+    return tuple(spans)
 
 
-def period_stops(dates: np.ndarray, precisions: np.ndarray) -> np.ndarray:
-    """The first instant after the period each date names (`precisions` are positions in PERIODS):
-    the next day, month or year."""
-    return period_instants(dates, precisions, offset=1)
-
-
-def period_stop(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """`period_stops` for a column of dates and their precisions."""
-    stops = period_stops(dates.to_numpy("datetime64[ns]"), positions(precisions, PERIODS))
-    return pd.Series(stops, index=dates.index, name=dates.name)
-
-
-def event_kinds(events: pd.DataFrame) -> pd.Series:
-    """ "point" for a single known day, "range" for several days, "period" when only a month or year is known."""
-    kinds = pd.Series("point", index=events.index, dtype=object)
-    kinds[events["end_date"].notna()] = "range"
-    kinds[events["date_precision"] != "day"] = "period"
-    return kinds
+def span_of(spans: Sequence[YearSpan], years: tuple[int, int]) -> YearSpan | None:
+    """The span that covers exactly `years`, if one does."""
+    return next((span for span in spans if (span.first, span.last) == years), None)
