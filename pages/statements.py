@@ -15,7 +15,7 @@ from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
 from lib.ui.data import data_dir
-from lib.ui.filters import reset_filters, show_filters_in_use
+from lib.ui.filters import clear_every_filter, show_filters_in_use
 from lib.views.article import (
     article_html,
     evidence_spans,
@@ -68,12 +68,6 @@ def start_from_link(view: View) -> None:
     st.session_state[STATEMENT_KEY] = linked
 
 
-def clear_every_filter(bounds: tuple[int, int]) -> None:
-    reset_filters(bounds)
-    st.session_state[SEARCH_KEY] = ""
-    st.session_state[SPEAKERS_KEY] = []
-
-
 def select_row(table_key: str, ids: np.ndarray) -> None:
     """The table's on_select: the row ticked becomes the chosen statement (none when it is unticked)."""
     rows = st.session_state[table_key].selection.rows
@@ -122,9 +116,7 @@ def nothing_matches(dataset: Dataset, filters: Filters, q: str, speakers: list[s
     active = active_filters(filters, dataset.year_bounds, dataset.island_names, q, speakers)
     steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
     st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
-    st.button(
-        "Clear every filter", on_click=clear_every_filter, args=(dataset.year_bounds,), icon=":material/filter_alt_off:"
-    )
+    clear_every_filter(dataset.year_bounds, {SEARCH_KEY: "", SPEAKERS_KEY: []})
 
 
 def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> str | None:

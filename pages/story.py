@@ -7,6 +7,7 @@ from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
 from lib.ui.app import run_app
+from lib.ui.filters import show_filters_in_use
 from lib.views.islands import island_records
 from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
@@ -25,7 +26,6 @@ from lib.views.story import (
     story_chapters,
     story_intro,
 )
-from lib.views.wording import filters_in_use
 
 CHAPTER_KEY = "story_chapter"
 CHAPTER_PARAM = "chapter"
@@ -45,8 +45,7 @@ def render(view: View) -> PageParams:
     st.caption(story_intro(list(chapters.values())))
     # The sidebar's filters leave the story whole: the line says so.
     whole = ". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them."
-    if note := filters_in_use(filters, dataset.year_bounds, dataset.island_names, whole):
-        st.caption(note)
+    show_filters_in_use(dataset, filters, whole)
     linked = linked_choice(view.query, CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]

@@ -12,7 +12,7 @@ from lib.model.link import filters_to_query, hidden_choice_notice
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
-from lib.ui.filters import choose_years, reset_filters, show_filters_in_use
+from lib.ui.filters import choose_years, clear_every_filter, show_filters_in_use
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_publishers
 from lib.views.timeline.background import eras
@@ -137,9 +137,7 @@ def no_events(dataset: Dataset, filters: Filters) -> None:
         "Choose another period, widen the years, or choose another country or island.",
         icon=":material/filter_alt_off:",
     )
-    st.button(
-        "Clear every filter", on_click=reset_filters, args=(dataset.year_bounds,), icon=":material/filter_alt_off:"
-    )
+    clear_every_filter(dataset.year_bounds)
 
 
 def keep_chosen_if_listed(listing: Listing) -> str | None:

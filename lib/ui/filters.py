@@ -7,14 +7,16 @@ island, and the Timeline's period control the years, through a callback, before 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import streamlit as st
 
 from lib.model.dataset import Dataset
-from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
+from lib.model.filters import COUNTRY_CHOICES, Filters
 from lib.model.view import View
 from lib.site import SitePage
-from lib.views.markdown import escape_markdown
-from lib.views.wording import share_of
+from lib.views.wording import filters_in_use, share_of
 
 ALL_COUNTRIES = "Both"
 COUNTRY_KEY = "filter_country"
@@ -34,11 +36,23 @@ def choose_island(island: str) -> None:
     st.session_state[ISLAND_KEY] = island
 
 
-def reset_filters(bounds: tuple[int, int]) -> None:
-    """Back to every country, year and island: a button's on_click callback."""
+def reset_filters(bounds: tuple[int, int], page_defaults: Mapping[str, Any]) -> None:
+    """Back to every country, year and island, and the page's own widgets (key: value) to theirs."""
     st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
     choose_years(*bounds)
     choose_island("")
+    for key, value in page_defaults.items():
+        st.session_state[key] = value
+
+
+def clear_every_filter(bounds: tuple[int, int], page_defaults: Mapping[str, Any] | None = None) -> None:
+    """The button under "nothing matches": every filter back to its default, the page's own too."""
+    st.button(
+        "Clear every filter",
+        on_click=reset_filters,
+        args=(bounds, page_defaults or {}),
+        icon=":material/filter_alt_off:",
+    )
 
 
 def _keep_order(moved: str) -> None:
@@ -116,9 +130,8 @@ def show_what_filters_keep(view: View) -> None:
     )
 
 
-def show_filters_in_use(dataset: Dataset, filters: Filters) -> None:
-    """A line naming the sidebar's filters in use, if any: on a phone the sidebar is folded away,
-    and a shared link may open the page filtered."""
-    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-    if described:
-        st.caption(f":material/filter_alt: Filters: {escape_markdown(described)}")
+def show_filters_in_use(dataset: Dataset, filters: Filters, then: str = "") -> None:
+    """The line naming the sidebar's filters in use, if any, then `then`."""
+    in_use = filters_in_use(filters, dataset.year_bounds, dataset.island_names, then)
+    if in_use:
+        st.caption(in_use)
