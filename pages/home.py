@@ -17,8 +17,10 @@ from lib.views.markdown import escape_markdown
 from lib.views.overview import (
     DECLARATION_YEAR,
     HeadlineFigures,
+    data_runs_to,
     dispute_summary,
     headline_figures,
+    years_since,
 )
 from lib.views.provenance import citations_markdown, event_citations, event_heading
 from lib.views.wording import counted, filters_in_use, share_of
@@ -60,14 +62,14 @@ def small_map(dataset: Dataset, filters: Filters, events: pd.DataFrame, statemen
 def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
     first_year, last_year = year_bounds(dataset.events["date"], dataset.events["end_date"])
     years_column, events_column, statements_column, sources_column = st.columns(4)
-    if figures.years_from_declaration is not None and figures.latest is not None:
+    if figures.declaration is not None:
+        today = pd.Timestamp.today().normalize()
         years_column.metric(
             f"Since the {DECLARATION_YEAR} declaration",
-            f"{figures.years_from_declaration} years",
+            f"{years_since(figures.declaration, today)} years",
             help=(
                 f"Whole years from {format_partial_date(figures.declaration['date'], figures.declaration['date_precision'])} "
-                f"to {format_partial_date(figures.latest['date'], figures.latest['date_precision'])}, "
-                "the latest event in the data."
+                f"to today, {format_partial_date(today, 'day')}."
             ),
         )
     events_column.metric("Events", figures.events, help=f"Dated events from {first_year} to {last_year}.")
@@ -84,11 +86,10 @@ def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
     )
 
     if figures.latest is not None:
-        # The figures ignore the filters, and "since 1956" stops at the data's end, not at today.
+        # The figures ignore the filters: the links under Explore count what they keep.
         st.caption(
-            "Figures for the whole dataset, up to its latest event "
-            f"({format_partial_date(figures.latest['date'], figures.latest['date_precision'])}); "
-            "the links under Explore count what the filters keep."
+            f"Figures for the whole dataset. {data_runs_to(figures.latest)} "
+            "The links under Explore count what the filters keep."
         )
 
 

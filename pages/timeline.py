@@ -115,7 +115,7 @@ def start_from_linked_event(view: View) -> None:
 
 def period_control(bounds: tuple[int, int], filters: Filters) -> None:
     """One click or tap sets the years to a period; it shows the period the years are, if one."""
-    spans = {span.label: span for span in year_spans(bounds)}
+    spans = {span.label: span for span in year_spans(bounds, pd.Timestamp.today().year)}
     if len(spans) < 2:
         return
     shown = span_of(tuple(spans.values()), (filters.year_from, filters.year_to))

@@ -16,6 +16,7 @@ from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters
 from lib.model.view import View
 from lib.site import SitePage
+from lib.views.overview import data_runs_to, headline_figures
 from lib.views.wording import filters_in_use, share_of
 
 ALL_COUNTRIES = "Both"
@@ -126,7 +127,8 @@ def show_what_filters_keep(view: View) -> None:
     events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
     st.caption(
         f"These filters keep {share_of(events, len(view.dataset.events), 'event')} "
-        f"and {share_of(statements, len(view.dataset.statements), 'statement')}."
+        f"and {share_of(statements, len(view.dataset.statements), 'statement')}. "
+        + data_runs_to(view.dataset.derived(headline_figures).latest)
     )
 
 

@@ -22,7 +22,6 @@ DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
 class HeadlineFigures:
     declaration: pd.Series | None  # the 1956 declaration's row in events.csv
     latest: pd.Series | None  # the event that happened last
-    years_from_declaration: int | None  # whole years from the declaration to the latest event
     events: int
     statements: int
     articles: int  # source articles in sources.csv
@@ -74,18 +73,22 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
     return end.year - start.year - int(before_anniversary)
 
 
+def years_since(event: pd.Series, today: pd.Timestamp) -> int:
+    """Whole years from `event` to `today`, as finely as the event's date is known."""
+    return whole_years_between(event["date"], event["date_precision"], today, "day")
+
+
+def data_runs_to(latest: pd.Series | None) -> str:
+    """How far the data goes, in words: "Events up to 24 Jan 2025."; "" with no event."""
+    if latest is None:
+        return ""
+    return f"Events up to {format_partial_date(latest['date'], latest['date_precision'])}."
+
+
 def headline_figures(dataset: Dataset) -> HeadlineFigures:
-    declaration = declaration_of_1956(dataset.events)
-    latest = latest_event(dataset.events)
-    years = None
-    if declaration is not None and latest is not None:
-        years = whole_years_between(
-            declaration["date"], declaration["date_precision"], latest["date"], latest["date_precision"]
-        )
     return HeadlineFigures(
-        declaration=declaration,
-        latest=latest,
-        years_from_declaration=years,
+        declaration=declaration_of_1956(dataset.events),
+        latest=latest_event(dataset.events),
         events=len(dataset.events),
         statements=len(dataset.statements),
         articles=len(dataset.sources),

@@ -119,9 +119,11 @@ def test_the_sidebar_says_what_the_filters_keep_where_a_phone_reader_sets_them()
     filters = Filters(year_from=2018, year_to=2018, country="Japan")
     events, statements = dataset.filtered_events(filters), dataset.filtered_statements(filters)
     said = [caption.value for caption in app.sidebar.caption if caption.value.startswith("These filters keep")]
+    latest = max(dataset.events["end_date"].fillna(dataset.events["date"]))
     assert said == [
         f"These filters keep {len(events)} of {len(dataset.events)} events "
-        f"and {len(statements)} of {len(dataset.statements)} statements."
+        f"and {len(statements)} of {len(dataset.statements)} statements. "
+        f"Events up to {latest.day} {latest:%b %Y}."
     ]
     assert 0 < len(events) < len(dataset.events)
 

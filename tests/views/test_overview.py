@@ -11,6 +11,7 @@ import pytest
 from lib.model.dataset import Dataset
 from lib.model.load import DATA_DIR
 from lib.views.overview import (
+    data_runs_to,
     declaration_of_1956,
     dispute_summary,
     disputed_islands,
@@ -18,6 +19,7 @@ from lib.views.overview import (
     latest_event,
     promised_in_1956,
     whole_years_between,
+    years_since,
 )
 
 
@@ -44,7 +46,7 @@ def test_the_1956_declaration_is_its_signing_not_its_entry_into_force(dataset: D
 def test_no_1956_declaration_in_the_data_gives_none(dataset: Dataset) -> None:
     events = dataset.events[dataset.events["event_type"] != "declaration"]
     assert declaration_of_1956(events) is None
-    assert headline_figures(replace(dataset, events=events)).years_from_declaration is None
+    assert headline_figures(replace(dataset, events=events)).declaration is None
 
 
 def test_the_latest_event_is_the_one_with_the_latest_date_in_the_file(dataset: Dataset) -> None:
@@ -86,9 +88,19 @@ def test_headline_figures_count_the_files(dataset: Dataset) -> None:
     assert figures.statements == len(csv_rows("statements.csv"))
     assert figures.articles == len(csv_rows("sources.csv"))
     assert figures.declaration["id"] == "1956-joint-declaration"
-    # 19 Oct 1956 to the latest event, checked here by hand from the file's dates.
-    last = max(max(row["date"], row["end_date"]) for row in csv_rows("events.csv"))
-    assert figures.years_from_declaration == int(last[:4]) - 1956 - (last[5:] < "10-19")
+
+
+@pytest.mark.parametrize(("today", "years"), [("2026-10-18", 69), ("2026-10-19", 70), ("2026-12-06", 70)])
+def test_years_since_the_declaration_count_to_today(dataset: Dataset, today: str, years: int) -> None:
+    declaration = declaration_of_1956(dataset.events)
+    assert years_since(declaration, pd.Timestamp(today)) == years
+
+
+def test_how_far_the_data_go_names_the_latest_event_s_date_as_precisely_as_it_is_known() -> None:
+    day = pd.Series({"date": pd.Timestamp("2025-01-24"), "date_precision": "day"})
+    assert data_runs_to(day) == "Events up to 24 Jan 2025."
+    assert data_runs_to(day.replace("day", "month")) == "Events up to Jan 2025."
+    assert data_runs_to(None) == ""
 
 
 def test_sources_count_each_cited_page_once_and_the_articles_apart(dataset: Dataset) -> None:

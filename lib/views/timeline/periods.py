@@ -24,11 +24,11 @@ class YearSpan:
     last: int
 
 
-def year_spans(bounds: tuple[int, int], starts: Sequence[int] = PERIOD_STARTS) -> tuple[YearSpan, ...]:
+def year_spans(bounds: tuple[int, int], this_year: int, starts: Sequence[int] = PERIOD_STARTS) -> tuple[YearSpan, ...]:
     """Every year of the data, then each period that has years in `bounds`, cut to them.
 
     A period shares its first year with the last of the one before (1945 ends the war and starts the
-    Soviet years). The last runs to the data's last year, which it names "today".
+    Soviet years). The last runs to the data's last year, which it names "today" only if it is `this_year`.
     """
     first_year, last_year = bounds
     ends = (*starts[1:], last_year)
@@ -36,7 +36,7 @@ def year_spans(bounds: tuple[int, int], starts: Sequence[int] = PERIOD_STARTS) -
     for start, end in zip(starts, ends, strict=True):
         first, last = max(start, first_year), min(end, last_year)
         if first < last and (first, last) != bounds:
-            until = "today" if end == last_year == last else str(last)
+            until = "today" if end == last_year == last == this_year else str(last)
             spans.append(YearSpan(f"{first}–{until}", first, last))
     return tuple(spans)
 
