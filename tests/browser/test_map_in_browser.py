@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +23,7 @@ from playwright.sync_api import (
     WebSocket,
     expect,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -176,6 +178,10 @@ def test_the_first_view_shows_every_disputed_island_s_name_whole(
     expect(frame.locator("path.island-shape")).to_have_count(len(FEATURES), timeout=TIMEOUT_MS)
     expect(frame.locator(".label-habomai")).to_contain_text("Habomai")
     expect(frame.locator(".leaflet-container.first-view-set")).to_have_count(1)
+    # Leaflet places the names as the first view settles: wait for them to settle, then name any hidden.
+    content = page.locator(MAP_FRAME).element_handle().content_frame()
+    with contextlib.suppress(PlaywrightTimeoutError):
+        content.wait_for_function(f"({_NAMES_HIDDEN_JS})(document.body).length === 0", timeout=TIMEOUT_MS)
     assert frame.locator("body").evaluate(_NAMES_HIDDEN_JS) == []
 
 
