@@ -14,7 +14,12 @@ from lib.model.load import DATA_DIR
 
 # The tables that grow as articles are added, each with the column naming its rows; islands and
 # sources stay as they are.
-SCALED_FILES: dict[str, str] = {"events.csv": "id", "statements.csv": "id", "event_sources.csv": "event_id"}
+SCALED_FILES: dict[str, str] = {
+    "events.csv": "id",
+    "statements.csv": "id",
+    "event_sources.csv": "event_id",
+    "readings.csv": "event_id",  # a contested event's copy needs its readings too
+}
 
 
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:

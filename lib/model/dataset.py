@@ -26,6 +26,8 @@ class Dataset:
     statements: pd.DataFrame
     events: pd.DataFrame  # in date order, each with its origin: "article" or "context"
     event_sources: pd.DataFrame  # what states each event: an article's sentence or a page
+    readings: pd.DataFrame  # each side's reading of an event whose "contested" is True, with its page
+    positions: pd.DataFrame  # each government's position in its own words, by side, then "order"
     story: pd.DataFrame  # the story's chapters, in their order
     geojson: dict[str, Any]
     texts: dict[str, str]  # source id -> full text of the source

@@ -28,7 +28,9 @@ from lib.model.rules import (
     date_rules,
     event_source_rules,
     figure_rules,
+    position_rules,
     publisher_rules,
+    reading_rules,
     statement_rules,
     story_rules,
     year_rules,
@@ -39,7 +41,9 @@ from lib.model.schema import (
     EVENTS,
     ISLAND_FIGURES,
     ISLANDS,
+    POSITIONS,
     PUBLISHERS,
+    READINGS,
     SOURCES,
     STATEMENTS,
     STORY,
@@ -247,6 +251,10 @@ def _cross_problems(
     problems += story_rules(tables[STORY].rows, texts)
     if tables[EVENT_SOURCES].readable:
         problems += event_source_rules(tables[EVENTS].rows, tables[EVENT_SOURCES].rows, texts, published)
+    if tables[READINGS].readable:
+        problems += reading_rules(tables[EVENTS].rows, tables[READINGS].rows)
+    if tables[POSITIONS].readable:
+        problems += position_rules(tables[POSITIONS].rows)
     if tables[ISLAND_FIGURES].readable:
         problems += figure_rules(tables[ISLANDS].rows, tables[ISLAND_FIGURES].rows)
     if tables[PUBLISHERS].readable:
@@ -277,6 +285,8 @@ def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -
         statements=frames[STATEMENTS],
         events=_events_frame(tables[EVENTS], frames[EVENT_SOURCES]),
         event_sources=frames[EVENT_SOURCES],
+        readings=frames[READINGS],
+        positions=frames[POSITIONS].sort_values(["side", "order"], ignore_index=True),
         story=frames[STORY].sort_values("order", ignore_index=True),
         geojson=geojson,
         texts=texts,

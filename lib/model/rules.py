@@ -17,7 +17,19 @@ from lib.model.cells import is_date
 from lib.model.evidence import article_sentence_problem, finer, supported_precision
 from lib.model.link import host_of
 from lib.model.problems import Problem
-from lib.model.schema import EVENT_SOURCES, EVENTS, ISLAND_FIGURES, ISLANDS, PUBLISHERS, STATEMENTS, STORY, Table
+from lib.model.schema import (
+    EVENT_SOURCES,
+    EVENTS,
+    ISLAND_FIGURES,
+    ISLANDS,
+    POSITIONS,
+    PUBLISHERS,
+    READINGS,
+    SIDES,
+    STATEMENTS,
+    STORY,
+    Table,
+)
 
 Rows = list[tuple[int, dict[str, Any]]]
 # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
@@ -174,3 +186,42 @@ def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
                 yield Problem(
                     STORY.file, number, "text", f"quotes “{quoted}”, which is not found verbatim in any source article"
                 )
+
+
+def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
+    """An event marked contested has a reading of each side; a reading's event is marked contested."""
+    sides: dict[str, set[str]] = defaultdict(set)
+    for _, record in readings:
+        sides[record["event_id"]].add(record["side"])
+    contested = {record["id"] for _, record in events if record["contested"] is True}
+    for number, event in events:
+        if event["contested"] is True:
+            for side in SIDES:
+                if side not in sides[event["id"]]:
+                    yield Problem(
+                        EVENTS.file, number, "contested", f"is true, but {READINGS.file} has no reading of {side}'s"
+                    )
+    for number, record in readings:
+        known = any(event["id"] == record["event_id"] for _, event in events)
+        if known and record["event_id"] not in contested:
+            yield Problem(
+                READINGS.file,
+                number,
+                "event_id",
+                f"names {record['event_id']!r}, which {EVENTS.file} does not mark contested",
+            )
+
+
+def position_rules(positions: Rows) -> Iterator[Problem]:
+    """Each side has a position, and each of a side's positions its own order."""
+    seen: dict[tuple[str, int], int] = {}
+    for number, record in positions:
+        key = (record["side"], record["order"])
+        if key in seen and not _missing(record["order"]):
+            yield Problem(
+                POSITIONS.file, number, "order", f"{record['order']} is already {record['side']}'s in row {seen[key]}"
+            )
+        seen.setdefault(key, number)
+    for side in SIDES:
+        if not any(record["side"] == side for _, record in positions):
+            yield Problem(POSITIONS.file, None, "side", f"no position of {side}'s: each side needs at least one")

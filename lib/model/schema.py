@@ -63,9 +63,20 @@ def _table(resource: dict[str, Any]) -> Table:
 
 TABLES: tuple[Table, ...] = tuple(_table(resource) for resource in PACKAGE["resources"] if "schema" in resource)
 _BY_FILE = {table.file: table for table in TABLES}
-PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, STORY = (
+PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, READINGS, POSITIONS, STORY = (
     _BY_FILE[f"{name}.csv"]
-    for name in ("publishers", "sources", "islands", "island_figures", "statements", "events", "event_sources", "story")
+    for name in (
+        "publishers",
+        "sources",
+        "islands",
+        "island_figures",
+        "statements",
+        "events",
+        "event_sources",
+        "readings",
+        "positions",
+        "story",
+    )
 )
 GEOJSON_FILE = _FILES["islands-geojson"]
 
@@ -80,5 +91,6 @@ COUNTRIES = vocabulary(STATEMENTS, "country")
 EVENT_TYPES = vocabulary(EVENTS, "event_type")
 EVENT_PRECISIONS = vocabulary(EVENTS, "date_precision")
 PUBLISHER_KINDS = vocabulary(PUBLISHERS, "kind")
+SIDES = vocabulary(POSITIONS, "side")  # the two governments whose positions and readings the data gives
 # Not a column of the files: the loader gives each event "article" when an article states it.
 ORIGINS: tuple[str, ...] = ("article", "context")

@@ -18,6 +18,8 @@ EXPECTED = {
     "sources.csv",
     "island_figures.csv",
     "event_sources.csv",
+    "readings.csv",
+    "positions.csv",
     "islands.csv",
     "statements.csv",
     "events.csv",

@@ -13,8 +13,17 @@ import pandas as pd
 import pytest
 
 from lib.model.load import read_dataset
-from lib.model.rules import date_rules, event_source_rules, figure_rules, publisher_rules, story_rules, year_rules
-from lib.model.schema import EVENT_SOURCES, EVENTS, ISLANDS, STATEMENTS, STORY
+from lib.model.rules import (
+    date_rules,
+    event_source_rules,
+    figure_rules,
+    position_rules,
+    publisher_rules,
+    reading_rules,
+    story_rules,
+    year_rules,
+)
+from lib.model.schema import EVENT_SOURCES, EVENTS, ISLANDS, POSITIONS, READINGS, STATEMENTS, STORY
 
 TODAY = pd.Timestamp("2026-01-01")
 TEXT = "In 1956, the two countries signed a declaration. Tokyo hopes for progress, Date said on Monday."
@@ -218,3 +227,38 @@ def test_the_check_fails_when_the_article_alone_would_date_the_1956_declaration_
     [problem] = read_dataset(data_copy).problems
     assert (problem.file, problem.column) == (EVENTS.file, "date")
     assert "the article's sentence dates it only to the year" in problem.reason
+
+
+def test_the_check_fails_on_a_contested_event_that_lacks_one_side_s_reading(data_copy: Path) -> None:
+    """The 1956 declaration is marked contested: without Russia's readings of it, the check names the event."""
+    declaration = "1956-joint-declaration"
+    _drop_rows(data_copy / READINGS.file, lambda row: (row["event_id"], row["side"]) != (declaration, "Russia"))
+    [problem] = read_dataset(data_copy).problems
+    row = [row["id"] for row in csv.DictReader((data_copy / EVENTS.file).open(encoding="utf-8"))].index(declaration) + 2
+    assert (problem.file, problem.row, problem.column) == (EVENTS.file, row, "contested")
+    assert "no reading of Russia's" in problem.reason
+
+
+def test_a_reading_of_an_event_not_marked_contested_is_a_problem() -> None:
+    events = [(2, {"id": "e", "contested": False}), (3, {"id": "f", "contested": True})]
+    readings = [(2, {"event_id": "e", "side": "Japan"}), (3, {"event_id": "f", "side": "Japan"})]
+    found = reasons(reading_rules(events, readings))
+    assert (READINGS.file, "event_id") in {(file, column) for file, column, _ in found}
+    assert (EVENTS.file, "contested") in {(file, column) for file, column, _ in found}  # f lacks Russia's
+
+
+def test_the_check_fails_when_a_side_has_no_position(data_copy: Path) -> None:
+    _drop_rows(data_copy / POSITIONS.file, lambda row: row["side"] != "Russia")
+    [problem] = read_dataset(data_copy).problems
+    assert (problem.file, problem.column) == (POSITIONS.file, "side")
+    assert "no position of Russia's" in problem.reason
+
+
+def test_two_positions_of_one_side_may_not_share_an_order() -> None:
+    positions = [
+        (2, {"side": "Japan", "order": 1}),
+        (3, {"side": "Japan", "order": 1}),
+        (4, {"side": "Russia", "order": 1}),
+    ]
+    [(file, column, reason)] = reasons(position_rules(positions))
+    assert (file, column) == (POSITIONS.file, "order") and "row 2" in reason

@@ -48,8 +48,8 @@ def test_the_table_labels_each_date_and_names_each_link_by_its_host() -> None:
     columns = json.loads(table.proto.columns)
     date = columns["date"]["type_config"]
     assert date["type"] == "selectbox"
-    assert date["options"] == [{"value": "2018", "label": "2018"}, {"value": "2018-07-23", "label": "23 Jul 2018"}]
-    assert list(table.value["date"].fillna("date unknown")) == ["2018", *["2018-07-23"] * 6, "date unknown"]
+    assert date["options"] == [{"value": "2018-07-23", "label": "23 Jul 2018"}]
+    assert list(table.value["date"].fillna("date unknown")) == [*["2018-07-23"] * 6, *["date unknown"] * 2]
     assert table.proto.placeholder == "date unknown"
     assert columns["source"]["type_config"] == {"type": "link", "display_text": SOURCE_LINK_TEXT}
 

@@ -29,17 +29,17 @@ SPANS = [
     "1997-krasnoyarsk-summit",
     "1998-kawana-summit",
     "2000-putin-mori-tokyo-summit",
-    "2018-two-ministerial-meetings",
+    "1946-ussr-annexes-kurils",
 ]
 
 
 @pytest.mark.parametrize(
     ("event_id", "hatch", "hollow"),
     [
-        ("1945-kuril-landing-operation", "", False),  # 18 Aug – 2 Sep 1945: a solid bar
+        ("1945-kuril-landing-operation", "", False),  # 18 Aug – 5 Sep 1945: a solid bar
         ("1973-tanaka-brezhnev-summit", "", False),
         ("1998-kawana-summit", "", False),
-        ("2018-two-ministerial-meetings", "/", True),  # only the year is known: a hatched bar, a hollow marker
+        ("1946-ussr-annexes-kurils", "/", True),  # only the year is known: a hatched bar, a hollow marker
     ],
 )
 def test_spans_are_bars_behind_their_marker(dataset: Dataset, event_id: str, hatch: str, hollow: bool) -> None:
@@ -73,13 +73,13 @@ def test_the_marker_of_a_span_stands_in_its_middle_on_its_bar(dataset: Dataset, 
 def test_a_bar_runs_from_the_first_to_the_end_of_the_last_day(dataset: Dataset) -> None:
     trace, index = bars_by_id(figure_for(dataset))["1945-kuril-landing-operation"]
     assert pd.Timestamp(trace.base[index]) == pd.Timestamp("1945-08-18")
-    # 18 Aug to 2 Sep inclusive is 16 days.
-    assert trace.x[index] == 16 * 24 * 3600 * 1000
+    # 18 Aug to 5 Sep inclusive is 19 days.
+    assert trace.x[index] == 19 * 24 * 3600 * 1000
 
 
 def test_a_bar_known_only_to_the_year_covers_that_year(dataset: Dataset) -> None:
-    trace, index = bars_by_id(figure_for(dataset))["2018-two-ministerial-meetings"]
-    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("2018-01-01")
+    trace, index = bars_by_id(figure_for(dataset))["1946-ussr-annexes-kurils"]
+    assert pd.Timestamp(trace.base[index]) == pd.Timestamp("1946-01-01")
     assert trace.x[index] == 365 * 24 * 3600 * 1000
 
 

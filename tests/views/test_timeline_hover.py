@@ -10,7 +10,7 @@ import pytest
 from lib.model.dataset import Dataset
 from lib.model.load import read_dataset
 from lib.views.provenance import event_publishers
-from lib.views.timeline.hover import HOVER_MAX_CHARS
+from lib.views.timeline.hover import HOVER_MAX_CHARS, hover_lines
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, copies_of_today, figure_for, markers_by_id, one_event
 
 ATTACK = "<img src=x onerror=alert(1)> & co"
@@ -25,7 +25,7 @@ def test_the_hover_shows_title_date_countries_source_and_origin(dataset: Dataset
         "Soviet-Japanese Joint Declaration signed<br>in Moscow",
         "19 Oct 1956",
         "Japan, USSR",
-        dataset.derived(event_publishers)[DECLARATION],
+        hover_lines(dataset.derived(event_publishers)[DECLARATION]),
         "from the article",
     ]
     for number in range(1, 6):
@@ -34,7 +34,7 @@ def test_the_hover_shows_title_date_countries_source_and_origin(dataset: Dataset
     assert list(trace.customdata[index][2:]) == [
         "7 May 1875",
         "Japan, Russia",
-        dataset.derived(event_publishers)["1875-treaty-of-saint-petersburg"],
+        hover_lines(dataset.derived(event_publishers)["1875-treaty-of-saint-petersburg"]),
         "context (sourced elsewhere)",
     ]
 

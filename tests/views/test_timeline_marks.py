@@ -76,8 +76,8 @@ def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_tho
         "from the article",
     ]
     assert "Click to list them" in declaration.hovertemplate
-    (year_bar, index) = gathered["2018-two-ministerial-meetings"]
-    assert year_bar.customdata[index][2] == "2018", "known only to the year, so in no day"
+    (year_bar, index) = gathered["1946-ussr-annexes-kurils"]
+    assert year_bar.customdata[index][2] == "1946", "known only to the year, so in no day"
 
 
 def test_the_figure_stays_small_however_many_distinct_days(dataset: Dataset) -> None:
