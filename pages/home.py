@@ -11,6 +11,7 @@ from lib.model.filters import Filters, year_bounds
 from lib.model.view import PageParams, View
 from lib.site import site_page
 from lib.ui.app import run_app, streamlit_page
+from lib.ui.sides import show_both_positions
 from lib.views.islands import map_filters
 from lib.views.map.build import build_island_map
 from lib.views.markdown import escape_markdown
@@ -38,6 +39,7 @@ def render(view: View) -> PageParams:
     with map_column:
         small_map(dataset, filters, events, statements)
     headline(dataset, figures)
+    show_both_positions(dataset)
     latest_column, explore_column = st.columns([3, 2], gap="medium")
     with latest_column:
         latest_event(dataset, figures.latest)
@@ -81,7 +83,7 @@ def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
         figures.sources,
         help=(
             f"{counted(figures.articles, 'source article')} and {counted(figures.pages, 'other page')} cited for "
-            "context events, island facts and speakers' roles."
+            "context events, island facts, speakers' roles and both sides' case."
         ),
     )
 

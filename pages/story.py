@@ -8,11 +8,13 @@ from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
 from lib.ui.app import run_app
 from lib.ui.filters import show_filters_in_use
+from lib.ui.sides import show_both_positions
 from lib.views.islands import island_records
 from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown
+from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
 from lib.views.story import (
     Chapter,
@@ -53,6 +55,8 @@ def render(view: View) -> PageParams:
         "Chapter", ids, key=CHAPTER_KEY, format_func=lambda chapter_id: chapter_label(chapters[chapter_id])
     )
     steps(ids, chosen)
+    if chosen == ids[0]:  # the story starts with where each side stands today
+        show_both_positions(dataset)
     chapter_view(dataset, chapters[chosen])
     return {CHAPTER_PARAM: chosen}
 
@@ -105,7 +109,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
     st.subheader("Events in this chapter", anchor=False)
     st.markdown(events_markdown(chapter.events, citations, len(chapter.events)))
     with st.expander("What each source says"):
-        st.markdown(sources_said_markdown(chapter.events, citations))
+        st.markdown(sources_said_markdown(chapter.events, citations, dataset.derived(contested_readings)))
     if not statements.empty:
         st.subheader("Said at the time", anchor=False)
         st.markdown(statements_markdown(statements, dataset.sources_by_id))

@@ -103,9 +103,11 @@ def event_heading(event: Mapping[str, Any]) -> str:
     return f"**{escape_markdown(event_when(event))}** · {escape_markdown(event['title'])}"
 
 
-def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation]) -> str:
-    """The event's date and title, its description, and each of its sources with its sentence."""
-    return f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
+def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation], readings: str = "") -> str:
+    """The event's date and title, its description, each of its sources with its sentence, and, if it
+    is contested, each side's reading (Markdown already made, from lib.views.sides)."""
+    told = f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
+    return f"{told}\n\n{readings}" if readings else told
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,13 @@ def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citat
 
 
 def cited_pages(dataset: Dataset) -> set[str]:
-    """Every page the data cites besides its source articles."""
+    """Every page the data cites besides its source articles, both sides' positions and readings too."""
     columns: list[pd.Series] = [
         dataset.event_sources["url"],
         dataset.island_figures["url"],
         dataset.islands["source_url"],
         dataset.statements["role_source_url"],
+        dataset.readings["url"],
+        dataset.positions["url"],
     ]
     return {url for column in columns for url in column.unique() if url} - set(dataset.sources["url"])

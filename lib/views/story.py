@@ -111,9 +111,15 @@ def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame
     return statements[(statements["date"] >= span.start) & (ends <= span.end)]
 
 
-def sources_said_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]]) -> str:
-    """Each event with its description, then every source with the sentence that states it."""
-    return "\n\n".join(event_markdown(row, citations.get(row["id"], ())) for row in events.to_dict("records"))
+def sources_said_markdown(
+    events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], readings: Mapping[str, str]
+) -> str:
+    """Each event with its description, then every source with the sentence that states it, and each
+    side's reading of a contested one."""
+    return "\n\n".join(
+        event_markdown(row, citations.get(row["id"], ()), readings.get(row["id"], ""))
+        for row in events.to_dict("records")
+    )
 
 
 def highlighted_text(island_ids: Sequence[str], names: Mapping[str, str]) -> str:

@@ -55,8 +55,12 @@ def test_the_figures_count_the_files() -> None:
 
 
 def pages_cited_besides_the_articles() -> set[str]:
-    """The pages cited for context events, island facts and speakers' roles."""
-    cited = {row["url"] for row in csv_rows("event_sources.csv") + csv_rows("island_figures.csv")}
+    """The pages cited for context events, island facts, speakers' roles and both sides' case."""
+    cited = {
+        row["url"]
+        for name in ("event_sources", "island_figures", "readings", "positions")
+        for row in csv_rows(f"{name}.csv")
+    }
     cited |= {row["source_url"] for row in csv_rows("islands.csv")}
     cited |= {row["role_source_url"] for row in csv_rows("statements.csv")}
     return cited - {""} - {row["url"] for row in csv_rows("sources.csv")}
@@ -137,3 +141,12 @@ def test_read_the_story_is_offered_beside_the_latest_event_and_the_figures_stay(
     ]
     assert row == ["markdown", "page_link"]
     assert [metric.label for metric in app.metric] == ["Since the 1956 declaration", "Events", "Statements", "Sources"]
+
+
+def test_the_overview_gives_both_governments_positions_side_by_side() -> None:
+    app = run_page("pages/home.py")
+    shown = "\n".join(element.value for element in app.main.markdown)
+    for side in ("Japan", "Russia"):
+        assert f"**{side}'s position, as its government states it**" in shown
+    urls = {row["url"] for row in csv_rows("positions.csv")}
+    assert all(url.replace("(", "%28").replace(")", "%29") in shown for url in urls)

@@ -175,3 +175,24 @@ def test_hostile_data_is_shown_as_text(hostile_dir: Path, monkeypatch: pytest.Mo
     shown = markdown_text(app) + " ".join(header.value for header in app.main.header)
     assert CANARY in shown
     assert "<script" not in shown and "](javascript:" not in shown
+
+
+def test_the_story_starts_with_both_governments_positions_each_linking_its_own_page() -> None:
+    positions = csv_rows("positions.csv")
+    first = run_page("pages/story.py")
+    shown = markdown_text(first)
+    for side in ("Japan", "Russia"):
+        assert f"{side}'s position, as its government states it" in shown
+        for row in (row for row in positions if row["side"] == side):
+            assert f"]({markdown_url(row['url'])})" in shown, row["id"]
+    later = run_page("pages/story.py", chapter=csv_rows("story.csv")[1]["id"])
+    assert "position, as its government states it" not in markdown_text(later)
+
+
+def test_a_contested_event_in_a_chapter_gives_each_side_s_reading() -> None:
+    contested = {row["id"] for row in csv_rows("events.csv") if row["contested"] == "true"}
+    chapter = next(row for row in csv_rows("story.csv") if contested & set(row["events"].split(";")))
+    app = run_page("pages/story.py", chapter=chapter["id"])
+    said = app.expander[0].markdown[0].value
+    assert "**Contested: how each side reads it**" in said
+    assert "**Japan**:" in said and "**Russia**:" in said

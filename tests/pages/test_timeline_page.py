@@ -19,6 +19,7 @@ from lib.views.markdown import escape_markdown
 from lib.views.wording import MAX_LISTED
 from tests.apptest import run_page, share_link, sidebar_filters
 from tests.hostile import CANARY
+from tests.pages.test_home_page import csv_rows
 from tests.views.timeline_data import DECLARATION
 
 
@@ -232,3 +233,13 @@ def test_the_chart_rings_the_chosen_event_and_keeps_the_period() -> None:
     [ring] = ringed(app)
     assert ring["x"][0].startswith("1998-04-19")
     assert sidebar_filters(app)[1:3] == (1991, 2012), "choosing an event keeps the reader's period"
+
+
+def test_a_contested_event_s_details_give_each_side_s_reading_and_an_uncontested_one_none() -> None:
+    rows = csv_rows("events.csv")
+    contested = next(row["id"] for row in rows if row["contested"] == "true")
+    plain = next(row["id"] for row in rows if row["contested"] == "false")
+    shown = details_shown(run_page("pages/timeline.py", event=contested))
+    assert "**Contested: how each side reads it**" in shown
+    assert "**Japan**:" in shown and "**Russia**:" in shown
+    assert "how each side reads it" not in details_shown(run_page("pages/timeline.py", event=plain))

@@ -112,8 +112,16 @@ def test_sources_count_each_cited_page_once_and_the_articles_apart(dataset: Data
     islands = dataset.islands.assign(source_url="https://example.org/islands")
     island_figures = dataset.island_figures.assign(url="https://example.org/islands")
     statements = dataset.statements.assign(role_source_url="")
+    readings = dataset.readings.assign(url="https://example.org/islands")
+    positions = dataset.positions.assign(url="https://example.org/same-page")
     changed = replace(
-        dataset, event_sources=event_sources, islands=islands, island_figures=island_figures, statements=statements
+        dataset,
+        event_sources=event_sources,
+        islands=islands,
+        island_figures=island_figures,
+        statements=statements,
+        readings=readings,
+        positions=positions,
     )
     figures = headline_figures(changed)
     assert (figures.articles, figures.pages, figures.sources) == (len(sources), 2, len(sources) + 2)

@@ -144,8 +144,9 @@ def test_each_event_is_given_with_its_description_and_its_sources_sentences() ->
     told = events(("1956-10-19", None, "day"))
     told.loc[0, "description"] = PAYLOADS["markdown syntax"]
     citation = Citation("TASS", "https://tass.com/world/1031197", f"Signed in Moscow {CANARY}.", ("the day",))
-    said = sources_said_markdown(told, {"event-0": (citation,)})
+    said = sources_said_markdown(told, {"event-0": (citation,)}, {"event-0": "**Contested** readings"})
     assert said.startswith("**19 Oct 1956** · Title 0\n\n")
+    assert said.endswith("\n\n**Contested** readings"), "a contested event ends with each side's reading"
     assert escape_markdown(PAYLOADS["markdown syntax"]) in said
     assert f"[TASS](https://tass.com/world/1031197) (the day): “Signed in Moscow {CANARY}\\.”" in said
 

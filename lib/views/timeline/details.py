@@ -15,6 +15,7 @@ from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.provenance import Citation, citations_markdown, event_citations, event_when
+from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
@@ -26,6 +27,7 @@ class EventDetails:
     citations: tuple[Citation, ...]  # its sources, articles first
     islands: tuple[tuple[str, str], ...]  # (island id, English name)
     statements: pd.DataFrame  # statements made on the event's day(s)
+    readings: str = ""  # each side's reading as Markdown, when the event is contested
 
 
 def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.DataFrame:
@@ -48,6 +50,7 @@ def event_details(event_id: str, events: pd.DataFrame, dataset: Dataset) -> Even
         citations=dataset.derived(event_citations).get(event_id, ()),
         islands=tuple((island, dataset.island_names.get(island, island)) for island in event["islands"]),
         statements=statements_during(dataset.statements, event),
+        readings=dataset.derived(contested_readings).get(event_id, ""),
     )
 
 
@@ -59,6 +62,7 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
     """
     sections = (
         _summary_lines(details.event),
+        [details.readings, ""] if details.readings else [],
         _source_lines(details),
         _island_lines(details.islands, view_params or {}),
         _said_lines(details),

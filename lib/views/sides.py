@@ -1,0 +1,67 @@
+"""Both sides' case, each attributed: the two governments' positions in their own words, and each
+side's reading of a contested event, every one with the page that states it. Markdown out, every
+data text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from lib.model.dataset import Dataset
+from lib.model.dates import format_partial_date
+from lib.model.schema import SIDES
+from lib.views.markdown import escape_markdown, markdown_link
+
+POSITIONS_INTRO = (
+    "Each government's position, in its own words and from its own pages, side by side. "
+    "Neither is the dashboard's view."
+)
+
+Reading = Mapping[str, Any]
+
+
+def readings_markdown(readings: Sequence[Reading], publisher_of: Callable[[str], str]) -> str:
+    """A contested event's readings: each side's, in our words, then the sentence of the page that states it."""
+    if not readings:
+        return ""
+    lines = [
+        f"- **{escape_markdown(row['side'])}**: {escape_markdown(row['reading'])} "
+        f"{markdown_link(publisher_of(row['url']), row['url'])}: “{escape_markdown(row['evidence'])}”"
+        for row in readings
+    ]
+    return "**Contested: how each side reads it**\n\n" + "\n".join(lines)
+
+
+def contested_readings(dataset: Dataset) -> dict[str, str]:
+    """Each contested event's readings as Markdown, Japan's first, by event id: worked out once per dataset."""
+    rank = dataset.readings["side"].map({side: number for number, side in enumerate(SIDES)}).fillna(len(SIDES))
+    ordered = dataset.readings.assign(rank=rank).sort_values("rank", kind="stable")
+    return {
+        event_id: readings_markdown(rows.to_dict("records"), dataset.publisher_of)
+        for event_id, rows in ordered.groupby("event_id", sort=False)
+    }
+
+
+def _position_markdown(position: Mapping[str, Any]) -> str:
+    """One position: our summary, the words of the page, and who says it where (and when, if stated)."""
+    cited = position["title"] or position["speaker"]
+    when = format_partial_date(position["published"], "day") if pd.notna(position["published"]) else ""
+    said_by = f"{escape_markdown(position['speaker'])}, {markdown_link(cited, position['url'])}"
+    quote = escape_markdown(position["quote"]).replace("\n", " ")
+    return (
+        f"{escape_markdown(position['summary'])}\n\n> {quote}\n\n"
+        f"— {said_by}{f', {escape_markdown(when)}' if when else ''}"
+    )
+
+
+def positions_markdown(positions: pd.DataFrame, side: str) -> str:
+    """`side`'s positions, in their order, each with its quote and page; "" when the data has none."""
+    rows = positions[positions["side"] == side].to_dict("records")
+    return "\n\n".join(_position_markdown(row) for row in rows)
+
+
+def position_heading(side: str) -> str:
+    """The column's heading: whose case it is, never the truth."""
+    return f"{side}'s position, as its government states it"
