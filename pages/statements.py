@@ -7,14 +7,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
-from lib.ui.data import data_dir
+from lib.ui.downloads import csv_download, package_download
 from lib.ui.filters import clear_every_filter, show_filters_in_use
 from lib.views.article import (
     article_html,
@@ -189,26 +188,16 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
 
 def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
     csv_column, zip_column = st.columns(2)
-    csv_column.download_button(
-        f"Download {len(shown)} statement{'' if len(shown) == 1 else 's'} (CSV)",
-        data=lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
-        file_name="kurils-statements.csv",
-        mime="text/csv",
-        on_click="ignore",
-        disabled=shown.empty,
-        icon=":material/download:",
-        width="stretch",
-    )
-    zip_column.download_button(
-        "Download the whole dataset (ZIP)",
-        data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
-        file_name=ARCHIVE_NAME,
-        mime="application/zip",
-        on_click="ignore",
-        help="Every table as CSV, islands.geojson, the schema README and the source texts",
-        icon=":material/folder_zip:",
-        width="stretch",
-    )
+    with csv_column:
+        csv_download(
+            len(shown),
+            "statement",
+            lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
+            name="statements",
+            key="statements_csv",
+        )
+    with zip_column:
+        package_download(dataset, key="statements_package")
 
 
 def annotated_article(dataset: Dataset) -> None:

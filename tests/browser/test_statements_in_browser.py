@@ -139,7 +139,7 @@ def test_the_downloads_hold_what_they_say(page: Page, app_server: Server, tmp_pa
     assert [row["Statement id"] for row in rows] == ["matviyenko-strong-impetus"]
 
     with page.expect_download() as zip_download:
-        page.get_by_role("button", name="Download the whole dataset (ZIP)").click()
+        page.get_by_role("button", name="Download the data package (ZIP, Frictionless)").click()
     assert zip_download.value.suggested_filename == f"{ARCHIVE_FOLDER}.zip"
     with zipfile.ZipFile(zip_download.value.path()) as archive:
         assert archive.testzip() is None

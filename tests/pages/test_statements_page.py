@@ -39,7 +39,7 @@ def test_the_page_lists_every_statement_with_a_count() -> None:
     assert len(table_quotes(app)) == 8
     assert "Showing all 8 statements." in captions(app)
     labels = [button.label for button in app.get("download_button")]
-    assert labels == ["Download 8 statements (CSV)", "Download the whole dataset (ZIP)"]
+    assert labels == ["Download 8 statements (CSV)", "Download the data package (ZIP, Frictionless)"]
 
 
 def test_the_table_labels_each_date_and_names_each_link_by_its_host() -> None:

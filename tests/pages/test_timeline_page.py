@@ -232,3 +232,14 @@ def test_the_chart_rings_the_chosen_event_and_keeps_the_period() -> None:
     [ring] = ringed(app)
     assert ring["x"][0].startswith("1998-04-19")
     assert sidebar_filters(app)[1:3] == (1991, 2012), "choosing an event keeps the reader's period"
+
+
+def test_the_download_offers_the_events_in_view(dataset: Dataset) -> None:
+    total = len(dataset.events)
+    [download] = run_page("pages/timeline.py").get("download_button")
+    assert download.label == f"Download {total} events (CSV)"
+    only_2018 = run_page("pages/timeline.py", **{"from": "2018", "to": "2018"})
+    shown = showing(only_2018).removeprefix("Showing ").split(" of ")[0]
+    [download] = only_2018.get("download_button")
+    assert download.label == f"Download {shown} events (CSV)"
+    assert not run_page("pages/timeline.py", **{"from": "1860", "to": "1870"}).get("download_button")
