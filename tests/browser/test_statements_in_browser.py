@@ -1,4 +1,5 @@
-"""The statements page in headless Chromium: search, a row in context, the article, the downloads."""
+"""The statements page in headless Chromium: search, a row in context, the article (a link opens it on
+the chosen statement), the downloads."""
 
 from __future__ import annotations
 
@@ -129,6 +130,23 @@ def test_the_article_marks_every_statement_and_event(page: Page, app_server: Ser
     expect(article.locator(".hl-label-event")).to_have_count(sum(span.kind == "event" for span in spans))
     expect(article.locator(".kd-paragraph-unused")).to_have_count(len(paragraphs) - used)
     expect(page.get_by_text(f"{used} of {len(paragraphs)} paragraphs")).to_be_visible()
+
+
+def test_a_link_to_the_article_tab_opens_it_with_the_statement_ringed_and_in_view(
+    page: Page, app_server: Server
+) -> None:
+    link = f"{app_server.url}/statements?statement=matviyenko-strong-impetus&tab=article"
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_app(page, link)
+    expect(page.get_by_role("tab", name="The article, annotated")).to_have_attribute("aria-selected", "true")
+    chosen = page.locator(".kd-article #kd-chosen-statement")
+    expect(chosen).to_have_class(re.compile(r"\bhl-chosen\b"))
+    expect(chosen).to_contain_text("will give a strong impetus")
+    expect(chosen).to_be_in_viewport()
+    expect(page.locator(".kd-article mark.hl-chosen").first).to_have_id("kd-chosen-statement")
+    expect(page).to_have_url(link)
+    page.get_by_role("tab", name="Statements").click()
+    expect(page).to_have_url(f"{app_server.url}/statements?statement=matviyenko-strong-impetus")
 
 
 def test_the_downloads_hold_what_they_say(page: Page, app_server: Server, tmp_path: Path) -> None:
