@@ -132,16 +132,18 @@ def test_the_article_marks_every_statement_and_event(page: Page, app_server: Ser
     expect(page.get_by_text(f"{used} of {len(paragraphs)} paragraphs")).to_be_visible()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 def test_a_link_to_the_article_tab_opens_it_with_the_statement_ringed_and_in_view(
-    page: Page, app_server: Server
+    page: Page, app_server: Server, width: int
 ) -> None:
     link = f"{app_server.url}/statements?statement=matviyenko-strong-impetus&tab=article"
-    page.set_viewport_size({"width": 1280, "height": 800})
+    page.set_viewport_size({"width": width, "height": 800})
     open_app(page, link)
     expect(page.get_by_role("tab", name="The article, annotated")).to_have_attribute("aria-selected", "true")
     chosen = page.locator(".kd-article #kd-chosen-statement")
     expect(chosen).to_have_class(re.compile(r"\bhl-chosen\b"))
     expect(chosen).to_contain_text("will give a strong impetus")
+    expect(chosen).to_have_attribute("data-shown", "")  # static/article/show-chosen.js scrolled to it
     expect(chosen).to_be_in_viewport()
     expect(page.locator(".kd-article mark.hl-chosen").first).to_have_id("kd-chosen-statement")
     expect(page).to_have_url(link)
