@@ -70,7 +70,7 @@ PAGES: tuple[SitePage, ...] = (
         ":material/format_quote:",
         "Who said what on the peace treaty and the islands, when and for which country, "
         "word for word from the source article.",
-        params=("q", "speaker", "statement"),
+        params=("q", "speaker", "statement", "tab"),
         country_label="Said by",
         country_help="Statements made by or for the country.",
     ),

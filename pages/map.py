@@ -9,12 +9,14 @@ from streamlit_folium import st_folium
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.app import run_app
+from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
+from lib.views.downloads import csv_bytes, islands_frame
 from lib.views.islands import facts_markdown, island_details, island_records, islands_table, map_filters
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
-from lib.views.provenance import event_citations, events_markdown
+from lib.views.provenance import event_citations, events_markdown, figure_sources
 
 MAP_KEY = "island_map"
 MAP_HEIGHT = 560
@@ -71,11 +73,19 @@ def render(view: View) -> PageParams:
             icon=":material/touch_app:",
         )
     st.subheader("All islands")
+    listed = islands_table(dataset.islands, dataset.geojson)
     st.dataframe(
-        islands_table(dataset.islands, dataset.geojson),
+        listed,
         hide_index=True,
         width="stretch",
         column_config={"Area (km²)": st.column_config.NumberColumn(format="localized"), "Source": SOURCE_COLUMN},
+    )
+    csv_download(
+        len(listed),
+        "island",
+        lambda: csv_bytes(islands_frame(dataset.islands, dataset.geojson, dataset.derived(figure_sources))),
+        name="islands",
+        key="map_csv",
     )
     return {}
 

@@ -7,20 +7,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
-from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text
+from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text, tab_from_query
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
-from lib.ui.data import data_dir
+from lib.ui.downloads import csv_download, package_download
 from lib.ui.filters import clear_every_filter, show_filters_in_use
 from lib.views.article import (
     article_html,
     evidence_spans,
     highlight_legend_html,
     paragraphs_with_spans,
+    show_chosen_html,
     source_html,
     split_paragraphs,
 )
@@ -47,6 +47,10 @@ STATEMENT_KEY = "statements_statement"
 TAB_KEY = "statements_tab"
 TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
+TAB_PARAM = "tab"
+# The tab the link names, by its value in the link; the first tab, the table, is the default and is left out.
+ARTICLE_IN_LINK = "article"
+TABS_IN_LINK: dict[str, str] = {ARTICLE_IN_LINK: ARTICLE_TAB}
 
 
 def start_from_link(view: View) -> None:
@@ -58,6 +62,8 @@ def start_from_link(view: View) -> None:
     q, notices = search_from_query(view.query, "q")
     speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), "a speaker")
     linked = linked_choice(view.query, "statement", statements["id"], "a statement")
+    tab, tab_notices = tab_from_query(view.query, TAB_PARAM, TABS_IN_LINK)
+    notices += tab_notices
     shown = filter_speakers(search_statements(view.statements, q), speakers)
     if linked is not None and linked not in set(shown["id"]):
         notices.append(hidden_choice_notice("statement", linked))
@@ -66,6 +72,7 @@ def start_from_link(view: View) -> None:
     st.session_state[SEARCH_KEY] = q
     st.session_state[SPEAKERS_KEY] = speakers
     st.session_state[STATEMENT_KEY] = linked
+    st.session_state[TAB_KEY] = TABS_IN_LINK[tab] if tab else TABLE_TAB
 
 
 def select_row(table_key: str, ids: np.ndarray) -> None:
@@ -108,8 +115,8 @@ def render(view: View) -> PageParams:
         downloads(dataset, shown)
     if article_tab.open:
         with article_tab:
-            annotated_article(dataset)
-    return {"q": q, "speaker": speakers, "statement": picked}
+            annotated_article(dataset, shown, picked)
+    return {"q": q, "speaker": speakers, "statement": picked, TAB_PARAM: ARTICLE_IN_LINK if article_tab.open else None}
 
 
 def nothing_matches(dataset: Dataset, filters: Filters, q: str, speakers: list[str]) -> None:
@@ -189,33 +196,26 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
 
 def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
     csv_column, zip_column = st.columns(2)
-    csv_column.download_button(
-        f"Download {len(shown)} statement{'' if len(shown) == 1 else 's'} (CSV)",
-        data=lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
-        file_name="kurils-statements.csv",
-        mime="text/csv",
-        on_click="ignore",
-        disabled=shown.empty,
-        icon=":material/download:",
-        width="stretch",
-    )
-    zip_column.download_button(
-        "Download the whole dataset (ZIP)",
-        data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
-        file_name=ARCHIVE_NAME,
-        mime="application/zip",
-        on_click="ignore",
-        help="Every table as CSV, islands.geojson, the schema README and the source texts",
-        icon=":material/folder_zip:",
-        width="stretch",
-    )
+    with csv_column:
+        csv_download(
+            len(shown),
+            "statement",
+            lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
+            name="statements",
+            key="statements_csv",
+        )
+    with zip_column:
+        package_download(dataset, key="statements_package")
 
 
-def annotated_article(dataset: Dataset) -> None:
+def annotated_article(dataset: Dataset, shown: pd.DataFrame, picked: str | None) -> None:
+    """The article, every extraction marked; the statement chosen on the table's tab ringed and brought into view."""
     sources = dataset.sources_by_id
+    chosen = shown[shown["id"] == picked].iloc[0] if picked else None
     source_id = st.selectbox(
         "Article",
         sources.index,
+        index=0 if chosen is None else sources.index.get_loc(chosen["source_id"]),
         format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
     )
     text = dataset.texts[source_id]
@@ -229,7 +229,15 @@ def annotated_article(dataset: Dataset) -> None:
     st.markdown(
         f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
     )
-    st.html(source_html(sources.loc[source_id]) + article_html(text, spans))
+    in_this_article = chosen is not None and chosen["source_id"] == source_id
+    if in_this_article:
+        st.caption(
+            f"The statement chosen, by {escape_markdown(chosen['speaker'])}, is ringed below.",
+        )
+    sentence = str(chosen["evidence"]) if in_this_article else ""
+    st.html(source_html(sources.loc[source_id]) + article_html(text, spans, sentence))
+    if in_this_article:
+        st.html(show_chosen_html(), unsafe_allow_javascript=True)
 
 
 if __name__ == "__main__":

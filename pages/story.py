@@ -7,8 +7,10 @@ from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
 from lib.ui.app import run_app
+from lib.ui.downloads import csv_download
 from lib.ui.filters import show_filters_in_use
 from lib.ui.sides import show_both_positions
+from lib.views.downloads import csv_bytes, events_frame
 from lib.views.islands import island_records
 from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
@@ -58,18 +60,25 @@ def render(view: View) -> PageParams:
     if chosen == ids[0]:  # the story starts with where each side stands today
         show_both_positions(dataset)
     chapter_view(dataset, chapters[chosen])
+    # At the chapter's end too: on a phone the top is a long scroll back up.
+    step_buttons(ids, chosen, "_end")
     return {CHAPTER_PARAM: chosen}
 
 
 def steps(ids: list[str], chosen: str) -> None:
     """Where the reader is in the story, and the buttons to the chapters either side."""
-    before, after = neighbours(ids, chosen)
     number = ids.index(chosen) + 1
     st.progress(number / len(ids), text=progress_text(number, len(ids)))
-    with st.container(horizontal=True, horizontal_alignment="distribute"):
+    step_buttons(ids, chosen)
+
+
+def step_buttons(ids: list[str], chosen: str, suffix: str = "") -> None:
+    """Previous and Next, to the chapters either side of `chosen`; `suffix` tells a second pair's keys apart."""
+    before, after = neighbours(ids, chosen)
+    with st.container(horizontal=True, horizontal_alignment="distribute", key=f"story_steps{suffix}"):
         st.button(
             "Previous",
-            key="story_previous",
+            key=f"story_previous{suffix}",
             icon=":material/arrow_back:",
             on_click=go_to,
             args=(before,),
@@ -77,7 +86,7 @@ def steps(ids: list[str], chosen: str) -> None:
         )
         st.button(
             "Next",
-            key="story_next",
+            key=f"story_next{suffix}",
             type="primary",
             icon=":material/arrow_forward:",
             icon_position="right",
@@ -110,6 +119,13 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
     st.markdown(events_markdown(chapter.events, citations, len(chapter.events)))
     with st.expander("What each source says"):
         st.markdown(sources_said_markdown(chapter.events, citations, dataset.derived(contested_readings)))
+    csv_download(
+        len(chapter.events),
+        "event",
+        lambda: csv_bytes(events_frame(chapter.events, citations, dataset.island_names)),
+        name=f"story-{chapter.id}",
+        key="story_csv",
+    )
     if not statements.empty:
         st.subheader("Said at the time", anchor=False)
         st.markdown(statements_markdown(statements, dataset.sources_by_id))

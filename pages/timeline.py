@@ -12,9 +12,11 @@ from lib.model.link import filters_to_query, hidden_choice_notice
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
+from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_years, clear_every_filter, show_filters_in_use
+from lib.views.downloads import csv_bytes, events_frame
 from lib.views.markdown import escape_markdown
-from lib.views.provenance import event_publishers
+from lib.views.provenance import event_citations, event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
 from lib.views.timeline.figure import selected_event_id, timeline_figure
@@ -98,6 +100,13 @@ def render(view: View) -> PageParams:
         event_list(listing, picked)
     with detailed:
         details_panel(dataset, events, filters, picked)
+    csv_download(
+        len(events),
+        "event",
+        lambda: csv_bytes(events_frame(events, dataset.derived(event_citations), dataset.island_names)),
+        name="events",
+        key="timeline_csv",
+    )
     return {EVENT_PARAM: picked}
 
 

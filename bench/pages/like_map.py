@@ -1,5 +1,5 @@
 """Reference for the Map (pages/map.py): a title and a caption, a folium map, its legend in words, a
-notice, a subheader and a dataframe of the islands with a link column."""
+notice, a subheader and a dataframe of the islands with a link column, a download button."""
 
 import streamlit as st
 from components import folium_map, read
@@ -18,4 +18,12 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={"source_url": st.column_config.LinkColumn("Source", display_text="source")},
+)
+st.download_button(
+    f"Download {len(islands)} islands (CSV)",
+    data=lambda: islands.to_csv(index=False),
+    file_name="islands.csv",
+    on_click="ignore",
+    icon=":material/download:",
+    width="stretch",
 )

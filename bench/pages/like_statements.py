@@ -34,7 +34,7 @@ with table_tab:
         width="stretch",
     )
     zip_column.download_button(
-        "Download the whole dataset (ZIP)",
+        "Download the data package (ZIP, Frictionless)",
         data=lambda: (DATA / "events.csv").read_bytes(),
         file_name="dataset.zip",
         mime="application/zip",

@@ -1,6 +1,6 @@
 """Reference for the Story (pages/story.py): a title and a caption, a chapter chooser, a progress bar,
 two buttons in a row, a header and a caption, text beside a folium map and its caption, a subheader
-and a list, an expander."""
+and a list, an expander, a download button and the two buttons again."""
 
 import streamlit as st
 from components import folium_map, read
@@ -26,3 +26,14 @@ st.subheader("Events in this chapter", anchor=False)
 st.markdown("\n".join(f"- **{row.date}** {row.title}. {row.description}" for row in shown.itertuples()))
 with st.expander("What each source says"):
     st.markdown("\n".join(f"- {row.title}: the date, the place and what happened." for row in shown.itertuples()))
+st.download_button(
+    f"Download {len(shown)} events (CSV)",
+    data=lambda: shown.to_csv(index=False),
+    file_name="events.csv",
+    on_click="ignore",
+    icon=":material/download:",
+    width="stretch",
+)
+with st.container(horizontal=True, horizontal_alignment="distribute"):
+    st.button("Previous", key="previous_end", icon=":material/arrow_back:", disabled=chosen == 0)
+    st.button("Next", key="next_end", type="primary", icon=":material/arrow_forward:", icon_position="right")

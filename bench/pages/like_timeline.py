@@ -1,5 +1,5 @@
 """Reference for the Timeline (pages/timeline.py): a title, a pills control, a caption, a Plotly chart
-and its caption, then a select box, a line and a radio list in a scrolling container beside a caption."""
+and its caption, then a select box, a line and a radio list in a scrolling container beside a caption, a download button."""
 
 import plotly.express as px
 import streamlit as st
@@ -21,3 +21,11 @@ with listed:
         st.radio("Events in view", titles, index=None, label_visibility="collapsed", width="stretch")
 with detailed:
     st.caption("Pick an event in the list, or click its mark on the chart, to read its details and sources here.")
+st.download_button(
+    f"Download {len(events)} events (CSV)",
+    data=lambda: events.to_csv(index=False),
+    file_name="events.csv",
+    on_click="ignore",
+    icon=":material/download:",
+    width="stretch",
+)

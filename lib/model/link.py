@@ -134,6 +134,16 @@ def choice_from_query(
     return chosen, notices
 
 
+def tab_from_query(params: Params, key: str, tabs: Collection[str]) -> tuple[str | None, list[str]]:
+    """The tab a link opens a page on (`key`, e.g. tab=article), if the page has it; a notice otherwise."""
+    notices: list[str] = []
+    chosen = _single(params, key, notices)
+    if chosen is not None and chosen not in tabs:
+        notices.append(f"{_echo(key, chosen)} is not a tab of this page; it opens on its first tab.")
+        chosen = None
+    return chosen, notices
+
+
 def hidden_choice_notice(key: str, chosen: str) -> str:
     """What to say of a link's choice (`key`, e.g. statement) that the link's own filters hide."""
     return f"{_echo(key, chosen)} is hidden by the link's other filters; none is chosen."

@@ -148,6 +148,12 @@ _PARAGRAPH_STYLE = (
     "overflow-wrap:anywhere;border-left:3px solid transparent;"
 )
 _UNUSED_PARAGRAPH_STYLE = "border-left:3px dashed rgba(128,128,128,0.7);"
+# The statement the reader chose: a ring round its sentence as well as its fill, so that it stands
+# out from the other statements without relying on colour alone.
+CHOSEN_ID = "kd-chosen-statement"
+_CHOSEN_STYLE = "outline:3px solid currentColor;outline-offset:2px;scroll-margin:6rem;"
+# Brings the chosen statement into view when the article is drawn (lib/ui: st.html with its script).
+SHOW_CHOSEN_SCRIPT = "app/static/article/show-chosen.js"
 
 
 def _label_html(span: EvidenceSpan) -> Markup:
@@ -160,30 +166,50 @@ def _label_html(span: EvidenceSpan) -> Markup:
     )
 
 
-def piece_html(piece: Piece, labelled: bool = True) -> Markup:
-    """One piece as HTML: its labels, then its text, in a <mark> if any span covers it."""
+def piece_html(piece: Piece, labelled: bool = True, chosen: bool = False, anchor: bool = False) -> Markup:
+    """One piece as HTML: its labels, then its text, in a <mark> if any span covers it. A piece of
+    the `chosen` statement's sentence is ringed; the first (`anchor`) carries the id a link scrolls to."""
     labels = join(_label_html(span) for span in piece.opening) if labelled else Markup()
-    if not piece.spans:
+    if not piece.spans and not chosen:
         return labels + escape(piece.text)
     kinds = sorted({span.kind for span in piece.spans}, key=_KIND_ORDER.__getitem__)
+    titles = [f"{KIND_NAMES[span.kind]}: {span.label}" for span in piece.spans]
     return labels + html(
-        '<mark class="{classes}" title="{title}" style="{style}">{text}</mark>',
-        classes=" ".join(["hl", *(f"hl-{kind}" for kind in kinds)]),
-        title="; ".join(f"{KIND_NAMES[span.kind]}: {span.label}" for span in piece.spans),
-        style=_MARK_BASE + "".join(_MARK_STYLES[kind] for kind in kinds),
+        '<mark class="{classes}"{anchor} title="{title}" style="{style}">{text}</mark>',
+        classes=" ".join(["hl", *(f"hl-{kind}" for kind in kinds), *(["hl-chosen"] if chosen else [])]),
+        anchor=html(' id="{}"', CHOSEN_ID) if anchor else "",
+        title="; ".join(["The statement chosen", *titles] if chosen else titles),
+        style=_MARK_BASE + "".join(_MARK_STYLES[kind] for kind in kinds) + (_CHOSEN_STYLE if chosen else ""),
         text=piece.text,
     )
 
 
-def paragraph_html(text: str, paragraph: Paragraph, spans: Sequence[EvidenceSpan], labelled: bool = True) -> Markup:
-    """One paragraph with its spans highlighted; a dashed rule marks one that nothing was taken from."""
-    parts = pieces(text, spans, paragraph.start, paragraph.end)
+def paragraph_html(
+    text: str,
+    paragraph: Paragraph,
+    spans: Sequence[EvidenceSpan],
+    labelled: bool = True,
+    chosen: tuple[int, int] | None = None,
+) -> Markup:
+    """One paragraph with its spans highlighted, and the `chosen` stretch (start, end) of the text
+    ringed; a dashed rule marks a paragraph that nothing was taken from."""
+    chosen_spans = [EvidenceSpan(*chosen, "statement", "")] if chosen else []
+    parts = pieces(text, [*spans, *chosen_spans], paragraph.start, paragraph.end)
     used = any(part.spans for part in parts)
+    position = paragraph.start
+    body = []
+    for part in parts:
+        inside = chosen is not None and chosen[0] <= position and position + len(part.text) <= chosen[1]
+        covering = tuple(span for span in part.spans if span not in chosen_spans)
+        opening = tuple(span for span in part.opening if span not in chosen_spans)
+        shown = Piece(part.text, covering, opening)
+        body.append(piece_html(shown, labelled, chosen=inside, anchor=inside and position == chosen[0]))
+        position += len(part.text)
     return html(
         '<p class="{classes}" style="{style}">{body}</p>',
         classes="kd-paragraph" if used else "kd-paragraph kd-paragraph-unused",
         style=_PARAGRAPH_STYLE if used else _PARAGRAPH_STYLE + _UNUSED_PARAGRAPH_STYLE,
-        body=join(piece_html(part, labelled) for part in parts),
+        body=join(body),
     )
 
 
@@ -194,10 +220,18 @@ def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Evide
     )
 
 
-def article_html(text: str, spans: Sequence[EvidenceSpan]) -> Markup:
-    """The whole text, paragraph by paragraph, every span highlighted and labelled."""
-    body = join(paragraph_html(text, paragraph, spans) for paragraph in split_paragraphs(text))
+def article_html(text: str, spans: Sequence[EvidenceSpan], chosen_sentence: str = "") -> Markup:
+    """The whole text, paragraph by paragraph, every span highlighted and labelled; where
+    `chosen_sentence` (the chosen statement's) first occurs, ringed, its start marked with CHOSEN_ID."""
+    found = find_all(text, chosen_sentence)
+    chosen = found[0] if found else None
+    body = join(paragraph_html(text, paragraph, spans, chosen=chosen) for paragraph in split_paragraphs(text))
     return html('<div class="kd-article">{}</div>', body)
+
+
+def show_chosen_html() -> Markup:
+    """The script that brings the chosen statement (CHOSEN_ID) into view once the article is drawn."""
+    return html('<script src="{}"></script>', SHOW_CHOSEN_SCRIPT)
 
 
 def context_html(text: str, sentence: str) -> Markup | None:

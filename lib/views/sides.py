@@ -15,8 +15,7 @@ from lib.model.schema import SIDES
 from lib.views.markdown import escape_markdown, markdown_link
 
 POSITIONS_INTRO = (
-    "Each government's position, in its own words and from its own pages. "
-    "Neither is the dashboard's view."
+    "Each government's position, in its own words and from its own pages. Neither is the dashboard's view."
 )
 
 Reading = Mapping[str, Any]

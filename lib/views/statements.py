@@ -274,7 +274,7 @@ def active_filters(
     return active
 
 
-def _defused(column: pd.Series) -> pd.Series:
+def defused(column: pd.Series) -> pd.Series:
     """A text column as a spreadsheet shows it as typed: a leading apostrophe stops a cell running as a formula."""
     text = column.astype("str")
     return text.where(~text.str.startswith(_FORMULA_STARTS, na=False), "'" + text)
@@ -314,7 +314,7 @@ def export_frame(
 ) -> pd.DataFrame:
     """The statements as a reader's spreadsheet: readable headers and dates, in table order; every column is text."""
     # An undated statement's ISO date is an empty cell.
-    return reader_frame(_in_table_order(statements), sources_by_id, island_names).fillna("").apply(_defused)
+    return reader_frame(_in_table_order(statements), sources_by_id, island_names).fillna("").apply(defused)
 
 
 def statements_csv(statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:

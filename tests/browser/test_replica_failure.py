@@ -162,7 +162,7 @@ def download_both(session: Session, folder: Path) -> None:
     assert rows
     assert all(row["Statement id"] for row in rows)
     with page.expect_download() as zip_download:
-        page.get_by_role("button", name="Download the whole dataset (ZIP)").click()
+        page.get_by_role("button", name="Download the data package (ZIP, Frictionless)").click()
     archive = folder / f"{id(session)}.zip"
     zip_download.value.save_as(archive)
     with zipfile.ZipFile(archive) as files:

@@ -1,4 +1,5 @@
-"""The statements page in headless Chromium: search, a row in context, the article, the downloads."""
+"""The statements page in headless Chromium: search, a row in context, the article (a link opens it on
+the chosen statement), the downloads."""
 
 from __future__ import annotations
 
@@ -131,6 +132,25 @@ def test_the_article_marks_every_statement_and_event(page: Page, app_server: Ser
     expect(page.get_by_text(f"{used} of {len(paragraphs)} paragraphs")).to_be_visible()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_link_to_the_article_tab_opens_it_with_the_statement_ringed_and_in_view(
+    page: Page, app_server: Server, width: int
+) -> None:
+    link = f"{app_server.url}/statements?statement=matviyenko-strong-impetus&tab=article"
+    page.set_viewport_size({"width": width, "height": 800})
+    open_app(page, link)
+    expect(page.get_by_role("tab", name="The article, annotated")).to_have_attribute("aria-selected", "true")
+    chosen = page.locator(".kd-article #kd-chosen-statement")
+    expect(chosen).to_have_class(re.compile(r"\bhl-chosen\b"))
+    expect(chosen).to_contain_text("will give a strong impetus")
+    expect(chosen).to_have_attribute("data-shown", "")  # static/article/show-chosen.js scrolled to it
+    expect(chosen).to_be_in_viewport()
+    expect(page.locator(".kd-article mark.hl-chosen").first).to_have_id("kd-chosen-statement")
+    expect(page).to_have_url(link)
+    page.get_by_role("tab", name="Statements").click()
+    expect(page).to_have_url(f"{app_server.url}/statements?statement=matviyenko-strong-impetus")
+
+
 def test_the_downloads_hold_what_they_say(page: Page, app_server: Server, tmp_path: Path) -> None:
     open_app(page, f"{app_server.url}/statements?q=impetus")
     with page.expect_download() as csv_download:
@@ -139,7 +159,7 @@ def test_the_downloads_hold_what_they_say(page: Page, app_server: Server, tmp_pa
     assert [row["Statement id"] for row in rows] == ["matviyenko-strong-impetus"]
 
     with page.expect_download() as zip_download:
-        page.get_by_role("button", name="Download the whole dataset (ZIP)").click()
+        page.get_by_role("button", name="Download the data package (ZIP, Frictionless)").click()
     assert zip_download.value.suggested_filename == f"{ARCHIVE_FOLDER}.zip"
     with zipfile.ZipFile(zip_download.value.path()) as archive:
         assert archive.testzip() is None

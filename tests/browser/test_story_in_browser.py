@@ -1,6 +1,7 @@
 """The Story page in headless Chromium: Next works by keyboard (Enter and Space) and by touch, each
 step changes the chapter and the address, a shared chapter link opens on its chapter, and on a phone
-the chapter reads top to bottom: its text, then its map, then its events."""
+the chapter reads top to bottom: its text, then its map, then its events, and a reader reads the whole
+story pressing the Next at each chapter's end."""
 
 from __future__ import annotations
 
@@ -47,8 +48,9 @@ def tab_to(page: Page, button: Locator) -> None:
     raise AssertionError("Tab never reached the button")
 
 
-def next_button(page: Page) -> Locator:
-    return page.get_by_role("button", name="Next")
+def next_button(page: Page, where: str = "") -> Locator:
+    """The Next at the chapter's top; with where="_end", the one at its end."""
+    return page.locator(f".st-key-story_next{where}").get_by_role("button", name="Next")
 
 
 def test_next_works_from_the_keyboard_with_enter_and_space(page: Page, app_server: Server) -> None:
@@ -60,7 +62,7 @@ def test_next_works_from_the_keyboard_with_enter_and_space(page: Page, app_serve
     tab_to(page, next_button(page))
     page.keyboard.press("Space")
     expect_chapter(page, 3)
-    tab_to(page, page.get_by_role("button", name="Previous"))
+    tab_to(page, page.locator(".st-key-story_previous").get_by_role("button", name="Previous"))
     page.keyboard.press("Enter")
     expect_chapter(page, 2)
 
@@ -106,3 +108,20 @@ def test_on_a_phone_the_chapter_reads_text_then_map_then_events(page: Page, app_
     assert all(found["width"] > PHONE["width"] * 0.8 for found in boxes[:2]), "each as wide as the phone allows"
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "nothing runs off the side of the screen"
+
+
+def test_on_a_phone_the_next_at_each_chapters_end_reads_the_whole_story(touch_page: Page, app_server: Server) -> None:
+    assert len(CHAPTERS) >= 12
+    open_app(touch_page, f"{app_server.url}/story")
+    expect_chapter(touch_page, 1)
+    for number in range(2, len(CHAPTERS) + 1):
+        bottom = next_button(touch_page, "_end")
+        events = touch_page.get_by_role("heading", name="Events in this chapter")
+        bottom.scroll_into_view_if_needed()
+        below, heading = bottom.bounding_box(), events.bounding_box()
+        assert below is not None and heading is not None
+        assert below["y"] > heading["y"], "the pair is at the chapter's end, after its events"
+        bottom.tap()
+        expect_chapter(touch_page, number)
+    expect(next_button(touch_page, "_end")).to_be_disabled()
+    expect(next_button(touch_page)).to_be_disabled()

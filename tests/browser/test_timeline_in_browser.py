@@ -17,6 +17,8 @@ from playwright.sync_api import FloatRect, Locator, Page, expect
 
 from bench.synthetic import write_scaled_dataset
 from deploy.harness import Server, start_server, stop_server
+from lib.model.filters import Filters
+from lib.model.load import read_dataset
 from lib.views.timeline.marks import MAX_EVENT_MARKS
 from tests.browser.conftest import open_app
 from tests.conftest import ROOT
@@ -321,3 +323,19 @@ def test_the_list_works_from_the_keyboard(page: Page, app_server: Server) -> Non
     page.keyboard.press("ArrowDown")
     expect(page.locator(DETAILS)).to_contain_text("Putin and Mori hold talks in Tokyo")
     expect(page).to_have_url(re.compile(r"event=2000-putin-mori-tokyo-summit"))
+
+
+def test_the_download_gives_the_events_in_view_with_their_sources(page: Page, app_server: Server) -> None:
+    dataset = read_dataset().dataset
+    assert dataset is not None
+    shown = dataset.filtered_events(Filters(country="Japan", year_from=1950, year_to=2000))
+    assert 0 < len(shown) < len(dataset.events)
+    open_app(page, f"{app_server.url}/timeline?country=Japan&from=1950&to=2000")
+    button = page.get_by_role("button", name=f"Download {len(shown)} events (CSV)")
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "kurils-events.csv"
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert sorted(row["Event id"] for row in rows) == sorted(shown["id"])
+    assert all(row["Sources"] and row["Evidence"] for row in rows), "every event names its sources"

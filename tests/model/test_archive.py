@@ -1,10 +1,13 @@
-"""The dataset zip: it opens, holds every file of the dataset unchanged, and nothing else."""
+"""The dataset zip: it opens, holds every file of the dataset unchanged, and nothing else, and
+frictionless reads it as the data package it is, joins included."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from pathlib import Path
+
+import frictionless
 
 from lib.model.archive import ARCHIVE_FOLDER, dataset_files, dataset_zip
 from lib.model.dataset import Dataset
@@ -66,3 +69,19 @@ def test_a_missing_readme_leaves_the_rest(data_copy: Path) -> None:
 
 def test_a_source_named_twice_is_stored_once() -> None:
     assert dataset_files(DATA_DIR, SOURCE_PATHS * 2) == dataset_files(DATA_DIR, SOURCE_PATHS)
+
+
+def test_frictionless_reads_the_unpacked_package_with_its_joins(tmp_path: Path) -> None:
+    """The download is a Frictionless data package: its descriptor validates the tables it names and
+    describes how they join (events to their sources, statements to their article)."""
+    open_zip(dataset_zip(DATA_DIR, SOURCE_PATHS)).extractall(tmp_path)
+    descriptor = tmp_path / ARCHIVE_FOLDER / "datapackage.json"
+    report = frictionless.validate(str(descriptor))
+    assert report.valid, report.flatten(["type", "note"])
+    package = frictionless.Package(str(descriptor))
+    joins = {
+        (resource.name, key["reference"]["resource"])
+        for resource in package.resources
+        for key in resource.schema.foreign_keys
+    }
+    assert {("event-sources", "events"), ("event-sources", "sources"), ("statements", "sources")} <= joins

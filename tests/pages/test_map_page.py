@@ -88,3 +88,8 @@ def test_hostile_names_in_the_panel_are_text(hostile_dir: Path, monkeypatch: pyt
     assert not app.error
     shown = app.main.subheader[0].value + markdown(app)
     assert "<" not in shown.replace("\\<", "")  # every tag from the data is escaped
+
+
+def test_the_download_offers_every_island_the_table_lists(dataset: Dataset) -> None:
+    [download] = run_page(PAGE, island="shikotan").get("download_button")
+    assert download.label == f"Download {len(dataset.islands)} islands (CSV)"

@@ -8,8 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lib.model.filters import Filters
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE, load_dataset
+from lib.views.downloads import download_label
 from tests.apptest import PAGE_FILES, run_page
 from tests.conftest import EditCell
 
@@ -20,6 +22,33 @@ def test_every_page_runs_without_an_exception(page_file: str) -> None:
     assert not app.exception
     assert not app.error
     assert app.title, "every page has a title"
+
+
+# A link with filters: each page's CSV holds what the page shows, filtered as shown (the Story its
+# first chapter, told whole; the Map every island). The Overview's figures are the whole dataset's:
+# it offers none.
+LINK = {"country": "Japan", "from": "1950", "to": "2020"}
+
+
+def expected_downloads(page_file: str) -> list[str]:
+    dataset = read_dataset().dataset
+    assert dataset is not None
+    filters = Filters(country="Japan", year_from=1950, year_to=2020)
+    first_chapter = dataset.story.sort_values("order").iloc[0]
+    return {
+        "pages/home.py": [],
+        "pages/story.py": [download_label(len(first_chapter["events"]), "event")],
+        "pages/map.py": [download_label(len(dataset.islands), "island")],
+        "pages/timeline.py": [download_label(len(dataset.filtered_events(filters)), "event")],
+        "pages/statements.py": [download_label(len(dataset.filtered_statements(filters)), "statement")],
+    }[page_file]
+
+
+@pytest.mark.parametrize("page_file", PAGE_FILES)
+def test_every_page_offers_what_it_shows_as_csv(page_file: str) -> None:
+    app = run_page(page_file, **LINK)
+    labels = [button.label for button in app.get("download_button") if button.label.endswith("(CSV)")]
+    assert labels == expected_downloads(page_file)
 
 
 @pytest.mark.parametrize("page_file", PAGE_FILES)

@@ -39,7 +39,7 @@ def test_the_page_lists_every_statement_with_a_count() -> None:
     assert len(table_quotes(app)) == 8
     assert "Showing all 8 statements." in captions(app)
     labels = [button.label for button in app.get("download_button")]
-    assert labels == ["Download 8 statements (CSV)", "Download the whole dataset (ZIP)"]
+    assert labels == ["Download 8 statements (CSV)", "Download the data package (ZIP, Frictionless)"]
 
 
 def test_the_table_labels_each_date_and_names_each_link_by_its_host() -> None:
@@ -169,3 +169,45 @@ def test_the_page_shows_hostile_data_as_text(hostile_dir: Path, monkeypatch: pyt
     hostile = read_dataset(hostile_dir).dataset
     assert hostile is not None
     assert set(table_quotes(app)) == set(hostile.statements["quote"]), "table cells show the attacks as text"
+
+
+def article_body(app: AppTest) -> str:
+    return next((html.proto.body for html in app.html if 'class="kd-article"' in html.proto.body), "")
+
+
+def test_a_link_with_tab_article_opens_the_article_with_its_statement_ringed() -> None:
+    app = run_page(PAGE, statement="matviyenko-strong-impetus", tab="article")
+    assert not app.exception and not app.warning
+    assert app.session_state["statements_tab"] == "The article, annotated"
+    body = article_body(app)
+    assert 'id="kd-chosen-statement"' in body and body.count("hl-chosen") >= 1
+    assert any("show-chosen.js" in html.proto.body for html in app.html)
+    assert "The statement chosen, by Valentina Matviyenko, is ringed below." in captions(app)
+    assert dict(app.query_params) == {"statement": "matviyenko-strong-impetus", "tab": "article"}
+    assert share_link(app) == "statements?statement=matviyenko-strong-impetus&tab=article"
+
+
+def test_opening_and_closing_the_article_tab_goes_into_the_link() -> None:
+    app = run_page(PAGE)
+    assert "tab" not in app.query_params
+    assert "kd-chosen-statement" not in article_body(open_the_article(app))
+    assert app.query_params["tab"] == "article"
+    app.session_state["statements_tab"] = "Statements"
+    app.run()
+    assert "tab" not in app.query_params and not article_body(app)
+
+
+@pytest.mark.parametrize("tab", ["table", "ARTICLE", "x" * 500])
+def test_a_link_to_a_tab_the_page_has_not_opens_on_the_table_with_a_notice(tab: str) -> None:
+    app = run_page(PAGE, tab=tab)
+    assert not app.exception
+    [warning] = app.warning
+    assert "is not a tab of this page" in warning.value or "was longer than" in warning.value
+    assert not article_body(app)
+    assert "tab" not in app.query_params
+
+
+def test_the_tab_parameter_belongs_to_the_statements_page_alone() -> None:
+    app = run_page("pages/timeline.py", tab="article")
+    [warning] = app.warning
+    assert "tab" in warning.value and "tab" not in app.query_params

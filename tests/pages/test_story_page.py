@@ -42,8 +42,10 @@ def progress(app: AppTest) -> str:
     return bar.proto.text
 
 
-def button(app: AppTest, label: str):
-    [found] = [button for button in app.button if button.label == label]
+def button(app: AppTest, label: str, where: str = ""):
+    """The top Previous or Next; with where="_end", the pair's at the chapter's end."""
+    found = app.button(key=f"story_{label.lower()}{where}")
+    assert found.label == label
     return found
 
 
@@ -83,6 +85,19 @@ def test_the_last_chapter_has_no_next_and_the_chooser_goes_anywhere() -> None:
     assert app.query_params["chapter"] == CHAPTERS[-1]["id"]
 
 
+def test_previous_and_next_are_at_the_chapters_end_too_and_do_the_same() -> None:
+    app = run_page(PAGE)
+    assert button(app, "Previous", "_end").disabled and not button(app, "Next", "_end").disabled
+    button(app, "Next", "_end").click().run()
+    assert chapter_shown(app) == CHAPTERS[1]["id"]
+    assert app.query_params["chapter"] == CHAPTERS[1]["id"]
+    assert progress(app) == f"Chapter 2 of {len(CHAPTERS)}"
+    button(app, "Previous", "_end").click().run()
+    assert chapter_shown(app) == CHAPTERS[0]["id"]
+    app.selectbox(key=CHAPTER_KEY).set_value(CHAPTERS[-1]["id"]).run()
+    assert button(app, "Next", "_end").disabled and not button(app, "Previous", "_end").disabled
+
+
 def test_a_shared_link_opens_on_its_chapter_with_its_filters() -> None:
     number, chapter = next((n, row) for n, row in enumerate(CHAPTERS, 1) if n > 1 and n < len(CHAPTERS))
     app = run_page(PAGE, chapter=chapter["id"], country="Japan")
@@ -117,8 +132,11 @@ def test_every_chapter_in_turn_lists_its_events_with_their_sources() -> None:
     app = run_page(PAGE)
     for number, chapter in enumerate(CHAPTERS, start=1):
         if number > 1:
-            button(app, "Next").click().run()
+            button(app, "Next", "_end").click().run()  # the pair at the chapter's end, as a reader at its end does
         assert chapter_shown(app) == chapter["id"]
+        events = len(chapter["events"].split(";"))
+        [download] = app.get("download_button")
+        assert download.label == f"Download {events} event{'' if events == 1 else 's'} (CSV)"
         shown = markdown_text(app)
         for event_id in chapter["events"].split(";"):
             event = EVENTS[event_id]

@@ -243,3 +243,14 @@ def test_a_contested_event_s_details_give_each_side_s_reading_and_an_uncontested
     assert "**Contested: how each side reads it**" in shown
     assert "**Japan**:" in shown and "**Russia**:" in shown
     assert "how each side reads it" not in details_shown(run_page("pages/timeline.py", event=plain))
+
+
+def test_the_download_offers_the_events_in_view(dataset: Dataset) -> None:
+    total = len(dataset.events)
+    [download] = run_page("pages/timeline.py").get("download_button")
+    assert download.label == f"Download {total} events (CSV)"
+    only_2018 = run_page("pages/timeline.py", **{"from": "2018", "to": "2018"})
+    shown = showing(only_2018).removeprefix("Showing ").split(" of ")[0]
+    [download] = only_2018.get("download_button")
+    assert download.label == f"Download {shown} events (CSV)"
+    assert not run_page("pages/timeline.py", **{"from": "1860", "to": "1870"}).get("download_button")

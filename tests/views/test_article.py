@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
 from lib.views.article import (
+    CHOSEN_ID,
     EvidenceSpan,
     Paragraph,
     article_html,
@@ -19,6 +21,7 @@ from lib.views.article import (
     paragraph_html,
     paragraphs_with_spans,
     pieces,
+    show_chosen_html,
     source_html,
     split_paragraphs,
 )
@@ -60,7 +63,8 @@ def assert_only_own_markup(html: str) -> None:
     """No tag or attribute came from the data: only those this module writes."""
     for tag, attrs in markup(html).tags:
         assert tag in {"div", "p", "blockquote", "mark", "span", "a", "strong", "em", "br", "ul", "li"}, tag
-        assert set(attrs) <= {"class", "style", "title", "href", "target", "rel"}, attrs
+        assert set(attrs) <= {"class", "style", "title", "href", "target", "rel", "id"}, attrs
+        assert attrs.get("id", CHOSEN_ID) == CHOSEN_ID, attrs
 
 
 @pytest.mark.parametrize(
@@ -260,3 +264,73 @@ def test_the_overlap_in_matviyenkos_paragraph_carries_both_highlights(dataset: D
     assert "Two ministerial meetings have already been held this year." in [p.text for p in both]
     html = article_html(article, spans)
     assert 'class="hl hl-statement hl-event"' in html
+
+
+class _Ringed(HTMLParser):
+    """The text inside the ringed marks, and only that."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.inside = tag == "mark" and "hl-chosen" in str(dict(attrs).get("class"))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.text.append(data)
+
+
+def ringed_text(html: str) -> str:
+    parser = _Ringed()
+    parser.feed(html)
+    return "".join(parser.text)
+
+
+def chosen_marks(html: str) -> list[dict[str, str | None]]:
+    return [attrs for tag, attrs in markup(html).tags if tag == "mark" and "hl-chosen" in str(attrs["class"])]
+
+
+def test_the_chosen_statement_is_ringed_once_with_its_id_on_its_start(dataset: Dataset, article: str) -> None:
+    spans = evidence_spans(dataset, SOURCE_ID)
+    sentence = str(dataset.statements.set_index("id").loc["matviyenko-strong-impetus", "evidence"])
+    html = article_html(article, spans, sentence)
+    marks = chosen_marks(html)
+    assert marks, "the chosen sentence is marked"
+    assert [attrs.get("id") for attrs in marks].count(CHOSEN_ID) == 1
+    assert marks[0]["id"] == CHOSEN_ID
+    assert str(marks[0]["title"]).startswith("The statement chosen")
+    assert all("hl-statement" in str(attrs["class"]) for attrs in marks)
+    # The ringed pieces are the sentence, whole, and nothing else.
+    assert ringed_text(html).replace("’", "'") == sentence.replace("’", "'")
+    # Every other statement keeps its labels and highlights: the same as without a choice but for the ring.
+    plain = article_html(article, spans)
+    assert markup(plain).text == markup(html).text
+    assert not chosen_marks(plain) and CHOSEN_ID not in plain
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_the_chosen_statement_comes_out_escaped(hostile: str) -> None:
+    text = f"Intro {hostile}.\n\nSaid {hostile} here."
+    sentence = f"Said {hostile} here."
+    spans = [EvidenceSpan(text.index("Said"), len(text), "statement", hostile)]
+    html = article_html(text, spans, sentence)
+    assert_only_own_markup(html)
+    assert len(chosen_marks(html)) == 1
+    assert hostile in "".join(markup(html).text)
+
+
+def test_a_chosen_sentence_not_in_the_text_rings_nothing(article: str) -> None:
+    assert CHOSEN_ID not in article_html(article, [], "Not a sentence of the article.")
+
+
+def test_the_script_that_shows_the_chosen_statement_is_served_by_the_app() -> None:
+    [(tag, attrs)] = markup(show_chosen_html()).tags
+    assert tag == "script"
+    path = str(attrs["src"]).removeprefix("app/")
+    assert (Path(__file__).resolve().parents[2] / path).is_file()
+    assert CHOSEN_ID in (Path(__file__).resolve().parents[2] / path).read_text(encoding="utf-8")

@@ -1,0 +1,53 @@
+"""The download buttons every page shares: what the page shows, filtered as shown, as CSV, and the
+whole data package. The file is built only when the reader asks for it (`data` is a callable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from lib.model.archive import ARCHIVE_NAME, dataset_zip
+from lib.model.dataset import Dataset
+from lib.ui.data import data_dir
+from lib.views.downloads import DATA_PACKAGE_LABEL, download_label
+
+FILE_PREFIX = "kurils-"
+
+
+def csv_download(
+    count: int, noun: str, build: Callable[[], bytes], *, name: str, key: str, plural: str | None = None
+) -> None:
+    """A button that downloads the `count` rows the page shows (`build` makes the CSV's bytes):
+    "Download 42 events (CSV)", as kurils-<name>.csv."""
+    st.download_button(
+        download_label(count, noun, plural),
+        data=build,
+        file_name=f"{FILE_PREFIX}{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        disabled=count == 0,
+        icon=":material/download:",
+        key=key,
+        help="What this page shows, filtered as shown, one row each, its sources in readable columns",
+        width="stretch",
+    )
+
+
+def package_download(dataset: Dataset, *, key: str) -> None:
+    """A button that downloads the data package: every table, its descriptor (datapackage.json, which
+    describes the columns and the joins, for pandas, R or frictionless), the GeoJSON and the source texts."""
+    st.download_button(
+        f"Download {DATA_PACKAGE_LABEL}",
+        data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
+        file_name=ARCHIVE_NAME,
+        mime="application/zip",
+        on_click="ignore",
+        help=(
+            "Every table as CSV with datapackage.json, the Frictionless descriptor of their columns and joins "
+            "(frictionless, pandas or R read it), islands.geojson, the README and the source texts"
+        ),
+        icon=":material/folder_zip:",
+        key=key,
+        width="stretch",
+    )

@@ -1,0 +1,137 @@
+"""What each page offers to download, as a reader's spreadsheet: the events in view with their
+sources flattened into readable columns, the islands with their figures and the pages that state
+them, and the CSV bytes every download shares (UTF-8 with a byte-order mark, no cell that a
+spreadsheet would run as a formula).
+
+Pure functions, no Streamlit. The statements' CSV is lib.views.statements' `statements_csv`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from lib.views.islands import (
+    Island,
+    format_area,
+    format_population,
+    island_records,
+    japanese_name,
+    part_of,
+    russian_name,
+)
+from lib.views.provenance import Citation, FigureSource, event_when
+from lib.views.statements import defused, iso_date
+
+# Between the parts of one cell that lists several things: sources, sentences, islands.
+LIST_SEPARATOR = "; "
+# Between the sentences of several sources: a sentence may hold a semicolon itself.
+SENTENCE_SEPARATOR = " | "
+DATA_PACKAGE_LABEL = "the data package (ZIP, Frictionless)"
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "Date",
+    "Date (ISO, at its precision)",
+    "End date (ISO)",
+    "Title",
+    "Description",
+    "Countries",
+    "Islands",
+    "Type",
+    "Sources",
+    "What each source states",
+    "Evidence",
+    "Event id",
+)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """`frame` as UTF-8 CSV with a byte-order mark (spreadsheets then show ’ and Cyrillic as they
+    are), every cell as text, empty where missing, and none starting as a formula would."""
+    text = frame.astype(object).where(frame.notna(), "").astype(str)
+    return text.apply(defused).to_csv(index=False).encode("utf-8-sig")
+
+
+def _sources_text(citations: Sequence[Citation]) -> str:
+    return LIST_SEPARATOR.join(f"{citation.publisher}: {citation.url}" for citation in citations)
+
+
+def _states_text(citations: Sequence[Citation]) -> str:
+    return LIST_SEPARATOR.join(f"{citation.publisher}: {', '.join(citation.states)}" for citation in citations)
+
+
+def events_frame(
+    events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], island_names: Mapping[str, str]
+) -> pd.DataFrame:
+    """The events in date order, one row each, with readable headers: the dates as a reader writes
+    them and in ISO form at their precision, and every source flattened into columns ("publisher:
+    URL" joined by "; ", what each states, the sentences that state it)."""
+    ordered = events.sort_values(["date", "id"], kind="stable", na_position="last")
+    rows = []
+    for event in ordered.to_dict("records"):
+        cited = citations.get(event["id"], ())
+        precision = str(event["date_precision"])
+        rows.append(
+            {
+                "Date": event_when(event),
+                "Date (ISO, at its precision)": iso_date(event["date"], precision),
+                "End date (ISO)": iso_date(event["end_date"], precision),
+                "Title": event["title"],
+                "Description": event["description"],
+                "Countries": LIST_SEPARATOR.join(event["countries"]),
+                "Islands": LIST_SEPARATOR.join(island_names.get(island, island) for island in event["islands"]),
+                "Type": event["event_type"],
+                "Sources": _sources_text(cited),
+                "What each source states": _states_text(cited),
+                "Evidence": SENTENCE_SEPARATOR.join(citation.evidence for citation in cited),
+                "Event id": event["id"],
+            }
+        )
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+
+
+def _figure_sources_text(sources: Sequence[FigureSource], figure: str) -> str:
+    def stated(source: FigureSource) -> str:
+        if figure == "area_km2":
+            return format_area(source.value)
+        return format_population(int(source.value), source.year)
+
+    return LIST_SEPARATOR.join(f"{source.publisher}: {stated(source)}, {source.url}" for source in sources)
+
+
+def _island_row(island: Island, by_id: Mapping[str, Island], figures: Mapping[tuple[str, str], Any]) -> dict:
+    return {
+        "Island": island.name,
+        "Part of": part_of(island, by_id),
+        "Japanese name": japanese_name(island),
+        "Russian name": russian_name(island),
+        "Area (km²)": island.area_km2,
+        "Area stated by": _figure_sources_text(figures.get((island.id, "area_km2"), ()), "area_km2"),
+        "Population": island.population,
+        "Population year": island.population_year,
+        "Population stated by": _figure_sources_text(figures.get((island.id, "population"), ()), "population"),
+        "Administered by": island.administered_by,
+        "Claimed by": island.claimed_by or "not claimed",
+        "1956 declaration": "promised" if island.in_1956_declaration else "not included",
+        "Names and status checked at": island.source_url,
+        "Island id": island.id,
+    }
+
+
+def islands_frame(
+    islands: pd.DataFrame, geojson: Mapping[str, Any], figures: Mapping[tuple[str, str], Sequence[FigureSource]]
+) -> pd.DataFrame:
+    """Every island of islands.csv, as the map's table lists them, with its figures and every page
+    that publishes one (lib.views.provenance.figure_sources), the figure shown first."""
+    rows = [island for island in island_records(islands, geojson) if island.listed]
+    by_id = {island.id: island for island in rows}
+    frame = pd.DataFrame([_island_row(island, by_id, figures) for island in rows])
+    return frame.astype({"Population": "Int64", "Population year": "Int64"})
+
+
+def download_label(count: int, noun: str, plural: str | None = None) -> str:
+    """ "Download 42 events (CSV)", "Download 1 island (CSV)"."""
+    word = noun if count == 1 else plural or f"{noun}s"
+    return f"Download {count:,} {word} (CSV)"
