@@ -63,20 +63,9 @@ def _table(resource: dict[str, Any]) -> Table:
 
 TABLES: tuple[Table, ...] = tuple(_table(resource) for resource in PACKAGE["resources"] if "schema" in resource)
 _BY_FILE = {table.file: table for table in TABLES}
+_CSV_NAMES = "publishers sources islands island_figures statements events event_sources readings positions story"
 PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, READINGS, POSITIONS, STORY = (
-    _BY_FILE[f"{name}.csv"]
-    for name in (
-        "publishers",
-        "sources",
-        "islands",
-        "island_figures",
-        "statements",
-        "events",
-        "event_sources",
-        "readings",
-        "positions",
-        "story",
-    )
+    _BY_FILE[f"{name}.csv"] for name in _CSV_NAMES.split()
 )
 GEOJSON_FILE = _FILES["islands-geojson"]
 

@@ -146,9 +146,10 @@ def test_the_page_at_scale_says_what_its_marks_and_list_hold(
     app = run_page("pages/timeline.py")
     assert not app.exception
     captions = [caption.value for caption in app.caption]
-    assert captions[0].startswith(f"Showing {20 * len(EVENTS)} of {20 * len(EVENTS)} events")
-    assert any(caption.startswith(f"{20 * len(EVENTS)} events are too many to draw one by one") for caption in captions)
-    assert any(f"offer the {MAX_LISTED} latest of {20 * len(EVENTS)} events" in caption for caption in captions)
+    count = f"{20 * len(EVENTS):,}"
+    assert captions[0].startswith(f"Showing {count} of {count} events")
+    assert any(caption.startswith(f"{count} events are too many to draw one by one") for caption in captions)
+    assert any(f"offer the {MAX_LISTED} latest of {count} events" in caption for caption in captions)
     assert len(app.selectbox(key="timeline_event").options) == MAX_LISTED
     assert len(app.radio(key="timeline_rows").options) == MAX_LISTED, "the list is bounded as the box is"
     events = read_dataset(scaled_dir).dataset.events
