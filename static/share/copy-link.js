@@ -1,5 +1,6 @@
-/* The sidebar's "Copy link" button (lib/ui/address.py): one tap puts the share link on the
-   clipboard and says so. The link travels in the button's data-link attribute, escaped like any text. */
+/* The sidebar's copy buttons (lib/views/share.py): one tap puts a text (the share link, the embed
+   snippet, a citation) on the clipboard and says so. The text travels in the button's data-link
+   attribute, what to say in data-copied, each escaped like any text. */
 (function () {
   "use strict";
   document.querySelectorAll("button.copy-link:not([data-bound])").forEach(function (button) {
@@ -7,8 +8,8 @@
     button.addEventListener("click", function () {
       var status = document.getElementById(button.getAttribute("aria-describedby"));
       navigator.clipboard.writeText(button.getAttribute("data-link")).then(
-        function () { status.textContent = "Link copied."; },
-        function () { status.textContent = "Copying is blocked here: press and hold the link above to copy it."; }
+        function () { status.textContent = button.getAttribute("data-copied") || "Copied."; },
+        function () { status.textContent = "Copying is blocked here: press and hold the text above to copy it."; }
       );
     });
   });
