@@ -27,9 +27,8 @@ from lib.model.view import PageParams
 from lib.site import SitePage, all_params
 from lib.views.citation import Citation, apa, bibtex, coverage_of
 from lib.views.embed import embed_height, embed_link, embed_snippet, full_view_link_html
-from lib.views.html import html
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.share import copy_button_html
+from lib.views.share import copy_button_html, copyable_html
 
 _OPENING_LINK_KEY = "opening_link"
 
@@ -97,16 +96,7 @@ def view_address(page: SitePage) -> str:
 
 
 def _copyable(text: str, label: str, copied: str, name: str) -> None:
-    """`text` shown whole, small and wrapped, with a button that copies it in one tap."""
-    st.html(
-        html(
-            '<pre class="copyable" style="white-space:pre-wrap;overflow-wrap:anywhere;font-size:0.75rem;'
-            'margin:0 0 0.4rem;">{}</pre>{}',
-            text,
-            copy_button_html(text, label=label, copied=copied, name=name),
-        ),
-        unsafe_allow_javascript=True,
-    )
+    st.html(copyable_html(text, label, copied, name), unsafe_allow_javascript=True)
 
 
 def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverage: tuple[str, str]) -> None:

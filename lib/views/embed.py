@@ -48,7 +48,7 @@ def full_view_link_html(link: str) -> Markup:
     """The embedded view's one link: the same view in the full dashboard, in a new tab."""
     return html(
         '<p class="full-view-link" style="margin:0;font-size:0.875rem;">'
-        '<a href="{link}" target="_blank" rel="noopener">{text} ↗</a></p>',
+        '<a href="{link}" target="_blank" rel="noopener noreferrer">{text} ↗</a></p>',
         link=link,
         text=FULL_VIEW_TEXT,
     )

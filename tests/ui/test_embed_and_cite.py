@@ -29,11 +29,15 @@ def run(page: str, embedded: bool = False, **query: str) -> AppTest:
 
 
 def copyable_texts(app: AppTest) -> dict[str, str]:
-    """Each copy button's label and the text it copies."""
+    """Each copy button's label and the text it copies: its data-link, or the text of the element it names."""
     texts = {}
     for block in app.get("html"):
-        for label_text in re.findall(r'<button[^>]*data-link="([^"]*)"[^>]*>([^<]*)</button>', block.proto.body):
-            texts[label_text[1]] = html.unescape(label_text[0])
+        body = block.proto.body
+        shown = {name: text for name, text in re.findall(r'<pre id="([^"]*)"[^>]*>(.*?)</pre>', body, re.DOTALL)}
+        for kind, value, label in re.findall(
+            r'<button[^>]*data-(link|copy-from)="([^"]*)"[^>]*>([^<]*)</button>', body
+        ):
+            texts[label] = html.unescape(value if kind == "link" else shown[value])
     return texts
 
 
@@ -69,7 +73,7 @@ def test_an_embedded_view_has_no_sidebar_and_a_link_to_the_full_view() -> None:
     links = [block.proto.body for block in app.main.get("html") if FULL_VIEW_TEXT in block.proto.body]
     assert links == [
         '<p class="full-view-link" style="margin:0;font-size:0.875rem;">'
-        '<a href="timeline?country=Japan&amp;event=1973-tanaka-brezhnev-summit" target="_blank" rel="noopener">'
+        '<a href="timeline?country=Japan&amp;event=1973-tanaka-brezhnev-summit" target="_blank" rel="noopener noreferrer">'
         f"{FULL_VIEW_TEXT} ↗</a></p>"
     ]
     assert dict(app.query_params) == {"country": "Japan", "event": "1973-tanaka-brezhnev-summit"}

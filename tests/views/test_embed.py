@@ -93,5 +93,5 @@ def test_the_full_view_link_opens_in_a_new_tab_whatever_its_address(name: str) -
     tags = parsed(full_view_link_html(link))
     assert [tag for tag, _ in tags.tags] == ["p", "a"]
     attributes = tags.tags[1][1]
-    assert attributes == {"href": link, "target": "_blank", "rel": "noopener"}
+    assert attributes == {"href": link, "target": "_blank", "rel": "noopener noreferrer"}
     assert "".join(tags.text).startswith(FULL_VIEW_TEXT)
