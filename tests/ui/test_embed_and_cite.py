@@ -92,3 +92,9 @@ def test_an_embedded_view_still_names_a_bad_parameter() -> None:
     app = run("pages/home.py", embedded=True, country="France")
     [warning] = app.main.warning
     assert "country=France" in warning.value
+
+
+def test_the_embed_parameter_is_no_other_page_s_parameter() -> None:
+    app = run("pages/map.py", embedded=True, embed="true", country="Japan")
+    assert not app.warning, "embed=true does not get the 'does nothing on this page' notice"
+    assert len(app.sidebar) == 0

@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from lib.model.link import FILTER_PARAMS, misplaced_params
+from lib.site import all_params
 from lib.views.embed import (
     EMBED_HEIGHT_PX,
     FULL_VIEW_TEXT,
@@ -95,3 +97,8 @@ def test_the_full_view_link_opens_in_a_new_tab_whatever_its_address(name: str) -
     attributes = tags.tags[1][1]
     assert attributes == {"href": link, "target": "_blank", "rel": "noopener noreferrer"}
     assert "".join(tags.text).startswith(FULL_VIEW_TEXT)
+
+
+def test_embed_is_not_a_parameter_a_page_could_misplace() -> None:
+    known = all_params() | set(FILTER_PARAMS)
+    assert misplaced_params({"embed": ["true"], "embed_options": ["light_theme"]}, FILTER_PARAMS, known) == []
