@@ -18,6 +18,7 @@ from deploy.harness import Server
 from deploy.replicas import free_port
 from lib.views.embed import FULL_VIEW_TEXT
 from tests.browser.conftest import open_app, wait_for_app
+from tests.browser.test_accessibility import BLOCKING, axe_violations, is_streamlits_own
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +118,25 @@ def test_the_citation_is_copied_in_one_tap(browser: Browser, app_server: Server)
         assert f"url = {{{app_server.url}/statements?q=impetus}}" in entry
     finally:
         context.close()
+
+
+def blocking_violations(page: Page) -> list[str]:
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}: {node['html'][:200]}"
+        for violation in axe_violations(page)
+        if violation["impact"] in BLOCKING
+        for node in violation["nodes"]
+        if not is_streamlits_own(page, violation["id"], node["target"])
+    ]
+
+
+def test_the_open_embed_and_cite_panels_and_an_embedded_view_pass_axe(page: Page, app_server: Server) -> None:
+    open_app(page, f"{app_server.url}/statements?country=Russia&q=impetus")
+    sidebar = page.get_by_test_id("stSidebar")
+    for panel in ("Embed this view", "Cite this view"):
+        sidebar.get_by_text(panel).click()
+    expect(sidebar.get_by_role("button", name="Copy BibTeX")).to_be_visible()
+    assert blocking_violations(page) == []
+    open_app(page, f"{app_server.url}/timeline?country=Japan&embed=true")
+    expect(page.get_by_role("link", name=FULL_VIEW_TEXT)).to_be_visible()
+    assert blocking_violations(page) == []
