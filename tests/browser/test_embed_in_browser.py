@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from deploy.harness import Server
 from deploy.replicas import free_port
@@ -44,6 +44,12 @@ def article_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[P
     thread.join()
 
 
+def click_when_bound(button: Locator) -> None:
+    """Click a copy button once its script has bound it (the script loads after the button is drawn)."""
+    expect(button).to_have_attribute("data-bound", "", timeout=30_000)
+    button.click()
+
+
 def copied_snippet(browser: Browser, app_server: Server) -> str:
     """The sidebar's embed snippet of the view, copied with its button."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
@@ -53,7 +59,7 @@ def copied_snippet(browser: Browser, app_server: Server) -> str:
         open_app(page, f"{app_server.url}{VIEW}")
         sidebar = page.get_by_test_id("stSidebar")
         sidebar.get_by_text("Embed this view").click()
-        sidebar.get_by_role("button", name="Copy embed code").click()
+        click_when_bound(sidebar.get_by_role("button", name="Copy embed code"))
         expect(sidebar.get_by_role("status").filter(has_text="Embed code copied.")).to_be_visible()
         [snippet] = page.evaluate("() => window.copiedTexts")
         return snippet
@@ -111,7 +117,7 @@ def test_the_citation_is_copied_in_one_tap(browser: Browser, app_server: Server)
         open_app(page, f"{app_server.url}/statements?q=impetus")
         sidebar = page.get_by_test_id("stSidebar")
         sidebar.get_by_text("Cite this view").click()
-        sidebar.get_by_role("button", name="Copy BibTeX").click()
+        click_when_bound(sidebar.get_by_role("button", name="Copy BibTeX"))
         expect(sidebar.get_by_role("status").filter(has_text="BibTeX entry copied.")).to_be_visible()
         [entry] = page.evaluate("() => window.copiedTexts")
         assert entry.startswith("@misc{kurils-statements-")
