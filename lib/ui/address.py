@@ -5,6 +5,7 @@ share. The address is read once a run, before the page, and written once, after 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,8 +25,10 @@ from lib.model.link import (
 )
 from lib.model.view import PageParams
 from lib.site import SitePage, all_params
+from lib.views.citation import Citation, apa, bibtex, coverage_of
+from lib.views.embed import embed_height, embed_link, embed_snippet, full_view_link_html
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.share import copy_button_html
+from lib.views.share import copy_button_html, copyable_html
 
 _OPENING_LINK_KEY = "opening_link"
 
@@ -86,13 +89,48 @@ def write_address(filters: Filters, bounds: tuple[int, int], own: PageParams) ->
     return address
 
 
-def share_this_view(page: SitePage, address: dict[str, str | list[str]]) -> None:
-    """The sidebar's link to what the reader sees: the page's address and its query."""
-    # The browser reports its address; a client that does not (AppTest) gets a relative link.
-    link = share_link(page_address(st.context.url or "", page.url_path), address) or "?"
+def view_address(page: SitePage) -> str:
+    """The address of the page shown, from the one the browser reports; a client that does not
+    report one (AppTest) gets the page's relative path."""
+    return page_address(st.context.url or "", page.url_path)
+
+
+def _copyable(text: str, label: str, copied: str, name: str) -> None:
+    st.html(copyable_html(text, label, copied, name), unsafe_allow_javascript=True)
+
+
+def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverage: tuple[str, str]) -> None:
+    """The sidebar's link to what the reader sees (the page's address and its query), the snippet that
+    frames it in an article, and its citation (`coverage`: the data's last event's date and year)."""
+    page_url = view_address(page)
+    link = share_link(page_url, address) or "?"
     with st.sidebar:
         st.subheader("Share this view")
         # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
         st.markdown(markdown_link(link, link))
         st.html(copy_button_html(link), unsafe_allow_javascript=True)
         st.caption("This link opens this page as you see it: copy it, or open it in a new tab.")
+        with st.expander("Embed this view", icon=":material/code:"):
+            st.caption("Paste this into an article's HTML: it shows this view, without the filters, and a link here.")
+            snippet = embed_snippet(embed_link(page_url, address), page.tab_title, embed_height(page.url_path))
+            _copyable(snippet, "Copy embed code", "Embed code copied.", "copy-embed")
+        with st.expander("Cite this view", icon=":material/format_quote:"):
+            citation = Citation(page.tab_title, link, *coverage, accessed=dt.datetime.now(dt.UTC).date())
+            st.caption("APA")
+            _copyable(apa(citation), "Copy APA", "APA citation copied.", "copy-apa")
+            st.caption("BibTeX")
+            _copyable(bibtex(citation), "Copy BibTeX", "BibTeX entry copied.", "copy-bibtex")
+
+
+def full_view_link(page: SitePage, address: dict[str, str | list[str]]) -> None:
+    """The embedded view's one link: the same view in the full dashboard, in a new tab."""
+    st.html(full_view_link_html(share_link(view_address(page), address) or "?"))
+
+
+def data_coverage(dataset: Dataset) -> tuple[str, str]:
+    """The last event's date and year, worked out once per dataset."""
+    return dataset.derived(_coverage)
+
+
+def _coverage(dataset: Dataset) -> tuple[str, str]:
+    return coverage_of(dataset.events)

@@ -20,7 +20,15 @@ import streamlit as st
 
 from lib.model.view import PageParams, View
 from lib.site import PAGES, SitePage
-from lib.ui.address import current_query, opening_link, share_this_view, show_link_notices, write_address
+from lib.ui.address import (
+    current_query,
+    data_coverage,
+    full_view_link,
+    opening_link,
+    share_this_view,
+    show_link_notices,
+    write_address,
+)
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import filter_sidebar, show_what_filters_keep
 
@@ -56,9 +64,14 @@ def streamlit_page(page: SitePage) -> st.Page:
 
 
 def run_app() -> None:
-    """One pass: the link, the dataset and the filters, read once; the page; then the address, written once."""
+    """One pass: the link, the dataset and the filters, read once; the page; then the address, written once.
+
+    Embedded in an article (a link with embed=true), the page is drawn without the sidebar: its filters
+    are the link's alone, and one link above it opens the same view in the full dashboard.
+    """
+    embedded = bool(st.context.is_embedded)
     run = PageRun()
-    current = st.navigation([run.page(page) for page in PAGES])
+    current = st.navigation([run.page(page) for page in PAGES], position="hidden" if embedded else "sidebar")
     shown = next(page for page in PAGES if page.url_path == current.url_path)
     # The tab names the page, so a shared link reads well wherever it is pasted or bookmarked.
     st.set_page_config(page_title=shown.tab_title, page_icon=FAVICON, layout="wide")
@@ -66,9 +79,18 @@ def run_app() -> None:
     dataset = dataset_or_stop()
     query = current_query()
     opening = opening_link(dataset, shown, query)
-    run.view = View(dataset, filter_sidebar(dataset, shown, opening.filters), query)
-    with st.sidebar:
-        show_what_filters_keep(run.view)
+    filters = opening.filters if embedded else filter_sidebar(dataset, shown, opening.filters)
+    run.view = View(dataset, filters, query)
+    if not embedded:
+        with st.sidebar:
+            show_what_filters_keep(run.view)
     show_link_notices(opening, run.view.filters)
+    # The embedded view's link to the full view, above the page, drawn once the page has said its address.
+    top = st.empty() if embedded else None
     current.run()
-    share_this_view(shown, write_address(run.view.filters, dataset.year_bounds, run.own))
+    address = write_address(run.view.filters, dataset.year_bounds, run.own)
+    if top is not None:
+        with top:
+            full_view_link(shown, address)
+    else:
+        share_this_view(shown, address, data_coverage(dataset))

@@ -1,4 +1,5 @@
-"""The button that copies the share link: the link as data, the behaviour in static/share/copy-link.js."""
+"""The buttons that copy a text in one tap (the share link, the embed snippet, a citation): the text
+as data, the behaviour in static/share/copy-link.js, one script for all of them."""
 
 from __future__ import annotations
 
@@ -10,15 +11,39 @@ COPY_SCRIPT = "app/static/share/copy-link.js"
 TAP_TARGET_PX = 44
 
 
-def copy_button_html(link: str) -> Markup:
-    """A button that puts `link` on the clipboard, a live line that says it did, and its script."""
+def _button(source: Markup, label: str, copied: str, name: str) -> Markup:
+    """A button labelled `label` that copies what `source` (an attribute: the text, or where it is) names,
+    a live line that says `copied` when it did, and the script. `name` (ours, one per button on a page)
+    ties the button to its line."""
     return html(
-        '<button type="button" class="copy-link" data-link="{link}" aria-describedby="copy-link-status" '
+        '<button type="button" class="copy-link" {source} data-copied="{copied}" aria-describedby="{name}-status" '
         'style="min-height:{px}px;min-width:{px}px;padding:0 1em;border:1px solid rgba(49,51,63,0.3);'
-        'border-radius:0.5rem;background:white;color:inherit;font:inherit;cursor:pointer;">Copy link</button>'
-        '<span id="copy-link-status" role="status" aria-live="polite" style="margin-left:0.6em;"></span>'
+        'border-radius:0.5rem;background:white;color:inherit;font:inherit;cursor:pointer;">{label}</button>'
+        '<span id="{name}-status" role="status" aria-live="polite" style="margin-left:0.6em;"></span>'
         '<script src="{script}"></script>',
-        link=link,
+        source=source,
+        copied=copied,
+        label=label,
+        name=name,
         px=TAP_TARGET_PX,
         script=COPY_SCRIPT,
+    )
+
+
+def copy_button_html(link: str) -> Markup:
+    """A button that puts `link` on the clipboard, a live line that says it did, and its script."""
+    return _button(html('data-link="{}"', link), "Copy link", "Link copied.", "copy-link")
+
+
+def copyable_html(text: str, label: str, copied: str, name: str) -> Markup:
+    """`text` shown whole, small and wrapped, and a button that copies exactly what is shown.
+
+    The button reads the text from the page, not from an attribute: Streamlit's HTML sanitizer drops an
+    attribute whose value looks like markup (an embed snippet)."""
+    return html(
+        '<pre id="{name}-text" class="copyable" style="white-space:pre-wrap;overflow-wrap:anywhere;'
+        'font-size:0.75rem;margin:0 0 0.4rem;">{text}</pre>{button}',
+        name=name,
+        text=text,
+        button=_button(html('data-copy-from="{}-text"', name), label, copied, name),
     )

@@ -1,14 +1,17 @@
-/* The sidebar's "Copy link" button (lib/ui/address.py): one tap puts the share link on the
-   clipboard and says so. The link travels in the button's data-link attribute, escaped like any text. */
+/* The sidebar's copy buttons (lib/views/share.py): one tap puts a text (the share link, the embed
+   snippet, a citation) on the clipboard and says so. The text travels in the button's data-link
+   attribute, or is the text of the element data-copy-from names; what to say is in data-copied. */
 (function () {
   "use strict";
   document.querySelectorAll("button.copy-link:not([data-bound])").forEach(function (button) {
     button.setAttribute("data-bound", "");
     button.addEventListener("click", function () {
       var status = document.getElementById(button.getAttribute("aria-describedby"));
-      navigator.clipboard.writeText(button.getAttribute("data-link")).then(
-        function () { status.textContent = "Link copied."; },
-        function () { status.textContent = "Copying is blocked here: press and hold the link above to copy it."; }
+      var source = button.getAttribute("data-copy-from");
+      var text = source ? document.getElementById(source).textContent : button.getAttribute("data-link");
+      navigator.clipboard.writeText(text).then(
+        function () { status.textContent = button.getAttribute("data-copied") || "Copied."; },
+        function () { status.textContent = "Copying is blocked here: press and hold the text above to copy it."; }
       );
     });
   });

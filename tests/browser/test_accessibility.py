@@ -197,7 +197,7 @@ TAP_TARGETS = (
     '[data-testid="stSidebar"] [data-testid="stRadio"] [role="radiogroup"] label',
     '[data-testid="stSidebar"] [data-testid="stNumberInputStepUp"]',
     '[data-testid="stSidebar"] [data-testid="stNumberInputStepDown"]',
-    '[data-testid="stSidebar"] button.copy-link',
+    '[data-testid="stSidebar"] button.copy-link:visible',  # the share link's; the others are in closed expanders
 )
 
 

@@ -1,0 +1,109 @@
+"""A view cited in the forms readers paste: APA (7th edition, a dataset's web page) and BibTeX
+(@misc, as biblatex and natbib styles read it). Plain functions, no Streamlit.
+
+A citation names the view's title (its browser tab's), its link (with its filters and choices),
+what the data covers ("events up to 23 Jul 2018") and the day it was read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.model.dates import format_partial_date
+from lib.views.overview import latest_event
+
+AUTHOR = "Southern Kurils dispute"
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str  # the page's tab title, e.g. "Timeline · Southern Kurils dispute"
+    link: str  # the view's share link
+    coverage: str  # the latest event's date, as the data states it: "23 Jul 2018", "Oct 1956"
+    coverage_year: str  # its year, for the citation's date: "2018"
+    accessed: dt.date
+
+
+def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
+    """The latest event's date as precisely as it is known ("23 Jul 2018"), and its year ("2018");
+    ("no events", "n.d.") when there are none."""
+    latest = latest_event(events)
+    if latest is None:
+        return "no events", "n.d."
+    day = latest["end_date"] if not pd.isna(latest["end_date"]) else latest["date"]
+    return format_partial_date(day, latest["date_precision"]), str(day.year)
+
+
+def _accessed(day: dt.date) -> str:
+    """ "6 December 2026": unambiguous wherever it is read."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def apa(citation: Citation) -> str:
+    """Author. (Year). *Title* [Data set; events up to …]. Retrieved 6 December 2026, from link"""
+    return (
+        f"{AUTHOR}. ({citation.coverage_year}). {citation.title} "
+        f"[Interactive dashboard; events up to {citation.coverage}]. "
+        f"Retrieved {_accessed(citation.accessed)}, from {citation.link}"
+    )
+
+
+# What TeX reads as a command or a group, as text: braces and the characters LaTeX treats specially.
+_TEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "#": r"\#",
+    "$": r"\$",
+    "%": r"\%",
+    "&": r"\&",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+_TEX_SPECIAL_PATTERN = re.compile("|".join(re.escape(char) for char in _TEX_SPECIAL))
+
+
+def bibtex_text(text: str) -> str:
+    """`text` as a BibTeX field's value reads it: every special character as itself, no line breaks."""
+    flat = " ".join(text.split())
+    return _TEX_SPECIAL_PATTERN.sub(lambda match: _TEX_SPECIAL[match.group()], flat)
+
+
+def bibtex_url(link: str) -> str:
+    """A link as BibTeX's url field carries it (url/hyperref read it verbatim): percent-encoded where
+    TeX would otherwise read a group, a comment or a line break."""
+    return "".join(
+        f"%{ord(char):02X}" if char in "{}%\\ \n\r\t" and not (char == "%" and _is_escape(link, i)) else char
+        for i, char in enumerate(link)
+    )
+
+
+def _is_escape(link: str, at: int) -> bool:
+    """Whether the % at `at` begins a percent-escape (%20), which stays as it is."""
+    return re.fullmatch(r"[0-9A-Fa-f]{2}", link[at + 1 : at + 3]) is not None
+
+
+def bibtex_key(citation: Citation) -> str:
+    """A key of plain letters, digits and hyphens: "kurils-timeline-2026"."""
+    page = re.sub(r"[^a-z0-9]+", "-", citation.title.split("·")[0].casefold()).strip("-") or "view"
+    return f"kurils-{page}-{citation.accessed.year}"
+
+
+def bibtex(citation: Citation) -> str:
+    """A @misc entry, every field escaped."""
+    fields = {
+        "author": "{" + bibtex_text(AUTHOR) + "}",  # one corporate author, not "Dispute, Southern Kurils"
+        "title": "{" + bibtex_text(citation.title) + "}",
+        "year": bibtex_text(citation.coverage_year),
+        "howpublished": "Interactive dashboard",
+        "note": f"Events up to {bibtex_text(citation.coverage)}; accessed {citation.accessed.isoformat()}",
+        "url": bibtex_url(citation.link),
+        "urldate": citation.accessed.isoformat(),
+    }
+    lines = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+    return f"@misc{{{bibtex_key(citation)},\n{lines}\n}}"
