@@ -22,7 +22,7 @@ from lib.model.view import PageParams, View
 from lib.site import PAGES, SitePage
 from lib.ui.address import current_query, opening_link, share_this_view, show_link_notices, write_address
 from lib.ui.data import dataset_or_stop
-from lib.ui.filters import filter_sidebar, show_what_filters_keep
+from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
 
 # An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
 FAVICON = "🗺️"
@@ -69,6 +69,7 @@ def run_app() -> None:
     run.view = View(dataset, filter_sidebar(dataset, shown, opening.filters), query)
     with st.sidebar:
         show_what_filters_keep(run.view)
+    page_filters(dataset, shown, run.view.filters)
     show_link_notices(opening, run.view.filters)
     current.run()
     share_this_view(shown, write_address(run.view.filters, dataset.year_bounds, run.own))
