@@ -45,8 +45,7 @@ SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
 STATEMENT_KEY = "statements_statement"
 TAB_KEY = "statements_tab"
-# Rows are TABLE_ROW_PX high, over 64 px, so Streamlit wraps a cell's text (a quote over 4 or 5 lines is
-# cut off there: the statement in context, under the table, gives it whole).
+# Rows are TABLE_ROW_PX high, so Streamlit wraps a cell's text (lib/views/statements.py).
 TABLE_ORDER = ("speaker", "quote", "date", "source", "country", "role")
 TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
