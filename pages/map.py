@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.app import run_app
+from lib.ui.data import WRAPPED_ROW_PX
 from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.downloads import csv_bytes, islands_frame
@@ -17,12 +18,29 @@ from lib.views.map.build import build_island_map, clicked_island_id, selection_l
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown, figure_sources
+from lib.views.statements import TABLE_ROW_PX
 
 MAP_KEY = "island_map"
 MAP_HEIGHT = 560
 # Only a click on an island reruns the app: panning and zooming change nothing returned here.
 RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
-SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text="source")
+SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text="source", width=70)
+# Rows WRAPPED_ROW_PX high wrap their cells' text; these widths keep every cell within three lines, and
+# the first column is pinned, so a table swiped sideways on a phone still names its rows.
+ISLAND_COLUMNS = {
+    "Island": st.column_config.TextColumn(width=120, pinned=True),
+    "Part of": st.column_config.TextColumn(width=110),
+    "Japanese": st.column_config.TextColumn(width=140),
+    "Russian": st.column_config.TextColumn(width=150),
+    "Area (km²)": st.column_config.NumberColumn(format="localized", width=90),
+    "Population": st.column_config.TextColumn(width=170),
+    "Source": SOURCE_COLUMN,
+}
+ISLAND_STATEMENT_COLUMNS = {
+    "Date": st.column_config.TextColumn(width=92, pinned=True),
+    "Quote": st.column_config.TextColumn(width=290),
+    "Source": SOURCE_COLUMN,
+}
 # The selected island's events listed under the map, the latest: a list that does not grow with the data.
 LISTED_EVENTS = 40
 
@@ -74,12 +92,15 @@ def render(view: View) -> PageParams:
         )
     st.subheader("All islands")
     listed = islands_table(dataset.islands, dataset.geojson)
-    st.dataframe(
-        listed,
-        hide_index=True,
-        width="stretch",
-        column_config={"Area (km²)": st.column_config.NumberColumn(format="localized"), "Source": SOURCE_COLUMN},
-    )
+    with st.container(key="islands_table"):
+        st.dataframe(
+            listed,
+            hide_index=True,
+            width="stretch",
+            height="content",  # every island in view, for screen readers too: the page scrolls, not the table
+            row_height=WRAPPED_ROW_PX,
+            column_config=ISLAND_COLUMNS,
+        )
     csv_download(
         len(listed),
         "island",
@@ -107,7 +128,13 @@ def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataF
     if details.statements.empty:
         st.info("No statement in the sidebar's countries and years names this island.", icon=":material/chat_error:")
     else:
-        st.dataframe(details.statements, hide_index=True, width="stretch", column_config={"Source": SOURCE_COLUMN})
+        st.dataframe(
+            details.statements,
+            hide_index=True,
+            width="stretch",
+            row_height=TABLE_ROW_PX,
+            column_config=ISLAND_STATEMENT_COLUMNS,
+        )
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
 STATEMENT_KEY = "statements_statement"
 TAB_KEY = "statements_tab"
+# Rows are TABLE_ROW_PX high, so Streamlit wraps a cell's text (lib/views/statements.py).
+TABLE_ORDER = ("speaker", "quote", "date", "source", "country", "role")
 TABLE_TAB = "Statements"
 ARTICLE_TAB = "The article, annotated"
 TAB_PARAM = "tab"
@@ -172,6 +174,8 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
         height=table_height(len(rows.ids)),
         placeholder="date unknown",  # only a date can be missing
         selection_default=None if chosen_row is None else {"selection": {"rows": [chosen_row]}},
+        # The speaker first and pinned, so a row swiped sideways on a phone still says who spoke.
+        column_order=TABLE_ORDER,
         column_config={
             # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
             # the ISO text; the labels are worked out once per distinct date, not once per cell.
@@ -184,7 +188,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             ),
             # Widths that fit the table in the width a laptop gives the page, the quote widest.
             "quote": st.column_config.TextColumn("Quote", width=290),
-            "speaker": st.column_config.TextColumn("Speaker", width=105),
+            "speaker": st.column_config.TextColumn("Speaker", width=105, pinned=True),
             "country": st.column_config.TextColumn("Country", width=70),
             "role": st.column_config.TextColumn("Role at the time", width=160),
             "source": st.column_config.LinkColumn(

@@ -30,7 +30,7 @@ from lib.ui.address import (
     write_address,
 )
 from lib.ui.data import dataset_or_stop
-from lib.ui.filters import filter_sidebar, show_what_filters_keep
+from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
 
 # An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
 FAVICON = "🗺️"
@@ -84,6 +84,7 @@ def run_app() -> None:
     if not embedded:
         with st.sidebar:
             show_what_filters_keep(run.view)
+        page_filters(dataset, shown, run.view.filters)
     show_link_notices(opening, run.view.filters)
     # The embedded view's link to the full view, above the page, drawn once the page has said its address.
     top = st.empty() if embedded else None

@@ -14,6 +14,8 @@ from lib.model.load import DATA_DIR, LoadResult, Problem, read_dataset
 
 # Tests and benchmarks point the app at another data folder through this variable.
 DATA_DIR_VARIABLE = "KURILS_DATA_DIR"
+# A table row this high holds three lines: st.dataframe wraps a cell's text only in rows over 4rem (64 px).
+WRAPPED_ROW_PX = 68
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -65,7 +67,17 @@ def show_problems(problems: tuple[Problem, ...]) -> None:
         icon=":material/error:",
     )
     # A dataframe shows every reason as plain text, whatever the CSV holds.
-    st.dataframe(problems_frame(problems), hide_index=True, width="stretch")
+    # Its rows over 64 px high wrap each reason, and the file stays in view when swiped sideways.
+    st.dataframe(
+        problems_frame(problems),
+        hide_index=True,
+        width="stretch",
+        row_height=WRAPPED_ROW_PX,
+        column_config={
+            "file": st.column_config.TextColumn(pinned=True),
+            "problem": st.column_config.TextColumn(width="large"),
+        },
+    )
 
 
 def dataset_or_stop() -> Dataset:

@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from lib.model.dataset import Dataset
-from lib.model.filters import COUNTRY_CHOICES, Filters
+from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
 from lib.model.view import View
 from lib.site import SitePage
 from lib.views.overview import data_runs_to, headline_figures
@@ -120,6 +120,70 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
             format_func=lambda island_id: names.get(island_id, "All islands"),
         )
     return sidebar_filters()
+
+
+# The page's own Filters button on a phone (static/app/app.css shows it below 768 px, where the sidebar
+# folds away behind an unlabelled »): widgets of their own, each setting the sidebar's widget it mirrors.
+PAGE_FILTERS_KEY = "page_filters"
+_MIRRORS = {f"page_{key}": key for key in (COUNTRY_KEY, FROM_KEY, TO_KEY, ISLAND_KEY)}
+
+
+def _set_from_page(page_key: str) -> None:
+    """A page filter's on_change: the sidebar's widget takes its value, and the panel closes on the result."""
+    st.session_state[_MIRRORS[page_key]] = st.session_state[page_key]
+    _keep_order(_MIRRORS[page_key])
+    st.session_state[PAGE_FILTERS_KEY] = False
+
+
+def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
+    """At the top of the page, a button labelled with the filters in use that opens the same filters.
+
+    The widgets are drawn once a run each, so the page's are others than the sidebar's: before they are
+    drawn they take the sidebar's values, and a change sets the sidebar's (state flows one way, from
+    whichever was changed to the filters). A change closes the panel, so the page shows its result.
+    """
+    first, last = dataset.year_bounds
+    names = dataset.island_names
+    described = describe_filters(filters, dataset.year_bounds, names)
+    with (
+        st.container(key="page_filters_bar"),
+        st.popover(
+            f"Filters: {described}" if described else "Filters: none in use",
+            icon=":material/filter_alt:",
+            key=PAGE_FILTERS_KEY,
+            on_change="rerun",
+            width="stretch",
+        ) as panel,
+    ):
+        if panel.open:  # drawn only while open: the popover reruns the app as it opens
+            _draw_page_filters(page, first, last, names)
+
+
+def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str, str]) -> None:
+    for page_key, key in _MIRRORS.items():
+        st.session_state[page_key] = st.session_state[key]
+    st.radio(
+        page.country_label,
+        (ALL_COUNTRIES, *COUNTRY_CHOICES),
+        key=f"page_{COUNTRY_KEY}",
+        horizontal=True,
+        help=page.country_help,
+        on_change=_set_from_page,
+        args=(f"page_{COUNTRY_KEY}",),
+    )
+    from_column, to_column = st.columns(2)
+    for column, label, key in ((from_column, "From", FROM_KEY), (to_column, "To", TO_KEY)):
+        column.number_input(
+            label, first, last, step=1, key=f"page_{key}", on_change=_set_from_page, args=(f"page_{key}",)
+        )
+    st.selectbox(
+        "Island",
+        ("", *names),
+        key=f"page_{ISLAND_KEY}",
+        format_func=lambda island_id: names.get(island_id, "All islands"),
+        on_change=_set_from_page,
+        args=(f"page_{ISLAND_KEY}",),
+    )
 
 
 def show_what_filters_keep(view: View) -> None:

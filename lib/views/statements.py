@@ -34,9 +34,11 @@ STATEMENTS_PAGE = site_page("statements").url_path
 # The quote comes first: it is what a reader scans for, and on a phone it fills the screen's width.
 # Whether it is quoted or reported speech is in the statement's context below and in the CSV.
 TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country", "role")
-# A row is four lines high, so that a quote wraps instead of being cut: every quote in today's data
-# fits at the quote column's width. A longer one is cut short; its row's "In context" shows it whole.
-TABLE_ROW_PX = 92
+# A row is six lines high (Streamlit wraps a cell's text in rows over 64 px), so that a quote or a role
+# wraps instead of being cut: every quote and role in today's data fits at its column's width (the
+# longest role, 116 characters, takes six lines). A longer one is cut short, with no ellipsis; its
+# row's "In context" shows it whole.
+TABLE_ROW_PX = 112
 _TABLE_HEADER_PX = 38
 _TABLE_ROWS_IN_VIEW = 10
 QUOTE_LABEL_CHARS = 60
