@@ -18,7 +18,8 @@ def read(name: str) -> pd.DataFrame:
 
 
 def plain_sidebar() -> None:
-    """A sidebar of the widget kinds the app's has: a radio, two number inputs, a selectbox, a link."""
+    """A sidebar of the widget kinds the app's has: a radio, two number inputs, a selectbox, a link, the
+    closed Embed and Cite panels; and above the page, the closed Filters panel a phone reader opens."""
     with st.sidebar:
         st.radio("Country", ("Both", "Japan", "Russia"), horizontal=True)
         first, last = st.columns(2)
@@ -26,6 +27,12 @@ def plain_sidebar() -> None:
         last.number_input("To", 1855, 2025, 2025)
         st.selectbox("Island", ("All islands", "Iturup", "Kunashir", "Shikotan", "Habomai"))
         st.markdown("[Share this view](?)")
+        for panel in ("Embed this view", "Cite this view"):
+            with st.expander(panel):
+                st.caption(panel)
+                st.html("<pre>text to copy</pre><button>Copy</button>")
+    with st.popover("Filters: none in use", width="stretch"):
+        st.caption("The filters")
 
 
 def folium_map(height: int, returned_objects: list[str]) -> None:
