@@ -25,6 +25,7 @@ from lib.views.article import (
     source_html,
     split_paragraphs,
 )
+from tests.views.parsed_html import parse_html
 
 SOURCE_ID = "tass-2018-07-23"
 
@@ -37,31 +38,9 @@ def article(dataset: Dataset) -> str:
 HOSTILE = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '"><svg onload=alert(1)>', "a & b"]
 
 
-class _Markup(HTMLParser):
-    """Every tag and attribute in a piece of HTML, and its text as a browser would show it."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def markup(html: str) -> _Markup:
-    parser = _Markup()
-    parser.feed(html)
-    parser.close()
-    return parser
-
-
 def assert_only_own_markup(html: str) -> None:
     """No tag or attribute came from the data: only those this module writes."""
-    for tag, attrs in markup(html).tags:
+    for tag, attrs in parse_html(html).tags:
         assert tag in {"div", "p", "blockquote", "mark", "span", "a", "strong", "em", "br", "ul", "li"}, tag
         assert set(attrs) <= {"class", "style", "title", "href", "target", "rel", "id"}, attrs
         assert attrs.get("id", CHOSEN_ID) == CHOSEN_ID, attrs
@@ -179,7 +158,7 @@ def test_a_span_clipped_at_the_range_start_is_not_labelled_again() -> None:
 def test_a_span_at_the_very_start_and_end_is_highlighted_whole_and_escaped() -> None:
     text = "<b>Bold</b> claim"
     html = paragraph_html(text, Paragraph(0, len(text)), [EvidenceSpan(0, len(text), "statement", "Speaker")])
-    parsed = markup(html)
+    parsed = parse_html(html)
     assert [tag for tag, _ in parsed.tags] == ["p", "span", "mark"]
     assert "".join(parsed.text) == "Speaker" + text
 
@@ -198,7 +177,7 @@ def test_article_text_and_labels_come_out_escaped(hostile: str) -> None:
     spans = [EvidenceSpan(text.index("Said"), len(text), "statement", hostile), EvidenceSpan(0, 5, "event", hostile)]
     html = article_html(text, spans)
     assert_only_own_markup(html)
-    assert hostile in "".join(markup(html).text)  # shown as text, as typed
+    assert hostile in "".join(parse_html(html).text)  # shown as text, as typed
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -210,14 +189,14 @@ def test_context_and_source_come_out_escaped(hostile: str) -> None:
     source = {"title": hostile, "publisher": hostile, "dateline": hostile, "published": pd.Timestamp("2018-07-23")}
     html = source_html({**source, "url": f"https://example.org/?q={hostile}"})
     assert_only_own_markup(html)
-    assert "".join(markup(html).text).count(hostile) == 3
+    assert "".join(parse_html(html).text).count(hostile) == 3
 
 
 def test_context_is_the_paragraph_with_only_that_sentence_highlighted(article: str) -> None:
     sentence = "A top-level contact is needed to resolve it,"
     html = context_html(article, sentence)
     assert html is not None
-    parsed = markup(html)
+    parsed = parse_html(html)
     shown = "".join(parsed.text)
     assert shown.startswith('"An unsettled territorial problem') and shown.endswith('Vladimir Putin."')
     assert [tag for tag, _ in parsed.tags].count("mark") == 1
@@ -292,7 +271,7 @@ def ringed_text(html: str) -> str:
 
 
 def chosen_marks(html: str) -> list[dict[str, str | None]]:
-    return [attrs for tag, attrs in markup(html).tags if tag == "mark" and "hl-chosen" in str(attrs["class"])]
+    return [attrs for tag, attrs in parse_html(html).tags if tag == "mark" and "hl-chosen" in str(attrs["class"])]
 
 
 def test_the_chosen_statement_is_ringed_once_with_its_id_on_its_start(dataset: Dataset, article: str) -> None:
@@ -309,7 +288,7 @@ def test_the_chosen_statement_is_ringed_once_with_its_id_on_its_start(dataset: D
     assert ringed_text(html).replace("’", "'") == sentence.replace("’", "'")
     # Every other statement keeps its labels and highlights: the same as without a choice but for the ring.
     plain = article_html(article, spans)
-    assert markup(plain).text == markup(html).text
+    assert parse_html(plain).text == parse_html(html).text
     assert not chosen_marks(plain) and CHOSEN_ID not in plain
 
 
@@ -321,7 +300,7 @@ def test_the_chosen_statement_comes_out_escaped(hostile: str) -> None:
     html = article_html(text, spans, sentence)
     assert_only_own_markup(html)
     assert len(chosen_marks(html)) == 1
-    assert hostile in "".join(markup(html).text)
+    assert hostile in "".join(parse_html(html).text)
 
 
 def test_a_chosen_sentence_not_in_the_text_rings_nothing(article: str) -> None:
@@ -329,7 +308,7 @@ def test_a_chosen_sentence_not_in_the_text_rings_nothing(article: str) -> None:
 
 
 def test_the_script_that_shows_the_chosen_statement_is_served_by_the_app() -> None:
-    [(tag, attrs)] = markup(show_chosen_html()).tags
+    [(tag, attrs)] = parse_html(show_chosen_html()).tags
     assert tag == "script"
     path = str(attrs["src"]).removeprefix("app/")
     assert (Path(__file__).resolve().parents[2] / path).is_file()

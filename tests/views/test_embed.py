@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -18,28 +17,7 @@ from lib.views.embed import (
     full_view_link_html,
 )
 from tests.hostile import PAYLOADS
-
-
-class Tags(HTMLParser):
-    """Every start tag with its attributes, as a browser's parser reads them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parsed(markup: str) -> Tags:
-    tags = Tags()
-    tags.feed(markup)
-    tags.close()
-    return tags
+from tests.views.parsed_html import parse_html
 
 
 def test_the_embed_link_is_the_view_s_address_with_embed_true() -> None:
@@ -64,7 +42,7 @@ def test_the_embed_link_of_the_overview_and_of_an_unfiltered_view() -> None:
 
 def test_the_snippet_is_one_iframe_with_the_link_a_title_and_a_height() -> None:
     link = "https://kurils.example/timeline?country=Japan&embed=true"
-    [(tag, attributes)] = parsed(embed_snippet(link, "Timeline · Southern Kurils dispute", 760)).tags
+    [(tag, attributes)] = parse_html(embed_snippet(link, "Timeline · Southern Kurils dispute", 760)).tags
     assert tag == "iframe"
     assert attributes["src"] == link
     assert attributes["title"] == "Timeline · Southern Kurils dispute"
@@ -77,7 +55,7 @@ def test_a_hostile_address_or_title_cannot_leave_its_attribute(name: str) -> Non
     hostile = PAYLOADS[name][:500]
     link = embed_link(f"https://kurils.example/{hostile}", {"q": hostile, hostile: "x"})
     snippet = embed_snippet(link, hostile, 700)
-    [(tag, attributes)] = parsed(snippet).tags
+    [(tag, attributes)] = parse_html(snippet).tags
     assert tag == "iframe"
     assert set(attributes) == {"src", "title", "width", "height", "style", "loading"}
     assert attributes["src"] == link and attributes["title"] == hostile
@@ -92,7 +70,7 @@ def test_each_page_has_a_sensible_height() -> None:
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_the_full_view_link_opens_in_a_new_tab_whatever_its_address(name: str) -> None:
     link = f"https://kurils.example/statements?q={PAYLOADS[name][:200]}"
-    tags = parsed(full_view_link_html(link))
+    tags = parse_html(full_view_link_html(link))
     assert [tag for tag, _ in tags.tags] == ["p", "a"]
     attributes = tags.tags[1][1]
     assert attributes == {"href": link, "target": "_blank", "rel": "noopener noreferrer"}
