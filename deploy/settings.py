@@ -19,6 +19,13 @@ REQUEST_BURST = 500  # above that rate, served at once, unqueued: three cold vie
 CONNECTIONS_PER_CLIENT = 200  # with a request in progress at once, open WebSockets included
 WEBSOCKETS_PER_CLIENT = 100  # open pages (one WebSocket each) at once
 RETRY_AFTER_S = 5  # what a refused client is told to wait (429's Retry-After)
+# nginx listens on 127.0.0.1 only: readers reach it through a proxy on this machine (TLS, a domain),
+# which adds their address to X-Forwarded-For. nginx takes the reader's address from there when the
+# request comes from these addresses, so the limits count each reader, not the proxy.
+PROXIES_IN_FRONT: tuple[str, ...] = ("127.0.0.1",)
+# Requests from these addresses that name no other reader are not limited: the machine's own health
+# checks, the tests and the benchmark. (Readers through the proxy are limited by their own address.)
+UNLIMITED_ADDRESSES: tuple[str, ...] = ("127.0.0.1",)
 
 # Time-outs for idle and slow clients: long enough for a phone on a poor network, short enough that
 # connections left open on purpose (slowloris) are closed within seconds.

@@ -159,6 +159,8 @@ def test_the_limits_and_time_outs_come_from_the_settings(tmp_path: Path) -> None
     assert f"client_header_timeout {settings.CLIENT_HEADER_TIMEOUT_S}s;" in config
     assert f"large_client_header_buffers {settings.LARGE_CLIENT_HEADER_BUFFERS};" in config
     assert "server_tokens off;" in config
+    assert "set_real_ip_from 127.0.0.1;" in config
+    assert "limit_req_zone $per_client zone=per_client_requests" in config
 
 
 def test_the_pages_nginx_answers_itself_exist() -> None:

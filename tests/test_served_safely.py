@@ -233,6 +233,30 @@ def test_an_abusive_client_gets_429s_while_another_gets_every_page(deployment: D
     assert set(health.answers) == {200}
 
 
+def statuses_of_requests(deployment: Deployment, requests: int, headers: dict[str, str]) -> Counter[int]:
+    """`requests` GETs of the overview from 127.0.0.1 on one keep-alive connection, by status."""
+    connection = http.client.HTTPConnection("127.0.0.1", port_of(deployment), TIMEOUT_S)
+    statuses: Counter[int] = Counter()
+    for _ in range(requests):
+        connection.request("GET", "/", headers=headers)
+        response = connection.getresponse()
+        response.read()
+        statuses[response.status] += 1
+    connection.close()
+    return statuses
+
+
+def test_readers_behind_the_proxy_in_front_are_limited_by_their_own_address(deployment: Deployment) -> None:
+    """A proxy on this machine (127.0.0.1) names each reader in X-Forwarded-For; the machine's own
+    requests, which name none, are not limited (the tests, the benchmark, health checks)."""
+    through_proxy = statuses_of_requests(deployment, 1000, {"X-Forwarded-For": "198.51.100.7"})
+    own = statuses_of_requests(deployment, 600, {})
+    print(f"\na reader through the proxy: {dict(through_proxy)}; the machine itself: {dict(own)}")
+    assert through_proxy[429] > 0
+    assert set(through_proxy) == {200, 429}
+    assert set(own) == {200}
+
+
 def test_websockets_over_the_limit_get_429_with_retry_after(deployment: Deployment) -> None:
     opened = [websocket_handshake(deployment, TAB_HOARDER) for _ in range(WEBSOCKETS_PER_CLIENT + 2)]
     try:
