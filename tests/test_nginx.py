@@ -132,7 +132,7 @@ def test_the_content_security_policy_names_only_this_origin_and_the_exceptions(t
         assert policy["frame-ancestors"] == list(settings.FRAME_ANCESTORS)
     index = nginx.STREAMLIT_INDEX.read_text(encoding="utf-8")
     assert page["script-src"] == ["'self'", *inline_script_hashes(index), "'wasm-unsafe-eval'"]
-    assert frame["script-src"] == ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"]
+    assert frame["script-src"] == ["'self'", "'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'"]
 
 
 def test_inline_scripts_are_allowed_by_their_hash() -> None:
