@@ -45,6 +45,14 @@ def test_the_page_is_drawn_with_no_content_security_policy_violation(
         if page.module == "map":
             frame = tab.frame_locator(MAP_FRAME)
             assert frame.locator(".leaflet-overlay-pane path").count() > 0
+            # Drawn again after a choice, then on a narrow screen. (A page that reconnects to another
+            # replica redraws the map in place too: tests/browser/test_replica_failure.py covers that.)
+            island = tab.get_by_role("combobox", name="Island")
+            island.click()
+            tab.get_by_role("option", name="Shikotan").click()
+            wait_until_drawn(tab)
+            tab.set_viewport_size({"width": 390, "height": 844})
+            wait_until_drawn(tab)
         reported = [
             violation for frame in tab.frames if not frame.is_detached() for violation in frame.evaluate(
                 "() => window.cspViolations || []"
