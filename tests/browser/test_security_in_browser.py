@@ -53,6 +53,10 @@ def test_the_page_is_drawn_with_no_content_security_policy_violation(
             wait_until_drawn(tab)
             tab.set_viewport_size({"width": 390, "height": 844})
             wait_until_drawn(tab)
+        if page.module == "timeline":  # the chart's picture to save: Plotly draws it from a blob: URL
+            tab.locator('[data-testid="stPlotlyChart"]').first.hover()
+            with tab.expect_download():
+                tab.locator('[data-title^="Download plot"]').first.click()
         reported = [
             violation for frame in tab.frames if not frame.is_detached() for violation in frame.evaluate(
                 "() => window.cspViolations || []"
