@@ -3,12 +3,17 @@ for each page of lib/site.py PAGES, the head a link preview reads."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from deploy import settings
 from deploy.replicas import ROOT
 from lib.site import PAGES, SITE_NAME, SitePage
 
@@ -25,6 +30,28 @@ ROBOTS_TXT = "User-agent: *\nDisallow: /_stcore/\nDisallow: /media/\n"
 # Link-preview pictures: made by `python -m deploy.previews`, served by Streamlit from static/.
 PREVIEWS = ROOT / "static" / "previews"
 PREVIEW_SIZE = (1200, 630)  # what Open Graph and Twitter cards show best
+# The pages nginx answers itself: over a limit (busy.html) and while no replica answers (restarting.html).
+PAGES_ROOT = Path(__file__).parent / "pages"
+# Streamlit's page, found without importing Streamlit.
+STREAMLIT_INDEX = Path(importlib.util.find_spec("streamlit").origin).parent / "static" / "index.html"
+# Where Streamlit fetches a page's Material icon for the browser tab (CSP img-src allows this folder only).
+MATERIAL_ICONS = "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/"
+# Off: what the dashboard never uses. On for this origin only: the copy-link button's clipboard, and
+# full screen (Streamlit's charts and tables offer it).
+PERMISSIONS_POLICY = ", ".join(
+    [
+        *(
+            f"{feature}=()"
+            for feature in (
+                "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+                "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+                "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+            )
+        ),
+        "clipboard-write=(self)",
+        "fullscreen=(self)",
+    ]
+)  # fmt: skip
 
 _TEMPLATE = Environment(
     loader=FileSystemLoader(Path(__file__).parent),
@@ -36,13 +63,27 @@ _TEMPLATE = Environment(
 
 
 def nginx_string(text: str) -> str:
-    """`text` as a single-quoted nginx string; nginx would read `$` as a variable and `\\` as an escape."""
-    if any(character in text for character in "'$\\"):
+    """`text` as a quoted nginx string (single quotes, or double if it has single ones); nginx would read
+    `$` as a variable and `\\` as an escape."""
+    quote = "'" if "'" not in text else '"'
+    if any(character in text for character in f"{quote}$\\"):
         raise ValueError(f"cannot quote for nginx: {text!r}")
-    return f"'{text}'"
+    return f"{quote}{text}{quote}"
+
+
+def csp(policy: str) -> str:
+    """A policy written one directive a line (blank lines allowed) as one header value."""
+    return " ".join(line.strip() for line in policy.splitlines() if line.strip())
 
 
 _TEMPLATE.filters["nginx_string"] = nginx_string
+_TEMPLATE.filters["csp"] = csp
+
+
+def inline_script_hashes(index_html: str) -> list[str]:
+    """CSP sources ('sha256-…') for each inline <script> of Streamlit's index.html."""
+    scripts = re.findall(r"<script>(.*?)</script>", index_html, flags=re.DOTALL)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts]
 
 
 @dataclass(frozen=True)
@@ -109,7 +150,9 @@ def link_preview_head(page: SitePage, public_url: str) -> str:
 def render_config(
     port: int, replica_ports: list[int], runtime: Path, public_url: str, brotli_module: Path | None
 ) -> str:
-    """nginx.conf for nginx on 127.0.0.1:port in front of the replicas; `runtime` holds its files."""
+    """nginx.conf for nginx on 127.0.0.1:port in front of the replicas; `runtime` holds its files.
+
+    `public_url` is the address readers use; if it is https://, the affinity cookie is `Secure`."""
     return _TEMPLATE.get_template("nginx.conf.jinja").render(
         port=port,
         replicas=[Upstream(str(number), replica) for number, replica in enumerate(replica_ports, start=1)],
@@ -120,4 +163,11 @@ def render_config(
         compressed_types=COMPRESSED_TYPES,
         robots_txt=ROBOTS_TXT,
         previews=[LinkPreview(f"/{page.url_path}", link_preview_head(page, public_url)) for page in PAGES],
+        settings=settings,
+        frame_ancestors=settings.FRAME_ANCESTORS,
+        inline_script_hashes=inline_script_hashes(STREAMLIT_INDEX.read_text(encoding="utf-8")),
+        permissions_policy=PERMISSIONS_POLICY,
+        material_icons=MATERIAL_ICONS,
+        pages_root=PAGES_ROOT,
+        secure_cookie=public_url.startswith("https://"),  # behind a TLS proxy: the cookie travels only over HTTPS
     )

@@ -54,11 +54,21 @@ class Deployment:
     runtime: Path
 
     def restart_stopped_replicas(self) -> list[int]:
-        """Start again every replica whose process has ended; their numbers."""
-        stopped = [replica for replica in self.replicas if not replica.running]
-        for replica in stopped:
-            replica.start()
-        return [replica.number for replica in stopped]
+        """Start again every replica whose process has ended; the numbers of those that started.
+
+        A replica that fails to start is left for the next call: the others keep serving meanwhile, and
+        nginx, which tries a failed replica again every few seconds, needs no reload when it is back."""
+        started = []
+        for replica in self.replicas:
+            if replica.running:
+                continue
+            try:
+                replica.start()
+            except RuntimeError as error:
+                replica.on_output(f"could not start again, will try again: {error}\n")
+                continue
+            started.append(replica.number)
+        return started
 
 
 def replica_output_to_stderr(number: int) -> Output:

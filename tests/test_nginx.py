@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from deploy import nginx
+from deploy import nginx, settings
 from deploy.nginx import (
     BROTLI_MODULE,
     NGINX,
     PREVIEW_SIZE,
+    inline_script_hashes,
     link_preview_head,
     nginx_string,
     preview_file,
@@ -55,7 +56,7 @@ def test_brotli_is_configured_only_with_its_module(tmp_path: Path) -> None:
 def test_each_replica_has_its_cookie_value_its_pool_and_the_others_as_backup(tmp_path: Path) -> None:
     config = config_for(tmp_path)
     assert '"1" replica_1;' in config
-    assert '"127.0.0.1:9002" "kd_replica=2; Path=/; HttpOnly; SameSite=Lax";' in config
+    assert '"127.0.0.1:9002" "kd_replica=2; Path=/; HttpOnly; SameSite=Lax; Secure";' in config
     pool = config.split("upstream replica_2 {", 1)[1].split("}", 1)[0].split()
     assert pool == [
         "server",
@@ -87,7 +88,7 @@ def test_the_link_preview_head_escapes_what_html_and_nginx_would_read() -> None:
     nginx_string(head)  # raises on anything nginx would not take literally
 
 
-@pytest.mark.parametrize("text", ["costs $5", "it's", "a \\ b"])
+@pytest.mark.parametrize("text", ["costs $5", 'it\'s "both"', "a \\ b"])
 def test_nginx_strings_refuse_what_nginx_would_not_take_literally(text: str) -> None:
     with pytest.raises(ValueError, match="cannot quote"):
         nginx_string(text)
@@ -99,3 +100,73 @@ def test_every_page_has_its_preview_picture(page: SitePage) -> None:
     header = preview_file(page).read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == PREVIEW_SIZE
+
+
+def test_the_affinity_cookie_is_secure_only_when_readers_use_https(tmp_path: Path) -> None:
+    plain = render_config(8080, [9001], tmp_path, "http://127.0.0.1:8080", None)
+    assert '"kd_replica=1; Path=/; HttpOnly; SameSite=Lax";' in plain
+    assert "Secure" not in plain
+
+
+def content_security_policies(config: str) -> dict[str, str]:
+    """The policy of each `map $uri $content_security_policy` entry: default, and the map's frame."""
+    block = config.split("map $uri $content_security_policy {", 1)[1].split("}", 1)[0]
+    entries = [line.strip().rstrip(";").split(" ", 1) for line in block.strip().splitlines()]
+    return {key: value.strip("\"'") for key, value in entries}
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+
+
+def test_the_content_security_policy_names_only_this_origin_and_the_exceptions(tmp_path: Path) -> None:
+    policies = content_security_policies(config_for(tmp_path))
+    page, frame = directives(policies["default"]), directives(policies['"~^/component/streamlit_folium\\."'])
+    for policy in (page, frame):
+        for directive in ("default-src", "connect-src", "frame-src"):
+            assert policy[directive] == ["'self'"]
+        assert policy["font-src"] == ["'self'", "data:"]
+        assert policy["img-src"] == ["'self'", "data:", "blob:", nginx.MATERIAL_ICONS]
+        assert "worker-src" not in policy  # default-src 'self' covers them
+        assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+        assert policy["object-src"] == ["'none'"]
+        assert policy["frame-ancestors"] == list(settings.FRAME_ANCESTORS)
+    index = nginx.STREAMLIT_INDEX.read_text(encoding="utf-8")
+    assert page["script-src"] == ["'self'", *inline_script_hashes(index), "'wasm-unsafe-eval'"]
+    assert frame["script-src"] == ["'self'", "'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'"]
+
+
+def test_inline_scripts_are_allowed_by_their_hash() -> None:
+    html = "<script src='x.js'></script><script>\n  window.a = 1\n</script>"
+    # printf '\n  window.a = 1\n' | openssl dgst -sha256 -binary | base64
+    assert inline_script_hashes(html) == ["'sha256-OYo7JPmHIm8f3LiGAXQwc2srNzmDDJ0FvIsrNQDCxZU='"]
+
+
+def test_frame_ancestors_is_one_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(settings, "FRAME_ANCESTORS", ("'self'", "https://news.example"))
+    for policy in content_security_policies(config_for(tmp_path)).values():
+        assert directives(policy)["frame-ancestors"] == ["'self'", "https://news.example"]
+
+
+def test_the_limits_and_time_outs_come_from_the_settings(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    assert f"rate={settings.REQUESTS_PER_SECOND}r/s;" in config
+    assert f"limit_req zone=per_client_requests burst={settings.REQUEST_BURST} nodelay;" in config
+    assert f"limit_conn per_client_connections {settings.CONNECTIONS_PER_CLIENT};" in config
+    assert f"limit_conn per_client_websockets {settings.WEBSOCKETS_PER_CLIENT};" in config
+    assert "limit_req_status 429;" in config
+    assert "limit_conn_status 429;" in config
+    assert f"add_header Retry-After {settings.RETRY_AFTER_S} always;" in config
+    assert f"client_header_timeout {settings.CLIENT_HEADER_TIMEOUT_S}s;" in config
+    assert f"large_client_header_buffers {settings.LARGE_CLIENT_HEADER_BUFFERS};" in config
+    assert "server_tokens off;" in config
+    assert "set_real_ip_from 127.0.0.1;" in config
+    assert "limit_req_zone $per_client zone=per_client_requests" in config
+
+
+def test_the_pages_nginx_answers_itself_exist() -> None:
+    for name in ("busy.html", "restarting.html"):
+        page = (nginx.PAGES_ROOT / name).read_text(encoding="utf-8")
+        assert '<html lang="en">' in page
+        assert '<a href=""' in page
+    assert "restarting" in (nginx.PAGES_ROOT / "restarting.html").read_text(encoding="utf-8")
