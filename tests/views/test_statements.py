@@ -37,7 +37,8 @@ from lib.views.statements import (
     table_height,
 )
 from tests.hostile import PAYLOADS
-from tests.views.test_article import assert_only_own_markup, markup
+from tests.views.parsed_html import parse_html
+from tests.views.test_article import assert_only_own_markup
 
 SOURCE_ID = "tass-2018-07-23"
 
@@ -309,7 +310,7 @@ def test_a_statement_in_context_shows_its_paragraph_role_and_links(
     statement: Statement, source: pd.Series, text: str
 ) -> None:
     html = statement_html(statement("date-unsettled-territorial-problem"), source, text)
-    parsed = markup(html)
+    parsed = parse_html(html)
     shown = "".join(parsed.text)
     assert "“An unsettled territorial problem has been in place" in shown  # direct: in quotation marks
     assert "President (speaker) of the House of Councillors" in shown
@@ -327,7 +328,7 @@ def test_an_undated_statement_without_a_role_link_still_reads_well(
 ) -> None:
     row = statement("mfa-ownership-fixed")
     row["role_source_url"] = ""
-    shown = "".join(markup(statement_html(row, source, text)).text)
+    shown = "".join(parse_html(statement_html(row, source, text)).text)
     assert "Russia · date unknown · reported speech" in shown
     assert "where the role was checked" not in shown
     assert "(role at the time)" in shown
@@ -352,8 +353,8 @@ def test_a_statement_in_context_escapes_everything_from_data(
         hostile_source[column] = hostile
     html = statement_html(row, hostile_source, f"Before.\n\n{hostile} said it.")
     assert_only_own_markup(html)
-    assert "javascript:" not in {attrs.get("href") for _, attrs in markup(html).tags}
-    assert "".join(markup(html).text).count(hostile) >= 7
+    assert "javascript:" not in {attrs.get("href") for _, attrs in parse_html(html).tags}
+    assert "".join(parse_html(html).text).count(hostile) >= 7
 
 
 def test_the_table_is_as_tall_as_its_rows_up_to_ten_then_scrolls() -> None:
@@ -416,6 +417,6 @@ def test_a_statement_in_a_list_item_is_escaped_and_linked_to_its_article(hostile
     }
     item = statement_item_html(statement, "https://tass.com/world/1014523")
     assert_only_own_markup(item)
-    assert "".join(markup(item).text).count(hostile) == 2
+    assert "".join(parse_html(item).text).count(hostile) == 2
     assert f"“{escape(hostile)}”" in item and 'href="https://tass.com/world/1014523"' in item
     assert "source" not in statement_item_html(statement, "")
