@@ -45,14 +45,16 @@ def contested_readings(dataset: Dataset) -> dict[str, str]:
 
 def _position_markdown(position: Mapping[str, Any]) -> str:
     """One position: our summary, the words of the page, and who says it where (and when, if stated)."""
-    cited = position["title"] or position["speaker"]
-    when = format_partial_date(position["published"], "day") if pd.notna(position["published"]) else ""
-    said_by = f"{escape_markdown(position['speaker'])}, {markdown_link(cited, position['url'])}"
-    quote = escape_markdown(position["quote"]).replace("\n", " ")
-    return (
-        f"{escape_markdown(position['summary'])}\n\n> {quote}\n\n"
-        f"— {said_by}{f', {escape_markdown(when)}' if when else ''}"
+    speaker = escape_markdown(position["speaker"])
+    # The page's title when it has one; else the speaker's name is the link to the page.
+    said_by = (
+        f"{speaker}, {markdown_link(position['title'], position['url'])}"
+        if position["title"]
+        else markdown_link(position["speaker"], position["url"])
     )
+    when = f", {format_partial_date(position['published'], 'day')}" if pd.notna(position["published"]) else ""
+    quote = escape_markdown(position["quote"]).replace("\n", " ")
+    return f"{escape_markdown(position['summary'])}\n\n> {quote}\n\n— {said_by}{escape_markdown(when)}"
 
 
 def positions_markdown(positions: pd.DataFrame, side: str) -> str:

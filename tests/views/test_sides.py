@@ -65,7 +65,7 @@ def test_a_side_s_positions_are_its_own_in_order_each_quoted_with_its_page() -> 
     assert "> Words 1 of Japan\\." in japan, "a quote is one block, its line breaks as spaces"
     assert f"— Ministry, [Page title]({MOFA})" in japan
     russia = positions_markdown(positions, "Russia")
-    assert russia.endswith(f"— Ministry, [Ministry]({MOFA}), 14 Jan 2019")
+    assert russia.endswith(f"— [Ministry]({MOFA}), 14 Jan 2019"), "no title: the speaker's name links the page"
 
 
 def test_a_side_without_positions_gives_nothing_and_the_heading_names_whose_case_it_is() -> None:
