@@ -34,8 +34,6 @@ PREVIEW_SIZE = (1200, 630)  # what Open Graph and Twitter cards show best
 PAGES_ROOT = Path(__file__).parent / "pages"
 # Streamlit's page, found without importing Streamlit.
 STREAMLIT_INDEX = Path(importlib.util.find_spec("streamlit").origin).parent / "static" / "index.html"
-# Where Streamlit fetches a page's Material icon for the browser tab (CSP img-src allows this folder only).
-MATERIAL_ICONS = "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/"
 # Off: what the dashboard never uses. On for this origin only: the copy-link button's clipboard, and
 # full screen (Streamlit's charts and tables offer it).
 PERMISSIONS_POLICY = ", ".join(
@@ -167,7 +165,6 @@ def render_config(
         frame_ancestors=settings.FRAME_ANCESTORS,
         inline_script_hashes=inline_script_hashes(STREAMLIT_INDEX.read_text(encoding="utf-8")),
         permissions_policy=PERMISSIONS_POLICY,
-        material_icons=MATERIAL_ICONS,
         pages_root=PAGES_ROOT,
         secure_cookie=public_url.startswith("https://"),  # behind a TLS proxy: the cookie travels only over HTTPS
     )

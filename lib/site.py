@@ -13,7 +13,7 @@ class SitePage:
     module: str  # the page's module in pages/
     url_path: str  # "" for the overview, the default page
     title: str  # in the navigation
-    icon: str  # a Material icon
+    icon: str  # an emoji: a Material icon would also be the tab's icon, fetched from a font server outside
     description: str  # one sentence: what a link to the page opens on
     params: tuple[str, ...] = ()  # the page's own query parameters, besides the shared filters
     # What the country filter means here: the Timeline shows events involving a country, the
@@ -32,7 +32,7 @@ PAGES: tuple[SitePage, ...] = (
         "home",
         "",
         "Overview",
-        ":material/home:",
+        "🏠",
         "The Russia–Japan peace-treaty talks and the dispute over the southern Kuril Islands, "
         "in headline figures and the latest event, every fact traced to its source.",
     ),
@@ -40,7 +40,7 @@ PAGES: tuple[SitePage, ...] = (
         "story",
         "story",
         "Story",
-        ":material/auto_stories:",
+        "📖",
         "The Russia–Japan peace-treaty talks from the 1855 treaty to today in short chapters, each with "
         "its dates, a map of the islands it concerns, and its events with their sources.",
         params=("chapter",),
@@ -49,7 +49,7 @@ PAGES: tuple[SitePage, ...] = (
         "map",
         "map",
         "Map",
-        ":material/map:",
+        "🗺️",
         "Iturup, Kunashir, Shikotan and the Habomai islets on a map: who administers and who claims "
         "each, and the two the 1956 declaration promised to Japan.",
     ),
@@ -57,7 +57,7 @@ PAGES: tuple[SitePage, ...] = (
         "timeline",
         "timeline",
         "Timeline",
-        ":material/timeline:",
+        "📈",
         "170 years of the Kuril Islands dispute, from the 1855 Shimoda Treaty to today, each event with its source.",
         params=("event",),
         country_label="Events involving",
@@ -67,7 +67,7 @@ PAGES: tuple[SitePage, ...] = (
         "statements",
         "statements",
         "Statements",
-        ":material/format_quote:",
+        "💬",
         "Who said what on the peace treaty and the islands, when and for which country, "
         "word for word from the source article.",
         params=("q", "speaker", "statement", "tab"),

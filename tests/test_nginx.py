@@ -126,7 +126,7 @@ def test_the_content_security_policy_names_only_this_origin_and_the_exceptions(t
         for directive in ("default-src", "connect-src", "frame-src"):
             assert policy[directive] == ["'self'"]
         assert policy["font-src"] == ["'self'", "data:"]
-        assert policy["img-src"] == ["'self'", "data:", "blob:", nginx.MATERIAL_ICONS]
+        assert policy["img-src"] == ["'self'", "data:", "blob:"]
         assert "worker-src" not in policy  # default-src 'self' covers them
         assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
         assert policy["object-src"] == ["'none'"]

@@ -8,11 +8,11 @@ from components import plain_sidebar
 st.set_page_config(page_title="Reference", layout="wide")
 page = st.navigation(
     [
-        st.Page("like_home.py", title="Overview", icon=":material/home:", default=True),
-        st.Page("like_story.py", title="Story", icon=":material/auto_stories:", url_path="story"),
-        st.Page("like_map.py", title="Map", icon=":material/map:", url_path="map"),
-        st.Page("like_timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-        st.Page("like_statements.py", title="Statements", icon=":material/format_quote:", url_path="statements"),
+        st.Page("like_home.py", title="Overview", icon="🏠", default=True),
+        st.Page("like_story.py", title="Story", icon="📖", url_path="story"),
+        st.Page("like_map.py", title="Map", icon="🗺️", url_path="map"),
+        st.Page("like_timeline.py", title="Timeline", icon="📈", url_path="timeline"),
+        st.Page("like_statements.py", title="Statements", icon="💬", url_path="statements"),
     ]
 )
 plain_sidebar()
