@@ -44,7 +44,7 @@ _WATCHER_JS = """
   const showsCanary = (text) => !text.parentElement?.closest('script, style') && text.data.includes(canary);
   const markup = {
     B: /^(closed|end)$/, STRONG: /^bold$/, EM: /^em$/, DEL: /^gone$/, LI: /^a list item/,
-    BLOCKQUOTE: /a quote/, A: /^read more$/, MARQUEE: /./,
+    BLOCKQUOTE: /^a quote/, A: /^read more$/, MARQUEE: /./,
   };
   const check = (el) => {
     for (const attr of el.attributes || []) {
