@@ -90,6 +90,12 @@ def render(view: View) -> PageParams:
             "Click an island on the map, or choose one under *Island* in the sidebar, to see its details here.",
             icon=":material/touch_app:",
         )
+    all_islands(dataset)
+    return {}
+
+
+def all_islands(dataset: Dataset) -> None:
+    """Every island in a table, whatever the filters, and the same as CSV with each figure's page."""
     st.subheader("All islands")
     listed = islands_table(dataset.islands, dataset.geojson)
     with st.container(key="islands_table"):
@@ -108,7 +114,6 @@ def render(view: View) -> PageParams:
         name="islands",
         key="map_csv",
     )
-    return {}
 
 
 def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island: str) -> None:

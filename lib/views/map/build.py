@@ -18,7 +18,7 @@ from lib.views.map.geometry import bounds
 from lib.views.map.labels import island_labels
 from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, island_layer, label_layer, outline_layer
 from lib.views.map.legend import COASTS_ATTRIBUTION, highlighted_names, legend_entries, map_legend_html
-from lib.views.map.popups import popup_lists
+from lib.views.map.popups import PopupLists, popup_lists
 from lib.views.map.shapes import highlight_rings, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
@@ -84,15 +84,7 @@ def build_island_map(
         rings = folium.FeatureGroup(name="Highlighted islands", control=False).add_to(island_map)
         outline_layer(highlight_rings(ringed)).add_to(rings)
 
-    lists = popup_lists(events, statements, dataset)
-    islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
-    shapes = island_shapes(on_map, lists, lists_below)
-    island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
-    coasts = [shape for shape in shapes if shape.popup is None]
-    if coasts:  # over the islands, which lack the clipped ones' outline
-        outline_layer(coasts).add_to(islands_layer)
-    names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
-    label_layer(island_labels(on_map, island_groups(islands))).add_to(names)
+    _add_islands(island_map, on_map, popup_lists(events, statements, dataset), lists_below, island_groups(islands))
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)
 
@@ -104,6 +96,21 @@ def build_island_map(
     ).add_to(island_map)
     folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
     return island_map
+
+
+def _add_islands(
+    island_map: folium.Map, on_map: Sequence[Island], lists: PopupLists, lists_below: bool, groups: Mapping[str, str]
+) -> None:
+    """The islands with their popups (`lists`: what each may list), the clipped coasts' outline over
+    them, and the names' layer."""
+    islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    shapes = island_shapes(on_map, lists, lists_below)
+    island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
+    coasts = [shape for shape in shapes if shape.popup is None]
+    if coasts:  # over the islands, which lack the clipped ones' outline
+        outline_layer(coasts).add_to(islands_layer)
+    names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
+    label_layer(island_labels(on_map, groups)).add_to(names)
 
 
 def highlighted_islands(
