@@ -23,6 +23,9 @@ What it measures, all in one run on this machine:
 5. Through nginx (bench.proxy): bytes per cold view directly, through nginx, and of each page's reference
    through the same nginx; and cold views per second that one replica directly and one and two replicas
    behind nginx serve (bench.views).
+6. Abuse (bench.abuse): through nginx, one client from 127.0.0.2 sends a fixed count of requests as
+   fast as it can while a reader from 127.0.0.3 opens every page and the health check is asked every
+   0.2 s; what each is answered, and the slowest health check.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from pathlib import Path
 import streamlit
 from playwright.sync_api import Browser, sync_playwright
 
+from bench.abuse import measure_abuse
 from bench.cold import BARE, measure_cold_renders
 from bench.load import Load, measure_load, measure_replica_loads
 from bench.proxy import measure_proxy
@@ -88,10 +92,20 @@ def measure(data_dirs: dict[int, Path], rounds: int, context: dict[str, str], lo
         log("measured load")
         proxy = measure_proxy(browser, log)
         browser.close()
+    abuse = measure_abuse(log)
     reruns = measure_reruns(data_dirs, rounds, log)
     reruns_without_derived = measure_reruns_without_derived(data_dirs, rounds, log)
     return Figures(
-        cold.references, cold.pages, cold.first_views, reruns, reruns_without_derived, loads, proxy, rounds, context
+        cold.references,
+        cold.pages,
+        cold.first_views,
+        reruns,
+        reruns_without_derived,
+        loads,
+        proxy,
+        abuse,
+        rounds,
+        context,
     )
 
 

@@ -3,8 +3,10 @@ the list of targets missed, `missed_targets(figures)`, from the same ratios."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+from bench.abuse import ABUSER_THREADS, AbuseFigures
 from bench.cold import BARE, FIRST_VIEWS, REFERENCE_APP, Target, page_name, reference_page
 from bench.load import SESSIONS, Load
 from bench.proxy import CONCURRENCY, VIEWS, ProxyFigures, ViewBytes
@@ -26,6 +28,7 @@ class Figures:
     reruns_without_derived: dict[int, dict[str, float]]
     loads: list[Load]
     proxy: ProxyFigures
+    abuse: AbuseFigures
     rounds: int
     context: dict[str, str]
 
@@ -293,6 +296,32 @@ def throughput_section(figures: Figures) -> list[str]:
     ]
 
 
+def _statuses(counts: Counter[int]) -> str:
+    return ", ".join(
+        f"{count:,} × {'no answer' if status == -1 else status}" for status, count in sorted(counts.items())
+    )
+
+
+def abuse_section(figures: Figures) -> list[str]:
+    abuse = figures.abuse
+    return [
+        "",
+        "## One abusive client beside a reader, through nginx",
+        "",
+        f"`bench/abuse.py`: two replicas behind nginx. From 127.0.0.2, {sum(abuse.abuser.values()):,} requests for",
+        f"the overview, {ABUSER_THREADS} at a time; meanwhile from 127.0.0.3 a reader opens every page in turn, and from",
+        "127.0.0.4 the health check is asked every 0.2 s. nginx limits each address (deploy/settings.py).",
+        "",
+        "| client | requests | answers (HTTP status) |",
+        "|---|---:|---|",
+        f"| abusive, 127.0.0.2 | {sum(abuse.abuser.values()):,} | {_statuses(abuse.abuser)} |",
+        f"| reader, 127.0.0.3 | {sum(abuse.reader.values()):,} | {_statuses(abuse.reader)} |",
+        f"| health check, 127.0.0.4 | {sum(abuse.health.values()):,} | {_statuses(abuse.health)} |",
+        "",
+        f"Slowest health check during the abuse: {abuse.health_slowest_s:.3f} s.",
+    ]
+
+
 def closing(figures: Figures) -> list[str]:
     targets = [
         *figures.references.values(),
@@ -322,6 +351,7 @@ def write_results(figures: Figures) -> str:
         load_section,
         bytes_section,
         throughput_section,
+        abuse_section,
         closing,
     ]
     return "\n".join(line for section in sections for line in section(figures)) + "\n"

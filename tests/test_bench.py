@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+from bench.abuse import AbuseFigures
 from bench.cold import REFERENCE_APP, Target, reference_page
 from bench.load import Load
 from bench.proxy import ProxyFigures, ViewBytes
@@ -11,6 +14,7 @@ from bench.report import (
     RENDER_TARGET,
     SCALE_TARGET,
     Figures,
+    abuse_section,
     missed_targets,
     render_table,
     scale_table,
@@ -39,6 +43,7 @@ def figures_meeting_every_target() -> Figures:
         reruns_without_derived={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
         loads=[Load("the app", 180, 200, 20, 0.3, 0)],
         proxy=ProxyFigures(*({path: same for path in PATHS} for _ in range(3)), {}),
+        abuse=AbuseFigures(Counter({429: 2500, 200: 500}), Counter({200: 50}), Counter({200: 40}), 0.05),
         rounds=7,
         context={},
     )
@@ -115,3 +120,10 @@ def test_without_derived_builds_on_every_call_and_then_keeps_again(dataset: Data
     with without_derived():
         assert [dataset.derived(builder), dataset.derived(builder)] == [1, 2]
     assert dataset.derived(builder) == dataset.derived(builder) == 3
+
+
+def test_the_abuse_section_counts_each_client_s_answers_by_status() -> None:
+    section = "\n".join(abuse_section(figures_meeting_every_target()))
+    assert "| abusive, 127.0.0.2 | 3,000 | 500 × 200, 2,500 × 429 |" in section
+    assert "| reader, 127.0.0.3 | 50 | 50 × 200 |" in section
+    assert "Slowest health check during the abuse: 0.050 s." in section
