@@ -1,10 +1,5 @@
-"""A statement as every page shows it: a line of Markdown (the Story, the Timeline), an item of
-a popup's list (the map), the table and its CSV (the Statements page and the map's), and the
-statement in its article's context; and what the Statements page adds: its search, the speaker
-filter and what its empty state says.
-
-Pure functions, no Streamlit. The shared filters are lib.model.filters'.
-"""
+"""A statement as every page shows it (Markdown, a popup's item, the table, the CSV, in context), and
+the Statements page's own search, speaker filter and empty state. Pure functions, no Streamlit."""
 
 from __future__ import annotations
 
@@ -23,45 +18,35 @@ from lib.model.filters import Filters
 from lib.model.frames import each_distinct
 from lib.model.link import share_link
 from lib.site import site_page
-from lib.views.article import EvidenceSpan, Paragraph, context_html, paragraph_html
+from lib.views.article import context_html
 from lib.views.html import Markup, html, link
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.wording import MAX_LISTED, shorten
 
 STATEMENTS_PAGE = site_page("statements").url_path
 
-# Columns of `table_frame` that the reader sees, in order; the others serve them.
-# The quote comes first: it is what a reader scans for, and on a phone it fills the screen's width.
-# Whether it is quoted or reported speech is in the statement's context below and in the CSV.
+# The columns of `table_frame` a reader sees; the quote first, as what a reader scans for.
 TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country", "role")
-# A row is six lines high (Streamlit wraps a cell's text in rows over 64 px), so that a quote or a role
-# wraps instead of being cut: every quote and role in today's data fits at its column's width (the
-# longest role, 116 characters, takes six lines). A longer one is cut short, with no ellipsis; its
-# row's "In context" shows it whole.
+# Six lines (Streamlit wraps a cell's text in rows over 64 px): today's longest role, 116 characters,
+# fits; a longer text is cut short, and its row's "In context" shows it whole.
 TABLE_ROW_PX = 112
-_TABLE_HEADER_PX = 38
-_TABLE_ROWS_IN_VIEW = 10
 QUOTE_LABEL_CHARS = 60
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
-
-_QUOTE_STYLE = (
-    "margin:0 0 0.6em 0;padding:0.1em 0 0.1em 0.8em;font-size:1.1em;border-left:4px solid rgba(128,128,128,0.5);"
-)
 _ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
-# The table names each source link by its host ("tass.com"): a JavaScript regular expression whose
-# first group the table shows in place of the URL. A URL it does not match is shown whole.
-# It skips a user name ("https://tass.com@example.org" goes to example.org) and stops at a backslash,
-# which browsers read as a slash.
+# The table shows a source link as its host ("tass.com"), this JavaScript pattern's first group. It skips
+# a user name ("https://tass.com@example.org" goes to example.org) and stops at a backslash, which
+# browsers read as a slash.
 SOURCE_LINK_TEXT = r"^https?://(?:[^/?#\\]*@)?(?:www\.)?([^/?#:\\]+)"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 
-def said(statement: Mapping[str, Any]) -> str:
-    """The words as plain text: in quotation marks when quoted word for word, as they are when
-    reported. Each renderer escapes them for its output."""
-    return f"“{statement['quote']}”" if statement["kind"] == "direct" else str(statement["quote"])
+def said(statement: Mapping[str, Any], limit: int | None = None) -> str:
+    """The words as plain text, cut to `limit` characters if given: in quotation marks when quoted word
+    for word, as they are when reported. Each renderer escapes them for its output."""
+    words = shorten(statement["quote"], limit) if limit else str(statement["quote"])
+    return f"“{words}”" if statement["kind"] == "direct" else words
 
 
 def _reported(statement: Mapping[str, Any]) -> str:
@@ -144,11 +129,8 @@ def iso_date(date: pd.Timestamp, precision: str) -> str | None:
 
 def iso_dates(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     """`iso_date` of each row, worked out once per distinct date and precision."""
-    date_codes, distinct_dates = pd.factorize(dates, use_na_sentinel=False)
-    precision_codes, distinct_precisions = pd.factorize(precisions, use_na_sentinel=False)
-    width = len(distinct_precisions)
-    pairs = pd.Series(date_codes * width + precision_codes, index=dates.index)
-    return each_distinct(pairs, lambda pair: iso_date(distinct_dates[pair // width], distinct_precisions[pair % width]))
+    pairs = pd.Series(list(zip(dates, precisions, strict=True)), index=dates.index, dtype=object)
+    return each_distinct(pairs, lambda pair: iso_date(*pair))
 
 
 def shown_date(iso: str) -> str:
@@ -159,11 +141,9 @@ def shown_date(iso: str) -> str:
 
 def statement_labels(dataset: Dataset) -> dict[str, str]:
     """Statement id -> "23 Jul 2018 · Chuichi Date: “Tokyo hopes for…”", for every statement, in table order."""
-    ordered = _in_table_order(dataset.statements[["id", "date", "date_precision", "speaker", "quote"]])
-    columns = (ordered[name].tolist() for name in ("id", "date", "date_precision", "speaker", "quote"))
     return {
-        statement_id: f"{format_partial_date(date, precision)} · {speaker}: “{shorten(quote, QUOTE_LABEL_CHARS)}”"
-        for statement_id, date, precision, speaker, quote in zip(*columns, strict=True)
+        row["id"]: f"{when_said(row)} · {row['speaker']}: {said(row, QUOTE_LABEL_CHARS)}"
+        for row in _in_table_order(dataset.statements).to_dict("records")
     }
 
 
@@ -177,9 +157,8 @@ def statement_choices(labels: Mapping[str, str], shown: pd.DataFrame, chosen: st
 
 
 def table_height(rows: int) -> int:
-    """Pixels for a table of `rows` rows: all of them up to ten, so that the page scrolls and not the
-    table; more scroll inside it."""
-    return _TABLE_HEADER_PX + min(max(rows, 1), _TABLE_ROWS_IN_VIEW) * TABLE_ROW_PX
+    """Pixels for the 38 px header and up to ten rows, so that the page scrolls and not the table."""
+    return 38 + min(max(rows, 1), 10) * TABLE_ROW_PX
 
 
 # The table's columns, by the reader's header each comes from.
@@ -196,26 +175,20 @@ _TABLE_OF_READER: dict[str, str] = {
 
 def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.DataFrame:
     """One row per statement for the table: TABLE_COLUMNS, and `id` to tie a selected row to its statement.
-
-    `date` is the ISO date at its precision: text that sorts chronologically and that screen
-    readers and copied cells give without an invented day or month; the table shows it through
-    `shown_date`. `source` is the source's URL.
-    """
+    `date` is ISO text at its precision: it sorts, and copies without an invented day or month."""
     frame = reader_frame(_in_table_order(statements), sources_by_id, {})
     return frame[list(_TABLE_OF_READER)].rename(columns=_TABLE_OF_READER)
 
 
 @dataclass(frozen=True)
 class StatementsTable:
-    """Rows of the statements table, in table order, ready to send: `data` is what st.dataframe
-    shows (TABLE_COLUMNS, as Arrow, so a run sends it without converting Python strings), `ids`
-    ties each row to its statement."""
+    """The table's rows in table order: `data` as Arrow, so a run sends it without converting Python
+    strings, and `ids`, each row's statement."""
 
     ids: np.ndarray  # statement ids, one per row of data
     data: pa.Table
 
     def showing(self, statements: pd.DataFrame) -> StatementsTable:
-        """The rows that show `statements`, in table order."""
         # dtype=object: an inferred "str" index matches by Arrow, some thirty times slower here.
         keep = pd.Index(self.ids, dtype=object).isin(statements["id"])
         return StatementsTable(ids=self.ids[keep], data=self.data.filter(keep))
@@ -227,21 +200,18 @@ class StatementsTable:
 
     @property
     def date_options(self) -> list[str]:
-        """Every known date of the rows once, in date order (ISO text sorts so)."""
         return sorted(self.data.column("date").drop_null().unique().to_pylist())
 
     @property
     def key(self) -> str:
-        """A widget key that changes whenever the rows do. A row selection then never outlives the
-        rows it was made on, and Streamlit need not hash the whole table on every run to tell
-        (without a key it does, about 20 ms at 4,000 rows)."""
+        """A widget key that changes with the rows: a selection never outlives its rows, and Streamlit
+        need not hash the whole table every run (about 20 ms at 4,000 rows)."""
         rows = hashlib.blake2b("\n".join(self.ids).encode("utf-8"), digest_size=8).hexdigest()
         return f"statements_table_{rows}"
 
 
 def statements_table(dataset: Dataset) -> StatementsTable:
-    """The table of every statement (table_frame), worth building once per dataset: a run then
-    picks its rows with StatementsTable.showing."""
+    """The table of every statement, worth building once per dataset; a run picks its rows with `showing`."""
     frame = table_frame(dataset.statements, dataset.sources_by_id)
     return StatementsTable(
         ids=frame["id"].to_numpy(dtype=object),
@@ -285,9 +255,7 @@ def defused(column: pd.Series) -> pd.Series:
 def reader_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The statements with readable headers and dates, in the order given: the CSV's columns, and
-    what the Statements page's table and the map's table of an island's statements take from them.
-    An undated statement's ISO date is None."""
+    """The statements in the order given, as the CSV's columns, which the tables take from."""
     iso = iso_dates(statements["date"], statements["date_precision"])
     source_ids = statements["source_id"]
     return pd.DataFrame(
@@ -314,8 +282,7 @@ def reader_frame(
 def export_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The statements as a reader's spreadsheet: readable headers and dates, in table order; every column is text."""
-    # An undated statement's ISO date is an empty cell.
+    """The statements as a reader's spreadsheet, in table order, every cell text (an undated one's ISO date empty)."""
     return reader_frame(_in_table_order(statements), sources_by_id, island_names).fillna("").apply(defused)
 
 
@@ -324,35 +291,27 @@ def statements_csv(statements: pd.DataFrame, sources_by_id: pd.DataFrame, island
     return export_frame(statements, sources_by_id, island_names).to_csv(index=False).encode("utf-8-sig")
 
 
-def _in_article(evidence: str, text: str | None) -> Markup:
-    """The article's paragraph with the sentence highlighted; the sentence alone when the text does not hold it."""
-    context = context_html(text, evidence) if text is not None else None
-    if context is None:
-        whole = EvidenceSpan(0, len(evidence), "statement", "")
-        context = paragraph_html(evidence, Paragraph(0, len(evidence)), [whole], labelled=False)
-    return context
-
-
 def statement_html(statement: Mapping[str, object], source: Mapping[str, object], text: str | None) -> Markup:
-    """One statement in context: the words, who said them in which role, the article's paragraph
-    with the sentence highlighted, and links to the source and to where the role was checked."""
-    kind = str(statement["kind"])
+    """One statement: the words, who said them in which role, the article's paragraph with the sentence
+    highlighted (the sentence alone when the text does not hold it), the source and where the role was checked."""
+    evidence = str(statement["evidence"])
+    in_article = context_html(text, evidence) if text is not None else None
     role_url = str(statement["role_source_url"] or "")
     return html(
-        '<div class="kd-statement"><blockquote style="{quote_style}">{words}</blockquote>'
+        '<div class="kd-statement"><blockquote style="margin:0 0 0.6em 0;padding:0.1em 0 0.1em 0.8em;'
+        'font-size:1.1em;border-left:4px solid rgba(128,128,128,0.5);">{words}</blockquote>'
         '<p style="margin:0 0 0.3em 0;"><strong>{speaker}</strong>, {role} <em>(role at the time{checked})</em></p>'
         '<p style="margin:0 0 0.8em 0;">{country} · {date} · {kind}</p>'
         '<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'
         '<p style="margin:0.4em 0 0 0;">Source: {source}, {dateline}, published {published}</p></div>',
-        quote_style=_QUOTE_STYLE,
         words=said(statement),
         speaker=statement["speaker"],
         role=statement["role"],
         checked=html("; {}", link(role_url, "where the role was checked")) if role_url else "",
         country=statement["country"],
         date=when_said(statement),
-        kind=KIND_DESCRIPTIONS.get(kind, kind),
-        context=_in_article(str(statement["evidence"]), text),
+        kind=KIND_DESCRIPTIONS.get(str(statement["kind"]), statement["kind"]),
+        context=in_article or context_html(evidence, evidence),
         source=link(str(source["url"]), f"{source['publisher']}: “{source['title']}”"),
         dateline=source["dateline"],
         published=format_partial_date(source["published"], "day"),
