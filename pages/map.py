@@ -13,7 +13,7 @@ from lib.ui.data import WRAPPED_ROW_PX
 from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.downloads import csv_bytes, islands_frame
-from lib.views.islands import facts_markdown, island_details, island_records, islands_table, map_filters
+from lib.views.islands import NOT_PUBLISHED, facts_markdown, island_details, island_records, islands_table, map_filters
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
@@ -105,6 +105,7 @@ def all_islands(dataset: Dataset) -> None:
             width="stretch",
             height="content",  # every island in view, for screen readers too: the page scrolls, not the table
             row_height=WRAPPED_ROW_PX,
+            placeholder=NOT_PUBLISHED,  # only a figure can be missing; the CSV keeps an empty cell
             column_config=ISLAND_COLUMNS,
         )
     csv_download(

@@ -1,10 +1,5 @@
-"""What each page offers to download, as a reader's spreadsheet: the events in view with their
-sources flattened into readable columns, the islands with their figures and the pages that state
-them, and the CSV bytes every download shares (UTF-8 with a byte-order mark, no cell that a
-spreadsheet would run as a formula).
-
-Pure functions, no Streamlit. The statements' CSV is lib.views.statements' `statements_csv`.
-"""
+"""The events' and the islands' CSV downloads, as a reader's spreadsheet. Pure functions, no Streamlit.
+The statements' CSV is lib.views.statements' `statements_csv`."""
 
 from __future__ import annotations
 
@@ -13,19 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from lib.views.islands import (
-    Island,
-    format_area,
-    format_population,
-    island_records,
-    japanese_name,
-    part_of,
-    russian_name,
-)
+from lib.views.islands import Island, figure_text, island_records, japanese_name, part_of, russian_name
 from lib.views.provenance import Citation, FigureSource, event_when
 from lib.views.statements import defused, iso_date
 
-# Between the parts of one cell that lists several things: sources, sentences, islands.
 LIST_SEPARATOR = "; "
 # Between the sentences of several sources: a sentence may hold a semicolon itself.
 SENTENCE_SEPARATOR = " | "
@@ -54,20 +40,11 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return text.apply(defused).to_csv(index=False).encode("utf-8-sig")
 
 
-def _sources_text(citations: Sequence[Citation]) -> str:
-    return LIST_SEPARATOR.join(f"{citation.publisher}: {citation.url}" for citation in citations)
-
-
-def _states_text(citations: Sequence[Citation]) -> str:
-    return LIST_SEPARATOR.join(f"{citation.publisher}: {', '.join(citation.states)}" for citation in citations)
-
-
 def events_frame(
     events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], island_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The events in date order, one row each, with readable headers: the dates as a reader writes
-    them and in ISO form at their precision, and every source flattened into columns ("publisher:
-    URL" joined by "; ", what each states, the sentences that state it)."""
+    """The events in date order, the dates as a reader writes them and in ISO form, every source flattened
+    into columns ("publisher: URL" joined by "; ", what each states, the sentences that state it)."""
     ordered = events.sort_values(["date", "id"], kind="stable", na_position="last")
     rows = []
     for event in ordered.to_dict("records"):
@@ -83,8 +60,10 @@ def events_frame(
                 "Countries": LIST_SEPARATOR.join(event["countries"]),
                 "Islands": LIST_SEPARATOR.join(island_names.get(island, island) for island in event["islands"]),
                 "Type": event["event_type"],
-                "Sources": _sources_text(cited),
-                "What each source states": _states_text(cited),
+                "Sources": LIST_SEPARATOR.join(f"{citation.publisher}: {citation.url}" for citation in cited),
+                "What each source states": LIST_SEPARATOR.join(
+                    f"{citation.publisher}: {', '.join(citation.states)}" for citation in cited
+                ),
                 "Evidence": SENTENCE_SEPARATOR.join(citation.evidence for citation in cited),
                 "Event id": event["id"],
             }
@@ -93,12 +72,7 @@ def events_frame(
 
 
 def _figure_sources_text(sources: Sequence[FigureSource], figure: str) -> str:
-    def stated(source: FigureSource) -> str:
-        if figure == "area_km2":
-            return format_area(source.value)
-        return format_population(int(source.value), source.year)
-
-    return LIST_SEPARATOR.join(f"{source.publisher}: {stated(source)}, {source.url}" for source in sources)
+    return LIST_SEPARATOR.join(f"{source.publisher}: {figure_text(figure, source)}, {source.url}" for source in sources)
 
 
 def _island_row(island: Island, by_id: Mapping[str, Island], figures: Mapping[tuple[str, str], Any]) -> dict:
@@ -123,8 +97,7 @@ def _island_row(island: Island, by_id: Mapping[str, Island], figures: Mapping[tu
 def islands_frame(
     islands: pd.DataFrame, geojson: Mapping[str, Any], figures: Mapping[tuple[str, str], Sequence[FigureSource]]
 ) -> pd.DataFrame:
-    """Every island of islands.csv, as the map's table lists them, with its figures and every page
-    that publishes one (lib.views.provenance.figure_sources), the figure shown first."""
+    """Every island of islands.csv, as the map's table lists them, with every page that publishes a figure."""
     rows = [island for island in island_records(islands, geojson) if island.listed]
     by_id = {island.id: island for island in rows}
     frame = pd.DataFrame([_island_row(island, by_id, figures) for island in rows])

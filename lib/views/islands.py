@@ -1,8 +1,5 @@
-"""Facts about the islands as the map and its details panel show them: pure functions.
-
-Statuses and facts come from islands.csv; outlines, and the names of context coasts that
-islands.csv does not list (eastern Hokkaido), from islands.geojson.
-"""
+"""Facts about the islands as the map and its details panel show them, from islands.csv; outlines, and
+the context coasts islands.csv does not list (eastern Hokkaido), from islands.geojson. Pure functions."""
 
 from __future__ import annotations
 
@@ -23,11 +20,13 @@ from lib.views.statements import reader_frame
 CLAIMED = "claimed"
 PROMISED_1956 = "promised_1956"
 UNCONTESTED = "uncontested"
+# What the map's table, the details and the popups say of a figure no page publishes.
+NOT_PUBLISHED = "not published"
 
 
 @dataclass(frozen=True)
 class Island:
-    """One island, islet, group or context coast, as the map and its details show it."""
+    """One island, islet, group or context coast."""
 
     id: str
     name: str
@@ -70,7 +69,7 @@ def _optional(value: Any) -> Any:
     return None if value is None or pd.isna(value) else value
 
 
-# The names and states an Island takes as islands.csv, or a context coast's GeoJSON properties, give them.
+# The fields an Island takes as islands.csv, or a context coast's GeoJSON properties, name them.
 _NAMES_AND_STATES = (
     "name_ja_romaji",
     "name_ja_kanji",
@@ -82,7 +81,6 @@ _NAMES_AND_STATES = (
 
 
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
-    """An island of islands.csv, with its outline (None for a group, whose members are drawn)."""
     return Island(
         **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
         name=row["name_en"],
@@ -98,8 +96,7 @@ def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) ->
 
 
 def _context_coast(feature: Mapping[str, Any]) -> Island:
-    """Land only the GeoJSON has (eastern Hokkaido), drawn for context: its names and status are the
-    feature's own properties, which the loader has checked."""
+    """Land only the GeoJSON has (eastern Hokkaido), its names and status the feature's checked properties."""
     props = feature["properties"]
     return Island(
         **{field: str(props.get(field) or "") for field in _NAMES_AND_STATES},
@@ -136,31 +133,25 @@ def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd
 
 @dataclass(frozen=True)
 class Named:
-    """The rows of a frame that name one island: how many, and where the latest of them are."""
-
     count: int
     latest: np.ndarray  # positions (as for .iloc) of the latest rows, oldest first
 
 
 @dataclass(frozen=True)
 class NamingIndex:
-    """The rows of a frame that name each island, in date order. Worth keeping per dataset: a
-    filtered copy of the frame then needs no pass over its lists of islands (see `latest`)."""
+    """The rows of a frame that name each island, in date order: kept per dataset, so that a filtered copy
+    of the frame needs no pass over its lists of islands."""
 
     frame: pd.DataFrame
     rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`, oldest first, undated first
 
     def latest(self, kept: pd.DataFrame, limit: int) -> dict[str, Named]:
-        """For each island, the rows naming it among those of `kept` (`frame` or a filtered copy with
-        its row labels), and the positions in `frame` of the latest `limit` of them."""
-        if kept is self.frame:
-            in_kept = np.ones(len(self.frame), dtype=bool)
-        else:
-            positions = self.frame.index.get_indexer(kept.index)
-            if (positions < 0).any():
-                raise ValueError("the kept rows are not all rows of the indexed frame")
-            in_kept = np.zeros(len(self.frame), dtype=bool)
-            in_kept[positions] = True
+        """Per island, how many rows of `kept` (rows of `frame`, by label) name it, and the latest `limit`."""
+        positions = self.frame.index.get_indexer(kept.index)
+        if (positions < 0).any():
+            raise ValueError("the kept rows are not all rows of the indexed frame")
+        in_kept = np.zeros(len(self.frame), dtype=bool)
+        in_kept[positions] = True
         named = {}
         for island_id, rows in self.rows.items():
             rows = rows[in_kept[rows]]
@@ -169,11 +160,8 @@ class NamingIndex:
 
 
 def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> NamingIndex:
-    """Which rows of `frame` name each island, as `naming` counts them, in date order.
-
-    One pass over the frame serves every island: its distinct lists of islands are matched once per
-    island, and the rows are put in date order once.
-    """
+    """Which rows of `frame` name each island, as `naming` counts them: each distinct list of islands is
+    matched once per island, and the rows put in date order once."""
     codes, distinct_lists = pd.factorize(frame["islands"], use_na_sentinel=False)
     # A stable sort of the dates as integers: NaT is the smallest, so undated rows come first.
     in_date_order = np.argsort(frame["date"].to_numpy().view("int64"), kind="stable")
@@ -189,29 +177,22 @@ def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping
 
 
 def map_filters(filters: Filters) -> Filters:
-    """The shared filters as the map applies them to events and statements: country and years.
-    The island filter would empty every other island's popup."""
+    """Country and years only: the island filter would empty every other island's popup."""
     return replace(filters, island=None)
 
 
 def format_area(area_km2: float | None) -> str:
     if area_km2 is None:
-        return "not published"
+        return NOT_PUBLISHED
     return f"{area_km2:,.2f}".rstrip("0").rstrip(".") + " km²"
 
 
 def format_population(population: int | None, year: int | None) -> str:
-    """ "6,799 (2021)"; "no permanent civilian population" for 0; "not published" when missing."""
+    """ "6,799 (2021)"; "no permanent civilian population" for 0."""
     if population is None:
-        return "not published"
+        return NOT_PUBLISHED
     text = "no permanent civilian population" if population == 0 else f"{population:,}"
     return f"{text} ({year})" if year is not None else text
-
-
-def declaration_1956_text(island: Island) -> str:
-    if island.in_1956_declaration:
-        return "Promised to Japan after a peace treaty"
-    return "Not among the islands the 1956 declaration promised"
 
 
 def japanese_name(island: Island) -> str:
@@ -231,31 +212,26 @@ def part_of(island: Island, by_id: Mapping[str, Island]) -> str:
 
 def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
     """(fact, value) pairs: area, population, administration, claim, 1956 status, and its group."""
+    promised = "Promised to Japan after a peace treaty"
+    if not island.in_1956_declaration:
+        promised = "Not among the islands the 1956 declaration promised"
     facts = [
         ("Area", format_area(island.area_km2)),
         ("Population", format_population(island.population, island.population_year)),
         ("Administered by", island.administered_by),
         ("Claimed by", island.claimed_by or "not claimed"),
-        ("1956 declaration", declaration_1956_text(island)),
+        ("1956 declaration", promised),
     ]
-    if group_name:
-        facts.append(("Part of", group_name))
-    return facts
-
-
-# The map's table of an island's statements: the CSV's columns a reader scans, the source as its link.
-_ISLAND_STATEMENT_COLUMNS = ["Date", "Speaker", "Country", "Quote", "Source URL"]
+    return [*facts, ("Part of", group_name)] if group_name else facts
 
 
 @dataclass(frozen=True)
 class IslandDetails:
-    """What the details panel shows for one island."""
-
     island: Island
     facts: list[tuple[str, str]]  # its names, then island_facts
     figures: Mapping[str, tuple[FigureSource, ...]]  # "area_km2" and "population": the shown figure's page first
     events: pd.DataFrame  # the events naming it, in date order
-    statements: pd.DataFrame  # _ISLAND_STATEMENT_COLUMNS, "Source URL" named "Source"
+    statements: pd.DataFrame  # the CSV's columns a reader scans, the source's URL as "Source"
 
 
 def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
@@ -276,20 +252,21 @@ def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFr
         events=naming(events, island_id, dataset.island_groups),
         statements=reader_frame(
             naming(statements, island_id, dataset.island_groups), dataset.sources_by_id, dataset.island_names
-        )[_ISLAND_STATEMENT_COLUMNS].rename(columns={"Source URL": "Source"}),
+        )[["Date", "Speaker", "Country", "Quote", "Source URL"]].rename(columns={"Source URL": "Source"}),
     )
 
 
 FIGURE_OF_FACT: dict[str, str] = {"Area": "area_km2", "Population": "population"}
 
 
-def _figure_text(figure: str, source: FigureSource) -> str:
+def figure_text(figure: str, source: FigureSource) -> str:
+    """A published figure as the facts show it: the area in km², the population with its year."""
     return format_area(source.value) if figure == "area_km2" else format_population(int(source.value), source.year)
 
 
 def facts_markdown(details: IslandDetails) -> str:
-    """The facts as a Markdown list, each figure with the page that states it, and any other
-    published figure with its own page: where reputable sources disagree, the reader sees both."""
+    """The facts as a Markdown list, each figure with its page, and any other published figure with its
+    own: where reputable sources disagree, the reader sees both."""
     lines = []
     for fact, value in details.facts:
         line = f"- **{escape_markdown(fact)}:** {escape_markdown(value)}"
@@ -298,7 +275,7 @@ def facts_markdown(details: IslandDetails) -> str:
             stated, *others = details.figures[figure]
             line += f" ({markdown_link(stated.publisher, stated.url)})"
             also = [
-                f"{escape_markdown(_figure_text(figure, other))} ({markdown_link(other.publisher, other.url)})"
+                f"{escape_markdown(figure_text(figure, other))} ({markdown_link(other.publisher, other.url)})"
                 for other in others
             ]
             if also:

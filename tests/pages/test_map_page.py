@@ -30,6 +30,8 @@ def test_without_a_selection_the_page_invites_a_click_and_lists_every_island(dat
     assert any("Click an island on the map" in info.value for info in app.main.info)
     table = app.main.dataframe[0].value
     assert table["Island"].tolist() == dataset.islands["name_en"].tolist()
+    assert table["Area (km²)"].isna().any()  # Signalny's: shown as words, not as "None"
+    assert app.main.dataframe[0].proto.placeholder == "not published"
 
 
 def test_the_selected_island_gets_its_details_panel(dataset: Dataset) -> None:
