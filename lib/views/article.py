@@ -1,10 +1,5 @@
-"""A source article as something to read: its paragraphs, where each extracted sentence sits in
-it, and highlighted HTML that shows what the dataset took from it and what it left out.
-
-Pure functions, no Streamlit. The HTML returned here is safe to render as raw HTML: every piece
-of text from the article or the CSVs is escaped by lib.views.html, and the only markup is this
-module's own.
-"""
+"""A source article to read: its paragraphs, where each extracted sentence sits, and HTML that
+highlights what the dataset took from it. Every text from data is escaped (lib.views.html)."""
 
 from __future__ import annotations
 
@@ -23,8 +18,6 @@ from lib.views.wording import shorten
 EvidenceKind = Literal["statement", "event"]
 KIND_NAMES: dict[str, str] = {"statement": "Statement", "event": "Event"}
 _KIND_ORDER: dict[str, int] = {"statement": 0, "event": 1}
-# Labels stay short beside the text; the full label is in the tooltip.
-LABEL_LIMIT = 60
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 # A sentence is found whether its quotes and apostrophes are curly or straight. Each character
@@ -77,13 +70,8 @@ def find_all(text: str, sentence: str) -> list[tuple[int, int]]:
     """Every (start, end) where `sentence` occurs in `text`, curly and straight quotes alike."""
     if not sentence:
         return []
-    haystack, needle = text.translate(_FOLD_QUOTES), sentence.translate(_FOLD_QUOTES)
-    found = []
-    start = haystack.find(needle)
-    while start != -1:
-        found.append((start, start + len(needle)))
-        start = haystack.find(needle, start + len(needle))
-    return found
+    needle = re.escape(sentence.translate(_FOLD_QUOTES))
+    return [found.span() for found in re.finditer(needle, text.translate(_FOLD_QUOTES))]
 
 
 def _span_order(span: EvidenceSpan) -> tuple[int, int, int, str]:
@@ -91,10 +79,8 @@ def _span_order(span: EvidenceSpan) -> tuple[int, int, int, str]:
 
 
 def evidence_spans(dataset: Dataset, source_id: str) -> list[EvidenceSpan]:
-    """A span for every place a statement's or an event's sentence occurs in the source's text.
-
-    Rows that share a sentence and a label (the same speaker, the same event title) make one span.
-    """
+    """A span for every place a statement's or an event's sentence occurs in the source's text; rows that
+    share a sentence and a label (the same speaker, the same event title) make one span."""
     text = dataset.texts[source_id]
     statements = dataset.statements.loc[dataset.statements["source_id"] == source_id, ["evidence", "speaker"]]
     event_rows = dataset.event_sources.loc[dataset.event_sources["source_id"] == source_id, ["evidence", "event_id"]]
@@ -109,11 +95,8 @@ def evidence_spans(dataset: Dataset, source_id: str) -> list[EvidenceSpan]:
 
 
 def pieces(text: str, spans: Iterable[EvidenceSpan], start: int = 0, end: int | None = None) -> list[Piece]:
-    """Cut text[start:end] wherever a span begins or ends, so that overlapping spans nest cleanly.
-
-    Each piece knows every span that covers it; spans reaching outside the range are clipped,
-    and a clipped span is labelled only where it really begins.
-    """
+    """Cut text[start:end] wherever a span begins or ends, so that overlapping spans nest cleanly; a span
+    reaching outside the range is clipped, and labelled only where it really begins."""
     end = len(text) if end is None else end
     inside = sorted(
         {span for span in spans if span.start < end and span.end > start and span.start < span.end}, key=_span_order
@@ -152,8 +135,6 @@ _UNUSED_PARAGRAPH_STYLE = "border-left:3px dashed rgba(128,128,128,0.7);"
 # out from the other statements without relying on colour alone.
 CHOSEN_ID = "kd-chosen-statement"
 _CHOSEN_STYLE = "outline:3px solid currentColor;outline-offset:2px;scroll-margin:6rem;"
-# Brings the chosen statement into view when the article is drawn (lib/ui: st.html with its script).
-SHOW_CHOSEN_SCRIPT = "app/static/article/show-chosen.js"
 
 
 def _label_html(span: EvidenceSpan) -> Markup:
@@ -162,7 +143,7 @@ def _label_html(span: EvidenceSpan) -> Markup:
         kind=span.kind,
         title=f"{KIND_NAMES[span.kind]}: {span.label}",
         style=_LABEL_BASE + _LABEL_STYLES[span.kind],
-        label=shorten(span.label, LABEL_LIMIT),
+        label=shorten(span.label, 60),  # short beside the text; the title holds it whole
     )
 
 
@@ -231,7 +212,7 @@ def article_html(text: str, spans: Sequence[EvidenceSpan], chosen_sentence: str 
 
 def show_chosen_html() -> Markup:
     """The script that brings the chosen statement (CHOSEN_ID) into view once the article is drawn."""
-    return html('<script src="{}"></script>', SHOW_CHOSEN_SCRIPT)
+    return Markup('<script src="app/static/article/show-chosen.js"></script>')
 
 
 def context_html(text: str, sentence: str) -> Markup | None:

@@ -1,9 +1,5 @@
-"""A view cited in the forms readers paste: APA (7th edition, a dataset's web page) and BibTeX
-(@misc, as biblatex and natbib styles read it). Plain functions, no Streamlit.
-
-A citation names the view's title (its browser tab's), its link (with its filters and choices),
-what the data covers ("events up to 23 Jul 2018") and the day it was read.
-"""
+"""A view cited in the forms readers paste: APA (7th edition, a dataset's web page) and BibTeX (@misc,
+as biblatex and natbib read it): its tab title, its link, what the data covers and the day it was read."""
 
 from __future__ import annotations
 
@@ -38,54 +34,32 @@ def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
     return format_partial_date(day, latest["date_precision"]), str(day.year)
 
 
-def _accessed(day: dt.date) -> str:
-    """ "6 December 2026": unambiguous wherever it is read."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def apa(citation: Citation) -> str:
     """Author. (Year). *Title* [Data set; events up to …]. Retrieved 6 December 2026, from link"""
     return (
         f"{AUTHOR}. ({citation.coverage_year}). {citation.title} "
         f"[Interactive dashboard; events up to {citation.coverage}]. "
-        f"Retrieved {_accessed(citation.accessed)}, from {citation.link}"
+        # "6 December 2026": unambiguous wherever it is read.
+        f"Retrieved {citation.accessed.day} {citation.accessed:%B %Y}, from {citation.link}"
     )
 
 
-# What TeX reads as a command or a group, as text: braces and the characters LaTeX treats specially.
-_TEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "#": r"\#",
-    "$": r"\$",
-    "%": r"\%",
-    "&": r"\&",
-    "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
-}
-_TEX_SPECIAL_PATTERN = re.compile("|".join(re.escape(char) for char in _TEX_SPECIAL))
+# What TeX reads as a command or a group, as text: most escaped by a backslash, three spelled out.
+_TEX_SPECIAL = str.maketrans(
+    {char: "\\" + char for char in "{}#$%&_"} | {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+)
 
 
 def bibtex_text(text: str) -> str:
     """`text` as a BibTeX field's value reads it: every special character as itself, no line breaks."""
-    flat = " ".join(text.split())
-    return _TEX_SPECIAL_PATTERN.sub(lambda match: _TEX_SPECIAL[match.group()], flat)
+    return " ".join(text.split()).translate(_TEX_SPECIAL)
 
 
 def bibtex_url(link: str) -> str:
     """A link as BibTeX's url field carries it (url/hyperref read it verbatim): percent-encoded where
     TeX would otherwise read a group, a comment or a line break."""
-    return "".join(
-        f"%{ord(char):02X}" if char in "{}%\\ \n\r\t" and not (char == "%" and _is_escape(link, i)) else char
-        for i, char in enumerate(link)
-    )
-
-
-def _is_escape(link: str, at: int) -> bool:
-    """Whether the % at `at` begins a percent-escape (%20), which stays as it is."""
-    return re.fullmatch(r"[0-9A-Fa-f]{2}", link[at + 1 : at + 3]) is not None
+    # A % that begins a percent-escape (%20) stays as it is.
+    return re.sub(r"[{}\\ \n\r\t]|%(?![0-9A-Fa-f]{2})", lambda match: f"%{ord(match.group()):02X}", link)
 
 
 def bibtex_key(citation: Citation) -> str:

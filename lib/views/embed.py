@@ -1,9 +1,5 @@
-"""A view put in an article: the `<iframe>` snippet that frames exactly this view, and the one link an
-embedded view shows, to the same view in the full dashboard. Plain functions, no Streamlit.
-
-An embedded view's link is its share link with `embed=true`: Streamlit then hides its own chrome, and
-the app draws the page without the sidebar, its filters read from the link alone (lib/ui/app.py).
-"""
+"""A view put in an article: the `<iframe>` snippet, its share link with `embed=true` (Streamlit hides its
+chrome, the app its sidebar: lib/ui/app.py), and the embedded view's one link back to the full dashboard."""
 
 from __future__ import annotations
 

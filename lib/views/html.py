@@ -1,9 +1,5 @@
-"""HTML built from data, escaped by default: the one way the views write HTML.
-
-Templates are ours; every value put into one is escaped on the way in (markupsafe, as Jinja and
-datasette do), unless it is already `Markup` built here. So `html("<b>{}</b>", name)` is safe
-whatever `name` holds, and so is a list of such pieces joined with `join`.
-"""
+"""HTML built from data, the one way the views write it: templates are ours, and every value put into
+one is escaped by markupsafe unless it is already `Markup`, so `html("<b>{}</b>", name)` is always safe."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""The home page's facts, each computed from the dataset: headline figures, the latest event,
-the islands in dispute. Pure functions, no Streamlit.
-"""
+"""The home page's facts, each computed from the dataset. Pure functions, no Streamlit."""
 
 from __future__ import annotations
 
@@ -97,7 +95,7 @@ def headline_figures(dataset: Dataset) -> HeadlineFigures:
 
 
 def _names(values: pd.Series) -> str:
-    return escape_markdown(join_names(list(dict.fromkeys(values))))
+    return escape_markdown(join_names(values.unique().tolist()))
 
 
 def dispute_summary(islands: pd.DataFrame, declaration: pd.Series | None) -> str:

@@ -47,8 +47,8 @@ def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, .
 
 
 def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> Citation:
-    """One row of event_sources.csv as a reader sees it. An article's sentence states the date as
-    precisely as it names it, whether or not the row lists the date."""
+    """One row of event_sources.csv. An article's sentence states the date as precisely as it names it,
+    whether or not the row lists the date."""
     supports = tuple(row["supports"])
     dated = event["date_precision"] if "date" in supports else None
     if not row["source_id"]:
@@ -104,8 +104,8 @@ def event_heading(event: Mapping[str, Any]) -> str:
 
 
 def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation], readings: str = "") -> str:
-    """The event's date and title, its description, each of its sources with its sentence, and, if it
-    is contested, each side's reading (Markdown already made, from lib.views.sides)."""
+    """The event's date and title, its description, its sources with their sentences, and each side's
+    `readings` if it is contested (Markdown from lib.views.sides)."""
     told = f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
     return f"{told}\n\n{readings}" if readings else told
 
@@ -141,8 +141,8 @@ def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource
 
 
 def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], limit: int) -> str:
-    """The latest `limit` of `events` in date order, each with its date, title and sources, and how
-    many earlier ones are left out: a list whose length does not grow with the data."""
+    """The latest `limit` of `events` in date order with their sources, and how many earlier ones are
+    left out: a list whose length does not grow with the data."""
     latest = events.sort_values(["date", "id"]).tail(limit)
     lines = [
         f"- {event_heading(row)} — {citations_markdown(citations.get(row['id'], ()), sentences=False)}"

@@ -12,9 +12,8 @@ TAP_TARGET_PX = 44
 
 
 def _button(source: Markup, label: str, copied: str, name: str) -> Markup:
-    """A button labelled `label` that copies what `source` (an attribute: the text, or where it is) names,
-    a live line that says `copied` when it did, and the script. `name` (ours, one per button on a page)
-    ties the button to its line."""
+    """A button that copies what the attribute `source` names, a live line that says `copied` when it
+    did, and the script; `name` (ours, one per button on a page) ties the button to its line."""
     return html(
         '<button type="button" class="copy-link" {source} data-copied="{copied}" aria-describedby="{name}-status" '
         'style="min-height:{px}px;min-width:{px}px;padding:0 1em;border:1px solid rgba(49,51,63,0.3);'
@@ -36,10 +35,8 @@ def copy_button_html(link: str) -> Markup:
 
 
 def copyable_html(text: str, label: str, copied: str, name: str) -> Markup:
-    """`text` shown whole, small and wrapped, and a button that copies exactly what is shown.
-
-    The button reads the text from the page, not from an attribute: Streamlit's HTML sanitizer drops an
-    attribute whose value looks like markup (an embed snippet)."""
+    """`text` shown whole and a button that copies it from the page, not from an attribute: Streamlit's
+    HTML sanitizer drops an attribute whose value looks like markup (an embed snippet)."""
     return html(
         '<pre id="{name}-text" class="copyable" style="white-space:pre-wrap;overflow-wrap:anywhere;'
         'font-size:0.75rem;margin:0 0 0.4rem;">{text}</pre>{button}',

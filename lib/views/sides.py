@@ -1,6 +1,5 @@
-"""Both sides' case, each attributed: the two governments' positions in their own words, and each
-side's reading of a contested event, every one with the page that states it. Markdown out, every
-data text escaped."""
+"""Both sides' case, attributed: each government's position in its own words, and each side's reading of
+a contested event, with the page that states it. Markdown, every data text escaped."""
 
 from __future__ import annotations
 
@@ -44,14 +43,11 @@ def contested_readings(dataset: Dataset) -> dict[str, str]:
 
 
 def _position_markdown(position: Mapping[str, Any]) -> str:
-    """One position: our summary, the words of the page, and who says it where (and when, if stated)."""
-    speaker = escape_markdown(position["speaker"])
-    # The page's title when it has one; else the speaker's name is the link to the page.
-    said_by = (
-        f"{speaker}, {markdown_link(position['title'], position['url'])}"
-        if position["title"]
-        else markdown_link(position["speaker"], position["url"])
-    )
+    """Our summary, the page's words, and who says it where (and when, if stated); the page's title is
+    the link, or the speaker's name when it has none."""
+    said_by = markdown_link(position["speaker"], position["url"])
+    if position["title"]:
+        said_by = f"{escape_markdown(position['speaker'])}, {markdown_link(position['title'], position['url'])}"
     when = f", {format_partial_date(position['published'], 'day')}" if pd.notna(position["published"]) else ""
     quote = escape_markdown(position["quote"]).replace("\n", " ")
     return f"{escape_markdown(position['summary'])}\n\n> {quote}\n\n— {said_by}{escape_markdown(when)}"

@@ -1,10 +1,5 @@
-"""The story of the negotiations, chapter by chapter: what each chapter tells, when, the events it
-covers with their sources, and the statements of its time. Pure functions, no Streamlit.
-
-A chapter's dates are the span of its events' dates, each date read as the whole period its
-precision names: an event of "2018" runs from January to December 2018, so it is never read as
-1 January. The statements of a chapter's time are those dated within that span.
-"""
+"""The story of the negotiations, chapter by chapter. A chapter's dates span its events' dates, each
+read as the whole period it names: an event of "2018" runs from January to December, never from 1 January."""
 
 from __future__ import annotations
 
@@ -46,25 +41,19 @@ def period_ends(dates: pd.Series, precisions: pd.Series) -> pd.Series:
     return period_stop(dates, precisions) - pd.Timedelta(days=1)
 
 
-def _coarsest(precisions: pd.Series) -> str:
-    return max(precisions, key=PRECISIONS.index)
-
-
 def events_span(events: pd.DataFrame) -> DateSpan:
     """The span of the events' dates (and end dates), each read as the whole period it names."""
     starts = events["date"]
     ends = period_ends(events["end_date"].fillna(starts), events["date_precision"])
     start, end = starts.min(), ends.max()
     at_the_edges = events["date_precision"][(starts == start) | (ends == end)]
-    return DateSpan(start, end, _coarsest(at_the_edges))
+    return DateSpan(start, end, max(at_the_edges, key=PRECISIONS.index))
 
 
 def span_text(span: DateSpan) -> str:
-    """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945", "2018"; a span over
-    several years in years alone, "1997 – 2001"."""
-    if span.start.year != span.end.year:
-        return format_date_range(span.start, span.end, "year")
-    return format_date_range(span.start, span.end, span.precision)
+    """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945", "2018"; over several years in
+    years alone, "1997 – 2001"."""
+    return format_date_range(span.start, span.end, span.precision if span.start.year == span.end.year else "year")
 
 
 def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
@@ -114,8 +103,7 @@ def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame
 def sources_said_markdown(
     events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], readings: Mapping[str, str]
 ) -> str:
-    """Each event with its description, then every source with the sentence that states it, and each
-    side's reading of a contested one."""
+    """Each event as event_markdown tells it."""
     return "\n\n".join(
         event_markdown(row, citations.get(row["id"], ()), readings.get(row["id"], ""))
         for row in events.to_dict("records")
