@@ -10,27 +10,12 @@ import pandas as pd
 
 from lib.views.islands import Island, figure_text, island_records, japanese_name, part_of, russian_name
 from lib.views.provenance import Citation, FigureSource, event_when
-from lib.views.statements import defused, iso_date
+from lib.views.statements import defused, iso_dates
 
 LIST_SEPARATOR = "; "
 # Between the sentences of several sources: a sentence may hold a semicolon itself.
 SENTENCE_SEPARATOR = " | "
 DATA_PACKAGE_LABEL = "the data package (ZIP, Frictionless)"
-
-EVENT_COLUMNS: tuple[str, ...] = (
-    "Date",
-    "Date (ISO, at its precision)",
-    "End date (ISO)",
-    "Title",
-    "Description",
-    "Countries",
-    "Islands",
-    "Type",
-    "Sources",
-    "What each source states",
-    "Evidence",
-    "Event id",
-)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -46,29 +31,26 @@ def events_frame(
     """The events in date order, the dates as a reader writes them and in ISO form, every source flattened
     into columns ("publisher: URL" joined by "; ", what each states, the sentences that state it)."""
     ordered = events.sort_values(["date", "id"], kind="stable", na_position="last")
-    rows = []
-    for event in ordered.to_dict("records"):
-        cited = citations.get(event["id"], ())
-        precision = str(event["date_precision"])
-        rows.append(
-            {
-                "Date": event_when(event),
-                "Date (ISO, at its precision)": iso_date(event["date"], precision),
-                "End date (ISO)": iso_date(event["end_date"], precision),
-                "Title": event["title"],
-                "Description": event["description"],
-                "Countries": LIST_SEPARATOR.join(event["countries"]),
-                "Islands": LIST_SEPARATOR.join(island_names.get(island, island) for island in event["islands"]),
-                "Type": event["event_type"],
-                "Sources": LIST_SEPARATOR.join(f"{citation.publisher}: {citation.url}" for citation in cited),
-                "What each source states": LIST_SEPARATOR.join(
-                    f"{citation.publisher}: {', '.join(citation.states)}" for citation in cited
-                ),
-                "Evidence": SENTENCE_SEPARATOR.join(citation.evidence for citation in cited),
-                "Event id": event["id"],
-            }
-        )
-    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    cited = [citations.get(event_id, ()) for event_id in ordered["id"]]
+    return pd.DataFrame(
+        {
+            "Date": [event_when(event) for event in ordered.to_dict("records")],
+            "Date (ISO, at its precision)": iso_dates(ordered["date"], ordered["date_precision"]),
+            "End date (ISO)": iso_dates(ordered["end_date"], ordered["date_precision"]),
+            "Title": ordered["title"],
+            "Description": ordered["description"],
+            "Countries": ordered["countries"].map(LIST_SEPARATOR.join),
+            "Islands": ordered["islands"].map(lambda ids: LIST_SEPARATOR.join(island_names.get(i, i) for i in ids)),
+            "Type": ordered["event_type"],
+            "Sources": [LIST_SEPARATOR.join(f"{source.publisher}: {source.url}" for source in row) for row in cited],
+            "What each source states": [
+                LIST_SEPARATOR.join(f"{source.publisher}: {', '.join(source.states)}" for source in row)
+                for row in cited
+            ],
+            "Evidence": [SENTENCE_SEPARATOR.join(source.evidence for source in row) for row in cited],
+            "Event id": ordered["id"],
+        }
+    )
 
 
 def _figure_sources_text(sources: Sequence[FigureSource], figure: str) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.model.dataset import Dataset
-from lib.model.dates import format_partial_date, parse_partial_date
+from lib.model.dates import format_partial_date
 from lib.model.filters import Filters
 from lib.model.frames import each_distinct
 from lib.model.link import share_link
@@ -135,8 +135,7 @@ def iso_dates(dates: pd.Series, precisions: pd.Series) -> pd.Series:
 
 def shown_date(iso: str) -> str:
     """An ISO date at its precision as the table shows it: "23 Jul 2018", "Jul 2018" or "2018"."""
-    precision = _PRECISION_OF_ISO_LENGTH[len(iso)]
-    return format_partial_date(parse_partial_date(iso, precision), precision)
+    return format_partial_date(pd.Timestamp(iso), _PRECISION_OF_ISO_LENGTH[len(iso)])
 
 
 def statement_labels(dataset: Dataset) -> dict[str, str]:
