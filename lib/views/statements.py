@@ -112,9 +112,7 @@ def speaker_choices(statements: pd.DataFrame) -> list[str]:
 
 def filter_speakers(statements: pd.DataFrame, speakers: Collection[str]) -> pd.DataFrame:
     """The statements by any of `speakers`; all of them when none is picked."""
-    if not speakers:
-        return statements
-    return statements[statements["speaker"].isin(list(speakers))]
+    return statements[statements["speaker"].isin(list(speakers))] if speakers else statements
 
 
 def _in_table_order(frame: pd.DataFrame) -> pd.DataFrame:
