@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import FrameLocator, Page
@@ -32,6 +37,22 @@ def deployment() -> Iterator[Deployment]:
     output: list[str] = []
     with serve(2, free_port(), output=lambda number: output.append) as running:
         yield running
+
+
+@contextmanager
+def static_site(folder: Path) -> Iterator[str]:
+    """`folder` served by Python's http.server on a free port of 127.0.0.1, another origin than the
+    app's (an article's site); yields its origin."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def open_app(page: Page, url: str) -> None:
