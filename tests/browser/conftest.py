@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page
+from playwright.sync_api import Browser, FrameLocator, Page
 
 from deploy.harness import CHROMIUM, CHROMIUM_LAUNCH, Server, start_server, stop_server, wait_for_app
 from deploy.replicas import free_port
@@ -68,6 +68,14 @@ def island_point(frame: FrameLocator, island: str) -> tuple[float, float]:
 
 
 PHONE_WITH_TOUCH = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A page on a 390 x 844 touch screen."""
+    context = browser.new_context(**PHONE_WITH_TOUCH)
+    yield context.new_page()
+    context.close()
 
 
 def swipe_up(page: Page, x: float, y: float, distance: float, steps: int = 8) -> None:

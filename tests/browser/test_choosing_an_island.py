@@ -5,13 +5,12 @@ an island on the map itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from deploy.harness import MAP_FRAME, Server
-from tests.browser.conftest import PHONE_WITH_TOUCH, focus_by_tab, open_app
+from tests.browser.conftest import focus_by_tab, open_app
 from tests.browser.test_filters_on_a_phone import BUTTON
 from tests.browser.test_map_in_browser import FEATURES, TIMEOUT_MS, ScriptRuns, island_box
 from tests.pages.test_home_page import csv_rows
@@ -28,13 +27,6 @@ _FOCUSED_NAME_JS = """() => {
   return focused.getAttribute('aria-label') || focused.getAttribute('title') || focused.textContent || '';
 }"""
 MAX_TABS_IN_THE_MAP = 60
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(**PHONE_WITH_TOUCH)
-    yield context.new_page()
-    context.close()
 
 
 def test_on_a_phone_a_habomai_islet_is_chosen_from_the_filters_panel(phone: Page, app_server: Server) -> None:

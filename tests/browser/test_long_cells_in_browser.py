@@ -6,18 +6,19 @@ accepts, is read whole both ways on the Statements page."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from bench.synthetic import copy_dataset, read_rows, write_rows
 from deploy.harness import Server, start_server, stop_server, wait_until_drawn
-from tests.browser.conftest import PHONE_WITH_TOUCH, focus_by_tab, open_app
+from tests.browser.conftest import focus_by_tab, open_app
 
 pytestmark = pytest.mark.browser
 
-LONG_QUOTE = ", ".join(f"clause number {number} of a synthetic quote" for number in range(1, 41)) + ", and its last words"
+LONG_QUOTE = (
+    ", ".join(f"clause number {number} of a synthetic quote" for number in range(1, 41)) + ", and its last words"
+)
 CANVAS = '[data-testid="stDataFrame"] [data-testid="data-grid-canvas"]'
 OVERLAY_TEXT = "#portal textarea"  # where the grid shows a cell's whole text
 MAX_COLUMNS = 10
@@ -59,20 +60,15 @@ def test_the_keyboard_opens_a_long_cell_whole(page: Page, long_quote_server: Ser
     assert shown[-1] == LONG_QUOTE, f"no cell of the first row opened the whole quote: {shown}"
 
 
-def test_a_second_tap_opens_a_long_cell_whole(browser: Browser, long_quote_server: Server) -> None:
-    context = browser.new_context(**PHONE_WITH_TOUCH)
-    try:
-        page = context.new_page()
-        open_app(page, f"{long_quote_server.url}/statements")
-        wait_until_drawn(page)
-        canvas = page.locator(CANVAS).first
-        canvas.scroll_into_view_if_needed()
-        box = canvas.bounding_box()
-        assert box is not None
-        # The first row's Quote cell: the second column, from about a third of the phone's width on.
-        cell = (box["x"] + box["width"] * 0.6, box["y"] + 60)
-        page.touchscreen.tap(*cell)  # chooses the cell
-        page.touchscreen.tap(*cell)
-        expect(page.locator(OVERLAY_TEXT)).to_have_value(LONG_QUOTE)
-    finally:
-        context.close()
+def test_a_second_tap_opens_a_long_cell_whole(phone: Page, long_quote_server: Server) -> None:
+    open_app(phone, f"{long_quote_server.url}/statements")
+    wait_until_drawn(phone)
+    canvas = phone.locator(CANVAS).first
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    assert box is not None
+    # The first row's Quote cell: the second column, from about a third of the phone's width on.
+    cell = (box["x"] + box["width"] * 0.6, box["y"] + 60)
+    phone.touchscreen.tap(*cell)  # chooses the cell
+    phone.touchscreen.tap(*cell)
+    expect(phone.locator(OVERLAY_TEXT)).to_have_value(LONG_QUOTE)
