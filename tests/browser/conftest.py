@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page
+from playwright.sync_api import Browser, FrameLocator, Page
 
 from deploy.harness import CHROMIUM, CHROMIUM_LAUNCH, Server, start_server, stop_server, wait_for_app
 from deploy.replicas import free_port
@@ -34,6 +39,22 @@ def deployment() -> Iterator[Deployment]:
         yield running
 
 
+@contextmanager
+def static_site(folder: Path) -> Iterator[str]:
+    """`folder` served by Python's http.server on a free port of 127.0.0.1, another origin than the
+    app's (an article's site); yields its origin."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
 def open_app(page: Page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
@@ -47,6 +68,14 @@ def island_point(frame: FrameLocator, island: str) -> tuple[float, float]:
 
 
 PHONE_WITH_TOUCH = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A page on a 390 x 844 touch screen."""
+    context = browser.new_context(**PHONE_WITH_TOUCH)
+    yield context.new_page()
+    context.close()
 
 
 def swipe_up(page: Page, x: float, y: float, distance: float, steps: int = 8) -> None:

@@ -5,9 +5,6 @@ copied in one tap."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,9 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from deploy.harness import Server
-from deploy.replicas import free_port
 from lib.views.embed import FULL_VIEW_TEXT
-from tests.browser.conftest import open_app, wait_for_app
+from tests.browser.conftest import open_app, static_site, wait_for_app
 from tests.browser.test_accessibility import BLOCKING, axe_violations, is_streamlits_own
 
 pytestmark = pytest.mark.browser
@@ -34,14 +30,8 @@ navigator.clipboard.writeText = (text) => { window.copiedTexts.push(text); retur
 def article_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A folder served by Python's http.server on 127.0.0.1, another origin than the app's: the article's site."""
     folder = tmp_path_factory.mktemp("article")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with static_site(folder) as site:
+        yield folder, site
 
 
 def click_when_bound(button: Locator) -> None:

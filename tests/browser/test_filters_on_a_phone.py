@@ -5,25 +5,17 @@ closes the panel and the page shows its result, with no panel left over it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from deploy.harness import Server, wait_until_drawn
-from tests.browser.conftest import PHONE_WITH_TOUCH, open_app
+from tests.browser.conftest import open_app
 
 pytestmark = pytest.mark.browser
 
 BUTTON = '.st-key-page_filters_bar [data-testid="stPopoverButton"]'
 MIN_TAP_PX = 43.5  # 44 px, with half a pixel of slack for layout rounding
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(**PHONE_WITH_TOUCH)
-    yield context.new_page()
-    context.close()
 
 
 def tap_size(locator: Locator) -> float:

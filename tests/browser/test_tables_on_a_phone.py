@@ -3,25 +3,16 @@ scrolls its columns, and the first column, the islands' names, stays where it wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from deploy.harness import Server, wait_until_drawn
-from tests.browser.conftest import PHONE_WITH_TOUCH, open_app
+from tests.browser.conftest import open_app
 
 pytestmark = pytest.mark.browser
 
 TABLE = '.st-key-islands_table [data-testid="stDataFrame"]'
 SCROLLER = f"{TABLE} .dvn-scroller"  # the grid's own scrolling element
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(**PHONE_WITH_TOUCH)
-    yield context.new_page()
-    context.close()
 
 
 def swipe_left(page: Page, x: float, y: float, distance: float, steps: int = 10) -> None:
