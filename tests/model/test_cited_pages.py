@@ -14,7 +14,6 @@ KEPT_AMP_OR_MOBILE = {
     "https://ria.ru/amp/20180723/1525164134.html",
     "https://tass.com/world/1031197/amp",
     "https://tass.com/world/1851899/amp",
-    "https://www.rferl.org/amp/putin-abe-hail-substantive-dialogue-on-kurile-islands-standoff/30027467.html",
 }
 
 
