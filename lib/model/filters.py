@@ -1,8 +1,5 @@
-"""The one filter model every page uses: the country, the years and the island a reader picked.
-
-Pure functions: apply the filters to events and statements, and describe them in words. How they
-travel in a link is lib.model.link's.
-"""
+"""The one filter model every page uses: the country, the years and the island a reader picked,
+applied to events and statements and described in words."""
 
 from __future__ import annotations
 
@@ -29,15 +26,10 @@ class Filters:
         return (self.year_from, self.year_to) == bounds
 
 
-def default_filters(bounds: tuple[int, int]) -> Filters:
-    return Filters(year_from=bounds[0], year_to=bounds[1])
-
-
 def year_bounds(*dates: pd.Series) -> tuple[int, int]:
     """First and last year named by any of the date columns."""
-    firsts = [series.min() for series in dates]
-    lasts = [series.max() for series in dates]
-    return min(date.year for date in firsts if pd.notna(date)), max(date.year for date in lasts if pd.notna(date))
+    named = pd.concat(dates)
+    return named.min().year, named.max().year
 
 
 def counted_as(country: str) -> set[str]:

@@ -40,10 +40,9 @@ class TableRows:
     problems: list[Problem] = dataclasses.field(default_factory=list)
     readable: bool = True  # False when the file itself could not be read as this table
 
-    def fail(self, row: int | None, column: str | None, reason: str) -> TableRows:
+    def fail(self, row: int | None, column: str | None, reason: str) -> None:
         self.readable = False
         self.problems.append(Problem(self.table.file, row, column, reason))
-        return self
 
 
 def _decoded(path: Path, rows: TableRows) -> str | None:
@@ -74,20 +73,21 @@ def _header_problems(header: list[str], rows: TableRows) -> None:
             rows.fail(1, column, f"the column is missing from the header{hint}")
 
 
-def _read_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
-    rows = TableRows(table)
+def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]]]:
+    """The file's records as text, by row number; none when the file cannot be read as its table."""
     text = _decoded(path, rows)
     if text is None:
-        return [], rows
+        return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         records = list(reader)
     except csv.Error as error:
-        return [], rows.fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
+        rows.fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
+        return []
     header = [column.strip() for column in records[0]]
     _header_problems(header, rows)
     if not rows.readable:
-        return [], rows
+        return []
     parsed = []
     for number, record in enumerate(records[1:], start=2):
         if not record:  # a blank line is not a record
@@ -98,7 +98,7 @@ def _read_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, s
         parsed.append((number, dict(zip(header, record, strict=True))))
     if not parsed and rows.readable:
         rows.fail(None, None, "the file has a header but no data rows")
-    return parsed, rows
+    return parsed
 
 
 def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
@@ -140,21 +140,20 @@ def _key_problems(rows: TableRows) -> Iterator[Problem]:
             value = record[name]
             if pd.isna(value) or value == "":
                 continue
-            if value in seen:
-                yield Problem(table.file, number, name, f"{value!r} is already used in row {seen[value]}")
-            else:
-                seen[value] = number
+            first = seen.setdefault(value, number)
+            if first != number:
+                yield Problem(table.file, number, name, f"{value!r} is already used in row {first}")
 
 
 def _read_table(data_dir: Path, table: Table) -> TableRows:
-    records, rows = _read_records(data_dir / table.file, table)
+    rows = TableRows(table)
+    records = _read_records(data_dir / table.file, rows)
     rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
     rows.problems += _key_problems(rows)
     return rows
 
 
-def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]]) -> list[Problem]:
-    problems = []
+def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]]) -> Iterator[Problem]:
     for name, target in rows.table.references.items():
         if target not in known:
             continue
@@ -162,8 +161,7 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
             values = record[name]
             for value in values if isinstance(values, tuple) else (values,):
                 if value and value not in known[target]:
-                    problems.append(Problem(rows.table.file, number, name, f"{value!r} is not an id in {target[0]}"))
-    return problems
+                    yield Problem(rows.table.file, number, name, f"{value!r} is not an id in {target[0]}")
 
 
 def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], list[Problem]]:

@@ -131,11 +131,11 @@ def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[P
     for table, rows in cited.items():
         for column in (field["name"] for field in table.fields if field.get("format") == "uri"):
             for number, record in rows:
-                host = host_of(record[column]) if record[column] else ""
+                host = host_of(record[column])
                 if host and host not in listed:
                     reason = (
-                        f"cites {host!r}, which is not in {schema.PUBLISHERS.file}: add it with its publisher's name once "
-                        "you have checked it is a primary or reputable publisher"
+                        f"cites {host!r}, which is not in {schema.PUBLISHERS.file}: add it with its publisher's name "
+                        "once you have checked it is a primary or reputable publisher"
                     )
                     yield Problem(table.file, number, column, reason)
 
