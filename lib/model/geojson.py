@@ -67,37 +67,35 @@ def _geometry_problem(geometry: Any) -> str | None:
 def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for key in CONTEXT_TEXT:
         if not isinstance(properties.get(key, ""), str):
-            yield key, f"is {json.dumps(properties[key])[:40]}, not text"
+            yield f"properties.{key}", f"is {json.dumps(properties[key])[:40]}, not text"
     for key in ("administered_by", "claimed_by"):
         value, allowed = properties.get(key, ""), constraints(ISLANDS.field(key))["enum"]
         if value and value not in allowed:
-            yield key, f"is {json.dumps(value)[:40]}; allowed values: {', '.join(allowed)}"
+            yield f"properties.{key}", f"is {json.dumps(value)[:40]}; allowed values: {', '.join(allowed)}"
     for key, column in CONTEXT_POINT.items():
         value, rules = properties.get(key), constraints(ISLANDS.field(column))
         if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
-            yield key, f"is {json.dumps(value)[:40]}, not a number from {rules['minimum']} to {rules['maximum']}"
+            reason = f"is {json.dumps(value)[:40]}, not a number from {rules['minimum']} to {rules['maximum']}"
+            yield f"properties.{key}", reason
 
 
-def _feature_problems(number: int, feature: Any, seen: set[str]) -> Iterator[Problem]:
-    def problem(column: str, reason: str) -> Problem:
-        return Problem(GEOJSON_FILE, number, column, reason)
-
+def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]:
+    """The property and what is wrong with it, for each problem of one feature."""
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
-        yield problem("properties", "the feature has no properties object")
+        yield "properties", "the feature has no properties object"
         return
     feature_id = feature["properties"].get("id")
     if not isinstance(feature_id, str) or not feature_id:
-        yield problem("properties.id", "the feature has no id")
+        yield "properties.id", "the feature has no id"
         return
     if feature_id in seen:
-        yield problem("properties.id", f"{feature_id!r} is used by another feature")
+        yield "properties.id", f"{feature_id!r} is used by another feature"
     seen.add(feature_id)
     geometry_problem = _geometry_problem(feature.get("geometry"))
     if geometry_problem:
-        yield problem("geometry", f"feature {feature_id!r} {geometry_problem}")
+        yield "geometry", f"feature {feature_id!r} {geometry_problem}"
     if is_context(feature):
-        for key, reason in _context_problems(feature["properties"]):
-            yield problem(f"properties.{key}", reason)
+        yield from _context_problems(feature["properties"])
 
 
 def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -116,9 +114,9 @@ def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(GEOJSON_FILE, None, "features", "is not a list of features")]
     seen: set[str] = set()
     problems = [
-        problem
+        Problem(GEOJSON_FILE, number, column, reason)
         for number, feature in enumerate(features, start=1)
-        for problem in _feature_problems(number, feature, seen)
+        for column, reason in _feature_problems(feature, seen)
     ]
     return ({} if problems else geojson), problems
 

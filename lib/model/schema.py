@@ -1,8 +1,6 @@
-"""The dataset's schema, read once from data/datapackage.json, the one statement of every file.
-
-Fields may carry the project's own `precisionField` (a date at the precision another column gives)
-and, on a `;`-separated list, `itemEnum` and `itemReference`: what a Table Schema cannot say.
-"""
+"""The dataset's schema, read once from data/datapackage.json, the one statement of every file. Its
+fields may carry the project's own `precisionField` (a date at the precision another column gives)
+and, on a `;`-separated list, `itemEnum` and `itemReference`: what a Table Schema cannot say."""
 
 from __future__ import annotations
 
