@@ -11,13 +11,13 @@ import pandas as pd
 
 from lib.model.dates import PRECISIONS
 
-_WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
-_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _WEEKDAY = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 _MONTH_DAY = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+([0-9]{1,2})\b")
 _YEAR = re.compile(r"\b(1[7-9][0-9]{2}|20[0-9]{2})\b")
-_PERIODS = {"day": "D", "month": "M", "year": "Y"}
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
+_PERIODS = {"day": "D", "month": "M", "year": "Y"}  # pandas' period of each precision
 # A sentence ends with . ! or ?, perhaps inside closing quotes; the next starts after white space.
 _SENTENCE_END = re.compile(r"[.!?][\"”’]*$")
 
@@ -27,11 +27,11 @@ def sentence_dates(sentence: str, published: pd.Timestamp) -> list[tuple[pd.Time
     or before publication: a Monday article's "on Monday" is that day."""
     named = []
     for match in _WEEKDAY.finditer(sentence):
-        back = (published.weekday() - _WEEKDAYS[match.group(1).casefold()]) % 7
+        back = (published.weekday() - _WEEKDAYS[match.group(1)]) % 7
         named.append((published.normalize() - pd.Timedelta(days=back), "day"))
     for match in _MONTH_DAY.finditer(sentence):
         try:
-            named.append((pd.Timestamp(published.year, _MONTHS[match.group(1).casefold()], int(match.group(2))), "day"))
+            named.append((pd.Timestamp(published.year, _MONTHS[match.group(1)], int(match.group(2))), "day"))
         except ValueError:  # "February 30": no day at all
             continue
     named += [(pd.Timestamp(int(year), 1, 1), "year") for year in _YEAR.findall(sentence)]

@@ -78,9 +78,8 @@ def statements_kept(
     statements: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
 ) -> pd.Series:
     """Which statements the filters keep: said in the years, for the country, naming the island."""
-    keep = _in_years(statements["date"], statements["date"], filters, bounds) & _names_island(
-        statements, filters, groups
-    )
+    keep = _in_years(statements["date"], statements["date"], filters, bounds)
+    keep &= _names_island(statements, filters, groups)
     if filters.country:
         keep &= statements["country"].isin(counted_as(filters.country))
     return keep
@@ -93,11 +92,9 @@ def years_text(year_from: int, year_to: int) -> str:
 
 def describe_filters(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str]) -> str:
     """The filters in words, e.g. "Japan · 1950–2000 · Shikotan"; "" for none."""
-    parts = []
-    if filters.country:
-        parts.append(filters.country)
-    if not filters.is_full_range(bounds):
-        parts.append(years_text(filters.year_from, filters.year_to))
-    if filters.island:
-        parts.append(island_names.get(filters.island, filters.island))
-    return " · ".join(parts)
+    parts = [
+        filters.country or "",
+        "" if filters.is_full_range(bounds) else years_text(filters.year_from, filters.year_to),
+        island_names.get(filters.island, filters.island) if filters.island else "",
+    ]
+    return " · ".join(filter(None, parts))
