@@ -142,9 +142,7 @@ def choices_from_query(params: Params, key: str, known: Collection[str], noun: s
     """Every value of a repeated parameter (e.g. speaker) that `known` has, each once; a notice for the rest."""
     notices: list[str] = []
     chosen = list(dict.fromkeys(_values(params, key, notices)))
-    for value in chosen:
-        if value not in known:
-            notices.append(f"{_echo(key, value)} is not {noun} in the data; ignored it.")
+    notices += [f"{_echo(key, value)} is not {noun} in the data; ignored it." for value in chosen if value not in known]
     return [value for value in chosen if value in known], notices
 
 
