@@ -1,11 +1,6 @@
 """Check the dataset: `python -m lib.check [DATA_DIR]` prints every problem, exits 1 if any.
-
-Two passes, each problem printed once as file, row, column and reason. First the frictionless
-library validates the package as data/datapackage.json describes it: types, required values,
-vocabularies, ranges, patterns, primary and foreign keys. Then the project's own rules run, the
-same loader the app runs (lib.model.load): what no descriptor states, such as an article's
-sentence being in the article, or a point lying in its island.
-"""
+First frictionless validates the package as data/datapackage.json describes it, then the app's own
+loader adds what no descriptor states (a sentence in its article, a point in its island)."""
 
 from __future__ import annotations
 
@@ -35,7 +30,7 @@ def _already_used(value: object, note: str) -> str:
 
 
 def _cell_reason(table: Table, labels: list[str], error: frictionless.errors.CellError) -> str:
-    """What is wrong with a cell, in the loader's words when it agrees, else in frictionless's."""
+    """In the loader's words when it agrees, else in frictionless's."""
     record = dict.fromkeys(table.names, "") | dict(zip(labels, map(str, error.cells), strict=False))
     try:
         read_cell(table.field(error.field_name), record, set())
@@ -76,26 +71,22 @@ def package_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def all_problems(data_dir: Path) -> list[Problem]:
-    """frictionless's problems, then the loader's that name a cell frictionless did not."""
-    problems = package_problems(data_dir)
-    named = {(problem.file, problem.row, problem.column) for problem in problems}
-    return problems + [p for p in read_dataset(data_dir).problems if (p.file, p.row, p.column) not in named]
-
-
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
-    problems = all_problems(data_dir)
+    problems = package_problems(data_dir)
+    named = {(problem.file, problem.row, problem.column) for problem in problems}
+    loaded = read_dataset(data_dir)
+    # The loader's problems that name a cell frictionless did not.
+    problems += [p for p in loaded.problems if (p.file, p.row, p.column) not in named]
     for problem in problems:
         print(problem)
-    if problems:
+    if problems or loaded.dataset is None:
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
-    dataset = read_dataset(data_dir).dataset
-    assert dataset is not None
+    dataset = loaded.dataset
     print(
-        f"OK: {len(dataset.sources)} source(s), {len(dataset.statements)} statements, "
-        f"{len(dataset.events)} events, {len(dataset.islands)} islands, {len(dataset.story)} story chapters in {data_dir}"
+        f"OK: {len(dataset.sources)} source(s), {len(dataset.statements)} statements, {len(dataset.events)} events, "
+        f"{len(dataset.islands)} islands, {len(dataset.story)} story chapters in {data_dir}"
     )
     return 0
 

@@ -1,6 +1,4 @@
-"""The whole dataset as one zip file, built in memory: every table, the GeoJSON, the package's
-descriptor (datapackage.json), the README and the source texts, inside one folder so that
-unpacking it makes no mess."""
+"""The whole dataset as one zip file built in memory, inside one folder so that unpacking it makes no mess."""
 
 from __future__ import annotations
 
@@ -17,8 +15,7 @@ README_FILE = "README.md"
 
 
 def dataset_files(data_dir: Path, source_paths: Iterable[str]) -> list[str]:
-    """The dataset's files that exist, as paths relative to `data_dir`, each once: the package's
-    resources, its descriptor, the README and the source texts."""
+    """The package's resources, its descriptor, the README and the source texts that exist, each once."""
     resources = [resource["path"] for resource in PACKAGE["resources"]]
     names = [*resources, PACKAGE_FILE, README_FILE, *sorted(source_paths)]
     return [name for name in dict.fromkeys(names) if (data_dir / name).is_file()]

@@ -1,6 +1,5 @@
-"""One CSV cell as its typed value, by its field in data/datapackage.json: a reader per Table
-Schema type and a check per constraint, each raising ValueError with what is wrong in plain
-words, and how each type's column is stored once the rows are good."""
+"""One CSV cell as its typed value, by its field in data/datapackage.json, or a ValueError that says
+in plain words what is wrong; and how each type's column is stored."""
 
 from __future__ import annotations
 
@@ -67,17 +66,12 @@ def _boolean(value: str, field: Field) -> bool:
     return value in field["trueValues"]
 
 
-def _date(value: str, field: Field) -> pd.Timestamp:
-    return parse_partial_date(value, "day")
-
-
 _READERS: dict[str, Callable[[str, Field], Any]] = {
     "string": _string,
     "list": _list,
     "integer": _integer,
     "number": _number,
     "boolean": _boolean,
-    "date": _date,
 }
 # An empty optional cell, by type; a string's is "".
 _EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
@@ -133,11 +127,11 @@ def _range_problem(value: Any, field: Field) -> str | None:
 
 
 def convert(field: Field, value: str, record: Mapping[str, str]) -> Any:
-    """One filled cell as its typed value; raises ValueError naming what is wrong. A date at its
-    precision is read at the precision its row gives."""
+    """One filled cell as its typed value; a date at a precision is read at the precision its row gives."""
     text = value if is_free_text(field) else value.strip()
-    if "precisionField" in field:
-        typed = parse_partial_date(text, record.get(field["precisionField"], "day").strip())
+    if is_date(field):
+        precision = record[field["precisionField"]].strip() if "precisionField" in field else "day"
+        typed = parse_partial_date(text, precision)
     else:
         typed = _READERS[field["type"]](text, field)
     numeric = field["type"] in ("integer", "number")

@@ -1,5 +1,4 @@
-"""The dataset as the pages read it: its tables, the islands' outlines and the sources' texts,
-with what every page derives from them the same way (year bounds, island names, the filters)."""
+"""The dataset as the pages read it, with what every page derives from it the same way."""
 
 from __future__ import annotations
 
@@ -34,9 +33,7 @@ class Dataset:
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, repr=False)
 
     def derived(self, build: Callable[[Dataset], T]) -> T:
-        """`build(self)`, worked out once and kept with the dataset: for what a page shows of the
-        whole dataset, whatever the filters. Keyed by the function itself, so two pages' builders
-        never share an entry, and dropped with the dataset when the files change."""
+        """`build(self)`, worked out once per dataset and function: what a page shows whatever the filters."""
         if build not in self._derived:
             self._derived[build] = build(self)
         return self._derived[build]
@@ -44,39 +41,33 @@ class Dataset:
     # Worked out on first use and kept with the dataset, which every session shares.
     @cached_property
     def year_bounds(self) -> tuple[int, int]:
-        """The first and last year any event or statement names."""
         return year_bounds(self.events["date"], self.events["end_date"], self.statements["date"])
 
     @cached_property
     def island_groups(self) -> dict[str, str]:
-        """Each island id's group id (its own id when it is in no group)."""
         return island_groups(self.islands)
 
     @cached_property
     def island_names(self) -> dict[str, str]:
-        """Each island id's English name."""
         return dict(zip(self.islands["id"], self.islands["name_en"], strict=True))
 
     @cached_property
     def sources_by_id(self) -> pd.DataFrame:
-        """The sources indexed by id, the id kept as a column: the one lookup of a statement's or
-        an event's source, e.g. `sources_by_id.loc[source_id]` or `source_ids.map(sources_by_id["url"])`."""
+        """The sources indexed by id, the id kept as a column: the one lookup of a source."""
         return self.sources.set_index("id", drop=False)
 
     @cached_property
     def publisher_names(self) -> dict[str, str]:
-        """Each cited host's publisher, by host."""
         return dict(zip(self.publishers["host"], self.publishers["name"], strict=True))
 
     def publisher_of(self, url: str) -> str:
-        """The publisher of a cited page, by its host: the one lookup of a publisher; the host
-        itself when publishers.csv does not list it."""
+        """The publisher of a cited page, by its host; the host itself when publishers.csv does not list it."""
         host = host_of(url)
         return self.publisher_names.get(host, host)
 
     @cached_property
     def events_by_id(self) -> pd.DataFrame:
-        """The events indexed by id, the id kept as a column: the one lookup of an event by id."""
+        """The events indexed by id, the id kept as a column."""
         return self.events.set_index("id", drop=False)
 
     def events_kept(self, filters: Filters) -> pd.Series:

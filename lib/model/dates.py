@@ -8,10 +8,11 @@ import pandas as pd
 
 PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
-    "month": re.compile(r"\d{4}-\d{2}"),
-    "year": re.compile(r"\d{4}"),
+# Each known precision's shape as a problem names it, as a pattern, and what its text lacks of a day.
+_SHAPES: dict[str, tuple[str, str, str]] = {
+    "day": ("YYYY-MM-DD", r"\d{4}-\d{2}-\d{2}", ""),
+    "month": ("YYYY-MM", r"\d{4}-\d{2}", "-01"),
+    "year": ("YYYY", r"\d{4}", "-01-01"),
 }
 
 # The day of the month is written by hand ("7", not "07"): strftime's "%-d" is glibc's alone.
@@ -21,23 +22,18 @@ _WITHOUT_YEAR: dict[str, str] = {"day": "{day} %b", "month": "%b"}
 
 
 def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
-    """The first instant of the period `text` names, or NaT for an unknown date.
-
-    Raises ValueError when the text does not have the shape its precision asks for
-    or names no real day (e.g. 2018-02-30).
-    """
+    """The first instant of the period `text` names, or NaT for an unknown date; ValueError for a bad one."""
     if precision == "unknown":
         if text:
             raise ValueError(f"is {text!r} but date_precision is 'unknown' (leave it empty)")
         return pd.NaT
-    pattern = _PATTERNS.get(precision)
-    if pattern is None:
+    if precision not in _SHAPES:
         raise ValueError(f"has unknown precision {precision!r}")
-    if not pattern.fullmatch(text):
-        shape = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}[precision]
+    shape, pattern, to_a_day = _SHAPES[precision]
+    if not re.fullmatch(pattern, text):
         raise ValueError(f"is {text!r}; with precision {precision!r} it must look like {shape}")
     try:
-        return pd.Timestamp(text if precision == "day" else f"{text}-01" if precision == "month" else f"{text}-01-01")
+        return pd.Timestamp(text + to_a_day)
     except ValueError:
         raise ValueError(f"is {text!r}, which is not a real date") from None
 

@@ -6,60 +6,47 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 
 import pandas as pd
 
 from lib.model.dates import PRECISIONS
 
-_WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
-_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
+_MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _WEEKDAY = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 _MONTH_DAY = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+([0-9]{1,2})\b")
 _YEAR = re.compile(r"\b(1[7-9][0-9]{2}|20[0-9]{2})\b")
 _THIS_YEAR = re.compile(r"\bthis year\b", re.IGNORECASE)
+_PERIODS = {"day": "D", "month": "M", "year": "Y"}  # pandas' period of each precision
 # A sentence ends with . ! or ?, perhaps inside closing quotes; the next starts after white space.
 _SENTENCE_END = re.compile(r"[.!?][\"”’]*$")
 
 
-def _weekdays(sentence: str, published: pd.Timestamp) -> Iterator[tuple[pd.Timestamp, str]]:
-    """A weekday names the last such day on or before publication: a Monday article's "on Monday" is that day."""
+def sentence_dates(sentence: str, published: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
+    """Every date the sentence names, each with its precision. A weekday names the last such day on
+    or before publication: a Monday article's "on Monday" is that day."""
+    named = []
     for match in _WEEKDAY.finditer(sentence):
-        back = (published.weekday() - _WEEKDAYS[match.group(1).casefold()]) % 7
-        yield published.normalize() - pd.Timedelta(days=back), "day"
-
-
-def _month_days(sentence: str, published: pd.Timestamp) -> Iterator[tuple[pd.Timestamp, str]]:
+        back = (published.weekday() - _WEEKDAYS[match.group(1)]) % 7
+        named.append((published.normalize() - pd.Timedelta(days=back), "day"))
     for match in _MONTH_DAY.finditer(sentence):
         try:
-            yield pd.Timestamp(published.year, _MONTHS[match.group(1).casefold()], int(match.group(2))), "day"
+            named.append((pd.Timestamp(published.year, _MONTHS[match.group(1)], int(match.group(2))), "day"))
         except ValueError:  # "February 30": no day at all
             continue
-
-
-def _years(sentence: str, published: pd.Timestamp) -> Iterator[tuple[pd.Timestamp, str]]:
-    for match in _YEAR.finditer(sentence):
-        yield pd.Timestamp(int(match.group(1)), 1, 1), "year"
+    named += [(pd.Timestamp(int(year), 1, 1), "year") for year in _YEAR.findall(sentence)]
     if _THIS_YEAR.search(sentence):
-        yield pd.Timestamp(published.year, 1, 1), "year"
-
-
-def sentence_dates(sentence: str, published: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
-    """Every date the sentence names, each with its precision."""
-    return [*_weekdays(sentence, published), *_month_days(sentence, published), *_years(sentence, published)]
-
-
-def _same_period(date: pd.Timestamp, other: pd.Timestamp, precision: str) -> bool:
-    fields = {"day": (date.year, date.month, date.day), "month": (date.year, date.month), "year": (date.year,)}
-    others = {"day": (other.year, other.month, other.day), "month": (other.year, other.month), "year": (other.year,)}
-    return fields[precision] == others[precision]
+        named.append((pd.Timestamp(published.year, 1, 1), "year"))
+    return named
 
 
 def supported_precision(sentence: str, published: pd.Timestamp, date: pd.Timestamp) -> str | None:
     """The finest precision to which the sentence dates `date` ("day", "month" or "year"); None when
     it names no date of that period at all."""
     matching = [
-        precision for named, precision in sentence_dates(sentence, published) if _same_period(date, named, precision)
+        precision
+        for named, precision in sentence_dates(sentence, published)
+        if date.to_period(_PERIODS[precision]) == named.to_period(_PERIODS[precision])
     ]
     return min(matching, key=PRECISIONS.index) if matching else None
 

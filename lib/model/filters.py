@@ -1,8 +1,5 @@
-"""The one filter model every page uses: the country, the years and the island a reader picked.
-
-Pure functions: apply the filters to events and statements, and describe them in words. How they
-travel in a link is lib.model.link's.
-"""
+"""The one filter model every page uses: the country, the years and the island a reader picked,
+applied to events and statements and described in words."""
 
 from __future__ import annotations
 
@@ -29,15 +26,10 @@ class Filters:
         return (self.year_from, self.year_to) == bounds
 
 
-def default_filters(bounds: tuple[int, int]) -> Filters:
-    return Filters(year_from=bounds[0], year_to=bounds[1])
-
-
 def year_bounds(*dates: pd.Series) -> tuple[int, int]:
     """First and last year named by any of the date columns."""
-    firsts = [series.min() for series in dates]
-    lasts = [series.max() for series in dates]
-    return min(date.year for date in firsts if pd.notna(date)), max(date.year for date in lasts if pd.notna(date))
+    named = pd.concat(dates)
+    return named.min().year, named.max().year
 
 
 def counted_as(country: str) -> set[str]:
@@ -86,9 +78,8 @@ def statements_kept(
     statements: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
 ) -> pd.Series:
     """Which statements the filters keep: said in the years, for the country, naming the island."""
-    keep = _in_years(statements["date"], statements["date"], filters, bounds) & _names_island(
-        statements, filters, groups
-    )
+    keep = _in_years(statements["date"], statements["date"], filters, bounds)
+    keep &= _names_island(statements, filters, groups)
     if filters.country:
         keep &= statements["country"].isin(counted_as(filters.country))
     return keep
@@ -101,11 +92,9 @@ def years_text(year_from: int, year_to: int) -> str:
 
 def describe_filters(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str]) -> str:
     """The filters in words, e.g. "Japan · 1950–2000 · Shikotan"; "" for none."""
-    parts = []
-    if filters.country:
-        parts.append(filters.country)
-    if not filters.is_full_range(bounds):
-        parts.append(years_text(filters.year_from, filters.year_to))
-    if filters.island:
-        parts.append(island_names.get(filters.island, filters.island))
-    return " · ".join(parts)
+    parts = [
+        filters.country or "",
+        "" if filters.is_full_range(bounds) else years_text(filters.year_from, filters.year_to),
+        island_names.get(filters.island, filters.island) if filters.island else "",
+    ]
+    return " · ".join(filter(None, parts))

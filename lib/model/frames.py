@@ -10,9 +10,8 @@ import pandas as pd
 
 
 def each_distinct(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
-    """`function` of every value, computed once per distinct value: many rows share a date, a source
-    or a list of islands. Works for unhashable-looking values too, such as tuples. A categorical column
-    is already factorized: its categories are the distinct values."""
+    """`function` of every value, computed once per distinct value (tuples too): many rows share a date,
+    a source or a list of islands. A categorical column's categories are already its distinct values."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
     else:

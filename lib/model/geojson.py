@@ -41,67 +41,61 @@ def _position_problem(position: Any) -> str | None:
 
 def _rings(geometry: Mapping[str, Any]) -> list[Any]:
     coordinates = geometry.get("coordinates")
-    if geometry["type"] == "Polygon":
-        return coordinates if isinstance(coordinates, list) else [None]
     polygons = coordinates if isinstance(coordinates, list) else [None]
+    if geometry["type"] == "Polygon":
+        return polygons
     return [ring for polygon in polygons for ring in (polygon if isinstance(polygon, list) else [None])]
 
 
-def _geometry_problems(geometry: Any) -> Iterator[str]:
+def _ring_problem(ring: Any) -> str | None:
+    if not isinstance(ring, list) or len(ring) < 4:
+        return "has a ring of fewer than four positions"
+    position_problem = next(filter(None, map(_position_problem, ring)), None)
+    if position_problem:
+        return position_problem
+    return None if ring[0] == ring[-1] else "has a ring whose last position is not its first"
+
+
+def _geometry_problem(geometry: Any) -> str | None:
     if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
-        yield "is not a Point, Polygon or MultiPolygon"
-        return
+        return "is not a Point, Polygon or MultiPolygon"
     if geometry["type"] == "Point":
-        problem = _position_problem(geometry.get("coordinates"))
-        if problem:
-            yield problem
-        return
-    for ring in _rings(geometry):
-        if not isinstance(ring, list) or len(ring) < 4:
-            yield "has a ring of fewer than four positions"
-            return
-        problem = next(filter(None, map(_position_problem, ring)), None)
-        if problem:
-            yield problem
-            return
-        if ring[0] != ring[-1]:
-            yield "has a ring whose last position is not its first"
-            return
+        return _position_problem(geometry.get("coordinates"))
+    return next(filter(None, map(_ring_problem, _rings(geometry))), None)
 
 
 def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for key in CONTEXT_TEXT:
         if not isinstance(properties.get(key, ""), str):
-            yield key, f"is {json.dumps(properties[key])[:40]}, not text"
+            yield f"properties.{key}", f"is {json.dumps(properties[key])[:40]}, not text"
     for key in ("administered_by", "claimed_by"):
         value, allowed = properties.get(key, ""), constraints(ISLANDS.field(key))["enum"]
         if value and value not in allowed:
-            yield key, f"is {json.dumps(value)[:40]}; allowed values: {', '.join(allowed)}"
+            yield f"properties.{key}", f"is {json.dumps(value)[:40]}; allowed values: {', '.join(allowed)}"
     for key, column in CONTEXT_POINT.items():
         value, rules = properties.get(key), constraints(ISLANDS.field(column))
         if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
-            yield key, f"is {json.dumps(value)[:40]}, not a number from {rules['minimum']} to {rules['maximum']}"
+            reason = f"is {json.dumps(value)[:40]}, not a number from {rules['minimum']} to {rules['maximum']}"
+            yield f"properties.{key}", reason
 
 
-def _feature_problems(number: int, feature: Any, seen: set[str]) -> Iterator[Problem]:
-    def problem(column: str, reason: str) -> Problem:
-        return Problem(GEOJSON_FILE, number, column, reason)
-
+def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]:
+    """The property and what is wrong with it, for each problem of one feature."""
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
-        yield problem("properties", "the feature has no properties object")
+        yield "properties", "the feature has no properties object"
         return
     feature_id = feature["properties"].get("id")
     if not isinstance(feature_id, str) or not feature_id:
-        yield problem("properties.id", "the feature has no id")
+        yield "properties.id", "the feature has no id"
         return
     if feature_id in seen:
-        yield problem("properties.id", f"{feature_id!r} is used by another feature")
+        yield "properties.id", f"{feature_id!r} is used by another feature"
     seen.add(feature_id)
-    for reason in _geometry_problems(feature.get("geometry")):
-        yield problem("geometry", f"feature {feature_id!r} {reason}")
+    geometry_problem = _geometry_problem(feature.get("geometry"))
+    if geometry_problem:
+        yield "geometry", f"feature {feature_id!r} {geometry_problem}"
     if is_context(feature):
-        for key, reason in _context_problems(feature["properties"]):
-            yield problem(f"properties.{key}", reason)
+        yield from _context_problems(feature["properties"])
 
 
 def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -120,9 +114,9 @@ def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(GEOJSON_FILE, None, "features", "is not a list of features")]
     seen: set[str] = set()
     problems = [
-        problem
+        Problem(GEOJSON_FILE, number, column, reason)
         for number, feature in enumerate(features, start=1)
-        for problem in _feature_problems(number, feature, seen)
+        for column, reason in _feature_problems(feature, seen)
     ]
     return ({} if problems else geojson), problems
 
@@ -149,27 +143,19 @@ def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
     )
 
 
-def island_problems(geojson: Mapping[str, Any], islands: list[dict[str, Any]], rows: list[int]) -> Iterator[Problem]:
+def island_problems(geojson: Mapping[str, Any], islands: list[tuple[int, dict[str, Any]]]) -> Iterator[Problem]:
     """islands.csv against the outlines: a feature per island (a group has none of its own), an
     island per feature, and each island's representative point on its outline."""
-    features = {feature["properties"]["id"]: feature for feature in geojson.get("features", [])}
-    listed = {record["id"] for record in islands}
+    features = {feature["properties"]["id"]: feature for feature in geojson["features"]}
+    listed = {record["id"] for _, record in islands}
     for number, (feature_id, feature) in enumerate(features.items(), start=1):
         if feature_id not in listed and not is_context(feature):
             yield Problem(GEOJSON_FILE, number, "properties.id", f"{feature_id!r} is not an id in {ISLANDS.file}")
-    for record, row in zip(islands, rows, strict=True):
+    for row, record in islands:
         feature = features.get(record["id"])
-        if feature is None:
-            if record["kind"] != "island_group":
-                yield Problem(ISLANDS.file, row, "id", f"{record['id']!r} has no feature in {GEOJSON_FILE}")
-        elif (
-            math.isfinite(record["lat"])
-            and math.isfinite(record["lon"])
-            and not contains(feature["geometry"], record["lat"], record["lon"])
-        ):
-            yield Problem(
-                ISLANDS.file,
-                row,
-                "lat",
-                f"({record['lat']}, {record['lon']}) is not on the island's outline in {GEOJSON_FILE}",
-            )
+        if feature is None and record["kind"] != "island_group":
+            yield Problem(ISLANDS.file, row, "id", f"{record['id']!r} has no feature in {GEOJSON_FILE}")
+        point = (record["lat"], record["lon"])
+        if feature and all(map(math.isfinite, point)) and not contains(feature["geometry"], *point):
+            where = f"({record['lat']}, {record['lon']})"
+            yield Problem(ISLANDS.file, row, "lat", f"{where} is not on the island's outline in {GEOJSON_FILE}")

@@ -1,18 +1,13 @@
-"""A link to exactly what a reader sees: the shared filters and what a page has chosen, as URL
-query parameters, read and written by pure functions.
-
-Reading never fails: a value that cannot be used falls back to its default and yields a notice
-that quotes it, short and printable.
-"""
+"""A link to exactly what a reader sees: the filters and a page's choices as URL query parameters.
+Reading never fails: an unusable value falls back to its default with a notice that quotes it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
 from urllib.parse import quote, urlencode, urlsplit
 
-from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, default_filters
+from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters
 
 # A query string's values per key, as st.query_params.get_all gives them.
 Params = Mapping[str, Sequence[str]]
@@ -99,14 +94,9 @@ def filters_from_query(
     if year_from is not None and year_to is not None and year_from > year_to:
         notices.append(f"“from={year_from}” is after “to={year_to}”; showing every year.")
         year_from = year_to = None
-    filters = replace(
-        default_filters(bounds),
-        country=country,
-        island=island,
-        year_from=bounds[0] if year_from is None else year_from,
-        year_to=bounds[1] if year_to is None else year_to,
-    )
-    return filters, notices
+    year_from = bounds[0] if year_from is None else year_from
+    year_to = bounds[1] if year_to is None else year_to
+    return Filters(year_from, year_to, country=country, island=island), notices
 
 
 def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str]:
@@ -120,28 +110,27 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
     return {key: value for key, value in params.items() if value}
 
 
+def _known_choice(params: Params, key: str, known: Iterable[str], otherwise: str) -> tuple[str | None, list[str]]:
+    """The one value of `key` if `known` has it (read only then); else None and a notice ending in `otherwise`."""
+    notices: list[str] = []
+    chosen = _single(params, key, notices)
+    if chosen is not None and chosen not in set(known):
+        notices.append(f"{_echo(key, chosen)} is not {otherwise}.")
+        chosen = None
+    return chosen, notices
+
+
 def choice_from_query(
     params: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen"
 ) -> tuple[str | None, list[str]]:
-    """The id a link chose on a page (`key`, e.g. event), if `known_ids` has it; a notice otherwise.
-    `noun` names what the id would be ("an event"), `instead` what the page shows in its place.
-    `known_ids` is read only when a link chose one."""
-    notices: list[str] = []
-    chosen = _single(params, key, notices)
-    if chosen is not None and chosen not in set(known_ids):
-        notices.append(f"{_echo(key, chosen)} is not {noun} in the data; {instead}.")
-        chosen = None
-    return chosen, notices
+    """The id a page's link chose (`key`, e.g. event) if `known_ids` has it; `noun` names what the id
+    would be ("an event"), `instead` what the page shows in its place."""
+    return _known_choice(params, key, known_ids, f"{noun} in the data; {instead}")
 
 
 def tab_from_query(params: Params, key: str, tabs: Collection[str]) -> tuple[str | None, list[str]]:
-    """The tab a link opens a page on (`key`, e.g. tab=article), if the page has it; a notice otherwise."""
-    notices: list[str] = []
-    chosen = _single(params, key, notices)
-    if chosen is not None and chosen not in tabs:
-        notices.append(f"{_echo(key, chosen)} is not a tab of this page; it opens on its first tab.")
-        chosen = None
-    return chosen, notices
+    """The tab a link opens a page on (`key`, e.g. tab=article), if the page has it."""
+    return _known_choice(params, key, tabs, "a tab of this page; it opens on its first tab")
 
 
 def hidden_choice_notice(key: str, chosen: str) -> str:
@@ -153,9 +142,7 @@ def choices_from_query(params: Params, key: str, known: Collection[str], noun: s
     """Every value of a repeated parameter (e.g. speaker) that `known` has, each once; a notice for the rest."""
     notices: list[str] = []
     chosen = list(dict.fromkeys(_values(params, key, notices)))
-    for value in chosen:
-        if value not in known:
-            notices.append(f"{_echo(key, value)} is not {noun} in the data; ignored it.")
+    notices += [f"{_echo(key, value)} is not {noun} in the data; ignored it." for value in chosen if value not in known]
     return [value for value in chosen if value in known], notices
 
 
@@ -181,9 +168,9 @@ def misplaced_params(params: Params, used: Collection[str], known: Collection[st
 
 
 def page_address(url: str, page_path: str) -> str:
-    """The address of the page at `page_path`, from the address the browser reports (`url`): its
-    last segment is replaced, so that after an unknown address (`/nosuchpage`, which shows the
-    default page) the link names the page shown. A base path the app is served under stays."""
+    """The address of the page at `page_path`, from the address the browser reports: its last
+    segment is replaced, so that after an unknown address (`/nosuchpage`, which shows the default
+    page) the link names the page shown. A base path the app is served under stays."""
     if not url:
         return page_path
     parts = urlsplit(url)
@@ -192,7 +179,7 @@ def page_address(url: str, page_path: str) -> str:
 
 
 def share_link(page_url: str, params: Mapping[str, str | Sequence[str]]) -> str:
-    """`page_url` with `params` as its query string (a list repeats its key): the link that opens exactly this view."""
+    """`page_url` with `params` as its query string (a list repeats its key)."""
     parts = urlsplit(page_url)
     if parts.netloc and not parts.path:
         page_url = parts._replace(path="/").geturl()  # the home page: "https://host/", not "https://host"

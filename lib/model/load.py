@@ -1,10 +1,6 @@
-"""Read and validate the dataset under data/: pure functions, no Streamlit.
-
-`read_dataset` reads every file, checks every rule and returns either a complete, typed
-`Dataset` or every problem found, each naming file, row, column and reason. Rows are
-never dropped: one problem anywhere means no dataset, so nothing is drawn from broken data.
-Row numbers are those a spreadsheet shows: the header is row 1, the first record row 2.
-"""
+"""Read and check the dataset under data/: a complete, typed `Dataset`, or every problem found.
+Rows are never dropped: one problem anywhere means no dataset. Rows are numbered as a spreadsheet
+numbers them: the header is row 1."""
 
 from __future__ import annotations
 
@@ -19,39 +15,12 @@ from typing import Any
 
 import pandas as pd
 
+from lib.model import rules
 from lib.model.cells import convert, dtype, empty
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
-from lib.model.rules import (
-    Rows,
-    date_rules,
-    event_source_rules,
-    figure_rules,
-    position_rules,
-    publisher_rules,
-    reading_rules,
-    statement_rules,
-    story_rules,
-    year_rules,
-)
-from lib.model.schema import (
-    DATA_DIR,
-    EVENT_SOURCES,
-    EVENTS,
-    ISLAND_FIGURES,
-    ISLANDS,
-    POSITIONS,
-    PUBLISHERS,
-    READINGS,
-    SOURCES,
-    STATEMENTS,
-    STORY,
-    TABLES,
-    Field,
-    Table,
-    constraints,
-)
+from lib.model.schema import DATA_DIR, SOURCES, TABLES, Field, Table, constraints
 
 __all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
 
@@ -59,7 +28,7 @@ __all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
 @dataclass(frozen=True)
 class LoadResult:
     dataset: Dataset | None
-    problems: tuple[Problem, ...] = dataclasses.field(default_factory=tuple)
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -67,14 +36,13 @@ class TableRows:
     """One CSV file's rows, typed, with the spreadsheet row number of each, and what was wrong."""
 
     table: Table
-    rows: Rows = dataclasses.field(default_factory=list)
+    rows: rules.Rows = dataclasses.field(default_factory=list)
     problems: list[Problem] = dataclasses.field(default_factory=list)
     readable: bool = True  # False when the file itself could not be read as this table
 
-    def fail(self, row: int | None, column: str | None, reason: str) -> TableRows:
+    def fail(self, row: int | None, column: str | None, reason: str) -> None:
         self.readable = False
         self.problems.append(Problem(self.table.file, row, column, reason))
-        return self
 
 
 def _decoded(path: Path, rows: TableRows) -> str | None:
@@ -105,21 +73,21 @@ def _header_problems(header: list[str], rows: TableRows) -> None:
             rows.fail(1, column, f"the column is missing from the header{hint}")
 
 
-def _read_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, str]]], TableRows]:
-    """Parse one CSV file into text records with their row numbers, noting what makes rows unreadable."""
-    rows = TableRows(table)
+def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]]]:
+    """The file's records as text, by row number; none when the file cannot be read as its table."""
     text = _decoded(path, rows)
     if text is None:
-        return [], rows
+        return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         records = list(reader)
     except csv.Error as error:
-        return [], rows.fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
+        rows.fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
+        return []
     header = [column.strip() for column in records[0]]
     _header_problems(header, rows)
     if not rows.readable:
-        return [], rows
+        return []
     parsed = []
     for number, record in enumerate(records[1:], start=2):
         if not record:  # a blank line is not a record
@@ -130,7 +98,7 @@ def _read_records(path: Path, table: Table) -> tuple[list[tuple[int, dict[str, s
         parsed.append((number, dict(zip(header, record, strict=True))))
     if not parsed and rows.readable:
         rows.fail(None, None, "the file has a header but no data rows")
-    return parsed, rows
+    return parsed
 
 
 def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
@@ -164,7 +132,6 @@ def _typed(number: int, record: dict[str, str], rows: TableRows) -> dict[str, An
 
 
 def _key_problems(rows: TableRows) -> Iterator[Problem]:
-    """A value of the primary key or of a unique column used by an earlier row."""
     table = rows.table
     unique = [field["name"] for field in table.fields if constraints(field).get("unique")]
     for name in filter(None, (table.primary_key, *unique)):
@@ -173,23 +140,20 @@ def _key_problems(rows: TableRows) -> Iterator[Problem]:
             value = record[name]
             if pd.isna(value) or value == "":
                 continue
-            if value in seen:
-                yield Problem(table.file, number, name, f"{value!r} is already used in row {seen[value]}")
-            else:
-                seen[value] = number
+            first = seen.setdefault(value, number)
+            if first != number:
+                yield Problem(table.file, number, name, f"{value!r} is already used in row {first}")
 
 
 def _read_table(data_dir: Path, table: Table) -> TableRows:
-    """One file's rows, typed, and every problem in its cells and keys."""
-    records, rows = _read_records(data_dir / table.file, table)
+    rows = TableRows(table)
+    records = _read_records(data_dir / table.file, rows)
     rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
     rows.problems += _key_problems(rows)
     return rows
 
 
-def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]]) -> list[Problem]:
-    """A value, or a list's item, naming an id that its referenced file does not have."""
-    problems = []
+def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]]) -> Iterator[Problem]:
     for name, target in rows.table.references.items():
         if target not in known:
             continue
@@ -197,11 +161,10 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
             values = record[name]
             for value in values if isinstance(values, tuple) else (values,):
                 if value and value not in known[target]:
-                    problems.append(Problem(rows.table.file, number, name, f"{value!r} is not an id in {target[0]}"))
-    return problems
+                    yield Problem(rows.table.file, number, name, f"{value!r} is not an id in {target[0]}")
 
 
-def _read_texts(data_dir: Path, sources: Rows) -> tuple[dict[str, str], list[Problem]]:
+def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], list[Problem]]:
     texts: dict[str, str] = {}
     problems = []
     for number, record in sources:
@@ -222,73 +185,59 @@ def _frame(rows: TableRows) -> pd.DataFrame:
     return frame.astype({field["name"]: dtype(field) for field in rows.table.fields if dtype(field)})
 
 
-def _events_frame(events: TableRows, event_sources: pd.DataFrame) -> pd.DataFrame:
+def _events_frame(events: pd.DataFrame, event_sources: pd.DataFrame) -> pd.DataFrame:
     """Events in date order, each with its origin: "article" when an article states it, else "context"."""
-    from_articles = set(event_sources.loc[event_sources["source_id"] != "", "event_id"])
-    frame = _frame(events)
-    frame["origin"] = ["article" if event_id in from_articles else "context" for event_id in frame["id"]]
-    return frame.sort_values(["date", "id"], ignore_index=True)
+    from_articles = event_sources.loc[event_sources["source_id"] != "", "event_id"]
+    origin = events["id"].isin(from_articles).map({True: "article", False: "context"})
+    return events.assign(origin=origin).sort_values(["date", "id"], ignore_index=True)
 
 
 def _cross_problems(
-    data_dir: Path, tables: dict[Table, TableRows], today: pd.Timestamp
+    data_dir: Path, tables: dict[str, TableRows], today: pd.Timestamp
 ) -> tuple[dict[str, str], list[Problem]]:
-    """Problems between files: references, dates, provenance, publishers, figures."""
+    """Problems between files; a rule is not run on a file that could not be read, which has no rows."""
     known = {
-        (table.file, table.primary_key): {record[table.primary_key] for _, record in rows.rows}
-        for table, rows in tables.items()
-        if table.primary_key and rows.readable
+        (rows.table.file, rows.table.primary_key): {record[rows.table.primary_key] for _, record in rows.rows}
+        for rows in tables.values()
+        if rows.table.primary_key and rows.readable
     }
-    texts, problems = _read_texts(data_dir, tables[SOURCES].rows)
-    for table, rows in tables.items():
+    texts, problems = _read_texts(data_dir, tables["sources"].rows)
+    for rows in tables.values():
         problems += _reference_problems(rows, known)
-        problems += date_rules(table, rows.rows, today)
-        problems += year_rules(table, rows.rows, today)
-    published = {
-        record["id"]: record["published"] for _, record in tables[SOURCES].rows if pd.notna(record["published"])
-    }
-    problems += statement_rules(tables[STATEMENTS].rows, texts)
-    problems += story_rules(tables[STORY].rows, texts)
-    if tables[EVENT_SOURCES].readable:
-        problems += event_source_rules(tables[EVENTS].rows, tables[EVENT_SOURCES].rows, texts, published)
-    if tables[READINGS].readable:
-        problems += reading_rules(tables[EVENTS].rows, tables[READINGS].rows)
-    if tables[POSITIONS].readable:
-        problems += position_rules(tables[POSITIONS].rows)
-    if tables[ISLAND_FIGURES].readable:
-        problems += figure_rules(tables[ISLANDS].rows, tables[ISLAND_FIGURES].rows)
-    if tables[PUBLISHERS].readable:
-        cited = {table: rows.rows for table, rows in tables.items() if table is not PUBLISHERS}
-        problems += publisher_rules(cited, tables[PUBLISHERS].rows)
+        problems += rules.date_rules(rows.table, rows.rows, today)
+        problems += rules.year_rules(rows.table, rows.rows, today)
+    sources, events = tables["sources"].rows, tables["events"].rows
+    published = {record["id"]: record["published"] for _, record in sources if pd.notna(record["published"])}
+    problems += rules.statement_rules(tables["statements"].rows, texts)
+    problems += rules.story_rules(tables["story"].rows, texts)
+    if tables["event_sources"].readable:
+        problems += rules.event_source_rules(events, tables["event_sources"].rows, texts, published)
+    if tables["readings"].readable:
+        problems += rules.reading_rules(events, tables["readings"].rows)
+    if tables["positions"].readable:
+        problems += rules.position_rules(tables["positions"].rows)
+    if tables["island_figures"].readable:
+        problems += rules.figure_rules(tables["islands"].rows, tables["island_figures"].rows)
+    if tables["publishers"].readable:
+        cited = {rows.table: rows.rows for name, rows in tables.items() if name != "publishers"}
+        problems += rules.publisher_rules(cited, tables["publishers"].rows)
     return texts, problems
 
 
 def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -> LoadResult:
     """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
     today = pd.Timestamp.today().normalize() if today is None else today
-    tables = {table: _read_table(data_dir, table) for table in TABLES}
+    tables = {table.name: _read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
     texts, cross = _cross_problems(data_dir, tables, today)
     geojson, geo_problems = read_geojson(data_dir)
     problems += cross + geo_problems
-    if geojson and tables[ISLANDS].readable:
-        islands = tables[ISLANDS].rows
-        problems += island_problems(geojson, [record for _, record in islands], [number for number, _ in islands])
+    if geojson and tables["islands"].readable:
+        problems += island_problems(geojson, tables["islands"].rows)
     if problems:
         return LoadResult(None, tuple(problems))
-    frames = {table: _frame(rows) for table, rows in tables.items()}
-    dataset = Dataset(
-        publishers=frames[PUBLISHERS],
-        sources=frames[SOURCES],
-        islands=frames[ISLANDS],
-        island_figures=frames[ISLAND_FIGURES],
-        statements=frames[STATEMENTS],
-        events=_events_frame(tables[EVENTS], frames[EVENT_SOURCES]),
-        event_sources=frames[EVENT_SOURCES],
-        readings=frames[READINGS],
-        positions=frames[POSITIONS].sort_values(["side", "order"], ignore_index=True),
-        story=frames[STORY].sort_values("order", ignore_index=True),
-        geojson=geojson,
-        texts=texts,
-    )
-    return LoadResult(dataset, ())
+    frames = {name: _frame(rows) for name, rows in tables.items()}
+    frames["events"] = _events_frame(frames["events"], frames["event_sources"])
+    frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
+    frames["story"] = frames["story"].sort_values("order", ignore_index=True)
+    return LoadResult(Dataset(**frames, geojson=geojson, texts=texts))

@@ -13,9 +13,6 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.reason}"
+        row = "" if self.row is None else f", row {self.row}"
+        column = "" if self.column is None else f", column {self.column!r}"
+        return f"{self.file}{row}{column}: {self.reason}"

@@ -1,8 +1,6 @@
-"""Rules that relate the cells of a row, or rows of different files: dates in order and not in the
-future, every fact traced to a sentence or a page, every cited page from a listed publisher.
-
-Each rule takes typed rows, as (spreadsheet row number, record) pairs, and yields Problems.
-"""
+"""Rules between cells of a row or rows of different files: dates in order and not in the future,
+every fact traced to a sentence or a page, every cited page from a listed publisher. Each takes
+typed rows as (spreadsheet row number, record) pairs and yields Problems."""
 
 from __future__ import annotations
 
@@ -13,23 +11,13 @@ from typing import Any
 
 import pandas as pd
 
+from lib.model import schema
 from lib.model.cells import is_date
+from lib.model.dates import PRECISIONS
 from lib.model.evidence import article_sentence_problem, finer, supported_precision
 from lib.model.link import host_of
 from lib.model.problems import Problem
-from lib.model.schema import (
-    EVENT_SOURCES,
-    EVENTS,
-    ISLAND_FIGURES,
-    ISLANDS,
-    POSITIONS,
-    PUBLISHERS,
-    READINGS,
-    SIDES,
-    STATEMENTS,
-    STORY,
-    Table,
-)
+from lib.model.schema import Table
 
 Rows = list[tuple[int, dict[str, Any]]]
 # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
@@ -59,7 +47,7 @@ def year_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Proble
             year = record.get(name)
             if not _missing(year) and year > today.year:
                 yield Problem(table.file, number, name, f"is {year}, in the future")
-        if table is ISLANDS and not _missing(record["population_year"]) and _missing(record["population"]):
+        if table is schema.ISLANDS and not _missing(record["population_year"]) and _missing(record["population"]):
             yield Problem(table.file, number, "population_year", "is given, but population is empty")
 
 
@@ -69,9 +57,9 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
         text = texts.get(record["source_id"])
         problem = None if text is None else article_sentence_problem(text, record["evidence"], record["source_id"])
         if problem:
-            yield Problem(STATEMENTS.file, number, "evidence", problem)
+            yield Problem(schema.STATEMENTS.file, number, "evidence", problem)
         if record["quote"] not in record["evidence"]:
-            yield Problem(STATEMENTS.file, number, "quote", "is not found verbatim inside its evidence sentence")
+            yield Problem(schema.STATEMENTS.file, number, "quote", "is not found verbatim inside its evidence sentence")
 
 
 def _source_row_problems(
@@ -95,22 +83,22 @@ def _source_row_problems(
 
 
 def _article_date_problem(
-    event: dict[str, Any],
-    article_rows: list[dict[str, Any]],
-    published: Mapping[str, pd.Timestamp],
-    dated_by_page: bool,
+    event: dict[str, Any], article_rows: list[dict[str, Any]], published: Mapping[str, pd.Timestamp]
 ) -> str | None:
-    """Why the event's date says more than its articles' sentences, with no page for the rest; None if it does not."""
+    """Why the event's date says more than its articles' sentences; None if it does not."""
     supported = [
         supported_precision(row["evidence"], published[row["source_id"]], event["date"])
         for row in article_rows
         if row["source_id"] in published
     ]
-    finest = min((precision for precision in supported if precision), default=None, key=["day", "month", "year"].index)
-    if dated_by_page or not supported or not finer(event["date_precision"], finest):
+    finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
+    if not supported or not finer(event["date_precision"], finest):
         return None
     said = f"dates it only to the {finest}" if finest else "does not date it"
-    return f"is dated to the {event['date_precision']}, but the article's sentence {said}: add a page that states the date to {EVENT_SOURCES.file}"
+    return (
+        f"is dated to the {event['date_precision']}, but the article's sentence {said}: "
+        f"add a page that states the date to {schema.EVENT_SOURCES.file}"
+    )
 
 
 def event_source_rules(
@@ -123,19 +111,18 @@ def event_source_rules(
     for number, record in sources:
         by_event[record["event_id"]].append(record)
         for column, reason in _source_row_problems(record, events_by_id.get(record["event_id"]), texts, published):
-            yield Problem(EVENT_SOURCES.file, number, column, reason)
+            yield Problem(schema.EVENT_SOURCES.file, number, column, reason)
     for number, event in events:
         rows = by_event.get(event["id"], [])
         if not rows:
-            yield Problem(EVENTS.file, number, "id", f"has no source: add a row to {EVENT_SOURCES.file}")
+            yield Problem(schema.EVENTS.file, number, "id", f"has no source: add a row to {schema.EVENT_SOURCES.file}")
             continue
-        articles = [row for row in rows if row["source_id"]]
         dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
-        if _missing(event["date"]):
+        if _missing(event["date"]) or dated_by_page:
             continue
-        problem = _article_date_problem(event, articles, published, dated_by_page)
+        problem = _article_date_problem(event, [row for row in rows if row["source_id"]], published)
         if problem:
-            yield Problem(EVENTS.file, number, "date", problem)
+            yield Problem(schema.EVENTS.file, number, "date", problem)
 
 
 def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[Problem]:
@@ -144,38 +131,33 @@ def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[P
     for table, rows in cited.items():
         for column in (field["name"] for field in table.fields if field.get("format") == "uri"):
             for number, record in rows:
-                host = host_of(record[column]) if record[column] else ""
+                host = host_of(record[column])
                 if host and host not in listed:
-                    yield Problem(
-                        table.file,
-                        number,
-                        column,
-                        f"cites {host!r}, which is not in {PUBLISHERS.file}: add it with its publisher's name once "
-                        "you have checked it is a primary or reputable publisher",
+                    reason = (
+                        f"cites {host!r}, which is not in {schema.PUBLISHERS.file}: add it with its publisher's name "
+                        "once you have checked it is a primary or reputable publisher"
                     )
+                    yield Problem(table.file, number, column, reason)
+
+
+def _figure_key(island: str, figure: str, value: float, year: Any) -> tuple[str, str, float, Any]:
+    """What names a figure: an area whatever its year, a population with its year (None when not given)."""
+    return island, figure, value, None if figure != "population" or _missing(year) else year
 
 
 def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
     """The area and population an island shows are stated by a page in island_figures.csv."""
-    stated = [record for _, record in figures]
+    stated = {
+        _figure_key(record["island_id"], record["figure"], record["value"], record["year"]) for _, record in figures
+    }
     for number, island in islands:
-        for figure, year in (("area_km2", None), ("population", island["population_year"])):
+        for figure in ("area_km2", "population"):
             value = island[figure]
             if _missing(value):
                 continue
-            if not any(_states(record, island["id"], figure, float(value), year) for record in stated):
-                yield Problem(
-                    ISLANDS.file, number, figure, f"is {value}, but no page in {ISLAND_FIGURES.file} states that figure"
-                )
-
-
-def _states(record: dict[str, Any], island: str, figure: str, value: float, year: Any) -> bool:
-    """Whether a row of island_figures.csv states this figure (for a population, of this year)."""
-    if (record["island_id"], record["figure"], record["value"]) != (island, figure, value):
-        return False
-    if figure != "population" or (_missing(year) and _missing(record["year"])):
-        return True
-    return not _missing(year) and not _missing(record["year"]) and year == record["year"]
+            if _figure_key(island["id"], figure, float(value), island["population_year"]) not in stated:
+                reason = f"is {value}, but no page in {schema.ISLAND_FIGURES.file} states that figure"
+                yield Problem(schema.ISLANDS.file, number, figure, reason)
 
 
 def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
@@ -183,9 +165,8 @@ def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
     for number, record in rows:
         for quoted in _QUOTED.findall(record["text"]):
             if not any(quoted in text for text in texts.values()):
-                yield Problem(
-                    STORY.file, number, "text", f"quotes “{quoted}”, which is not found verbatim in any source article"
-                )
+                reason = f"quotes “{quoted}”, which is not found verbatim in any source article"
+                yield Problem(schema.STORY.file, number, "text", reason)
 
 
 def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
@@ -193,23 +174,18 @@ def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
     sides: dict[str, set[str]] = defaultdict(set)
     for _, record in readings:
         sides[record["event_id"]].add(record["side"])
-    contested = {record["id"] for _, record in events if record["contested"] is True}
     for number, event in events:
-        if event["contested"] is True:
-            for side in SIDES:
-                if side not in sides[event["id"]]:
-                    yield Problem(
-                        EVENTS.file, number, "contested", f"is true, but {READINGS.file} has no reading of {side}'s"
-                    )
+        if event["contested"] is not True:
+            continue
+        for side in schema.SIDES:
+            if side not in sides[event["id"]]:
+                reason = f"is true, but {schema.READINGS.file} has no reading of {side}'s"
+                yield Problem(schema.EVENTS.file, number, "contested", reason)
+    uncontested = {record["id"] for _, record in events if record["contested"] is not True}
     for number, record in readings:
-        known = any(event["id"] == record["event_id"] for _, event in events)
-        if known and record["event_id"] not in contested:
-            yield Problem(
-                READINGS.file,
-                number,
-                "event_id",
-                f"names {record['event_id']!r}, which {EVENTS.file} does not mark contested",
-            )
+        if record["event_id"] in uncontested:
+            reason = f"names {record['event_id']!r}, which {schema.EVENTS.file} does not mark contested"
+            yield Problem(schema.READINGS.file, number, "event_id", reason)
 
 
 def position_rules(positions: Rows) -> Iterator[Problem]:
@@ -218,10 +194,9 @@ def position_rules(positions: Rows) -> Iterator[Problem]:
     for number, record in positions:
         key = (record["side"], record["order"])
         if key in seen and not _missing(record["order"]):
-            yield Problem(
-                POSITIONS.file, number, "order", f"{record['order']} is already {record['side']}'s in row {seen[key]}"
-            )
+            reason = f"{record['order']} is already {record['side']}'s in row {seen[key]}"
+            yield Problem(schema.POSITIONS.file, number, "order", reason)
         seen.setdefault(key, number)
-    for side in SIDES:
+    for side in schema.SIDES:
         if not any(record["side"] == side for _, record in positions):
-            yield Problem(POSITIONS.file, None, "side", f"no position of {side}'s: each side needs at least one")
+            yield Problem(schema.POSITIONS.file, None, "side", f"no position of {side}'s: each side needs at least one")

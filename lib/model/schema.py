@@ -1,11 +1,6 @@
-"""The dataset's schema as data/datapackage.json states it: that Frictionless Data Package is the
-one statement of every file, its fields' types, constraints and meanings, and its keys. This
-module reads it once and gives the loader its tables and the rest of the code its vocabularies.
-
-Two properties of a field are the project's own, for what a Table Schema cannot say:
-`precisionField` (a date written at the precision another column gives) and, on a `;`-separated
-list, `itemEnum` (its items' allowed values) and `itemReference` (the ids its items name).
-"""
+"""The dataset's schema, read once from data/datapackage.json, the one statement of every file. Its
+fields may carry the project's own `precisionField` (a date at the precision another column gives)
+and, on a `;`-separated list, `itemEnum` and `itemReference`: what a Table Schema cannot say."""
 
 from __future__ import annotations
 
@@ -25,8 +20,7 @@ Field = dict[str, Any]  # a field of the descriptor, as it is written there
 # eq=False: a table is itself, hashed by identity, as a key of the loader's dictionaries.
 @dataclass(frozen=True, eq=False)
 class Table:
-    """One CSV file of the package: its path under data/, its fields and its keys."""
-
+    name: str  # the resource's name as a Dataset attribute: "event_sources"
     file: str
     fields: tuple[Field, ...]
     primary_key: str | None
@@ -58,20 +52,20 @@ def _table(resource: dict[str, Any]) -> Table:
         if "itemReference" in field:
             references[field["name"]] = (_FILES[field["itemReference"]["resource"]], field["itemReference"]["field"])
     primary_key = schema.get("primaryKey", [None])[0]
-    return Table(resource["path"], tuple(schema["fields"]), primary_key, references)
+    return Table(resource["name"].replace("-", "_"), resource["path"], tuple(schema["fields"]), primary_key, references)
 
 
 TABLES: tuple[Table, ...] = tuple(_table(resource) for resource in PACKAGE["resources"] if "schema" in resource)
-_BY_FILE = {table.file: table for table in TABLES}
-_CSV_NAMES = "publishers sources islands island_figures statements events event_sources readings positions story"
+_BY_NAME = {table.name: table for table in TABLES}
+_NAMES = "publishers sources islands island_figures statements events event_sources readings positions story"
 PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, READINGS, POSITIONS, STORY = (
-    _BY_FILE[f"{name}.csv"] for name in _CSV_NAMES.split()
+    _BY_NAME[name] for name in _NAMES.split()
 )
 GEOJSON_FILE = _FILES["islands-geojson"]
 
 
 def vocabulary(table: Table, column: str) -> tuple[str, ...]:
-    """The values a column (or each item of a list column) may hold, as the descriptor lists them."""
+    """The values a column (or each item of a list column) may hold."""
     field = table.field(column)
     return tuple(field.get("itemEnum") or constraints(field)["enum"])
 

@@ -11,7 +11,6 @@ from lib.model.dataset import Dataset
 from lib.model.filters import (
     Filters,
     counted_as,
-    default_filters,
     describe_filters,
     related_islands,
     year_bounds,
@@ -88,7 +87,7 @@ def test_the_combinations_keep_some_rows_and_drop_others(dataset: Dataset) -> No
 def test_undated_statements_show_only_while_the_years_are_untouched(dataset: Dataset) -> None:
     undated = set(dataset.statements.loc[dataset.statements["date"].isna(), "id"])
     assert undated, "the data has an undated statement to test with"
-    every = set(dataset.filtered_statements(default_filters(dataset.year_bounds))["id"])
+    every = set(dataset.filtered_statements(Filters(*dataset.year_bounds))["id"])
     first, last = dataset.year_bounds
     narrowed = set(dataset.filtered_statements(Filters(year_from=first, year_to=last - 1))["id"])
     assert undated <= every and not undated & narrowed

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from lib.model.filters import Filters, default_filters
+from lib.model.filters import Filters
 from lib.model.link import (
     choice_from_query,
     choices_from_query,
@@ -30,7 +30,7 @@ def parse(**params: list[str]) -> tuple[Filters, list[str]]:
 
 
 def test_no_parameters_give_the_defaults() -> None:
-    assert parse() == (default_filters(BOUNDS), [])
+    assert parse() == (Filters(*BOUNDS), [])
 
 
 @pytest.mark.parametrize(
@@ -80,18 +80,18 @@ def test_good_parameters_are_applied(params: dict[str, list[str]], expected: dic
 )
 def test_bad_parameters_fall_back_with_a_notice(params: dict[str, list[str]], mentions: str) -> None:
     filters, notices = parse(**params)
-    assert filters == default_filters(BOUNDS)
+    assert filters == Filters(*BOUNDS)
     assert len(notices) == 1 and mentions in notices[0]
 
 
 @pytest.mark.parametrize("key", ["country", "from", "to", "island"])
 @pytest.mark.parametrize("value", ["", "   "])
 def test_empty_parameters_are_the_defaults_without_a_notice(key: str, value: str) -> None:
-    assert parse(**{key: [value]}) == (default_filters(BOUNDS), [])
+    assert parse(**{key: [value]}) == (Filters(*BOUNDS), [])
 
 
 def test_parameters_the_filters_do_not_know_are_left_alone() -> None:
-    assert parse(utm_source=["newsletter"], q=["treaty"]) == (default_filters(BOUNDS), [])
+    assert parse(utm_source=["newsletter"], q=["treaty"]) == (Filters(*BOUNDS), [])
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_one_bad_parameter_leaves_the_good_ones() -> None:
 
 
 ROUND_TRIPS = [
-    default_filters(BOUNDS),
+    Filters(*BOUNDS),
     Filters(year_from=1950, year_to=2000, country="Japan"),
     Filters(year_from=BOUNDS[0], year_to=2018, island="habomai_yuri"),
     Filters(year_from=1956, year_to=1956, country="Russia", island="kunashir"),
@@ -133,7 +133,7 @@ def test_a_shared_link_opens_exactly_the_view_it_was_made_from(filters: Filters)
 
 
 def test_defaults_make_a_clean_url() -> None:
-    assert filters_to_query(default_filters(BOUNDS), BOUNDS) == {}
+    assert filters_to_query(Filters(*BOUNDS), BOUNDS) == {}
 
 
 def test_a_link_without_parameters_is_the_page_itself() -> None:
