@@ -10,8 +10,11 @@ from lib.model.dates import format_partial_date
 from lib.model.filters import Filters, year_bounds
 from lib.model.view import PageParams, View
 from lib.site import site_page
+from lib.ui.address import map_page_links
 from lib.ui.app import run_app, streamlit_page
+from lib.ui.downloads import csv_download, package_download
 from lib.ui.sides import show_both_positions
+from lib.views.downloads import csv_bytes, positions_frame
 from lib.views.islands import map_filters
 from lib.views.map.build import build_island_map
 from lib.views.markdown import escape_markdown
@@ -40,20 +43,31 @@ def render(view: View) -> PageParams:
         small_map(dataset, filters, events, statements)
     headline(dataset, figures)
     show_both_positions(dataset)
+    positions = dataset.positions
+    csv_download(
+        len(positions), "position", lambda: csv_bytes(positions_frame(positions)), name="positions", key="home_csv"
+    )
     latest_column, explore_column = st.columns([3, 2], gap="medium")
     with latest_column:
         latest_event(dataset, figures.latest)
     with explore_column:
         explore(dataset, filters, len(events), len(statements))
+        # The figures above are the whole dataset's: so is this download.
+        package_download(dataset, key="home_package")
     return {}
 
 
 def small_map(dataset: Dataset, filters: Filters, events: pd.DataFrame, statements: pd.DataFrame) -> None:
-    """The islands, with what the filters keep in their popups (of every island: the map ignores the island filter)."""
+    """The islands, each popup counting what the filters keep (of every island: the map ignores the
+    island filter) and linking to the Map page on that island, which lists it: lists in every popup
+    made the page several times heavier."""
     scope = map_filters(filters)
     if scope != filters:
         events, statements = dataset.filtered_events(scope), dataset.filtered_statements(scope)
-    island_map = build_island_map(dataset, events, statements, filters.island, compact=True)
+    links = map_page_links(dataset, scope)
+    island_map = build_island_map(
+        dataset, events, statements, filters.island, compact=True, lists_below=True, lists_links=links
+    )
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
     st_folium(

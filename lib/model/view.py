@@ -22,6 +22,8 @@ class View:
     dataset: Dataset
     filters: Filters
     query: Params  # the address's query as this run found it: on a session's first run, the shared link
+    # Framed in an article (?embed=true): no sidebar, so the filters are the link's, and controls that set them hide.
+    embedded: bool = False
 
     @cached_property
     def events_kept(self) -> pd.Series:

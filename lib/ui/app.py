@@ -80,7 +80,7 @@ def run_app() -> None:
     query = current_query()
     opening = opening_link(dataset, shown, query)
     filters = opening.filters if embedded else filter_sidebar(dataset, shown, opening.filters)
-    run.view = View(dataset, filters, query)
+    run.view = View(dataset, filters, query, embedded)
     if not embedded:
         with st.sidebar:
             show_what_filters_keep(run.view)
