@@ -14,7 +14,7 @@ from lib.ui.data import WRAPPED_ROW_PX
 from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.downloads import csv_bytes, islands_frame
-from lib.views.islands import facts_markdown, island_details, island_records, islands_table, map_filters
+from lib.views.islands import facts_markdown, island_details, island_records, islands_table
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
@@ -55,13 +55,7 @@ def select_clicked_island(island_ids: pd.Series) -> None:
 
 def render(view: View) -> PageParams:
     dataset, filters = view.dataset, view.filters
-    scope = map_filters(filters)
-    # The map ignores the island filter: with none chosen, its rows are the view's.
-    events, statements = (
-        (view.events, view.statements)
-        if scope == filters
-        else (dataset.filtered_events(scope), dataset.filtered_statements(scope))
-    )
+    events, statements = view.on_the_map
     st.title("Map of the southern Kurils")
     st.caption(
         "Which islands are in question, who administers them, who claims them, and which ones the 1956 "

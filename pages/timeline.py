@@ -39,19 +39,8 @@ ROWS_KEY = "timeline_rows"
 EVENT_PARAM = "event"
 PAGE_CSS = Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css"
 # The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
-CHART_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": [
-        "zoom2d",
-        "pan2d",
-        "select2d",
-        "lasso2d",
-        "zoomIn2d",
-        "zoomOut2d",
-        "autoScale2d",
-        "resetScale2d",
-    ],
-}
+ZOOM_TOOLS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
 
 
 def choose_clicked_event() -> None:
@@ -172,14 +161,13 @@ def event_box(listing: Listing) -> str | None:
     listed = listing_note(listing)
     if listed:
         st.caption(listed)
-    picked = st.selectbox(
+    return st.selectbox(
         "Event",
         list(choices),
         key=EVENT_KEY,
         format_func=choices.__getitem__,
         placeholder="Type to find an event, or pick one in the list",
     )
-    return picked
 
 
 def event_list(listing: Listing, picked: str | None) -> None:

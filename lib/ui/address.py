@@ -96,8 +96,8 @@ def view_address(page: SitePage) -> str:
 
 
 def map_page_links(dataset: Dataset, filters: Filters) -> dict[str, str]:
-    """By island, the Map page's address on it with `filters`' country and years: a popup that leaves
-    its lists out links there."""
+    """By island, the Map page's address on it with `filters`' country and years (its island replaced):
+    a popup that leaves its lists out links there."""
     map_url, query = view_address(site_page("map")), filters_to_query(filters, dataset.year_bounds)
     return {island: share_link(map_url, {**query, "island": island}) for island in dataset.islands["id"]}
 
