@@ -17,7 +17,7 @@ from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
 from lib.model.view import View
 from lib.site import SitePage
 from lib.views.markdown import escape_markdown
-from lib.views.overview import data_runs_to, headline_figures
+from lib.views.overview import data_runs_to, latest_event
 from lib.views.wording import filters_in_use, join_names, share_of
 
 ALL_COUNTRIES = "Both"
@@ -203,7 +203,7 @@ def show_what_filters_keep(view: View) -> None:
     st.caption(
         f"These filters keep {share_of(events, len(view.dataset.events), 'event')} "
         f"and {share_of(statements, len(view.dataset.statements), 'statement')}. "
-        + data_runs_to(view.dataset.derived(headline_figures).latest)
+        + data_runs_to(latest_event(view.dataset.events))
     )
 
 
