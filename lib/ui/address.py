@@ -63,10 +63,8 @@ def show_notices(notices: Sequence[str]) -> None:
 
 
 def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
-    """Say, above the page, what the opening link asked for in vain, until the reader changes a filter.
-
-    Above the page rather than in the sidebar, which a narrow screen keeps closed.
-    """
+    """Say what the opening link asked for in vain, until the reader changes a filter: above the page,
+    as a narrow screen keeps the sidebar closed."""
     if opening.filters == filters:
         show_notices(opening.notices)
 
