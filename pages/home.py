@@ -10,9 +10,11 @@ from lib.model.dates import format_partial_date
 from lib.model.filters import Filters, year_bounds
 from lib.model.view import PageParams, View
 from lib.site import site_page
+from lib.ui.address import map_page_links
 from lib.ui.app import run_app, streamlit_page
+from lib.ui.downloads import csv_download, package_download
 from lib.ui.sides import show_both_positions
-from lib.views.islands import map_filters
+from lib.views.downloads import csv_bytes, positions_frame
 from lib.views.map.build import build_island_map
 from lib.views.markdown import escape_markdown
 from lib.views.overview import (
@@ -35,25 +37,35 @@ def render(view: View) -> PageParams:
     st.title("Russia–Japan peace-treaty talks")
     summary_column, map_column = st.columns([3, 2], gap="medium")
     summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
-    events, statements = view.events, view.statements
     with map_column:
-        small_map(dataset, filters, events, statements)
+        small_map(view)
     headline(dataset, figures)
     show_both_positions(dataset)
+    positions = dataset.positions
+    csv_download(
+        len(positions), "position", lambda: csv_bytes(positions_frame(positions)), name="positions", key="home_csv"
+    )
     latest_column, explore_column = st.columns([3, 2], gap="medium")
     with latest_column:
         latest_event(dataset, figures.latest)
     with explore_column:
-        explore(dataset, filters, len(events), len(statements))
+        explore(dataset, filters, len(view.events), len(view.statements))
+        # The figures above are the whole dataset's: so is this download.
+        package_download(dataset, key="home_package")
     return {}
 
 
-def small_map(dataset: Dataset, filters: Filters, events: pd.DataFrame, statements: pd.DataFrame) -> None:
-    """The islands, with what the filters keep in their popups (of every island: the map ignores the island filter)."""
-    scope = map_filters(filters)
-    if scope != filters:
-        events, statements = dataset.filtered_events(scope), dataset.filtered_statements(scope)
-    island_map = build_island_map(dataset, events, statements, filters.island, compact=True)
+def small_map(view: View) -> None:
+    """The islands, each popup counting what the filters keep and linking to the Map page on that
+    island, which lists it: lists in every popup made the page several times heavier."""
+    island_map = build_island_map(
+        view.dataset,
+        *view.on_the_map,
+        view.filters.island,
+        compact=True,
+        lists_below=True,
+        lists_links=map_page_links(view.dataset, view.filters),
+    )
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
     st_folium(
@@ -111,19 +123,14 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
 def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
     st.markdown("#### Explore")
     st.caption(filters_in_use(filters, dataset.year_bounds, dataset.island_names) or "No filters: everything is shown.")
-    st.page_link(
-        streamlit_page(site_page("map")), label="Map: who holds and who claims each island", icon=":material/map:"
-    )
-    st.page_link(
-        streamlit_page(site_page("timeline")),
-        label=f"Timeline: {share_of(events_shown, len(dataset.events), 'event')}",
-        icon=":material/timeline:",
-    )
-    st.page_link(
-        streamlit_page(site_page("statements")),
-        label=f"Statements: {share_of(statements_shown, len(dataset.statements), 'statement')}",
-        icon=":material/format_quote:",
-    )
+    events = share_of(events_shown, len(dataset.events), "event")
+    statements = share_of(statements_shown, len(dataset.statements), "statement")
+    for page, label, icon in (
+        ("map", "Map: who holds and who claims each island", "map"),
+        ("timeline", f"Timeline: {events}", "timeline"),
+        ("statements", f"Statements: {statements}", "format_quote"),
+    ):
+        st.page_link(streamlit_page(site_page(page)), label=label, icon=f":material/{icon}:")
 
 
 if __name__ == "__main__":

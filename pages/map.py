@@ -8,12 +8,13 @@ from streamlit_folium import st_folium
 
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
+from lib.ui.address import map_page_links
 from lib.ui.app import run_app
 from lib.ui.data import WRAPPED_ROW_PX
 from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.downloads import csv_bytes, islands_frame
-from lib.views.islands import NOT_PUBLISHED, facts_markdown, island_details, island_records, islands_table, map_filters
+from lib.views.islands import NOT_PUBLISHED, facts_markdown, island_details, island_records, islands_table
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
@@ -46,7 +47,7 @@ LISTED_EVENTS = 40
 
 
 def select_clicked_island(island_ids: pd.Series) -> None:
-    """The map's on_change: the island clicked becomes the sidebar's island, before the widgets are drawn."""
+    """The map's on_change: the island clicked becomes the filters' island, before the widgets are drawn."""
     clicked = clicked_island_id(st.session_state[MAP_KEY], island_ids)
     if clicked:
         choose_island(clicked)
@@ -54,28 +55,24 @@ def select_clicked_island(island_ids: pd.Series) -> None:
 
 def render(view: View) -> PageParams:
     dataset, filters = view.dataset, view.filters
-    scope = map_filters(filters)
-    # The map ignores the island filter: with none chosen, its rows are the view's.
-    events, statements = (
-        (view.events, view.statements)
-        if scope == filters
-        else (dataset.filtered_events(scope), dataset.filtered_statements(scope))
-    )
+    events, statements = view.on_the_map
     st.title("Map of the southern Kurils")
     st.caption(
         "Which islands are in question, who administers them, who claims them, and which ones the 1956 "
-        "declaration promised to hand over after a peace treaty. Hover over an island for its names; click it "
-        "for its details. Events and statements follow the sidebar's country and years."
+        "declaration promised to hand over after a peace treaty. With a mouse, point at an island for its names; "
+        "click or tap it for its details. Events and statements follow the country and years of the filters."
     )
-    show_filters_in_use(dataset, filters)
-    # The selected island's events and statements are listed under the map, not in its popup.
-    island_map = build_island_map(dataset, events, statements, lists_below=True)
+    show_filters_in_use(view)
+    # The selected island's events and statements are listed under the map, not in its popup. An embedded
+    # view's island is its link's: a click there chooses none, and each popup links to the full Map page instead.
+    links = map_page_links(dataset, filters) if view.embedded else None
+    island_map = build_island_map(dataset, events, statements, lists_below=True, lists_links=links)
     st_folium(
         island_map,
         key=MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,
-        returned_objects=RETURNED_OBJECTS,
+        returned_objects=[] if view.embedded else RETURNED_OBJECTS,
         # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
         feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
         on_change=partial(select_clicked_island, dataset.islands["id"]),
@@ -85,9 +82,9 @@ def render(view: View) -> PageParams:
     st.caption("The map in words: " + escape_markdown(legend))
     if filters.island:
         selected_island(dataset, events, statements, filters.island)
-    else:
+    elif not view.embedded:
         st.info(
-            "Click an island on the map, or choose one under *Island* in the sidebar, to see its details here.",
+            "Click or tap an island on the map, or choose one under *Island* in the filters, to see its details here.",
             icon=":material/touch_app:",
         )
     all_islands(dataset)
@@ -127,12 +124,12 @@ def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataF
     )
     st.markdown(f"**Events naming it** ({len(details.events)})")
     if details.events.empty:
-        st.info("No event in the sidebar's countries and years names this island.", icon=":material/event_busy:")
+        st.info("No event in the country and years of the filters names this island.", icon=":material/event_busy:")
     else:
         st.markdown(events_markdown(details.events, dataset.derived(event_citations), LISTED_EVENTS))
     st.markdown(f"**Statements naming it** ({len(details.statements)})")
     if details.statements.empty:
-        st.info("No statement in the sidebar's countries and years names this island.", icon=":material/chat_error:")
+        st.info("No statement in the country and years of the filters names this island.", icon=":material/chat_error:")
     else:
         st.dataframe(
             details.statements,

@@ -8,13 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters
 from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text, tab_from_query
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
 from lib.ui.downloads import csv_download, package_download
-from lib.ui.filters import clear_every_filter, show_filters_in_use
+from lib.ui.filters import show_filters_in_use, show_nothing_matches
 from lib.views.article import (
     article_html,
     evidence_spans,
@@ -28,7 +27,6 @@ from lib.views.markdown import escape_markdown
 from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
-    active_filters,
     filter_speakers,
     search_statements,
     shown_date,
@@ -40,6 +38,7 @@ from lib.views.statements import (
     statements_table,
     table_height,
 )
+from lib.views.wording import join_names
 
 SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
@@ -84,10 +83,10 @@ def select_row(table_key: str, ids: np.ndarray) -> None:
 
 
 def render(view: View) -> PageParams:
-    dataset, filters = view.dataset, view.filters
+    dataset = view.dataset
     st.title("Statements")
     st.caption("Who said what, when and for which country, each taken word for word from a source article.")
-    show_filters_in_use(dataset, filters)
+    show_filters_in_use(view)
     start_from_link(view)
     # The article is built only while its tab is open: most readers never open it.
     table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
@@ -111,7 +110,9 @@ def render(view: View) -> PageParams:
         shown = filter_speakers(search_statements(view.statements, q), speakers)
         if shown.empty:
             picked = None
-            nothing_matches(dataset, filters, q, speakers)
+            said_by = f"the speaker{'s' if len(speakers) > 1 else ''} {join_names(speakers)}"
+            own = ([f"the search “{q}”"] if q else []) + ([said_by] if speakers else [])
+            show_nothing_matches(view, "statement", own, {SEARCH_KEY: "", SPEAKERS_KEY: []})
         else:
             picked = table_and_choice(dataset, shown)
         downloads(dataset, shown)
@@ -119,13 +120,6 @@ def render(view: View) -> PageParams:
         with article_tab:
             annotated_article(dataset, shown, picked)
     return {"q": q, "speaker": speakers, "statement": picked, TAB_PARAM: ARTICLE_IN_LINK if article_tab.open else None}
-
-
-def nothing_matches(dataset: Dataset, filters: Filters, q: str, speakers: list[str]) -> None:
-    active = active_filters(filters, dataset.year_bounds, dataset.island_names, q, speakers)
-    steps = "\n".join(f"- {escape_markdown(item.what)}: {escape_markdown(item.how_to_clear)}" for item in active)
-    st.info(f"No statement matches all of these filters:\n\n{steps}", icon=":material/search_off:")
-    clear_every_filter(dataset.year_bounds, {SEARCH_KEY: "", SPEAKERS_KEY: []})
 
 
 def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> str | None:

@@ -42,14 +42,14 @@ def go_to(chapter_id: str) -> None:
 
 
 def render(view: View) -> PageParams:
-    dataset, filters = view.dataset, view.filters
+    dataset = view.dataset
     chapters = dataset.derived(story_chapters)
     ids = list(chapters)
     st.title("The story of the negotiations")
     st.caption(story_intro(list(chapters.values())))
-    # The sidebar's filters leave the story whole: the line says so.
+    # The filters leave the story whole: the line says so.
     whole = ". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them."
-    show_filters_in_use(dataset, filters, whole)
+    show_filters_in_use(view, whole)
     linked = linked_choice(view.query, CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]

@@ -7,15 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, describe_filters, years_text
+from lib.model.filters import Filters, years_text
 from lib.model.link import filters_to_query, hidden_choice_notice
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
 from lib.ui.downloads import csv_download
-from lib.ui.filters import choose_years, clear_every_filter, show_filters_in_use
+from lib.ui.filters import choose_years, show_filters_in_use, show_nothing_matches
 from lib.views.downloads import csv_bytes, events_frame
-from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
@@ -40,19 +39,8 @@ ROWS_KEY = "timeline_rows"
 EVENT_PARAM = "event"
 PAGE_CSS = Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css"
 # The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
-CHART_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": [
-        "zoom2d",
-        "pan2d",
-        "select2d",
-        "lasso2d",
-        "zoomIn2d",
-        "zoomOut2d",
-        "autoScale2d",
-        "resetScale2d",
-    ],
-}
+ZOOM_TOOLS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
 
 
 def choose_clicked_event() -> None:
@@ -68,7 +56,7 @@ def choose_listed_event() -> None:
 
 
 def jump_to_period(spans: dict[str, YearSpan]) -> None:
-    """The period control's on_change: the period becomes the sidebar's years, before they are drawn."""
+    """The period control's on_change: the period becomes the filters' years, before they are drawn."""
     span = spans.get(st.session_state[PERIOD_KEY])
     if span is not None:
         choose_years(span.first, span.last)
@@ -78,16 +66,17 @@ def render(view: View) -> PageParams:
     dataset, filters, events = view.dataset, view.filters, view.events
     st.html(PAGE_CSS)
     st.title("Timeline of the negotiations")
-    show_filters_in_use(dataset, filters)
+    show_filters_in_use(view)
     start_from_linked_event(view)
-    period_control(dataset.year_bounds, filters)
+    if not view.embedded:  # a period sets the filters, which an embedded view takes from its link
+        period_control(dataset.year_bounds, filters)
     if events.empty:
-        no_events(dataset, filters)
+        show_nothing_matches(view, "event")
         return {}
     st.caption(
         f"Showing {len(events):,} of {len(dataset.events):,} events, {years_text(filters.year_from, filters.year_to)}. "
-        "A period sets the sidebar's years. Pick an event in the list under the chart for its details; "
-        "with a mouse, you can also click its mark."
+        + ("" if view.embedded else "A period sets the years of the filters. ")
+        + "Pick an event in the list under the chart for its details; with a mouse, you can also click its mark."
     )
     years = (filters.year_from, filters.year_to)
     marks = event_marks(events, dataset.derived(event_publishers), years)
@@ -139,16 +128,6 @@ def period_control(bounds: tuple[int, int], filters: Filters) -> None:
     )
 
 
-def no_events(dataset: Dataset, filters: Filters) -> None:
-    described = describe_filters(filters, dataset.year_bounds, dataset.island_names)
-    st.info(
-        f"No event matches these filters ({escape_markdown(described)}). "
-        "Choose another period, widen the years, or choose another country or island.",
-        icon=":material/filter_alt_off:",
-    )
-    clear_every_filter(dataset.year_bounds)
-
-
 def keep_chosen_if_listed(listing: Listing) -> str | None:
     """The chosen event, let go when the filters hide it or the list does not offer it."""
     if not listing.events["id"].eq(st.session_state[EVENT_KEY]).any():
@@ -182,14 +161,13 @@ def event_box(listing: Listing) -> str | None:
     listed = listing_note(listing)
     if listed:
         st.caption(listed)
-    picked = st.selectbox(
+    return st.selectbox(
         "Event",
         list(choices),
         key=EVENT_KEY,
         format_func=choices.__getitem__,
         placeholder="Type to find an event, or pick one in the list",
     )
-    return picked
 
 
 def event_list(listing: Listing, picked: str | None) -> None:

@@ -4,7 +4,7 @@ with the rows the filters keep worked out once and shared by the sidebar and the
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pandas as pd
@@ -22,6 +22,8 @@ class View:
     dataset: Dataset
     filters: Filters
     query: Params  # the address's query as this run found it: on a session's first run, the shared link
+    # Framed in an article (?embed=true): no sidebar, so the filters are the link's, and controls that set them hide.
+    embedded: bool = False
 
     @cached_property
     def events_kept(self) -> pd.Series:
@@ -40,3 +42,12 @@ class View:
     def statements(self) -> pd.DataFrame:
         """The statements the filters keep."""
         return self.dataset.statements[self.statements_kept]
+
+    @cached_property
+    def on_the_map(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The events and statements a map counts: the filters' but for the island filter, which
+        would empty every other island's popup."""
+        if self.filters.island is None:
+            return self.events, self.statements
+        scope = replace(self.filters, island=None)
+        return self.dataset.filtered_events(scope), self.dataset.filtered_statements(scope)

@@ -24,7 +24,7 @@ from lib.model.link import (
     share_link,
 )
 from lib.model.view import PageParams
-from lib.site import SitePage, all_params
+from lib.site import SitePage, all_params, site_page
 from lib.views.citation import Citation, apa, bibtex, coverage_of
 from lib.views.embed import embed_height, embed_link, embed_snippet, full_view_link_html
 from lib.views.markdown import escape_markdown, markdown_link
@@ -63,10 +63,8 @@ def show_notices(notices: Sequence[str]) -> None:
 
 
 def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
-    """Say, above the page, what the opening link asked for in vain, until the reader changes a filter.
-
-    Above the page rather than in the sidebar, which a narrow screen keeps closed.
-    """
+    """Say what the opening link asked for in vain, until the reader changes a filter: above the page,
+    as a narrow screen keeps the sidebar closed."""
     if opening.filters == filters:
         show_notices(opening.notices)
 
@@ -93,6 +91,13 @@ def view_address(page: SitePage) -> str:
     """The address of the page shown, from the one the browser reports; a client that does not
     report one (AppTest) gets the page's relative path."""
     return page_address(st.context.url or "", page.url_path)
+
+
+def map_page_links(dataset: Dataset, filters: Filters) -> dict[str, str]:
+    """By island, the Map page's address on it with `filters`' country and years (its island replaced):
+    a popup that leaves its lists out links there."""
+    map_url, query = view_address(site_page("map")), filters_to_query(filters, dataset.year_bounds)
+    return {island: share_link(map_url, {**query, "island": island}) for island in dataset.islands["id"]}
 
 
 def _copyable(text: str, label: str, copied: str, name: str) -> None:

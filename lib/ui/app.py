@@ -1,14 +1,10 @@
 """The app around every page: navigation, the dataset or its error panel, the shared filters,
 the page, then its address and the link to share.
 
-Each page is a module of pages/ whose `render(view)` draws it from one `View` (the dataset, the
-filters and the address's query, read once a run) and returns what it keeps in its address, which
-is then written once. A page module ends by
-running the whole app when Streamlit runs it as a script: with a pages/ folder beside app.py,
-Streamlit starts in its legacy multipage mode and, when a shared link to a page is a fresh
-server's first request, runs that page's file alone (streamlit/streamlit#9624). Running the app
-there calls st.navigation, which ends that mode for the server, and draws the page the link names.
-tests/browser/test_pages_in_browser.py opens such a link on a fresh server.
+Each page is a module of pages/ whose `render(view)` draws it from one `View` and returns what it
+keeps in its address. A page module runs the whole app when Streamlit runs it alone, as its legacy
+multipage mode does for a fresh server's first request (streamlit/streamlit#9624): st.navigation
+then ends that mode (tests/browser/test_pages_in_browser.py).
 """
 
 from __future__ import annotations
@@ -65,10 +61,7 @@ def streamlit_page(page: SitePage) -> st.Page:
 
 def run_app() -> None:
     """One pass: the link, the dataset and the filters, read once; the page; then the address, written once.
-
-    Embedded in an article (a link with embed=true), the page is drawn without the sidebar: its filters
-    are the link's alone, and one link above it opens the same view in the full dashboard.
-    """
+    Embedded (embed=true), no sidebar: the filters are the link's, and one link opens the full view."""
     embedded = bool(st.context.is_embedded)
     run = PageRun()
     current = st.navigation([run.page(page) for page in PAGES], position="hidden" if embedded else "sidebar")
@@ -80,7 +73,7 @@ def run_app() -> None:
     query = current_query()
     opening = opening_link(dataset, shown, query)
     filters = opening.filters if embedded else filter_sidebar(dataset, shown, opening.filters)
-    run.view = View(dataset, filters, query)
+    run.view = View(dataset, filters, query, embedded)
     if not embedded:
         with st.sidebar:
             show_what_filters_keep(run.view)

@@ -7,7 +7,7 @@ island, and the Timeline's period control the years, through a callback, before 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -16,8 +16,9 @@ from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
 from lib.model.view import View
 from lib.site import SitePage
-from lib.views.overview import data_runs_to, headline_figures
-from lib.views.wording import filters_in_use, share_of
+from lib.views.markdown import escape_markdown
+from lib.views.overview import data_runs_to, latest_event
+from lib.views.wording import filters_in_use, join_names, share_of
 
 ALL_COUNTRIES = "Both"
 COUNTRY_KEY = "filter_country"
@@ -44,16 +45,6 @@ def reset_filters(bounds: tuple[int, int], page_defaults: Mapping[str, Any]) -> 
     choose_island("")
     for key, value in page_defaults.items():
         st.session_state[key] = value
-
-
-def clear_every_filter(bounds: tuple[int, int], page_defaults: Mapping[str, Any] | None = None) -> None:
-    """The button under "nothing matches": every filter back to its default, the page's own too."""
-    st.button(
-        "Clear every filter",
-        on_click=reset_filters,
-        args=(bounds, page_defaults or {}),
-        icon=":material/filter_alt_off:",
-    )
 
 
 def _keep_order(moved: str) -> None:
@@ -186,18 +177,41 @@ def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str
     )
 
 
+def show_nothing_matches(
+    view: View, noun: str, own: Sequence[str] = (), page_defaults: Mapping[str, Any] | None = None
+) -> None:
+    """No `noun` matches: what narrows the page (`own`, e.g. its search, then the filters in their one
+    description), and a button back to everything, the page's own widgets (key: value) too; an
+    embedded view, whose filters are its link's, has no such button."""
+    described = describe_filters(view.filters, view.dataset.year_bounds, view.dataset.island_names)
+    narrowing = [*own, *([f"the filters ({described})"] if described else [])]
+    said = f"No {noun} matches {join_names(narrowing)}." if narrowing else f"The data has no {noun} yet."
+    st.info(escape_markdown(said), icon=":material/filter_alt_off:")
+    if not view.embedded:
+        bounds = view.dataset.year_bounds
+        st.button(
+            "Clear every filter",
+            on_click=reset_filters,
+            args=(bounds, page_defaults or {}),
+            icon=":material/filter_alt_off:",
+        )
+
+
 def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
     events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
     st.caption(
         f"These filters keep {share_of(events, len(view.dataset.events), 'event')} "
         f"and {share_of(statements, len(view.dataset.statements), 'statement')}. "
-        + data_runs_to(view.dataset.derived(headline_figures).latest)
+        + data_runs_to(latest_event(view.dataset.events))
     )
 
 
-def show_filters_in_use(dataset: Dataset, filters: Filters, then: str = "") -> None:
-    """The line naming the sidebar's filters in use, if any, then `then`."""
-    in_use = filters_in_use(filters, dataset.year_bounds, dataset.island_names, then)
+def show_filters_in_use(view: View, then: str = "") -> None:
+    """The line naming the filters in use, if any, then `then`. On a phone the Filters button names
+    them (static/app/app.css hides the line there, unless `then` adds to it); an embedded view has no
+    such button."""
+    in_use = filters_in_use(view.filters, view.dataset.year_bounds, view.dataset.island_names, then)
     if in_use:
-        st.caption(in_use)
+        phone_has_button = not (then or view.embedded)
+        st.container(key="filters_in_use" if phone_has_button else None).caption(in_use)

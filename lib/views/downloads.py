@@ -86,6 +86,24 @@ def islands_frame(
     return frame.astype({"Population": "Int64", "Population year": "Int64"})
 
 
+def positions_frame(positions: pd.DataFrame) -> pd.DataFrame:
+    """Each government's positions, side by side as the Overview shows them: the summary, the
+    page's words, who says it and where, and when, if the page says."""
+    ordered = positions.sort_values(["side", "order"], kind="stable")
+    return pd.DataFrame(
+        {
+            "Side": ordered["side"],
+            "Summary": ordered["summary"],
+            "Quote": ordered["quote"],
+            "Said by": ordered["speaker"],
+            "Page title": ordered["title"],
+            "Page": ordered["url"],
+            "Published (ISO)": ordered["published"].dt.strftime("%Y-%m-%d"),
+            "Position id": ordered["id"],
+        }
+    )
+
+
 def download_label(count: int, noun: str, plural: str | None = None) -> str:
     """ "Download 42 events (CSV)", "Download 1 island (CSV)"."""
     word = noun if count == 1 else plural or f"{noun}s"

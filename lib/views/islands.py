@@ -4,14 +4,14 @@ the context coasts islands.csv does not list (eastern Hokkaido), from islands.ge
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, related_islands
+from lib.model.filters import related_islands
 from lib.model.frames import names_any
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.provenance import FigureSource, figure_sources
@@ -172,11 +172,6 @@ def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping
         )
         rows[island_id] = in_date_order[names_it[codes_in_date_order]]
     return NamingIndex(frame, rows)
-
-
-def map_filters(filters: Filters) -> Filters:
-    """Country and years only: the island filter would empty every other island's popup."""
-    return replace(filters, island=None)
 
 
 def format_area(area_km2: float | None) -> str:

@@ -4,7 +4,7 @@ the Statements page's own search, speaker filter and empty state. Pure functions
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,6 @@ import pyarrow as pa
 
 from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
-from lib.model.filters import Filters
 from lib.model.frames import each_distinct
 from lib.model.link import share_link
 from lib.site import site_page
@@ -214,33 +213,6 @@ def statements_table(dataset: Dataset) -> StatementsTable:
         ids=frame["id"].to_numpy(dtype=object),
         data=pa.Table.from_pandas(frame[list(TABLE_COLUMNS)], preserve_index=False),
     )
-
-
-@dataclass(frozen=True)
-class ActiveFilter:
-    what: str  # e.g. "search “impetus”"
-    how_to_clear: str
-
-
-def active_filters(
-    filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str], q: str, speakers: Sequence[str]
-) -> list[ActiveFilter]:
-    """Every filter that narrows the table, with how to undo it."""
-    active = []
-    if q:
-        active.append(ActiveFilter(f"search “{q}”", "empty the search box"))
-    if speakers:
-        active.append(ActiveFilter(f"speaker {', '.join(speakers)}", "remove the speakers"))
-    if filters.country:
-        active.append(ActiveFilter(f"said by {filters.country}", "set Said by to Both in the sidebar"))
-    if not filters.is_full_range(bounds):
-        active.append(
-            ActiveFilter(f"years {filters.year_from}–{filters.year_to}", f"widen the years to {bounds[0]}–{bounds[1]}")
-        )
-    if filters.island:
-        name = island_names.get(filters.island, filters.island)
-        active.append(ActiveFilter(f"island {name}", "set Island to All islands in the sidebar"))
-    return active
 
 
 def defused(column: pd.Series) -> pd.Series:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import csv
+import html
+import io
+import json
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.model.load import DATA_DIR
+from lib.model.load import DATA_DIR, read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE
+from lib.views.downloads import csv_bytes, positions_frame
 from lib.views.markdown import escape_markdown
 from tests.apptest import run_page
-from tests.conftest import EditCell
+from tests.conftest import ROOT, EditCell
 
 
 def csv_rows(name: str) -> list[dict[str, str]]:
@@ -150,3 +155,44 @@ def test_the_overview_gives_both_governments_positions_side_by_side() -> None:
         assert f"**{side}'s position, as its government states it**" in shown
     urls = {row["url"] for row in csv_rows("positions.csv")}
     assert all(url.replace("(", "%28").replace(")", "%29") in shown for url in urls)
+
+
+def map_popups(app: AppTest) -> str:
+    """Every popup of the small map, as HTML: each is a JSON string in the map's script."""
+    [island_map] = app.get("component_instance")
+    script = json.loads(island_map.proto.json_args)["script"]
+    return "".join(json.loads(popup) for popup in re.findall(r'"popup": ("(?:[^"\\]|\\.)*")', script))
+
+
+def home_at_an_address(**query: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.context = {"url": "http://127.0.0.1:8501/"}
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page("pages/home.py")
+    return app.run()
+
+
+def test_the_small_map_counts_what_names_each_island_and_links_to_the_map_page_on_it() -> None:
+    popups = map_popups(home_at_an_address(country="Japan"))
+    # The island filter would empty every other island's popup: the map leaves it out.
+    assert map_popups(home_at_an_address(country="Japan", island="shikotan")) == popups
+    # Each disputed island drawn: the Habomai group is drawn as its members.
+    disputed = {row["id"] for row in csv_rows("islands.csv") if row["claimed_by"] and row["kind"] != "island_group"}
+    for island in disputed:
+        assert f'<a href="http://127.0.0.1:8501/map?country=Japan&amp;island={island}"' in popups
+    # The lists themselves are the Map page's: the page no longer carries them in every popup.
+    titles = [row["title"] for row in csv_rows("events.csv") if set(row["islands"].split(";")) & disputed]
+    assert titles and not any(title in html.unescape(popups) for title in titles)
+
+
+def test_the_overview_offers_the_positions_it_shows_and_the_whole_data_package() -> None:
+    positions = csv_rows("positions.csv")
+    labels = [button.label for button in run_page("pages/home.py", country="Japan").get("download_button")]
+    assert labels == [f"Download {len(positions)} positions (CSV)", "Download the data package (ZIP, Frictionless)"]
+    dataset = read_dataset().dataset
+    written = list(csv.DictReader(io.StringIO(csv_bytes(positions_frame(dataset.positions)).decode("utf-8-sig"))))
+    assert [(row["Side"], row["Quote"], row["Page"]) for row in written] == [
+        (row["side"], row["quote"], row["url"])
+        for row in sorted(positions, key=lambda row: (row["side"], int(row["order"])))
+    ]

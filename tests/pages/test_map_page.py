@@ -27,7 +27,7 @@ def test_without_a_selection_the_page_invites_a_click_and_lists_every_island(dat
     app = run_page(PAGE)
     assert not app.exception
     assert app.title[0].value == "Map of the southern Kurils"
-    assert any("Click an island on the map" in info.value for info in app.main.info)
+    assert any("Click or tap an island on the map" in info.value for info in app.main.info)
     table = app.main.dataframe[0].value
     assert table["Island"].tolist() == dataset.islands["name_en"].tolist()
     assert table["Area (km²)"].isna().any()  # Signalny's: shown as words, not as "None"
@@ -56,14 +56,14 @@ def test_the_selected_island_gets_its_details_panel(dataset: Dataset) -> None:
     assert app.sidebar.selectbox(key="filter_island").value == "shikotan"
 
 
-def test_the_panel_follows_the_sidebar_country_and_years(dataset: Dataset) -> None:
+def test_the_panel_follows_the_filters_country_and_years(dataset: Dataset) -> None:
     app = run_page(PAGE, island="shikotan", country="Japan", **{"from": "2019"})
     assert not app.exception
     text = markdown(app)
     for event in dataset.events.to_dict("records"):
         if "shikotan" in event["islands"] and event["date"].year < 2019:
             assert escape_markdown(event["title"]) not in text
-    assert any("No statement in the sidebar's countries and years" in info.value for info in app.main.info)
+    assert any("No statement in the country and years of the filters" in info.value for info in app.main.info)
 
 
 def test_a_group_lists_what_names_any_of_its_islands() -> None:

@@ -26,8 +26,8 @@ def test_every_page_runs_without_an_exception(page_file: str) -> None:
 
 
 # A link with filters: each page's CSV holds what the page shows, filtered as shown (the Story its
-# first chapter, told whole; the Map every island). The Overview's figures are the whole dataset's:
-# it offers none.
+# first chapter, told whole; the Map every island; the Overview the two positions, which the filters
+# leave whole).
 LINK = {"country": "Japan", "from": "1950", "to": "2020"}
 
 
@@ -37,7 +37,7 @@ def expected_downloads(page_file: str) -> list[str]:
     filters = Filters(country="Japan", year_from=1950, year_to=2020)
     first_chapter = dataset.story.sort_values("order").iloc[0]
     return {
-        "pages/home.py": [],
+        "pages/home.py": [download_label(len(dataset.positions), "position")],
         "pages/story.py": [download_label(len(first_chapter["events"]), "event")],
         "pages/map.py": [download_label(len(dataset.islands), "island")],
         "pages/timeline.py": [download_label(len(dataset.filtered_events(filters)), "event")],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,12 +76,15 @@ def test_picking_a_speaker_narrows_the_table(statement) -> None:
     assert "Showing 3 of 8 statements." in captions(app)
 
 
-def test_nothing_matching_shows_the_active_filters_and_a_way_out() -> None:
-    app = run_page(PAGE, q="impetus", country="Japan")
+def test_nothing_matching_names_the_search_and_the_filters_and_offers_a_way_out() -> None:
+    app = run_page(PAGE, q="impetus", country="Japan", speaker="Chuichi Date")
     assert not app.dataframe
     (info,) = app.info
-    assert "search “impetus”: empty the search box" in info.value
-    assert "said by Japan: set Said by to Both in the sidebar" in info.value
+    said = re.sub(r"\\(.)", r"\1", info.value)  # as Markdown reads it
+    assert "the search “impetus”" in said and "the speaker Chuichi Date" in said
+    # The filters as the line above the page names them, not in words of the message's own.
+    [in_use] = [re.sub(r"\\(.)", r"\1", caption.value) for caption in app.main.caption if "Filters:" in caption.value]
+    assert f"({in_use.split('Filters: ')[1]})" in said
     assert app.get("download_button")[0].proto.disabled
     app.button[0].click().run()
     assert len(table_quotes(app)) == 8

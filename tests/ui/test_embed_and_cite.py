@@ -5,6 +5,7 @@ its filters from the link alone, with one link to the same view in the full dash
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -98,3 +99,66 @@ def test_the_embed_parameter_is_no_other_page_s_parameter() -> None:
     app = run("pages/map.py", embedded=True, embed="true", country="Japan")
     assert not app.warning, "embed=true does not get the 'does nothing on this page' notice"
     assert len(app.sidebar) == 0
+
+
+def widget_keys(app: AppTest) -> set[str]:
+    """The keys of every widget and keyed container on the page, the sidebar left out."""
+    keys, blocks = set(), [app.main]
+    while blocks:
+        block = blocks.pop()
+        for child in getattr(block, "children", {}).values():
+            keys.add(getattr(child, "key", None))
+            blocks.append(child)
+    return keys - {None}
+
+
+def labels(app: AppTest) -> list[str]:
+    return [button.label for button in app.main.button]
+
+
+def test_an_embedded_timeline_has_no_period_control_and_its_caption_offers_none() -> None:
+    full, embedded = run("pages/timeline.py", country="Japan"), run("pages/timeline.py", embedded=True, country="Japan")
+    assert "timeline_period" in widget_keys(full)
+    assert "timeline_period" not in widget_keys(embedded)
+    assert "A period" in " ".join(caption.value for caption in full.main.caption)
+    assert "A period" not in " ".join(caption.value for caption in embedded.main.caption)
+    # What the reader of the embedded view needs stays: the event box and list, and the download.
+    assert {"timeline_event", "timeline_rows", "timeline_csv"} <= widget_keys(embedded)
+
+
+@pytest.mark.parametrize(
+    ("page_file", "query"),
+    [("pages/timeline.py", {"from": "1860", "to": "1870"}), ("pages/statements.py", {"q": "no such words"})],
+)
+def test_an_embedded_view_matching_nothing_says_so_without_a_button_to_clear_the_filters(
+    page_file: str, query: dict[str, str]
+) -> None:
+    full, embedded = run(page_file, **query), run(page_file, embedded=True, **query)
+    assert "Clear every filter" in labels(full)
+    assert "Clear every filter" not in labels(embedded)
+    assert [info.value for info in embedded.main.info] == [info.value for info in full.main.info]
+
+
+def test_an_embedded_map_asks_for_no_click_and_links_each_island_to_the_full_map() -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.context = {"is_embedded": True, "url": "http://127.0.0.1:8501/map"}
+    app.query_params["country"] = "Japan"
+    app.switch_page("pages/map.py")
+    app.run()
+    assert not app.exception
+    assert not app.main.info, "no 'click an island' prompt: a click there chooses nothing"
+    [island_map] = app.get("component_instance")
+    script = json.loads(island_map.proto.json_args)["script"]
+    assert "http://127.0.0.1:8501/map?country=Japan\\u0026amp;island=shikotan" in script
+    full = run("pages/map.py", country="Japan")
+    assert (
+        full.main.info
+        and "island=shikotan" not in json.loads(full.get("component_instance")[0].proto.json_args)["script"]
+    )
+
+
+def test_an_embedded_view_keeps_the_page_s_own_choices() -> None:
+    statements = run("pages/statements.py", embedded=True, q="impetus")
+    assert {"statements_q", "statements_speakers", "statements_tab"} <= widget_keys(statements)
+    story = run("pages/story.py", embedded=True)
+    assert {"story_chapter", "story_next", "story_next_end"} <= widget_keys(story)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, island_groups
+from lib.model.filters import island_groups
 from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,
@@ -18,7 +18,6 @@ from lib.views.islands import (
     island_records,
     island_status,
     islands_table,
-    map_filters,
     members_of,
     naming,
     naming_index,
@@ -126,11 +125,6 @@ def test_the_naming_index_refuses_rows_it_does_not_hold(dataset: Dataset) -> Non
     stranger = dataset.statements.iloc[:1].set_axis([len(dataset.statements) + 5])
     with pytest.raises(ValueError, match="not all rows"):
         index.latest(pd.concat([dataset.statements, stranger]), 1)
-
-
-def test_map_filters_keep_country_and_years_only() -> None:
-    filters = Filters(year_from=1950, year_to=2000, country="Japan", island="shikotan")
-    assert map_filters(filters) == Filters(year_from=1950, year_to=2000, country="Japan")
 
 
 def test_details_of_shikotan(dataset: Dataset) -> None:

@@ -20,7 +20,6 @@ from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
     TABLE_ROW_PX,
-    active_filters,
     export_frame,
     filter_speakers,
     iso_date,
@@ -240,36 +239,6 @@ def test_the_date_column_sorts_as_text_in_date_order(dataset: Dataset, text: str
 
 BOUNDS = (1855, 2025)
 NAMES = {"habomai": "Habomai Islands"}
-
-
-@pytest.mark.parametrize(
-    ("filters", "q", "speakers", "expected"),
-    [
-        (Filters(*BOUNDS), "", [], []),
-        (Filters(*BOUNDS), "impetus", [], [("search “impetus”", "empty the search box")]),
-        (
-            Filters(*BOUNDS),
-            "",
-            ["Chuichi Date", "Maria Zakharova"],
-            [("speaker Chuichi Date, Maria Zakharova", "remove the speakers")],
-        ),
-        (
-            Filters(year_from=1950, year_to=2000, country="Japan", island="habomai"),
-            "",
-            [],
-            [
-                ("said by Japan", "set Said by to Both in the sidebar"),
-                ("years 1950–2000", "widen the years to 1855–2025"),
-                ("island Habomai Islands", "set Island to All islands in the sidebar"),
-            ],
-        ),
-    ],
-)
-def test_the_empty_state_names_every_active_filter_and_how_to_clear_it(
-    filters: Filters, q: str, speakers: list[str], expected: list[tuple[str, str]]
-) -> None:
-    active = active_filters(filters, BOUNDS, NAMES, q, speakers)
-    assert [(item.what, item.how_to_clear) for item in active] == expected
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:

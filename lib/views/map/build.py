@@ -16,9 +16,17 @@ from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, Island, island_records, members_of
 from lib.views.map.geometry import bounds
 from lib.views.map.labels import island_labels
-from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, island_layer, label_layer, outline_layer
+from lib.views.map.leaflet import (
+    MAP_SCRIPTS,
+    MAP_STYLESHEETS,
+    MapChrome,
+    Shape,
+    island_layer,
+    label_layer,
+    outline_layer,
+)
 from lib.views.map.legend import COASTS_ATTRIBUTION, highlighted_names, legend_entries, map_legend_html
-from lib.views.map.popups import PopupLists, popup_lists
+from lib.views.map.popups import popup_lists
 from lib.views.map.shapes import highlight_rings, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
@@ -60,6 +68,7 @@ def build_island_map(
     *,
     compact: bool = False,
     lists_below: bool = False,
+    lists_links: Mapping[str, str] | None = None,
     highlighted: Collection[str] = (),
 ) -> folium.Map:
     """The dataset's islands, coloured by status with a legend, each named, with names on hover and
@@ -68,9 +77,9 @@ def build_island_map(
     `events` and `statements` are those of the dataset the popups may list (filter them first).
     `selected` is outlined. `compact` starts the legend folded, for a small map (it also folds by
     itself on a narrow one). `lists_below` leaves the lists out of the popups, for a page that shows
-    them under the map: a popup then stays small enough not to hide the islands. The `highlighted`
-    islands (a group's members too) are ringed and named first in the legend, and a narrow map's
-    first view takes them in.
+    them under the map (or links, by island, to `lists_links`): a popup then stays small enough not to
+    hide the islands. The `highlighted` islands (a group's members too) are ringed and named first in
+    the legend, and a narrow map's first view takes them in.
     """
     islands, geojson = dataset.islands, dataset.geojson
     on_map = island_records(islands, geojson)
@@ -84,7 +93,8 @@ def build_island_map(
         rings = folium.FeatureGroup(name="Highlighted islands", control=False).add_to(island_map)
         outline_layer(highlight_rings(ringed)).add_to(rings)
 
-    _add_islands(island_map, on_map, popup_lists(events, statements, dataset), lists_below, island_groups(islands))
+    shapes = island_shapes(on_map, popup_lists(events, statements, dataset), lists_below, lists_links)
+    _add_islands(island_map, on_map, shapes, island_groups(islands))
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)
 
@@ -99,12 +109,10 @@ def build_island_map(
 
 
 def _add_islands(
-    island_map: folium.Map, on_map: Sequence[Island], lists: PopupLists, lists_below: bool, groups: Mapping[str, str]
+    island_map: folium.Map, on_map: Sequence[Island], shapes: Sequence[Shape], groups: Mapping[str, str]
 ) -> None:
-    """The islands with their popups (`lists`: what each may list), the clipped coasts' outline over
-    them, and the names' layer."""
+    """The islands' shapes with their popups, the clipped coasts' outline over them, and the names' layer."""
     islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
-    shapes = island_shapes(on_map, lists, lists_below)
     island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
     coasts = [shape for shape in shapes if shape.popup is None]
     if coasts:  # over the islands, which lack the clipped ones' outline

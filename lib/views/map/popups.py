@@ -177,9 +177,12 @@ def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str
     )
 
 
-def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False) -> Markup:
+def island_popup(
+    island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False, lists_link: str = ""
+) -> Markup:
     """The popup: names, facts with their source, then the events and statements that name the island,
-    or with `lists_below` only how many there are: the page lists them below the map."""
+    or with `lists_below` only how many there are: the page lists them below the map, or the page at
+    `lists_link` (the Map page on this island) does."""
     if not island.listed:
         return html(
             '<div class="island-popup">{}<p>Administered by {}. Shown for context: not part of the dispute.</p></div>',
@@ -189,10 +192,14 @@ def island_popup(island: Island, lists: PopupLists, group_name: str = "", lists_
     facts = _facts_html(island, group_name, lists.figures)
     events, statements = lists.events[island.id], lists.statements[island.id]
     if lists_below:
+        where = (
+            html("{} lists both.", link(lists_link, "The Map page")) if lists_link else "Both are listed below the map."
+        )
         counts = html(
-            '<p class="listed-below">Events naming it: {}. Statements naming it: {}. Both are listed below the map.</p>',
+            '<p class="listed-below">Events naming it: {}. Statements naming it: {}. {}</p>',
             events.count,
             statements.count,
+            where,
         )
         return html('<div class="island-popup">{}{}</div>', facts, counts)
     return html(

@@ -40,7 +40,9 @@ def decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: fl
     )
 
 
-def _island_shape(island: Island, lists: PopupLists, group_name: str, lists_below: bool) -> list[Shape]:
+def _island_shape(
+    island: Island, lists: PopupLists, group_name: str, lists_below: bool, lists_link: str
+) -> list[Shape]:
     """The island's clickable shape; for a clipped one, its coast too, without the straight edges of the cut."""
     style = {**island_style(island), "className": "island-shape"}
     # Only the id travels: streamlit-folium hands the clicked feature back, and the id names it.
@@ -50,22 +52,34 @@ def _island_shape(island: Island, lists: PopupLists, group_name: str, lists_belo
         {**style, "stroke": False} if island.clipped else style,
         hover=CLIPPED_HOVER if island.clipped else ISLAND_HOVER,
         tooltip=names_html(island),
-        popup=island_popup(island, lists, group_name, lists_below),
+        popup=island_popup(island, lists, group_name, lists_below, lists_link),
     )
     if not island.clipped:
         return [shape]
     return [shape, decoration(coast_lines(island.geometry), {"color": style["color"], "weight": style["weight"]})]
 
 
-def island_shapes(islands_on_map: Iterable[Island], lists: PopupLists, lists_below: bool = False) -> list[Shape]:
-    """Every island drawn, context first and points last: smaller shapes stay on top and clickable."""
+def island_shapes(
+    islands_on_map: Iterable[Island],
+    lists: PopupLists,
+    lists_below: bool = False,
+    lists_links: Mapping[str, str] | None = None,
+) -> list[Shape]:
+    """Every island drawn, context first and points last: smaller shapes stay on top and clickable.
+    `lists_links`: by island, the page that lists what its popup leaves out."""
     on_map = list(islands_on_map)
     by_id = {island.id: island for island in on_map}
     drawn = sorted(
         (island for island in on_map if island.geometry is not None),
         key=lambda island: (island.status != UNCONTESTED, island.is_point),
     )
-    return [shape for island in drawn for shape in _island_shape(island, lists, part_of(island, by_id), lists_below)]
+    return [
+        shape
+        for island in drawn
+        for shape in _island_shape(
+            island, lists, part_of(island, by_id), lists_below, (lists_links or {}).get(island.id, "")
+        )
+    ]
 
 
 def selection_outlines(islands: Iterable[Island]) -> list[Shape]:
