@@ -109,11 +109,7 @@ _StatementRow = namedtuple(
 
 
 def _listed(
-    index: NamingIndex,
-    kept: pd.DataFrame,
-    row: type[tuple],
-    item: Callable[[Any], str],
-    items: list[str],
+    index: NamingIndex, kept: pd.DataFrame, row: type[tuple], item: Callable[[Any], str], items: list[str]
 ) -> dict[str, Listed]:
     """Append to `items` the list item of every row of `kept` some popup shows (the latest
     POPUP_LIST_LIMIT naming an island); each island's Listed points at them."""

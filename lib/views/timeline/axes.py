@@ -1,7 +1,4 @@
-"""The chart's axes: dates across, over the years the filter chose; a lane per event type down.
-
-Every layout is planned for the narrowest plot a phone shows.
-"""
+"""The chart's axes: dates across, over the years the filter chose; a lane per event type down."""
 
 from __future__ import annotations
 
@@ -18,13 +15,12 @@ LANE_LABELS: dict[str, str] = {
     "other": "Other",
 }
 
-# Layout is planned for the narrowest plot area: a 390-px window less the page padding and the
-# lane names. Any wider window only gives every label more room, so nothing that fits here overlaps.
+# A 390-px window less the page padding and lane names: what fits here fits any wider window too.
 NARROWEST_PLOT_PX = 250
 
 
 def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x range for the year filter: its first and last years whole, with a little room at each end."""
+    """The year filter's years whole, with a little room at each end."""
     start = pd.Timestamp(year=year_range[0], month=1, day=1)
     stop = pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
     pad = (stop - start) * 0.02

@@ -34,21 +34,15 @@ class Era:
 
 def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
-
-    Neither the article nor the reference data dates the Soviet Union's beginning, so its band
-    starts where the events first name it, and its label says so with its dates: a band named just
-    "Soviet Union" from 1945 would read as if the USSR began then.
-    """
+    The data does not date the USSR's beginning: a band named "Soviet Union" from 1945 would read as if it began then."""
     soviet_start = first_naming(events, "USSR", before=SOVIET_ERA_END)
     soviet = () if soviet_start is None else (Era("soviet", SOVIET_ERA_LABEL, soviet_start, SOVIET_ERA_END),)
     return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
 
 
 def first_naming(events: pd.DataFrame, country: str, before: pd.Timestamp) -> pd.Timestamp | None:
-    """The date of the earliest event naming `country`, if one is dated before `before`.
-
-    Reads those events in date order and stops at the first that names it, rather than testing every row.
-    """
+    """The date of the earliest event naming `country`, if one is dated before `before`; reads them in
+    date order and stops at the first, rather than testing every row."""
     dates = events["date"].to_numpy("datetime64[ns]")
     earlier = np.flatnonzero(dates < before.to_datetime64())
     in_order = earlier[np.argsort(dates[earlier], kind="stable")]
@@ -68,7 +62,6 @@ def background(
 
 
 def _full_height(kind: str, x0: pd.Timestamp, x1: pd.Timestamp, **style: Any) -> dict[str, Any]:
-    """A Plotly shape from `x0` to `x1` over the plot's whole height, behind the marks."""
     return {"type": kind, "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1, **style, "layer": "below"}
 
 
@@ -80,15 +73,11 @@ def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[Axi
         return None
     colour = ERA_COLOURS[era.key]
     band = _full_height("rect", start, end, fillcolor=colour, line={"width": 0})
-    return AxisLabel((era.label, *_era_dates(era)), start, end, background=colour), band
-
-
-def _era_dates(era: Era) -> tuple[str, ...]:
-    """An era's first and last months, as a label's second line; none for an era still going."""
-    if era.end is None:
-        return ()
-    first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
-    return (f"{first} – {last}",)
+    lines = (era.label,)
+    if era.end is not None:  # its first and last months, under its name
+        first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
+        lines = (era.label, f"{first} – {last}")
+    return AxisLabel(lines, start, end, background=colour), band
 
 
 def _milestone(

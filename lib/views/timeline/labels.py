@@ -32,12 +32,8 @@ class AxisLabel:
 def place_labels(
     labels: Sequence[AxisLabel], x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float = NARROWEST_PLOT_PX
 ) -> tuple[list[dict[str, Any]], int]:
-    """Annotations for the labels, each in the lowest row above the plot where it overlaps no other,
-    and the height in pixels of all the rows.
-
-    Widths are estimated for a plot `plot_px` wide; on a wider plot every label takes a smaller
-    share of the axis, so labels that are apart here stay apart.
-    """
+    """Annotations for the labels, each in the lowest row above the plot where it overlaps no other, and the
+    rows' height in pixels. Widths are for a plot `plot_px` wide: labels apart there are apart on a wider one."""
     anchored = [_anchor(label, x_range, plot_px) for label in labels]
     rows = _lowest_free_rows([extent for _, _, extent in anchored])
     row_lines = [0] * (max(rows, default=-1) + 1)
@@ -54,8 +50,8 @@ def place_labels(
 def _anchor(
     label: AxisLabel, x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float
 ) -> tuple[str, pd.Timestamp, tuple[float, float]]:
-    """How a label is aligned ("left" from its left date, unless only "right" up to its right date
-    keeps it on the axis), that date, and the span it covers in fractions of the axis."""
+    """ "left" from its left date, unless only "right" up to its right date keeps it on the axis; that date;
+    and the span it covers in fractions of the axis."""
     span = (x_range[1] - x_range[0]).value
     left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
     width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
@@ -65,7 +61,7 @@ def _anchor(
 
 
 def _lowest_free_rows(extents: Sequence[tuple[float, float]]) -> list[int]:
-    """The row of each extent, in order: the lowest where it overlaps none placed before it."""
+    """Each extent's row, in order: the lowest where it overlaps none placed before it."""
     rows: list[list[tuple[float, float]]] = []
     placed: list[int] = []
     for start, stop in extents:

@@ -1,7 +1,4 @@
-"""Periods of time a date is known to, or a gathered mark spans: day, month, year, decade.
-
-Worked out on arrays, once per distinct date: many events share one.
-"""
+"""Periods of time a date is known to, or a gathered mark spans: day, month, year, decade."""
 
 from __future__ import annotations
 
@@ -16,14 +13,14 @@ PERIODS: tuple[str, ...] = ("day", "month", "year", "decade")
 
 
 def positions(values: pd.Series, names: Sequence[str]) -> np.ndarray:
-    """Where each value stands in `names` (each value is one of them), looked up once per distinct value."""
+    """Where each value stands in `names`, looked up once per distinct value."""
     codes, uniques = pd.factorize(values)
     return np.array([names.index(value) for value in uniques], dtype=np.int64)[codes]
 
 
 def period_instants(dates: np.ndarray, ranks: np.ndarray, offset: int = 0) -> np.ndarray:
-    """The first instant of the period each date falls in, `ranks` being positions in PERIODS, or of
-    the period `offset` after it. Worked out once per distinct date: many events share one."""
+    """The first instant of the period (`ranks`: positions in PERIODS) each date falls in, or of the
+    period `offset` after it. Worked out once per distinct date: many events share one."""
     codes, distinct = pd.factorize(dates, use_na_sentinel=False)
     years = distinct.astype("datetime64[Y]")
     decades = np.where(np.isnat(years), years, years - (years.astype(np.int64) + 1970) % 10) + 10 * offset
@@ -36,23 +33,15 @@ def period_name(instant: pd.Timestamp, period: str) -> str:
     return f"{instant.year // 10 * 10}s" if period == "decade" else format_partial_date(instant, period)
 
 
-def period_stops(dates: np.ndarray, precisions: np.ndarray) -> np.ndarray:
-    """The first instant after the period each date names (`precisions` are positions in PERIODS):
-    the next day, month or year."""
-    return period_instants(dates, precisions, offset=1)
-
-
 def period_stop(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    """`period_stops` for a column of dates and their precisions; NaT for an unknown date."""
+    """The first instant after the day, month or year each date names; NaT for an unknown date."""
     # An unknown date has no period: any precision gives NaT, and "day" is one PERIODS knows.
     known = precisions.where(dates.notna(), "day")
-    stops = period_stops(dates.to_numpy("datetime64[ns]"), positions(known, PERIODS))
+    stops = period_instants(dates.to_numpy("datetime64[ns]"), positions(known, PERIODS), offset=1)
     return pd.Series(stops, index=dates.index, name=dates.name)
 
 
 def event_kinds(events: pd.DataFrame) -> pd.Series:
     """ "point" for a single known day, "range" for several days, "period" when only a month or year is known."""
-    kinds = pd.Series("point", index=events.index, dtype=object)
-    kinds[events["end_date"].notna()] = "range"
-    kinds[events["date_precision"] != "day"] = "period"
-    return kinds
+    kinds = np.select([events["date_precision"] != "day", events["end_date"].notna()], ["period", "range"], "point")
+    return pd.Series(kinds, index=events.index, dtype=object)
