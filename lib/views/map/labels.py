@@ -1,5 +1,5 @@
-"""The islands' names on the map: which name, where it sits beside the shape, and which names give
-way to others at the overview zoom (islets to their group; static/map/islands.css says how)."""
+"""The islands' names on the map: which name, where beside the shape, and which give way at the overview zoom
+(islets to their group; static/map/islands.css says how)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,7 @@ def _label_classes(island: Island, groups: Mapping[str, str]) -> list[str]:
 
 
 def island_label(island: Island, groups: Mapping[str, str]) -> IslandLabel:
-    """The island's name at its representative point, with "promised in 1956" under it if so
-    (under its group's name only, for an islet)."""
+    """The island's name at its representative point, with "promised in 1956" under it (an islet's group's only)."""
     classes = _label_classes(island, groups)
     promised = island.status == PROMISED_1956 and "islet-name" not in classes
     badge = Markup('<small class="badge">promised in 1956</small>') if promised else ""

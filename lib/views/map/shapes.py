@@ -1,6 +1,4 @@
-"""The islands as Leaflet shapes: styled by status, named on hover, detailed on click; and the
-outlines drawn over or beneath them (a clipped coast, the selected island, the highlighted ones)
-that clicks pass through."""
+"""The islands as Leaflet shapes, styled by status, and the outlines over or beneath them that clicks pass through."""
 
 from __future__ import annotations
 
@@ -25,8 +23,7 @@ CLIPPED_HOVER = {"fillOpacity": 1.0}
 
 
 def island_style(island: Island) -> dict[str, str | float]:
-    """Leaflet path options for the island's status; land outside the dispute is outlined in its
-    administering country's colour."""
+    """Leaflet path options for the island's status; land outside the dispute in its administrator's colour."""
     style = dict(ISLAND_STATUS_STYLES[island.status])
     if island.status == UNCONTESTED:
         style["color"] = COUNTRY_COLOURS.get(island.administered_by, NEUTRAL_COLOUR)
@@ -34,14 +31,14 @@ def island_style(island: Island) -> dict[str, str | float]:
 
 
 def decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: float = POINT_RADIUS) -> Shape:
-    """A shape drawn over the islands that clicks and hovers pass through (`radius`: a point's)."""
+    """A shape that clicks and hovers pass through (`radius`: a point's)."""
     return Shape(
         {"type": "Feature", "properties": {}, "geometry": geometry}, {**style, "radius": radius, "interactive": False}
     )
 
 
 def _island_shape(island: Island, lists: PopupLists, group_name: str, lists_below: bool) -> list[Shape]:
-    """The island's clickable shape; for a clipped one, its coast too, without the straight edges of the cut."""
+    """The island's clickable shape; for a clipped one, its coast too, without the cut's straight edges."""
     style = {**island_style(island), "className": "island-shape"}
     # Only the id travels: streamlit-folium hands the clicked feature back, and the id names it.
     feature = {"type": "Feature", "properties": {"id": island.id}, "geometry": island.geometry}
@@ -70,17 +67,9 @@ def island_shapes(islands_on_map: Iterable[Island], lists: PopupLists, lists_bel
 
 def selection_outlines(islands: Iterable[Island]) -> list[Shape]:
     """A thick outline around each of the islands, for the selection."""
+    style = {"color": MAP_SELECTED_COLOUR, "fill": False, "className": "selected-outline"}
     return [
-        decoration(
-            island.geometry,
-            {
-                "color": MAP_SELECTED_COLOUR,
-                "weight": 3 if island.is_point else 4,
-                "fill": False,
-                "className": "selected-outline",
-            },
-            radius=POINT_RADIUS + 4,
-        )
+        decoration(island.geometry, {**style, "weight": 3 if island.is_point else 4}, radius=POINT_RADIUS + 4)
         for island in islands
         if island.geometry is not None
     ]

@@ -34,7 +34,8 @@ class Era:
 
 def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
-    The data does not date the USSR's beginning: a band named "Soviet Union" from 1945 would read as if it began then."""
+    The data does not date the USSR's beginning: a band named "Soviet Union" from 1945 would read as if it
+    began then, so the label says where the events first name it."""
     soviet_start = first_naming(events, "USSR", before=SOVIET_ERA_END)
     soviet = () if soviet_start is None else (Era("soviet", SOVIET_ERA_LABEL, soviet_start, SOVIET_ERA_END),)
     return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
