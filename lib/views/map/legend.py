@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from lib.views.html import Markup, html, join
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island
-from lib.views.map.labels import short_name
-from lib.views.map.shapes import island_style
+from lib.views.map.shapes import island_style, short_name
 from lib.views.theme import MAP_HIGHLIGHT_STYLE, rgba
 from lib.views.wording import join_names
 

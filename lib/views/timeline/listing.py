@@ -11,9 +11,8 @@ from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_heading, event_when
 from lib.views.theme import ORIGIN_LABELS
 from lib.views.timeline.axes import LANE_LABELS
-from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
+from lib.views.timeline.grouping import PERIODS, event_codes, mark_groups, period_buckets, period_name
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
-from lib.views.timeline.precisions import PERIODS, period_name
 from lib.views.wording import MAX_LISTED, counted
 
 # Past this many rows the list scrolls within, LIST_PX tall, so the chosen event's details stay in sight.

@@ -12,9 +12,8 @@ import pandas as pd
 
 from lib.model.schema import EVENT_TYPES
 from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
-from lib.views.timeline.grouping import event_codes, gathered_marks, group_period
+from lib.views.timeline.grouping import event_codes, event_kinds, gathered_marks, group_period, period_stop
 from lib.views.timeline.hover import hover_texts
-from lib.views.timeline.precisions import event_kinds, period_stop
 
 # Up to this many events in view, a mark per event (each an SVG element) and the Event box lists every one.
 MAX_EVENT_MARKS = 500
