@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.views.timeline.axes import axis_range
-from lib.views.timeline.background import AxisLabel, place_labels
+from lib.views.timeline.background import AxisLabel, axis_range, place_labels
 
 X_RANGE = axis_range((1900, 2000))
 

@@ -85,10 +85,8 @@ def dataset_popup_index(dataset: Dataset) -> PopupIndex:
 
 
 # The columns a popup's list item shows.
-_EventRow = namedtuple("_EventRow", ["id", "date", "end_date", "date_precision", "title"])
-_StatementRow = namedtuple(
-    "_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "kind", "source_id"]
-)
+_EventRow = namedtuple("_EventRow", "id date end_date date_precision title")
+_StatementRow = namedtuple("_StatementRow", "date date_precision speaker country quote kind source_id")
 
 
 def _listed(

@@ -1,5 +1,5 @@
-"""What stands behind the marks and above the plot: the era bands and milestone lines, and their labels in
-rows where none overlaps another."""
+"""The chart's axes and what stands on them: dates across, a lane per event type down, the era bands and
+milestone lines behind the marks, and their labels above the plot in rows where none overlaps another."""
 
 from __future__ import annotations
 
@@ -11,9 +11,24 @@ import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_partial_date
+from lib.model.schema import EVENT_TYPES
 from lib.views.html import join
 from lib.views.theme import ERA_COLOURS, MILESTONE_COLOUR
-from lib.views.timeline.axes import NARROWEST_PLOT_PX
+
+# A lane is named by its event type; "legislative" reads better as a noun.
+LANE_LABELS = {event_type: event_type.capitalize() for event_type in EVENT_TYPES} | {"legislative": "Legislation"}
+
+# A 390-px window less the page padding and lane names: what fits here fits any wider window too.
+NARROWEST_PLOT_PX = 250
+
+
+def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The year filter's years whole, with a little room at each end."""
+    start = pd.Timestamp(year=year_range[0], month=1, day=1)
+    stop = pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
+    pad = (stop - start) * 0.02
+    return start - pad, stop + pad
+
 
 LABEL_FONT_PX = 12
 LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # a generous average width of one character (about 0.45 measured)

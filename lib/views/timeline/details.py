@@ -16,7 +16,7 @@ from lib.views.provenance import Citation, citations_markdown, event_citations, 
 from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.background import LANE_LABELS
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ import plotly.graph_objects as go
 
 from lib.model.schema import ORIGINS
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
-from lib.views.timeline.axes import LANE_LABELS, axis_range
-from lib.views.timeline.background import Era, background, place_labels
+from lib.views.timeline.background import LANE_LABELS, Era, axis_range, background, place_labels
 from lib.views.timeline.hover import GROUP_HOVER, GROUP_HOVER_COLUMNS, HOVER, HOVER_COLUMNS
 from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 

@@ -13,7 +13,7 @@ from lib.model.dates import format_date_range
 from lib.model.frames import each_distinct
 from lib.views.html import escape, join
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.background import LANE_LABELS
 from lib.views.wording import counted, shorten
 
 HOVER_LINE_CHARS = 42

@@ -10,7 +10,7 @@ import pandas as pd
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_heading, event_when
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.background import LANE_LABELS
 from lib.views.timeline.grouping import PERIODS, event_codes, mark_groups, period_buckets, period_name
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
 from lib.views.wording import MAX_LISTED, counted

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lib.model.schema import EVENT_TYPES
-from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
+from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
 from lib.views.timeline.grouping import event_codes, event_kinds, gathered_marks, group_period, period_stop
 from lib.views.timeline.hover import hover_texts
 
