@@ -50,6 +50,10 @@ def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Mark
     )
 
 
+def _statement_item(statement: Any, urls: Mapping[str, str]) -> str:
+    return statement_item_html(statement._asdict(), urls.get(statement.source_id, ""))
+
+
 @dataclass(frozen=True)
 class Listed:
     count: int
@@ -112,13 +116,7 @@ def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset
     urls = dataset.sources_by_id["url"]
     items: list[str] = []
     events_listed = _listed(index.events, events, _EventRow, partial(_event_item, citations=citations), items)
-    statements_listed = _listed(
-        index.statements,
-        statements,
-        _StatementRow,
-        lambda row: statement_item_html(row._asdict(), urls.get(row.source_id, "")),
-        items,
-    )
+    statements_listed = _listed(index.statements, statements, _StatementRow, partial(_statement_item, urls=urls), items)
     return PopupLists(tuple(items), events_listed, statements_listed, dataset.derived(figure_sources))
 
 

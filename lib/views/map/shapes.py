@@ -97,20 +97,16 @@ def coast_lines(geometry: Mapping[str, Any]) -> dict[str, Any]:
     rings = [ring for polygon in polygons for ring in polygon]
     sides_lon = {min(lon for ring in rings for lon, _ in ring), max(lon for ring in rings for lon, _ in ring)}
     sides_lat = {min(lat for ring in rings for _, lat in ring), max(lat for ring in rings for _, lat in ring)}
-    lines = []
+    runs = []
     for ring in rings:
-        run = [ring[0]]
+        runs.append([ring[0]])
         for start, end in itertools.pairwise(ring):
             along_cut = (start[0] == end[0] and start[0] in sides_lon) or (start[1] == end[1] and start[1] in sides_lat)
             if along_cut:
-                if len(run) > 1:
-                    lines.append(run)
-                run = [end]
+                runs.append([end])
             else:
-                run.append(end)
-        if len(run) > 1:
-            lines.append(run)
-    return {"type": "MultiLineString", "coordinates": lines}
+                runs[-1].append(end)
+    return {"type": "MultiLineString", "coordinates": [run for run in runs if len(run) > 1]}
 
 
 def bounds(geometries: Iterable[Mapping[str, Any]]) -> list[list[float]]:
