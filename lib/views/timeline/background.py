@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_partial_date
+from lib.model.frames import names_any
 from lib.model.schema import EVENT_TYPES
 from lib.views.html import join
 from lib.views.theme import ERA_COLOURS, MILESTONE_COLOUR
@@ -133,20 +133,9 @@ def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
     The data does not date the USSR's beginning: a band named "Soviet Union" from 1945 would read as if it
     began then, so the label says where the events first name it."""
-    soviet_start = first_naming(events, "USSR", before=SOVIET_ERA_END)
-    soviet = () if soviet_start is None else (Era("soviet", SOVIET_ERA_LABEL, soviet_start, SOVIET_ERA_END),)
+    naming_ussr = events.loc[(events["date"] < SOVIET_ERA_END) & names_any(events["countries"], {"USSR"}), "date"]
+    soviet = (Era("soviet", SOVIET_ERA_LABEL, naming_ussr.min(), SOVIET_ERA_END),) if len(naming_ussr) else ()
     return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
-
-
-def first_naming(events: pd.DataFrame, country: str, before: pd.Timestamp) -> pd.Timestamp | None:
-    """The date of the earliest event naming `country`, if one is dated before `before`; reads them in
-    date order and stops at the first, rather than testing every row."""
-    dates = events["date"].to_numpy("datetime64[ns]")
-    earlier = np.flatnonzero(dates < before.to_datetime64())
-    in_order = earlier[np.argsort(dates[earlier], kind="stable")]
-    countries = events["countries"].to_numpy()
-    found = next((position for position in in_order if country in countries[position]), None)
-    return None if found is None else pd.Timestamp(dates[found])
 
 
 def background(
