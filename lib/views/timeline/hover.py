@@ -6,7 +6,6 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_date_range
@@ -18,8 +17,6 @@ from lib.views.wording import counted, shorten
 
 HOVER_LINE_CHARS = 42
 HOVER_MAX_CHARS = 160
-
-_NAT_NANOSECONDS = np.datetime64("NaT", "ns").astype("int64").item()
 
 # customdata[0] of every mark is its event id (a gathered mark's first event's).
 HOVER = (
@@ -57,9 +54,8 @@ def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataF
     when = pd.Series(list(zip(starts, ends, events["date_precision"].tolist(), strict=True)), index=events.index)
 
     def date_text(key: tuple[int, int, str]) -> str:
-        start, end, precision = key
-        dates = (None if nanoseconds == _NAT_NANOSECONDS else pd.Timestamp(nanoseconds) for nanoseconds in (start, end))
-        return hover_text(format_date_range(*dates, precision))
+        start, end, precision = key  # a missing date's integer becomes NaT again
+        return hover_text(format_date_range(pd.Timestamp(start), pd.Timestamp(end), precision))
 
     return pd.DataFrame(
         {
