@@ -12,7 +12,7 @@ from lib.model.dataset import Dataset
 from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
 from lib.views.provenance import Citation, event_markdown
-from lib.views.timeline.precisions import period_stop
+from lib.views.timeline.grouping import period_stop
 from lib.views.wording import join_names
 
 

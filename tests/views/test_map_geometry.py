@@ -1,11 +1,11 @@
-"""lib.views.map.geometry: a clipped shape's coast and the box around shapes."""
+"""lib.views.map.shapes: a clipped shape's coast and the box around shapes."""
 
 from __future__ import annotations
 
 import itertools
 
 from lib.model.load import Dataset
-from lib.views.map.geometry import bounds, coast_lines
+from lib.views.map.shapes import bounds, coast_lines
 
 
 def test_coast_lines_leave_out_the_straight_edges_of_the_cut() -> None:

@@ -1,9 +1,9 @@
-"""lib.views.map.labels: every island named on the map, islets only when zoomed in."""
+"""lib.views.map.shapes: every island named on the map, islets only when zoomed in."""
 
 from __future__ import annotations
 
 from lib.model.load import Dataset
-from lib.views.map.labels import short_name
+from lib.views.map.shapes import short_name
 from tests.views.map_parts import build, labels
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lib.model.dataset import Dataset
-from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
+from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
 from lib.views.timeline.figure import LANE_PX, selected_event_id
 from lib.views.timeline.marks import MARKER_PX
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, bars_by_id, figure_for, markers_by_id

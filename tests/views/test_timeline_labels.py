@@ -1,11 +1,10 @@
-"""lib/views/timeline/labels.py: labels above the plot sit in rows where none overlaps another."""
+"""lib/views/timeline/background.py: labels above the plot sit in rows where none overlaps another."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from lib.views.timeline.axes import axis_range
-from lib.views.timeline.labels import AxisLabel, place_labels
+from lib.views.timeline.background import AxisLabel, axis_range, place_labels
 
 X_RANGE = axis_range((1900, 2000))
 

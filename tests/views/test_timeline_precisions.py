@@ -1,11 +1,11 @@
-"""lib/views/timeline/precisions.py: the periods a date is known to or a mark gathers, and their names."""
+"""lib/views/timeline/grouping.py: the periods a date is known to or a mark gathers, and their names."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lib.views.timeline.precisions import period_name, period_stop
+from lib.views.timeline.grouping import period_name, period_stop
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
-"""The islands map as a folium.Map, from islands.csv's statuses and data/islands.geojson's outlines:
-who administers each island, who claims it, and whether the 1956 declaration promised it to Japan.
-Render it with st_folium; the island it returns as clicked comes from clicked_island_id."""
+"""The islands map as a folium.Map: who administers each island, who claims it, and whether the 1956
+declaration promised it to Japan. Render it with st_folium; clicked_island_id reads what it returns."""
 
 from __future__ import annotations
 
@@ -14,20 +13,10 @@ import xyzservices
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, Island, island_records, members_of
-from lib.views.map.geometry import bounds
-from lib.views.map.labels import island_labels
-from lib.views.map.leaflet import (
-    MAP_SCRIPTS,
-    MAP_STYLESHEETS,
-    MapChrome,
-    Shape,
-    island_layer,
-    label_layer,
-    outline_layer,
-)
-from lib.views.map.legend import COASTS_ATTRIBUTION, highlighted_names, legend_entries, map_legend_html
+from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, Shape, island_layer, label_layer, outline_layer
+from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, legend_names, map_legend_html
 from lib.views.map.popups import popup_lists
-from lib.views.map.shapes import highlight_rings, island_shapes, selection_outlines
+from lib.views.map.shapes import bounds, highlight_rings, island_labels, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
@@ -35,8 +24,7 @@ NAMES_LAYER_NAME = "Island names"
 
 
 def _base_map(box: list[list[float]]) -> folium.Map:
-    """An empty map around `box` ([[south, west], [north, east]]) that loads only the app's own files,
-    with OpenStreetMap offered, hidden, for readers who are online."""
+    """An empty map around `box` that loads only the app's own files, with OpenStreetMap offered, hidden."""
     (south, west), (north, east) = box
     base = folium.Map(
         location=((south + north) / 2, (west + east) / 2),
@@ -71,20 +59,18 @@ def build_island_map(
     lists_links: Mapping[str, str] | None = None,
     highlighted: Collection[str] = (),
 ) -> folium.Map:
-    """The dataset's islands, coloured by status with a legend, each named, with names on hover and
-    details on click.
+    """The dataset's islands coloured by status, named, with a legend, names on hover and details on click.
 
-    `events` and `statements` are those of the dataset the popups may list (filter them first).
-    `selected` is outlined. `compact` starts the legend folded, for a small map (it also folds by
-    itself on a narrow one). `lists_below` leaves the lists out of the popups, for a page that shows
-    them under the map (or links, by island, to `lists_links`): a popup then stays small enough not to
-    hide the islands. The `highlighted` islands (a group's members too) are ringed and named first in
-    the legend, and a narrow map's first view takes them in.
+    The popups give the island's facts and how many of the (filtered) `events` and `statements` name it; with
+    `lists_below` the page lists them under the map, or they link, by island, to `lists_links`. `selected` is
+    outlined; `compact` starts the legend folded. The `highlighted` islands (a group's members too) are ringed,
+    named first in the legend, and in a narrow map's first view.
     """
     islands, geojson = dataset.islands, dataset.geojson
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
-    ringed = highlighted_islands(on_map, highlighted, island_groups(islands))
+    wanted = {member for island_id in highlighted for member in members_of(island_id, island_groups(islands))}
+    ringed = [island for island in on_map if island.id in wanted and island.geometry is not None]
     # A narrow map first shows the disputed islands, and the highlighted ones.
     narrow_view = [island.geometry for island in on_map if island.geometry and island.status != UNCONTESTED]
     narrow_view += [island.geometry for island in ringed]
@@ -99,7 +85,7 @@ def build_island_map(
         selection_layer(islands, geojson, selected).add_to(island_map)
 
     MapChrome(
-        map_legend_html(legend_entries(on_map), compact=compact, highlighted=highlighted_names(ringed, on_map)),
+        map_legend_html(legend_entries(on_map), compact=compact, highlighted=legend_names(ringed, on_map)),
         COASTS_ATTRIBUTION,
         fit=everything,
         fit_narrow=bounds(narrow_view) if narrow_view else everything,
@@ -111,7 +97,7 @@ def build_island_map(
 def _add_islands(
     island_map: folium.Map, on_map: Sequence[Island], shapes: Sequence[Shape], groups: Mapping[str, str]
 ) -> None:
-    """The islands' shapes with their popups, the clipped coasts' outline over them, and the names' layer."""
+    """The islands with their popups, the clipped coasts' outline over them, and the names' layer."""
     islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
     island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
     coasts = [shape for shape in shapes if shape.popup is None]
@@ -121,20 +107,9 @@ def _add_islands(
     label_layer(island_labels(on_map, groups)).add_to(names)
 
 
-def highlighted_islands(
-    islands_on_map: Sequence[Island], highlighted: Collection[str], groups: Mapping[str, str]
-) -> list[Island]:
-    """The drawn islands among `highlighted`, each group by its members."""
-    wanted = {member for island_id in highlighted for member in members_of(island_id, groups)}
-    return [island for island in islands_on_map if island.id in wanted and island.geometry is not None]
-
-
 def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:
-    """A thick outline around the selected island (every member, for a group); empty when none is.
-
-    It lets clicks through to the island below. st_folium can swap it in without redrawing the map
-    (`feature_group_to_add`); an empty group, not None, is what clears an earlier selection there.
-    """
+    """A thick outline around the selected island (or group) that lets clicks through. st_folium swaps it in
+    without redrawing the map (`feature_group_to_add`): an empty group, not None, clears an earlier selection."""
     layer = folium.FeatureGroup(name="Selected island", control=False)
     if selected:
         wanted = members_of(selected, island_groups(islands))

@@ -1,14 +1,7 @@
-"""The map's folium elements: the islands and the outlines over or beneath them as folium.GeoJson
-layers (the islands with GeoJsonTooltip and GeoJsonPopup), their names as DivIcon markers, and the
-chrome around them (legend, sea, first view), which static/map/islands.js adds; islands.css styles it.
-
-Every text reaches folium as HTML escaped by lib.views.html, then made `inert`: branca compiles every
-folium element's script once more as a Jinja template, where a "{{ ... }}" from a CSV cell would run
-as Python on the server, so its braces become HTML entities, the same braces once drawn. No text ends
-the script: folium writes features with Jinja's tojson, which escapes "<", ">", "&" and "'", and
-styles (a name's icon HTML among them) with json.dumps, where the only raw "<" are the map's own tags.
-GeoJsonTooltip and GeoJsonPopup insert a property's HTML when they open: a `${...}` in it is text.
-"""
+"""The map's folium elements: GeoJson layers of islands, outlines and DivIcon names, and the chrome
+static/map/islands.js adds. Every text is HTML escaped by lib.views.html, then made `inert`: branca
+compiles each element's script once more as Jinja, where a "{{ ... }}" from a CSV cell would run on the
+server. No text ends the script: folium writes features with tojson and styles with json.dumps."""
 
 from __future__ import annotations
 
@@ -29,8 +22,7 @@ LEAFLET_JS = STATIC_URL + "leaflet/leaflet.js"
 LEAFLET_CSS = STATIC_URL + "leaflet/leaflet.css"
 ISLANDS_JS = STATIC_URL + "map/islands.js"
 ISLANDS_CSS = STATIC_URL + "map/islands.css"
-# A folium.Map's default_js and default_css: streamlit-folium loads them in this order, and
-# islands.js calls Leaflet; islands.css overrides some of Leaflet's styles.
+# In this order: islands.js calls Leaflet; islands.css overrides some of Leaflet's styles.
 MAP_SCRIPTS = [("leaflet", LEAFLET_JS), ("islands_map", ISLANDS_JS)]
 MAP_STYLESHEETS = [("leaflet_css", LEAFLET_CSS), ("islands_map_css", ISLANDS_CSS)]
 
@@ -38,14 +30,13 @@ POINT_RADIUS = 6
 # The Habomai islets lie a few pixels apart at the overview zoom: their names show from this zoom on,
 # and below it the group's name stands for them.
 ISLET_NAMES_ZOOM = 10
-# Narrower than this (a phone), the legend starts folded so the islands stay in view.
-NARROW_MAP_WIDTH = 560
-# The first view keeps the southernmost names (the Habomai islets') clear of the attribution line.
-FIT_BOTTOM_PADDING_PX = 64
+NARROW_MAP_WIDTH = 560  # a phone: the legend starts folded so the islands stay in view
+FIT_BOTTOM_PADDING_PX = 64  # keeps the Habomai islets' names clear of the attribution line
+# Panned clear of the zoom and layer buttons, top left.
 POPUP_OPTIONS = {
     "max_width": 320,
     "min_width": 200,
-    "autoPanPaddingTopLeft": [56, 12],  # clear of the zoom and layer buttons
+    "autoPanPaddingTopLeft": [56, 12],
     "autoPanPaddingBottomRight": [12, 12],
 }
 
@@ -57,9 +48,7 @@ def inert(html: str) -> str:
 
 @dataclass(frozen=True)
 class Shape:
-    """A GeoJSON feature as Leaflet draws it. An island's shape names it on hover and opens its popup
-    on click; a decoration (a clipped coast, the selection's outline) has no popup and lets clicks
-    through to the island below."""
+    """A GeoJSON feature as Leaflet draws it: an island's has a tooltip and a popup; a decoration has neither."""
 
     feature: dict[str, Any]
     style: dict[str, Any]
@@ -77,8 +66,7 @@ def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def island_layer(shapes: Sequence[Shape]) -> folium.GeoJson:
-    """The islands, each styled by its shape, named on hover and detailed on click. streamlit-folium
-    returns the feature clicked: its id names the island."""
+    """The islands, named on hover and detailed on click; streamlit-folium returns the clicked feature's id."""
     by_id = {shape.island_id: shape for shape in shapes}
     features = [
         {
@@ -116,17 +104,14 @@ class IslandLabel:
     lon: float
     html: str
 
-    @property
-    def class_name(self) -> str:
-        # Ids are lowercase letters, digits, '-' and '_' (the loader checks), so they make safe class names.
-        return f"island-label-icon label-{self.island_id}"
-
 
 def label_layer(labels: Sequence[IslandLabel]) -> folium.GeoJson:
-    """The names, one DivIcon marker each that takes no clicks and no keyboard focus. One layer, not a
-    folium.Marker apiece: folium's GeoJson sets each point's icon options from its style, here the
-    icon's HTML and class."""
-    icons = {label.island_id: {"html": inert(label.html), "className": label.class_name} for label in labels}
+    """The names, DivIcons that take no clicks or focus, in one layer: GeoJson sets a point's icon from its style."""
+    # Ids are lowercase letters, digits, '-' and '_' (the loader checks), so they make safe class names.
+    icons = {
+        label.island_id: {"html": inert(label.html), "className": f"island-label-icon label-{label.island_id}"}
+        for label in labels
+    }
     features = [
         {
             "type": "Feature",
@@ -143,9 +128,8 @@ def label_layer(labels: Sequence[IslandLabel]) -> folium.GeoJson:
 
 
 class MapChrome(MacroElement):
-    """What the map shows around the islands, added to the parent map by islands.js: the sea, the
-    legend, the coasts' attribution, islet names from ISLET_NAMES_ZOOM on, and the first view: every
-    shape, or on a narrow (phone) map only the disputed islands, so they are not drawn too small."""
+    """What islands.js adds around the islands: the sea, the legend, the attribution, islet names from
+    ISLET_NAMES_ZOOM on, and the first view (on a phone, only the disputed islands, not to draw them too small)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from lib.views.html import Markup, html, join
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island
-from lib.views.map.labels import short_name
-from lib.views.map.shapes import island_style
+from lib.views.map.shapes import island_style, short_name
 from lib.views.theme import MAP_HIGHLIGHT_STYLE, rgba
 from lib.views.wording import join_names
 
@@ -25,13 +24,10 @@ class LegendEntry:
     description: str
 
 
-def _display_names(islands: Iterable[Island], by_id: Mapping[str, Island]) -> tuple[str, ...]:
+def legend_names(islands: Iterable[Island], islands_on_map: Iterable[Island]) -> tuple[str, ...]:
     """Names for the legend: members of a group are named once, by their group."""
-    names: dict[str, None] = {}
-    for island in islands:
-        owner = by_id.get(island.group, island) if island.group != island.id else island
-        names[short_name(owner.name)] = None
-    return tuple(names)
+    by_id = {island.id: island for island in islands_on_map}
+    return tuple(dict.fromkeys(short_name(by_id.get(island.group, island).name) for island in islands))
 
 
 def _description(status: str, administered_by: str, claimed_by: str) -> str:
@@ -43,14 +39,13 @@ def _description(status: str, administered_by: str, claimed_by: str) -> str:
 
 def legend_entries(islands_on_map: Sequence[Island]) -> list[LegendEntry]:
     """One entry per status drawn (per administering country for land outside the dispute)."""
-    by_id = {island.id: island for island in islands_on_map}
     members: dict[tuple[str, str, str], list[Island]] = {}
     for island in islands_on_map:
         if island.geometry is not None:
             members.setdefault((island.status, island.administered_by, island.claimed_by), []).append(island)
     ordered = sorted(members.items(), key=lambda item: (_STATUS_ORDER[item[0][0]], item[0][1], item[0][2]))
     return [
-        LegendEntry(key[0], island_style(drawn[0]), _display_names(drawn, by_id), _description(*key))
+        LegendEntry(key[0], island_style(drawn[0]), legend_names(drawn, islands_on_map), _description(*key))
         for key, drawn in ordered
     ]
 
@@ -67,11 +62,6 @@ def _swatch_style(style: Mapping[str, str | float]) -> str:
     )
 
 
-def highlighted_names(islands: Sequence[Island], islands_on_map: Sequence[Island]) -> tuple[str, ...]:
-    """The highlighted islands as the legend names them: a group's members once, by their group."""
-    return _display_names(islands, {island.id: island for island in islands_on_map})
-
-
 def _legend_item(swatch_style: str, names: Iterable[str], description: str) -> Markup:
     return html(
         '<li><span class="swatch" style="{}"></span><span><strong>{}</strong>: {}</span></li>',
@@ -82,8 +72,7 @@ def _legend_item(swatch_style: str, names: Iterable[str], description: str) -> M
 
 
 def map_legend_html(entries: Iterable[LegendEntry], compact: bool = False, highlighted: Sequence[str] = ()) -> Markup:
-    """The legend on the map, open unless `compact` (it also folds by itself on a narrow map); the
-    `highlighted` islands' names, if any, first, beside their ring."""
+    """The legend on the map, open unless `compact`; the `highlighted` islands' names first, beside their ring."""
     ring = f"background:transparent;border:3px solid {MAP_HIGHLIGHT_STYLE['color']}"
     first = [_legend_item(ring, highlighted, "highlighted")] if highlighted else []
     items = join(

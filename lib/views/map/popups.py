@@ -1,9 +1,5 @@
-"""What an island shows on hover (its names) and on click (its popup: facts, then the latest events
-and statements that name it), as HTML built by lib.views.html.
-
-Every popup is written into the page, so each list is bounded (POPUP_LIST_LIMIT), and an event or
-statement that several popups list is built once (PopupLists).
-"""
+"""An island's tooltip (its names) and popup (facts, then the latest events and statements naming it) as HTML.
+Every popup is written into the page: each list is bounded, and an item several popups list is built once."""
 
 from __future__ import annotations
 
@@ -23,8 +19,7 @@ from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts,
 from lib.views.provenance import Citation, FigureSource, event_citations, event_when, figure_sources
 from lib.views.statements import statement_item_html
 
-# A popup lists at most this many events and as many statements, the latest: every one today
-# (29 at most), a bounded list however the data grows.
+# The latest events and statements a popup lists: every one today (29 at most), bounded however the data grows.
 POPUP_LIST_LIMIT = 40
 
 
@@ -44,10 +39,6 @@ def names_html(island: Island) -> Markup:
     )
 
 
-def _source_link(url: str, text: str) -> Markup:
-    return link(url, text) if url else Markup()
-
-
 def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Markup:
     """The event's date and title, then a link to each of its sources, named by its publisher."""
     sources = join((link(citation.url, citation.publisher) for citation in citations.get(event.id, ())), " · ")
@@ -59,18 +50,19 @@ def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Mark
     )
 
 
+def _statement_item(statement: Any, urls: Mapping[str, str]) -> str:
+    return statement_item_html(statement._asdict(), urls.get(statement.source_id, ""))
+
+
 @dataclass(frozen=True)
 class Listed:
-    """One island's list in its popup: how many rows name it, and the list items of the latest."""
-
     count: int
     shown: tuple[int, ...]  # indices into PopupLists.items, oldest first
 
 
 @dataclass(frozen=True)
 class PopupLists:
-    """What the popups list, each event and statement built once: a popup's list holds indices into
-    `items`, so an event naming five islands is built once."""
+    """What the popups list: each island's list holds indices into `items`, so each item is built once."""
 
     items: tuple[str, ...]
     events: Mapping[str, Listed]  # by island id
@@ -80,11 +72,7 @@ class PopupLists:
 
 @dataclass(frozen=True)
 class PopupIndex:
-    """The rows of the dataset's events and statements that name each island of islands.csv.
-
-    It depends on the dataset only: a page builds it once per data version (`dataset_popup_index`)
-    and hands it to build_island_map with the filtered frames on every run.
-    """
+    """The rows of the dataset's events and statements that name each island: built once per data version."""
 
     events: NamingIndex
     statements: NamingIndex
@@ -97,26 +85,18 @@ def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.Data
 
 
 def dataset_popup_index(dataset: Dataset) -> PopupIndex:
-    """The popups' index of the whole dataset: worth building once per data version."""
     return popup_index(dataset.islands, dataset.events, dataset.statements)
 
 
-# The columns a popup's list item shows, as the rows _listed builds.
-_EventRow = namedtuple("_EventRow", ["id", "date", "end_date", "date_precision", "title"])
-_StatementRow = namedtuple(
-    "_StatementRow", ["date", "date_precision", "speaker", "country", "quote", "kind", "source_id"]
-)
+# The columns a popup's list item shows.
+_EventRow = namedtuple("_EventRow", "id date end_date date_precision title")
+_StatementRow = namedtuple("_StatementRow", "date date_precision speaker country quote kind source_id")
 
 
 def _listed(
-    index: NamingIndex,
-    kept: pd.DataFrame,
-    row: type[tuple],
-    item: Callable[[Any], str],
-    items: list[str],
+    index: NamingIndex, kept: pd.DataFrame, row: type[tuple], item: Callable[[Any], str], items: list[str]
 ) -> dict[str, Listed]:
-    """Append to `items` the list item of every row of `kept` some popup shows (the latest
-    POPUP_LIST_LIMIT naming an island); each island's Listed points at them."""
+    """Append to `items` the list item of every row of `kept` some popup shows; each island's Listed points at them."""
     named = index.latest(kept, POPUP_LIST_LIMIT)
     shown = np.unique(np.concatenate([np.empty(0, dtype=np.intp), *(each.latest for each in named.values())]))
     first = len(items)
@@ -131,22 +111,13 @@ def _listed(
 
 
 def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset) -> PopupLists:
-    """For each island, the events and statements naming it (of those given, rows of the dataset's
-    frames): the latest POPUP_LIST_LIMIT of each, each with its sources."""
+    """For each island, the latest of the given events and statements naming it, events with their sources."""
     index, citations = dataset.derived(dataset_popup_index), dataset.derived(event_citations)
     urls = dataset.sources_by_id["url"]
     items: list[str] = []
     events_listed = _listed(index.events, events, _EventRow, partial(_event_item, citations=citations), items)
-    statements_listed = _listed(
-        index.statements,
-        statements,
-        _StatementRow,
-        lambda row: statement_item_html(row._asdict(), urls.get(row.source_id, "")),
-        items,
-    )
-    return PopupLists(
-        items=tuple(items), events=events_listed, statements=statements_listed, figures=dataset.derived(figure_sources)
-    )
+    statements_listed = _listed(index.statements, statements, _StatementRow, partial(_statement_item, urls=urls), items)
+    return PopupLists(tuple(items), events_listed, statements_listed, dataset.derived(figure_sources))
 
 
 def _list_html(listed: Listed, items: Sequence[str], where: str) -> Markup:
@@ -169,12 +140,8 @@ def _fact_row(
 def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str], Sequence[FigureSource]]) -> Markup:
     """The island's names, its facts, each figure with its page, and where the rest was checked."""
     rows = join(_fact_row(island, label, value, figures) for label, value in island_facts(island, group_name))
-    return html(
-        '{}<table class="facts">{}</table><p class="facts-source">{}</p>',
-        names_html(island),
-        rows,
-        _source_link(island.source_url, "Where its names and status were checked"),
-    )
+    checked = link(island.source_url, "Where its names and status were checked") if island.source_url else ""
+    return html('{}<table class="facts">{}</table><p class="facts-source">{}</p>', names_html(island), rows, checked)
 
 
 def island_popup(

@@ -1,15 +1,19 @@
-"""The islands as Leaflet shapes: styled by status, named on hover, detailed on click; and the
-outlines drawn over or beneath them (a clipped coast, the selected island, the highlighted ones)
-that clicks pass through."""
+"""What the map draws: the islands as Leaflet shapes styled by status, the outlines over or beneath them
+that clicks pass through, and the islands' names (islets give way to their group at the overview zoom;
+static/map/islands.css says how)."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from lib.views.islands import UNCONTESTED, Island, part_of
-from lib.views.map.geometry import coast_lines
-from lib.views.map.leaflet import POINT_RADIUS, Shape
+from folium.utilities import get_bounds
+
+from lib.views.html import Markup, html
+from lib.views.islands import PROMISED_1956, UNCONTESTED, Island, part_of
+from lib.views.map.leaflet import POINT_RADIUS, IslandLabel, Shape
 from lib.views.map.popups import PopupLists, island_popup, names_html
 from lib.views.theme import (
     COUNTRY_COLOURS,
@@ -25,8 +29,7 @@ CLIPPED_HOVER = {"fillOpacity": 1.0}
 
 
 def island_style(island: Island) -> dict[str, str | float]:
-    """Leaflet path options for the island's status; land outside the dispute is outlined in its
-    administering country's colour."""
+    """Leaflet path options for the island's status; land outside the dispute in its administrator's colour."""
     style = dict(ISLAND_STATUS_STYLES[island.status])
     if island.status == UNCONTESTED:
         style["color"] = COUNTRY_COLOURS.get(island.administered_by, NEUTRAL_COLOUR)
@@ -34,7 +37,7 @@ def island_style(island: Island) -> dict[str, str | float]:
 
 
 def decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: float = POINT_RADIUS) -> Shape:
-    """A shape drawn over the islands that clicks and hovers pass through (`radius`: a point's)."""
+    """A shape that clicks and hovers pass through (`radius`: a point's)."""
     return Shape(
         {"type": "Feature", "properties": {}, "geometry": geometry}, {**style, "radius": radius, "interactive": False}
     )
@@ -84,17 +87,9 @@ def island_shapes(
 
 def selection_outlines(islands: Iterable[Island]) -> list[Shape]:
     """A thick outline around each of the islands, for the selection."""
+    style = {"color": MAP_SELECTED_COLOUR, "fill": False, "className": "selected-outline"}
     return [
-        decoration(
-            island.geometry,
-            {
-                "color": MAP_SELECTED_COLOUR,
-                "weight": 3 if island.is_point else 4,
-                "fill": False,
-                "className": "selected-outline",
-            },
-            radius=POINT_RADIUS + 4,
-        )
+        decoration(island.geometry, {**style, "weight": 3 if island.is_point else 4}, radius=POINT_RADIUS + 4)
         for island in islands
         if island.geometry is not None
     ]
@@ -106,4 +101,75 @@ def highlight_rings(islands: Iterable[Island]) -> list[Shape]:
         decoration(island.geometry, {**MAP_HIGHLIGHT_STYLE, "fill": False, "className": "highlight-ring"})
         for island in islands
         if island.geometry is not None
+    ]
+
+
+def coast_lines(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    """The outline of a clipped shape without the cut, as a MultiLineString: segments lying along one
+    side of the shape's own bounding box are the clip box's straight edges, not coast."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    rings = [ring for polygon in polygons for ring in polygon]
+    sides_lon = {min(lon for ring in rings for lon, _ in ring), max(lon for ring in rings for lon, _ in ring)}
+    sides_lat = {min(lat for ring in rings for _, lat in ring), max(lat for ring in rings for _, lat in ring)}
+    runs = []
+    for ring in rings:
+        runs.append([ring[0]])
+        for start, end in itertools.pairwise(ring):
+            along_cut = (start[0] == end[0] and start[0] in sides_lon) or (start[1] == end[1] and start[1] in sides_lat)
+            if along_cut:
+                runs.append([end])
+            else:
+                runs[-1].append(end)
+    return {"type": "MultiLineString", "coordinates": [run for run in runs if len(run) > 1]}
+
+
+def bounds(geometries: Iterable[Mapping[str, Any]]) -> list[list[float]]:
+    """[[south, west], [north, east]] around every geometry."""
+    return get_bounds([geometry["coordinates"] for geometry in geometries], lonlat=True)
+
+
+# Names of smaller islands go below the shape, which they would otherwise cover.
+SMALL_ISLAND_KM2 = 500
+
+
+def short_name(name: str) -> str:
+    """The name a map label shows: without its bracketed variants ("Zeleny (Zelyony) Island" -> "Zeleny Island")."""
+    return re.sub(r"\s*\([^)]*\)", "", name).strip() or name
+
+
+def _label_classes(island: Island, groups: Mapping[str, str]) -> list[str]:
+    classes = []
+    if island.kind == "island_group":
+        classes.append("group-name")
+    elif island.group != island.id and island.group in groups:
+        classes.append("islet-name")
+    if island.is_point:
+        classes.append("beside")
+    elif island.kind != "island_group" and (island.area_km2 or 0) < SMALL_ISLAND_KM2:
+        classes.append("below")
+    if island.status == UNCONTESTED:
+        classes.append("context")
+    return classes
+
+
+def island_label(island: Island, groups: Mapping[str, str]) -> IslandLabel:
+    """The island's name at its representative point, with "promised in 1956" under it (an islet's group's only)."""
+    classes = _label_classes(island, groups)
+    promised = island.status == PROMISED_1956 and "islet-name" not in classes
+    badge = Markup('<small class="badge">promised in 1956</small>') if promised else ""
+    label = html(
+        '<span class="island-label {}"><span class="name">{}</span>{}</span>',
+        " ".join(classes),
+        short_name(island.name),
+        badge,
+    )
+    return IslandLabel(island.id, island.lat, island.lon, label)
+
+
+def island_labels(islands_on_map: Iterable[Island], groups: Mapping[str, str]) -> list[IslandLabel]:
+    """A label for every island drawn, and for every group (its members are drawn)."""
+    return [
+        island_label(island, groups)
+        for island in islands_on_map
+        if island.geometry is not None or island.kind == "island_group"
     ]

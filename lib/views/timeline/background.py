@@ -1,4 +1,5 @@
-"""What stands behind the marks: the era bands and the milestone lines, with their labels."""
+"""The chart's axes and what stands on them: dates across, a lane per event type down, the era bands and
+milestone lines behind the marks, and their labels above the plot in rows where none overlaps another."""
 
 from __future__ import annotations
 
@@ -6,12 +7,108 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_partial_date
+from lib.model.frames import names_any
+from lib.model.schema import EVENT_TYPES
+from lib.views.html import join
 from lib.views.theme import ERA_COLOURS, MILESTONE_COLOUR
-from lib.views.timeline.labels import AxisLabel
+
+# A lane is named by its event type; "legislative" reads better as a noun.
+LANE_LABELS = {event_type: event_type.capitalize() for event_type in EVENT_TYPES} | {"legislative": "Legislation"}
+
+# A 390-px window less the page padding and lane names: what fits here fits any wider window too.
+NARROWEST_PLOT_PX = 250
+
+
+def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The year filter's years whole, with a little room at each end."""
+    start = pd.Timestamp(year=year_range[0], month=1, day=1)
+    stop = pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
+    pad = (stop - start) * 0.02
+    return start - pad, stop + pad
+
+
+LABEL_FONT_PX = 12
+LABEL_CHAR_PX = 0.58 * LABEL_FONT_PX  # a generous average width of one character (about 0.45 measured)
+LABEL_LINE_PX = 16  # one line of label text (Plotly spaces lines at 1.3 times the font size)
+LABEL_PAD_PX = 2
+LABEL_GAP_PX = 4  # between rows of labels
+
+
+@dataclass(frozen=True)
+class AxisLabel:
+    """Text over the plot, tied to a date: left-aligned from `left`, or right-aligned up to `right`."""
+
+    lines: tuple[str, ...]
+    left: pd.Timestamp
+    right: pd.Timestamp
+    background: str | None = None
+
+
+def place_labels(
+    labels: Sequence[AxisLabel], x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float = NARROWEST_PLOT_PX
+) -> tuple[list[dict[str, Any]], int]:
+    """Annotations for the labels, each in the lowest row above the plot where it overlaps no other, and the
+    rows' height in pixels. Widths are for a plot `plot_px` wide: labels apart there are apart on a wider one."""
+    anchored = [_anchor(label, x_range, plot_px) for label in labels]
+    rows = _lowest_free_rows([extent for _, _, extent in anchored])
+    row_lines = [0] * (max(rows, default=-1) + 1)
+    for label, row in zip(labels, rows, strict=True):
+        row_lines[row] = max(row_lines[row], len(label.lines))
+    heights = [lines * LABEL_LINE_PX + 2 * LABEL_PAD_PX + LABEL_GAP_PX for lines in row_lines]
+    annotations = [
+        _annotation(label, anchor, x, yshift=LABEL_GAP_PX + sum(heights[:row]))
+        for label, (anchor, x, _), row in zip(labels, anchored, rows, strict=True)
+    ]
+    return annotations, sum(heights)
+
+
+def _anchor(
+    label: AxisLabel, x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float
+) -> tuple[str, pd.Timestamp, tuple[float, float]]:
+    """ "left" from its left date, unless only "right" up to its right date keeps it on the axis; that date;
+    and the span it covers in fractions of the axis."""
+    span = (x_range[1] - x_range[0]).value
+    left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
+    width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
+    if left + width <= 1 or right - width < 0:
+        return "left", label.left, (left, left + width)
+    return "right", label.right, (right - width, right)
+
+
+def _lowest_free_rows(extents: Sequence[tuple[float, float]]) -> list[int]:
+    """Each extent's row, in order: the lowest where it overlaps none placed before it."""
+    rows: list[list[tuple[float, float]]] = []
+    placed: list[int] = []
+    for start, stop in extents:
+        free = (number for number, spans in enumerate(rows) if all(stop <= a or b <= start for a, b in spans))
+        row = next(free, len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((start, stop))
+        placed.append(row)
+    return placed
+
+
+def _annotation(label: AxisLabel, anchor: str, x: pd.Timestamp, yshift: int) -> dict[str, Any]:
+    return {
+        "text": str(join(label.lines, "<br>")),
+        "x": x,
+        "xref": "x",
+        "xanchor": anchor,
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "yshift": yshift,
+        "showarrow": False,
+        "align": anchor,
+        "font": {"size": LABEL_FONT_PX, "color": MILESTONE_COLOUR},
+        "bgcolor": label.background,
+        "borderpad": LABEL_PAD_PX,
+    }
+
 
 # Key moments marked on the chart: event id -> a short label in our own words.
 MILESTONES: dict[str, str] = {
@@ -34,27 +131,11 @@ class Era:
 
 def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
-
-    Neither the article nor the reference data dates the Soviet Union's beginning, so its band
-    starts where the events first name it, and its label says so with its dates: a band named just
-    "Soviet Union" from 1945 would read as if the USSR began then.
-    """
-    soviet_start = first_naming(events, "USSR", before=SOVIET_ERA_END)
-    soviet = () if soviet_start is None else (Era("soviet", SOVIET_ERA_LABEL, soviet_start, SOVIET_ERA_END),)
+    The data does not date the USSR's beginning: a band named "Soviet Union" from 1945 would read as if it
+    began then, so the label says where the events first name it."""
+    naming_ussr = events.loc[(events["date"] < SOVIET_ERA_END) & names_any(events["countries"], {"USSR"}), "date"]
+    soviet = (Era("soviet", SOVIET_ERA_LABEL, naming_ussr.min(), SOVIET_ERA_END),) if len(naming_ussr) else ()
     return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
-
-
-def first_naming(events: pd.DataFrame, country: str, before: pd.Timestamp) -> pd.Timestamp | None:
-    """The date of the earliest event naming `country`, if one is dated before `before`.
-
-    Reads those events in date order and stops at the first that names it, rather than testing every row.
-    """
-    dates = events["date"].to_numpy("datetime64[ns]")
-    earlier = np.flatnonzero(dates < before.to_datetime64())
-    in_order = earlier[np.argsort(dates[earlier], kind="stable")]
-    countries = events["countries"].to_numpy()
-    found = next((position for position in in_order if country in countries[position]), None)
-    return None if found is None else pd.Timestamp(dates[found])
 
 
 def background(
@@ -68,7 +149,6 @@ def background(
 
 
 def _full_height(kind: str, x0: pd.Timestamp, x1: pd.Timestamp, **style: Any) -> dict[str, Any]:
-    """A Plotly shape from `x0` to `x1` over the plot's whole height, behind the marks."""
     return {"type": kind, "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1, **style, "layer": "below"}
 
 
@@ -80,15 +160,11 @@ def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[Axi
         return None
     colour = ERA_COLOURS[era.key]
     band = _full_height("rect", start, end, fillcolor=colour, line={"width": 0})
-    return AxisLabel((era.label, *_era_dates(era)), start, end, background=colour), band
-
-
-def _era_dates(era: Era) -> tuple[str, ...]:
-    """An era's first and last months, as a label's second line; none for an era still going."""
-    if era.end is None:
-        return ()
-    first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
-    return (f"{first} – {last}",)
+    lines = (era.label,)
+    if era.end is not None:  # its first and last months, under its name
+        first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
+        lines = (era.label, f"{first} – {last}")
+    return AxisLabel(lines, start, end, background=colour), band
 
 
 def _milestone(

@@ -1,6 +1,4 @@
-"""The details of one event: its row, the article it comes from, its islands and what was said that
-day, as Markdown.
-"""
+"""The details of one event as Markdown: its row, its sources, its islands and what was said that day."""
 
 from __future__ import annotations
 
@@ -18,7 +16,7 @@ from lib.views.provenance import Citation, citations_markdown, event_citations, 
 from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.background import LANE_LABELS
 
 
 @dataclass(frozen=True)
@@ -55,15 +53,12 @@ def event_details(event_id: str, events: pd.DataFrame, dataset: Dataset) -> Even
 
 
 def details_markdown(details: EventDetails, view_params: Mapping[str, str] | None = None) -> str:
-    """The details panel as Markdown, every data text escaped.
-
-    `view_params` are the current filters as URL parameters: the island links keep them, so the
-    map opens on the same view with only the island changed.
-    """
+    """The details panel, every data text escaped; the island links keep `view_params` (the current filters
+    as URL parameters), so the map opens on the same view with only the island changed."""
     sections = (
         _summary_lines(details.event),
         [details.readings, ""] if details.readings else [],
-        _source_lines(details),
+        ["**Sources**", "", citations_markdown(details.citations), ""] if details.citations else [],
         _island_lines(details.islands, view_params or {}),
         _said_lines(details),
     )
@@ -87,13 +82,7 @@ def _summary_lines(event: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _source_lines(details: EventDetails) -> list[str]:
-    """Every source of the event: who published it, what of the event it states, and its sentence."""
-    return ["**Sources**", "", citations_markdown(details.citations), ""] if details.citations else []
-
-
 def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, str]) -> list[str]:
-    """A link per island that opens the map on it, keeping the reader's other filters."""
     if not islands:
         return []
     links = (markdown_link(name, share_link("map", {**view_params, "island": island})) for island, name in islands)
@@ -101,7 +90,6 @@ def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, 
 
 
 def _said_lines(details: EventDetails) -> list[str]:
-    """The statements made on the event's days, when its days are known."""
     event = details.event
     if event["date_precision"] != "day":
         return []

@@ -11,35 +11,15 @@ import plotly.graph_objects as go
 
 from lib.model.schema import ORIGINS
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
-from lib.views.timeline.axes import LANE_LABELS, axis_range
-from lib.views.timeline.background import Era, background
+from lib.views.timeline.background import LANE_LABELS, Era, axis_range, background, place_labels
 from lib.views.timeline.hover import GROUP_HOVER, GROUP_HOVER_COLUMNS, HOVER, HOVER_COLUMNS
-from lib.views.timeline.labels import place_labels
 from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 
 LANE_PX = 56
 MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
 TICKS_PX = 24  # the date ticks under the plot
-LEGEND_LINE_PX = 22  # a line of the legend: one on a laptop, two on a phone
-LEGEND_PX = TICKS_PX + 2 * LEGEND_LINE_PX
-
+LEGEND_PX = TICKS_PX + 2 * 22  # two lines of the legend: one on a laptop, two on a phone
 BAR_THICKNESS = 0.2
-CHOSEN_RING_PX = 25
-CHOSEN_RING_WIDTH = 2.5
-
-
-# What every figure has, whatever it draws.
-_LAYOUT: dict[str, Any] = {
-    "barmode": "overlay",
-    "hovermode": "closest",
-    "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 13}},
-    "clickmode": "event+select",
-    # The reader zooms with the period control and the years, which the page keeps whatever event is
-    # chosen; a drag would zoom only until the next event remounts the chart, and on a touch screen
-    # it would hold the page's scroll.
-    "dragmode": False,
-    "plot_bgcolor": "white",
-}
 # Ticks a year apart or more read as years ("2013", not "Jan 2013"), months as "Mar 2018", days as "23 Jul".
 _TICK_FORMATS = [
     {"dtickrange": [None, 86_400_000 * 27], "value": "%-d %b"},
@@ -55,25 +35,36 @@ def timeline_figure(
     era_bands: Sequence[Era] = (),
     chosen: str | None = None,
 ) -> go.Figure:
-    """The `marks` of `events` on a date axis, one lane per event type; each mark carries its event id
-    (or its first event's) in customdata[0].
-
-    Every mark has a marker, the one thing to hover or click however short its span; spans are bars
-    behind their marker (hatched, with a hollow marker, when only the month or year is known), with
-    shape and colour by origin. The x axis covers `year_range`; `era_bands` are shaded behind; the
-    mark with the id `chosen` is ringed.
-    """
+    """The `marks` of `events` on a date axis, a lane per event type, `era_bands` shaded behind and the mark
+    whose id is `chosen` ringed. Every mark has a marker, the one thing to hover or click however short its span."""
     x_range = axis_range(year_range)
     labels, shapes = background(events, era_bands, x_range)
     annotations, labels_px = place_labels(labels, x_range)
     height = MODEBAR_PX + labels_px + max(len(marks.lanes), 1) * LANE_PX + LEGEND_PX + 8
     figure = go.Figure([*mark_traces(marks), *chosen_ring(marks, chosen)])
     figure.update_layout(
-        _LAYOUT,
+        barmode="overlay",
+        hovermode="closest",
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 13}},
+        clickmode="event+select",
+        # The reader zooms by the years: a drag's zoom would be lost when the chart remounts, and on a
+        # touch screen the drag would hold the page's scroll.
+        dragmode=False,
+        plot_bgcolor="white",
         height=height,
         margin={"l": 8, "r": 12, "t": MODEBAR_PX + labels_px + 8, "b": LEGEND_PX},
-        # Right under the dates, its top a tick row above the figure's foot.
-        legend=_legend(top_px=LEGEND_PX - TICKS_PX, height_px=height),
+        # Under the dates, across the whole figure so that it wraps only where the figure ends; entries one
+        # after the other (grouped by origin, Plotly would give each its own row).
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": (LEGEND_PX - TICKS_PX) / height,
+            "yref": "container",
+            "yanchor": "top",
+            "traceorder": "normal",
+        },
         shapes=shapes,
         annotations=annotations,
     )
@@ -98,26 +89,9 @@ def timeline_figure(
     return figure
 
 
-def _legend(top_px: float, height_px: float) -> dict[str, Any]:
-    """A horizontal legend whose top is `top_px` above the foot of a figure `height_px` tall."""
-    return {
-        "orientation": "h",
-        # Across the whole figure, not only the plot, so that it wraps only where the figure ends.
-        "x": 0,
-        "xref": "container",
-        "xanchor": "left",
-        "y": top_px / height_px,
-        "yref": "container",
-        "yanchor": "top",
-        # One entry after the other: grouped by origin, Plotly would give each its own row.
-        "traceorder": "normal",
-    }
-
-
 def mark_traces(marks: Marks) -> list[go.Bar | go.Scatter]:
-    """Per origin, a trace of bars for the marks that span time, then one of markers for the marks known
-    to the day and one of hollow markers for the others. Context first, so that the article's events are
-    drawn on top of them."""
+    """Per origin (context first, so the article's events lie on top), bars for the marks that span time,
+    markers for those known to the day and hollow markers for the others."""
     table, grouped = marks.table, marks.period is not None
     traces: list[go.Bar | go.Scatter] = []
     for origin in reversed(ORIGINS):
@@ -135,7 +109,6 @@ def mark_traces(marks: Marks) -> list[go.Bar | go.Scatter]:
 
 
 def _trace_of(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool) -> dict[str, Any]:
-    """What a bar trace and a marker trace of one origin share: legend entry, lane, hover text."""
     return {
         "name": ORIGIN_LABELS[origin],
         "legendgroup": origin,
@@ -175,8 +148,7 @@ def _bar_trace(marks: pd.DataFrame, origin: str, grouped: bool) -> go.Bar:
 
 
 def _point_trace(marks: pd.DataFrame, origin: str, grouped: bool, hollow: bool, showlegend: bool) -> go.Scatter:
-    """Markers in the middle of their marks; hollow when only the month or year is known, so that no
-    reader takes one for a day."""
+    """Markers in the middle of their marks; hollow when only the month or year is known, not to be taken for a day."""
     colour = ORIGIN_COLOURS[origin]
     return go.Scatter(
         _trace_of(marks, origin, showlegend=showlegend, grouped=grouped),
@@ -193,33 +165,21 @@ def _point_trace(marks: pd.DataFrame, origin: str, grouped: bool, hollow: bool, 
 
 
 def mark_middles(marks: pd.DataFrame) -> pd.Series:
-    """Where a mark's marker stands: in the middle of its span, so a single day sits inside its day
-    when zoomed in to days."""
+    """The middle of each mark's span: a single day's marker sits inside its day when zoomed in to days."""
     return marks["start"] + (marks["stop"] - marks["start"]) / 2
 
 
 def chosen_ring(marks: Marks, chosen: str | None) -> list[go.Scatter]:
-    """A ring around the marker of the mark whose id is `chosen`; none when no mark has it.
-
-    It takes no hover or click, so the mark under it still does.
-    """
-    ringed = marks.table[marks.table["id"] == chosen] if chosen is not None else marks.table.iloc[0:0]
+    """A ring around the marker of the mark whose id is `chosen`, if any: it takes no hover or click, so
+    the mark under it still does."""
+    ringed = marks.table[marks.table["id"] == chosen].head(1)
     if ringed.empty:
         return []
+    ring = {"symbol": "circle-open", "size": 25, "color": TIMELINE_CHOSEN_COLOUR, "line": {"width": 2.5}}
+    x = mark_middles(ringed)
     return [
         go.Scatter(
-            name="chosen event",
-            showlegend=False,
-            hoverinfo="skip",
-            mode="markers",
-            x=mark_middles(ringed.head(1)),
-            y=ringed["y"].head(1),
-            marker={
-                "symbol": "circle-open",
-                "size": CHOSEN_RING_PX,
-                "color": TIMELINE_CHOSEN_COLOUR,
-                "line": {"width": CHOSEN_RING_WIDTH},
-            },
+            name="chosen event", showlegend=False, hoverinfo="skip", mode="markers", x=x, y=ringed["y"], marker=ring
         )
     ]
 

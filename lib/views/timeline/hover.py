@@ -1,26 +1,24 @@
-"""Hover text of the marks. Plotly renders a subset of HTML in hover labels, so every text from
-data goes through lib/views/html.py's escaping, and lines break with <br>."""
+"""Hover text of the marks: Plotly renders a subset of HTML in hover labels, so every text from data is
+escaped by lib/views/html.py, and lines break with <br>."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from lib.model.dates import format_date_range
 from lib.model.frames import each_distinct
 from lib.views.html import escape, join
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
+from lib.views.timeline.background import LANE_LABELS
 from lib.views.wording import counted, shorten
 
 HOVER_LINE_CHARS = 42
 HOVER_MAX_CHARS = 160
 
-_NAT_NANOSECONDS = np.datetime64("NaT", "ns").astype("int64").item()  # a missing date, as an integer
-
-# customdata[0] of every mark is its event id (a gathered mark's first event's): see HOVER_COLUMNS.
+# customdata[0] of every mark is its event id (a gathered mark's first event's).
 HOVER = (
     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
     "Source: %{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
@@ -34,21 +32,13 @@ GROUP_HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_count", "hover_period", "ho
 
 
 def hover_text(text: object) -> str:
-    """Text for a hover label, escaped; a plain str, as Plotly's JSON wants."""
+    """Escaped, as a plain str: Plotly's JSON wants one."""
     return str(escape(text))
 
 
 def hover_lines(text: str, width: int = HOVER_LINE_CHARS, limit: int = HOVER_MAX_CHARS) -> str:
-    """Text for a hover label: shortened, broken into lines that fit a phone, and escaped."""
-    lines: list[str] = []
-    line = ""
-    for word in shorten(text, limit).split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
+    """Shortened, broken into lines that fit a phone, and escaped."""
+    lines = textwrap.wrap(shorten(text, limit), width, break_long_words=False, break_on_hyphens=False)
     return str(join(lines, "<br>"))
 
 
@@ -56,21 +46,16 @@ def _origin_text(origin: str) -> str:
     return hover_text(ORIGIN_LABELS.get(origin, origin))
 
 
-def _timestamp(nanoseconds: int) -> pd.Timestamp | None:
-    return None if nanoseconds == _NAT_NANOSECONDS else pd.Timestamp(nanoseconds)
-
-
 def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataFrame:
-    """Escaped hover text per event: title, date at its precision, countries, its sources' publishers
-    (`publishers`, by event id) and origin."""
+    """Per event: title, date at its precision, countries, its sources' publishers (by event id) and origin."""
     # Dates as integers make cheap keys; only the distinct ones become timestamps again.
     starts = events["date"].to_numpy("datetime64[ns]").astype("int64").tolist()
     ends = events["end_date"].to_numpy("datetime64[ns]").astype("int64").tolist()
     when = pd.Series(list(zip(starts, ends, events["date_precision"].tolist(), strict=True)), index=events.index)
 
     def date_text(key: tuple[int, int, str]) -> str:
-        start, end, precision = key
-        return hover_text(format_date_range(_timestamp(start), _timestamp(end), precision))
+        start, end, precision = key  # a missing date's integer becomes NaT again
+        return hover_text(format_date_range(pd.Timestamp(start), pd.Timestamp(end), precision))
 
     return pd.DataFrame(
         {
@@ -85,20 +70,17 @@ def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataF
 
 
 def gathered_hover_texts(firsts: pd.DataFrame, counts: Sequence[int], periods: Sequence[str]) -> pd.DataFrame:
-    """Escaped hover text per gathered mark, from its first event, its count and its period's name:
-    how many events of which lane, when, the first one's title, and the origin."""
+    """Per gathered mark: how many events of which lane, its period, its first event's title, and the origin."""
     lanes = [LANE_LABELS.get(event_type, event_type) for event_type in firsts["event_type"]]
-    titles = firsts["title"].tolist()
+    counted_lanes = [f"{counted(count, 'event')} · {lane}" for count, lane in zip(counts, lanes, strict=True)]
+    first_titles = [
+        title if count == 1 else f"First: {title}" for title, count in zip(firsts["title"], counts, strict=True)
+    ]
     return pd.DataFrame(
         {
-            "hover_count": [
-                hover_text(f"{counted(count, 'event')} · {lane}") for count, lane in zip(counts, lanes, strict=True)
-            ],
+            "hover_count": [hover_text(text) for text in counted_lanes],
             "hover_period": [hover_text(period) for period in periods],
-            "hover_first": [
-                hover_lines(title if count == 1 else f"First: {title}")
-                for title, count in zip(titles, counts, strict=True)
-            ],
+            "hover_first": [hover_lines(title) for title in first_titles],
             "hover_origin": [_origin_text(origin) for origin in firsts["origin"]],
         }
     )

@@ -1,5 +1,4 @@
-"""The Event box and the list of events in view: which events they offer, past MAX_EVENT_MARKS, and
-the notes that say so."""
+"""The Event box and the list of events in view: which events they offer, and the notes that say so."""
 
 from __future__ import annotations
 
@@ -11,14 +10,12 @@ import pandas as pd
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_heading, event_when
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.axes import LANE_LABELS
-from lib.views.timeline.grouping import event_codes, mark_groups, period_buckets
+from lib.views.timeline.background import LANE_LABELS
+from lib.views.timeline.grouping import PERIODS, event_codes, mark_groups, period_buckets, period_name
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
-from lib.views.timeline.precisions import PERIODS, period_name
 from lib.views.wording import MAX_LISTED, counted
 
-# Up to this many rows the list is as tall as they are; past it, this tall, scrolling within, so that
-# the chosen event's details stay in sight beside or under it.
+# Past this many rows the list scrolls within, LIST_PX tall, so the chosen event's details stay in sight.
 LIST_ROWS_IN_FULL = 8
 LIST_PX = 440
 
@@ -37,22 +34,15 @@ def event_rows(events: pd.DataFrame) -> dict[str, str]:
     return {event["id"]: event_heading(event) for event in _in_date_order(events)}
 
 
-_SAME_PERIOD: dict[str, str] = {
-    "day": "on the same day",
-    "month": "in the same month",
-    "year": "in the same year",
-    "decade": "in the same decade",
-}
-
-
 def grouping_note(marks: Marks) -> str | None:
     """What a gathered mark stands for, and how to see each event; None when each mark is one event."""
     if marks.period is None:
         return None
     known_to = " (an event known only to its month or year stays in it)" if marks.period in ("day", "month") else ""
+    same_period = "on the same day" if marks.period == "day" else f"in the same {marks.period}"
     return (
         f"{marks.event_count:,} events are too many to draw one by one: each mark gathers the events of one "
-        f"type and origin that began {_SAME_PERIOD[marks.period]}{known_to}, and a bigger mark stands for "
+        f"type and origin that began {same_period}{known_to}, and a bigger mark stands for "
         f"more of them. Narrow the years, country or island to {MAX_EVENT_MARKS:,} events or fewer to see each one."
     )
 
@@ -67,8 +57,8 @@ class Listing:
 
 
 def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None) -> Listing:
-    """What the list and the Event box offer: every event when each is its own mark (`period` is None); else, when
-    `clicked` is an event in view, the first MAX_LISTED events of its gathered mark; else the latest MAX_LISTED."""
+    """Every event when each is its own mark (`period` is None); else the first MAX_LISTED events of the
+    `clicked` event's gathered mark, when it is in view; else the latest MAX_LISTED."""
     if period is None:
         return Listing(events.sort_values(["date", "id"]), len(events), None)
     at = np.flatnonzero((events["id"] == clicked).to_numpy()) if clicked is not None else ()
@@ -79,13 +69,8 @@ def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None)
     members = events[groups == groups[at[0]]].sort_values(["date", "id"])
     event = events.iloc[at[0]]
     ranks, buckets = period_buckets(codes["date"].to_numpy()[at], codes["precision"].to_numpy()[at], period)
-    mark = " · ".join(
-        (
-            LANE_LABELS.get(event["event_type"], event["event_type"]),
-            ORIGIN_LABELS.get(event["origin"], event["origin"]),
-            period_name(pd.Timestamp(buckets[0]), PERIODS[ranks[0]]),
-        )
-    )
+    lane, origin = LANE_LABELS.get(event["event_type"], event["event_type"]), ORIGIN_LABELS[event["origin"]]
+    mark = f"{lane} · {origin} · {period_name(pd.Timestamp(buckets[0]), PERIODS[ranks[0]])}"
     return Listing(members.head(MAX_LISTED), len(members), mark)
 
 
@@ -101,7 +86,7 @@ def latest_events(events: pd.DataFrame, count: int) -> pd.DataFrame:
 
 
 def listing_note(listing: Listing) -> str | None:
-    """Markdown saying what the list and the Event box offer when it is not simply every event in view."""
+    """What the list and the Event box offer, when it is not simply every event in view."""
     shown = len(listing.events)
     if listing.mark is not None:
         held = "them" if shown == listing.total else f"the first {shown:,} of them in date order"
@@ -118,8 +103,8 @@ def listing_note(listing: Listing) -> str | None:
 
 
 def chosen_mark_id(listing: Listing, period: str | None, chosen: str | None) -> str | None:
-    """The id of the mark that draws the chosen event, if the listing offers it: the event's own, or
-    past MAX_EVENT_MARKS its gathered mark's, whose first event the listing of that mark leads with."""
+    """The id of the mark that draws the chosen event, if the listing offers it: the event's own, or its
+    gathered mark's, whose first event the listing of that mark leads with."""
     if chosen is None or not listing.events["id"].eq(chosen).any():
         return None
     if period is None:
@@ -128,5 +113,4 @@ def chosen_mark_id(listing: Listing, period: str | None, chosen: str | None) -> 
 
 
 def list_height(rows: int) -> int | None:
-    """The list's height in pixels when it scrolls within; None when it is as tall as its `rows`."""
     return None if rows <= LIST_ROWS_IN_FULL else LIST_PX

@@ -1,6 +1,5 @@
-"""What the chart draws: a mark per event, or past MAX_EVENT_MARKS a mark per gathered group, each
-in its lane and sub-row.
-"""
+"""What the chart draws: a mark per event, or past MAX_EVENT_MARKS a mark per gathered group, each in its lane
+and sub-row."""
 
 from __future__ import annotations
 
@@ -12,10 +11,9 @@ import numpy as np
 import pandas as pd
 
 from lib.model.schema import EVENT_TYPES
-from lib.views.timeline.axes import NARROWEST_PLOT_PX, axis_range
-from lib.views.timeline.grouping import event_codes, gathered_marks, group_period
+from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
+from lib.views.timeline.grouping import event_codes, event_kinds, gathered_marks, group_period, period_stop
 from lib.views.timeline.hover import hover_texts
-from lib.views.timeline.precisions import event_kinds, period_stop
 
 # Up to this many events in view, a mark per event (each an SVG element) and the Event box lists every one.
 MAX_EVENT_MARKS = 500
@@ -29,11 +27,8 @@ SUB_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.34, 0.34)
 
 
 def sub_rows(lanes: Sequence[int], lefts: Sequence[float], rights: Sequence[float]) -> list[int]:
-    """The sub-row of each mark, so that marks of one lane that would touch sit apart.
-
-    Greedy, in order across: a mark takes the first sub-row that is free at its left edge; when none
-    is, the one that frees up first. Each mark covers `lefts` to `rights`, in one unit.
-    """
+    """The sub-row of each mark (covering `lefts` to `rights`), so that marks of one lane that would touch sit
+    apart. Greedy, in order across: the first sub-row free at its left edge, else the one that frees up first."""
     rows = [0] * len(lanes)
     free_from: dict[int, list[float]] = {}
     for index in sorted(range(len(lanes)), key=lambda i: (lanes[i], lefts[i])):
@@ -45,8 +40,7 @@ def sub_rows(lanes: Sequence[int], lefts: Sequence[float], rights: Sequence[floa
 
 
 def mark_extents(table: pd.DataFrame, marker_width: float) -> tuple[list[float], list[float]]:
-    """Where each mark lies across, in nanoseconds: its span, and its marker (`marker_width` wide) in
-    the middle of it."""
+    """Where each mark lies across, in nanoseconds: its span, and its marker (`marker_width` wide) in its middle."""
     starts = table["start"].to_numpy("datetime64[ns]").astype("int64").astype(float)
     stops = table["stop"].to_numpy("datetime64[ns]").astype("int64").astype(float)
     middles = (starts + stops) / 2
@@ -55,27 +49,8 @@ def mark_extents(table: pd.DataFrame, marker_width: float) -> tuple[list[float],
     return lefts.tolist(), rights.tolist()
 
 
-def single_marks(dated: pd.DataFrame, publishers: Mapping[str, str], lanes: np.ndarray) -> pd.DataFrame:
-    """A mark per event, with its hover text."""
-    starts = dated["date"]
-    marks = pd.DataFrame(
-        {
-            "id": dated["id"],
-            "origin": dated["origin"],
-            "kind": event_kinds(dated),
-            "start": starts,
-            "stop": period_stop(dated["end_date"].fillna(starts), dated["date_precision"]),
-            "lane": lanes,
-            "count": 1,
-        }
-    )
-    return marks.join(hover_texts(dated, publishers))
-
-
 @dataclass(frozen=True)
 class Marks:
-    """What the chart draws."""
-
     table: pd.DataFrame  # a mark per row: id, origin, kind, start, stop, lane, y, count and its hover columns
     lanes: tuple[str, ...]  # the event types present, in lane order
     period: str | None  # None: a mark per event; else one of PERIODS, the span of a lane's events each mark gathers
@@ -83,17 +58,22 @@ class Marks:
 
 
 def event_marks(events: pd.DataFrame, publishers: Mapping[str, str], year_range: tuple[int, int]) -> Marks:
-    """Where each mark is drawn: its kind, start and stop, lane and y, and its hover data (with each
-    event's publishers, by event id).
-
-    A mark per event up to MAX_EVENT_MARKS events; past that, a mark per lane, origin and period.
-    """
+    """Where each mark is drawn, and its hover text (`publishers`: each event's, by id): a mark per event up to
+    MAX_EVENT_MARKS events; past that, a mark per lane, origin and period."""
     dated = events[events["date"].notna()]
     codes = event_codes(dated)
     present = np.unique(codes["type"].to_numpy())
     lanes = np.searchsorted(present, codes["type"].to_numpy())  # each event's lane
     if len(dated) <= MAX_EVENT_MARKS:
-        period, table = None, single_marks(dated, publishers, lanes)
+        period = None
+        table = dated[["id", "origin"]].assign(
+            kind=event_kinds(dated),
+            start=dated["date"],
+            stop=period_stop(dated["end_date"].fillna(dated["date"]), dated["date_precision"]),
+            lane=lanes,
+            count=1,
+        )
+        table = table.join(hover_texts(dated, publishers))
     else:
         period, groups = group_period(codes)
         table = gathered_marks(dated, codes, groups, lanes, period)
@@ -107,5 +87,5 @@ def event_marks(events: pd.DataFrame, publishers: Mapping[str, str], year_range:
 
 
 def mark_sizes(counts: pd.Series) -> np.ndarray:
-    """Marker size in pixels: MARKER_PX for one event, growing with the logarithm of the count."""
+    """MARKER_PX for one event, growing with the logarithm of the count."""
     return np.minimum(MARKER_PX + 2 * np.log10(counts.to_numpy(float)), GROUP_MARKER_MAX_PX).round(1)

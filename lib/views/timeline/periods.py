@@ -1,8 +1,5 @@
-"""The periods a reader can jump to with one click or tap: spans of whole years of the talks.
-
-A period sets the sidebar's years, so the chart, the list of events in view, the count and the
-shared link all show it, and the filter line says so on every page.
-"""
+"""The periods a reader jumps to with one tap: spans of whole years that set the sidebar's years, so the
+chart, the list, the count, the shared link and the filter line all show it."""
 
 from __future__ import annotations
 
@@ -25,11 +22,9 @@ class YearSpan:
 
 
 def year_spans(bounds: tuple[int, int], this_year: int, starts: Sequence[int] = PERIOD_STARTS) -> tuple[YearSpan, ...]:
-    """Every year of the data, then each period that has years in `bounds`, cut to them.
-
-    A period shares its first year with the last of the one before (1945 ends the war and starts the
-    Soviet years). The last runs to the data's last year, which it names "today" only if it is `this_year`.
-    """
+    """Every year of the data, then each period that has years in `bounds`, cut to them. A period's first year
+    is the last of the one before (1945 ends the war and starts the Soviet years); the last period runs to the
+    data's last year, named "today" only if it is `this_year`."""
     first_year, last_year = bounds
     ends = (*starts[1:], last_year)
     spans = [YearSpan(ALL_YEARS, first_year, last_year)]
