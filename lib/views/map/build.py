@@ -13,7 +13,15 @@ import xyzservices
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, Island, island_records, members_of
-from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, Shape, island_layer, label_layer, outline_layer
+from lib.views.map.leaflet import (
+    MAP_SCRIPTS,
+    MAP_STYLESHEETS,
+    MapChrome,
+    Shape,
+    island_layer,
+    label_layer,
+    outline_layer,
+)
 from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, legend_names, map_legend_html
 from lib.views.map.popups import popup_lists
 from lib.views.map.shapes import bounds, highlight_rings, island_labels, island_shapes, selection_outlines
