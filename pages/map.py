@@ -60,7 +60,8 @@ def render(view: View) -> PageParams:
     st.caption(
         "Which islands are in question, who administers them, who claims them, and which ones the 1956 "
         "declaration promised to hand over after a peace treaty. With a mouse, point at an island for its names; "
-        "click or tap it for its details. Events and statements follow the country and years of the filters."
+        "click or tap it, or Tab to it and press Enter, for its details. Events and statements follow the country and "
+        "years of the filters."
     )
     show_filters_in_use(view)
     # The selected island's events and statements are listed under the map, not in its popup. An embedded

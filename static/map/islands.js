@@ -39,6 +39,30 @@
     });
   }
 
+  // By keyboard: each island's shape is a named button, and Enter or Space chooses it as a click does.
+  // Leaflet turns Enter into a keypress that only opens the popup; streamlit-folium hears clicks alone.
+  // The name is the tooltip's first line, read with DOMParser, which runs nothing in the HTML it reads.
+  function chooseByKeyboard(map) {
+    map.eachLayer(function (layer) {
+      var properties = layer.feature && layer.feature.properties;
+      var shape = layer.getElement && layer.getElement();
+      if (!properties || properties.tooltip === undefined || !shape) {
+        return;
+      }
+      var tooltip = new DOMParser().parseFromString(properties.tooltip, "text/html");
+      var name = tooltip.querySelector("strong") || tooltip.body;
+      shape.setAttribute("tabindex", "0");
+      shape.setAttribute("role", "button");
+      shape.setAttribute("aria-label", name.textContent);
+      shape.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          layer.fire("click", {latlng: layer.getCenter ? layer.getCenter() : layer.getLatLng()}, true);
+        }
+      });
+    });
+  }
+
   // The sea, the legend (folded on a narrow map, a phone), the coasts' attribution, the islets'
   // names, and the first view: every shape, or on a narrow map only the disputed islands.
   function addChrome(map, options) {
@@ -55,6 +79,7 @@
     map.attributionControl.addAttribution(options.attribution);
     showIsletNamesFrom(map, options.isletNamesZoom);
     keepClicksInPlace(map);
+    chooseByKeyboard(map);
     leaveSwipesToThePage(map);
     map.getContainer().classList.add("first-view-set");  // tests wait on this, not on time
   }

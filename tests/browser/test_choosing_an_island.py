@@ -46,11 +46,6 @@ def test_on_a_phone_a_habomai_islet_is_chosen_from_the_filters_panel(phone: Page
     expect(button).to_contain_text(ISLET["name_en"])  # the control names the filter in use
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 23.8, open on main: the map's island shapes take the focus unnamed, and Enter on one "
-    "opens its popup without choosing the island",
-)
 def test_the_keyboard_alone_chooses_an_island_on_the_map(page: Page, app_server: Server) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     runs = ScriptRuns()
