@@ -1,6 +1,7 @@
 """Reference for the overview (pages/home.py): a title, text beside a small folium map, four metrics and
-a caption, then the latest event (a heading and a page link in a row, three paragraphs) beside a
-heading, a caption and three page links."""
+a caption, the two sides' positions (a subheader, a caption, two bordered columns of Markdown) and a
+CSV download, then the latest event (a heading and a page link in a row, three paragraphs) beside a
+heading, a caption, three page links and a ZIP download."""
 
 import streamlit as st
 from components import folium_map, read
@@ -16,6 +17,14 @@ figures = {"Since the 1956 declaration": "62 years", "Events": len(events), "Sta
 for column, (label, value) in zip(st.columns(4), figures.items(), strict=True):
     column.metric(label, value, help="A figure of the whole dataset.")
 st.caption("Figures for the whole dataset, up to its latest event.")
+positions = read("positions.csv")
+st.subheader("The two positions")
+st.caption("Each government's case in its own words.")
+for column, (side, rows) in zip(st.columns(2, gap="medium"), positions.groupby("side"), strict=True):
+    with column.container(border=True):
+        st.markdown(f"**{side}**")
+        st.markdown("\n\n".join(f"{r.summary}\n\n> {r.quote}\n\n— [{r.speaker}]({r.url})" for r in rows.itertuples()))
+st.download_button("Download positions (CSV)", positions.to_csv(index=False), "positions.csv", "text/csv")
 latest_column, explore_column = st.columns([3, 2], gap="medium")
 with latest_column:
     with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
@@ -30,3 +39,4 @@ with explore_column:
     st.page_link("like_map.py", label="Map: who holds and who claims each island", icon=":material/map:")
     st.page_link("like_timeline.py", label=f"Timeline: all {len(events)} events", icon=":material/timeline:")
     st.page_link("like_statements.py", label="Statements: all 8 statements", icon=":material/format_quote:")
+    st.download_button("Download the data package (ZIP)", b"PK", "kurils.zip", "application/zip")
