@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.model.dates import format_partial_date
-from lib.views.overview import latest_event
+from lib.views.overview import last_day, latest_event
 
 AUTHOR = "Southern Kurils dispute"
 
@@ -30,7 +30,7 @@ def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
     latest = latest_event(events)
     if latest is None:
         return "no events", "n.d."
-    day = latest["end_date"] if not pd.isna(latest["end_date"]) else latest["date"]
+    day = last_day(latest)
     return format_partial_date(day, latest["date_precision"]), str(day.year)
 
 

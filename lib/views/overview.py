@@ -76,11 +76,16 @@ def years_since(event: pd.Series, today: pd.Timestamp) -> int:
     return whole_years_between(event["date"], event["date_precision"], today, "day")
 
 
+def last_day(event: pd.Series) -> pd.Timestamp:
+    """The day an event ends: its end date, or its date when it has none. How far the data goes is told by it."""
+    return event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
+
+
 def data_runs_to(latest: pd.Series | None) -> str:
     """How far the data goes, in words: "Events up to 24 Jan 2025."; "" with no event."""
     if latest is None:
         return ""
-    return f"Events up to {format_partial_date(latest['date'], latest['date_precision'])}."
+    return f"Events up to {format_partial_date(last_day(latest), latest['date_precision'])}."
 
 
 def headline_figures(dataset: Dataset) -> HeadlineFigures:

@@ -10,6 +10,7 @@ import pytest
 
 from lib.model.dataset import Dataset
 from lib.model.load import DATA_DIR
+from lib.views.citation import coverage_of
 from lib.views.overview import (
     data_runs_to,
     declaration_of_1956,
@@ -97,10 +98,18 @@ def test_years_since_the_declaration_count_to_today(dataset: Dataset, today: str
 
 
 def test_how_far_the_data_go_names_the_latest_event_s_date_as_precisely_as_it_is_known() -> None:
-    day = pd.Series({"date": pd.Timestamp("2025-01-24"), "date_precision": "day"})
+    day = pd.Series({"date": pd.Timestamp("2025-01-24"), "end_date": pd.NaT, "date_precision": "day"})
     assert data_runs_to(day) == "Events up to 24 Jan 2025."
     assert data_runs_to(day.replace("day", "month")) == "Events up to Jan 2025."
     assert data_runs_to(None) == ""
+
+
+def test_how_far_the_data_go_counts_to_the_day_the_latest_event_ends_as_the_citation_does() -> None:
+    talks = pd.DataFrame(
+        {"date": [pd.Timestamp("2025-01-20")], "end_date": [pd.Timestamp("2025-01-24")], "date_precision": ["day"]}
+    )
+    assert data_runs_to(talks.iloc[0]) == "Events up to 24 Jan 2025."
+    assert coverage_of(talks)[0] == "24 Jan 2025"
 
 
 def test_sources_count_each_cited_page_once_and_the_articles_apart(dataset: Dataset) -> None:
