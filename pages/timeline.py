@@ -145,7 +145,7 @@ def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int
         config=CHART_CONFIG,
     )
     st.caption(
-        "Diamonds: events from the article; circles: context events from other sources. A bar spans an event "
+        "Diamonds: events from the TASS article; circles: context events from other sources. A bar spans an event "
         "over several days; hatched, with a hollow mark, when only its month or year is known. A ring marks the "
         "chosen event. Shaded: the events that name the USSR (which ended in December 1991), then the Russian "
         "Federation."

@@ -86,7 +86,7 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
             horizontal=True,
             help=page.country_help,
         )
-        st.caption("Soviet-era rows count as Russia.")
+        st.caption("Russia includes the Soviet Union (USSR) before 1992.")
         from_column, to_column = st.columns(2)
         # Kept within the years of the data, which may have changed since the link was read.
         for column, label, key, year in (

@@ -13,7 +13,7 @@ COUNTRY_COLOURS: dict[str, str] = {
 }
 NEUTRAL_COLOUR = "#7F7F7F"
 
-ORIGIN_LABELS: dict[str, str] = {"article": "from the article", "context": "context (sourced elsewhere)"}
+ORIGIN_LABELS: dict[str, str] = {"article": "from the TASS article", "context": "context (sourced elsewhere)"}
 
 # The annotated article: a statement's sentence gets a filled highlight and an event's an underline,
 # so the two stay apart without colour too (Okabe–Ito yellow and bluish green).

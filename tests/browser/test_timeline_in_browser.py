@@ -90,7 +90,7 @@ def test_the_chart_draws_a_marker_per_event_and_a_bar_per_span(page: Page, app_s
     open_timeline(page, app_server, DESKTOP)
     expect(page.locator(f"{CHART} .scatterlayer path.point")).to_have_count(len(EVENT_ROWS))
     expect(page.locator(f"{CHART} .barlayer .point path")).to_have_count(len(EVENT_ROWS) - len(SINGLE_DAYS))
-    expect(page.locator(f"{CHART} .legend")).to_contain_text("from the article")
+    expect(page.locator(f"{CHART} .legend")).to_contain_text("from the TASS article")
     expect(page.locator(f"{CHART} .annotation").filter(has_text="USSR")).to_contain_text("Dec 1991")
     expect(page.locator(f"{CHART} .annotation").filter(has_text="19 Oct 1956")).to_be_visible()
 

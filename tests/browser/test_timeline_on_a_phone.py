@@ -5,11 +5,9 @@ one tap on a period jumps to it; and what the page offers to tap is at least 44 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, CDPSession, Page, expect
+from playwright.sync_api import CDPSession, Page, expect
 
 from deploy.harness import Server
 from tests.browser.conftest import open_app
@@ -17,20 +15,12 @@ from tests.browser.test_timeline_in_browser import CHART, DETAILS, box
 
 pytestmark = pytest.mark.browser
 
-TOUCH_SCREEN = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 SCROLLER = '[data-testid="stMain"]'  # the element that scrolls the page
 ROWS = ".st-key-timeline_rows"  # the list of events in view
 PERIODS = ".st-key-timeline_period"
 MIN_TAP_PX = 44
 SWIPE_PX = 300
 SWIPE_STEPS = 10
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(**TOUCH_SCREEN)
-    yield context.new_page()
-    context.close()
 
 
 def open_timeline(page: Page, server: Server, query: str = "") -> None:

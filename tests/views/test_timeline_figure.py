@@ -92,7 +92,7 @@ def test_events_from_the_article_are_diamonds_with_their_own_legend_entry(datase
     assert context_trace.marker.symbol == "circle"
     assert article_trace.marker.color != context_trace.marker.color
     in_legend = [trace for trace in figure.data if trace.showlegend is not False]
-    assert sorted(trace.name for trace in in_legend) == ["context (sourced elsewhere)", "from the article"]
+    assert sorted(trace.name for trace in in_legend) == ["context (sourced elsewhere)", "from the TASS article"]
     assert {trace.marker.symbol for trace in in_legend} == {"diamond", "circle"}, "filled, as most marks are"
     origin_of = dataset.events.set_index("id")["origin"]
     for trace in figure.data:

@@ -26,7 +26,7 @@ def test_the_hover_shows_title_date_countries_source_and_origin(dataset: Dataset
         "19 Oct 1956",
         "Japan, USSR",
         hover_lines(dataset.derived(event_publishers)[DECLARATION]),
-        "from the article",
+        "from the TASS article",
     ]
     for number in range(1, 6):
         assert f"%{{customdata[{number}]}}" in trace.hovertemplate

@@ -46,7 +46,7 @@ def test_a_click_on_a_gathered_mark_lists_its_events_first_one_first(dataset: Da
     assert len(listing.events) == MAX_LISTED
     assert listing.events["id"].iloc[0] == DECLARATION
     assert set(listing.events["title"]) == {"Soviet-Japanese Joint Declaration signed in Moscow"}
-    assert listing.mark == "Declaration · from the article · 19 Oct 1956"
+    assert listing.mark == "Declaration · from the TASS article · 19 Oct 1956"
     assert next(iter(event_choices(listing.events))) == DECLARATION
     note = listing_note(listing)
     assert note is not None

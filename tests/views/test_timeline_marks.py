@@ -73,7 +73,7 @@ def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_tho
         "1,000 events · Declaration",
         "19 Oct 1956",
         "First: Soviet-Japanese Joint Declaration<br>signed in Moscow",
-        "from the article",
+        "from the TASS article",
     ]
     assert "Click to list them" in declaration.hovertemplate
     (year_bar, index) = gathered["1946-ussr-annexes-kurils"]
