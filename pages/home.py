@@ -63,7 +63,6 @@ def small_map(view: View) -> None:
         *view.on_the_map,
         view.filters.island,
         compact=True,
-        lists_below=True,
         lists_links=map_page_links(view.dataset, view.filters),
     )
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).

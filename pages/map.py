@@ -67,7 +67,7 @@ def render(view: View) -> PageParams:
     # The selected island's events and statements are listed under the map, not in its popup. An embedded
     # view's island is its link's: a click there chooses none, and each popup links to the full Map page instead.
     links = map_page_links(dataset, filters) if view.embedded else None
-    island_map = build_island_map(dataset, events, statements, lists_below=True, lists_links=links)
+    island_map = build_island_map(dataset, events, statements, lists_links=links)
     st_folium(
         island_map,
         key=MAP_KEY,

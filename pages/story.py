@@ -105,9 +105,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
     text_column, map_column = st.columns(2, gap="medium")
     text_column.markdown(escape_markdown(chapter.text))
     with map_column:
-        island_map = build_island_map(
-            dataset, chapter.events, statements, compact=True, lists_below=True, highlighted=chapter.islands
-        )
+        island_map = build_island_map(dataset, chapter.events, statements, compact=True, highlighted=chapter.islands)
         # A picture, not a control: nothing it returns reruns the page.
         st_folium(
             island_map, key="story_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[], render=False

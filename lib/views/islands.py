@@ -130,47 +130,34 @@ def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd
 
 
 @dataclass(frozen=True)
-class Named:
-    count: int
-    latest: np.ndarray  # positions (as for .iloc) of the latest rows, oldest first
-
-
-@dataclass(frozen=True)
 class NamingIndex:
-    """The rows of a frame that name each island, in date order: kept per dataset, so that a filtered copy
-    of the frame needs no pass over its lists of islands."""
+    """The rows of a frame that name each island: kept per dataset, so that counting them in a filtered
+    copy of the frame needs no pass over its lists of islands."""
 
     frame: pd.DataFrame
-    rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`, oldest first, undated first
+    rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`
 
-    def latest(self, kept: pd.DataFrame, limit: int) -> dict[str, Named]:
-        """Per island, how many rows of `kept` (rows of `frame`, by label) name it, and the latest `limit`."""
+    def counts(self, kept: pd.DataFrame) -> dict[str, int]:
+        """Per island, how many rows of `kept` (rows of `frame`, by label) name it."""
         positions = self.frame.index.get_indexer(kept.index)
         if (positions < 0).any():
             raise ValueError("the kept rows are not all rows of the indexed frame")
         in_kept = np.zeros(len(self.frame), dtype=bool)
         in_kept[positions] = True
-        named = {}
-        for island_id, rows in self.rows.items():
-            rows = rows[in_kept[rows]]
-            named[island_id] = Named(count=len(rows), latest=rows[max(len(rows) - limit, 0) :])
-        return named
+        return {island_id: int(in_kept[rows].sum()) for island_id, rows in self.rows.items()}
 
 
 def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> NamingIndex:
     """Which rows of `frame` name each island, as `naming` counts them: each distinct list of islands is
-    matched once per island, and the rows put in date order once."""
+    matched once per island."""
     codes, distinct_lists = pd.factorize(frame["islands"], use_na_sentinel=False)
-    # A stable sort of the dates as integers: NaT is the smallest, so undated rows come first.
-    in_date_order = np.argsort(frame["date"].to_numpy().view("int64"), kind="stable")
-    codes_in_date_order = codes[in_date_order]
     rows = {}
     for island_id in island_ids:
         wanted = related_islands(island_id, groups)
         names_it = np.fromiter(
             (any(item in wanted for item in ids) for ids in distinct_lists), bool, len(distinct_lists)
         )
-        rows[island_id] = in_date_order[names_it[codes_in_date_order]]
+        rows[island_id] = np.flatnonzero(names_it[codes])
     return NamingIndex(frame, rows)
 
 

@@ -77,20 +77,6 @@ def statements_markdown(
     return "\n".join(lines)
 
 
-def statement_item_html(statement: Mapping[str, Any], url: str) -> Markup:
-    """The statement as an item of a list (the map's popups): when, who, for which country, the
-    words, and a link to its article."""
-    return html(
-        '<li><span class="when">{}</span> {} ({}): {}{} {}</li>',
-        when_said(statement),
-        statement["speaker"],
-        statement["country"],
-        said(statement),
-        _reported(statement),
-        link(url, "source") if url else "",
-    )
-
-
 def _normalise(text: str) -> str:
     return text.casefold().replace("’", "'").replace("‘", "'")
 

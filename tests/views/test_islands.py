@@ -98,33 +98,20 @@ def test_naming_counts_the_group_for_a_member_and_the_members_for_the_group() ->
 
 
 @pytest.mark.parametrize("first_year", [1850, 1956, 2000, 2024])
-def test_the_naming_index_counts_as_naming_does_and_finds_the_latest(dataset: Dataset, first_year: int) -> None:
+def test_the_naming_index_counts_as_naming_does(dataset: Dataset, first_year: int) -> None:
     groups = island_groups(dataset.islands)
     index = naming_index(dataset.events, dataset.islands["id"], groups)
     kept = dataset.events[dataset.events["date"].dt.year >= first_year]
-    named = index.latest(kept, 3)
-    assert set(named) == set(dataset.islands["id"])
-    for island, found in named.items():
-        expected = naming(kept, island, groups).sort_values("date", kind="stable")
-        assert found.count == len(expected)
-        assert list(dataset.events.iloc[found.latest]["id"]) == list(expected["id"].tail(3))
-    assert named["shikotan"].count > 0
-
-
-def test_the_naming_index_puts_undated_rows_first(dataset: Dataset) -> None:
-    index = naming_index(dataset.statements, ["shikotan"], island_groups(dataset.islands))
-    found = index.latest(dataset.statements, 10)["shikotan"]
-    shown = dataset.statements.iloc[found.latest]
-    assert found.count == 2
-    assert pd.isna(shown["date"].iloc[0]) and not pd.isna(shown["date"].iloc[1])
-    assert index.latest(dataset.statements, 1)["shikotan"].latest.tolist() == found.latest[-1:].tolist()
+    counts = index.counts(kept)
+    assert counts == {island: len(naming(kept, island, groups)) for island in dataset.islands["id"]}
+    assert counts["shikotan"] > 0
 
 
 def test_the_naming_index_refuses_rows_it_does_not_hold(dataset: Dataset) -> None:
     index = naming_index(dataset.statements, ["shikotan"], island_groups(dataset.islands))
     stranger = dataset.statements.iloc[:1].set_axis([len(dataset.statements) + 5])
     with pytest.raises(ValueError, match="not all rows"):
-        index.latest(pd.concat([dataset.statements, stranger]), 1)
+        index.counts(pd.concat([dataset.statements, stranger]))
 
 
 def test_details_of_shikotan(dataset: Dataset) -> None:

@@ -28,7 +28,6 @@ from lib.views.statements import (
     shown_date,
     speaker_choices,
     statement_html,
-    statement_item_html,
     statements_csv,
     statements_markdown,
     statements_table,
@@ -372,20 +371,3 @@ def test_a_statement_line_can_name_the_speaker_s_role_and_leave_out_its_links() 
     )
     line = statements_markdown(said, roles=True)
     assert line == "- **Chuichi Date** (President of the House of Councillors, Japan, 23 Jul 2018): Progress (reported)"
-
-
-@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", '"><b>x</b>'])
-def test_a_statement_in_a_list_item_is_escaped_and_linked_to_its_article(hostile: str) -> None:
-    statement = {
-        "date": pd.Timestamp("2018-07-23"),
-        "date_precision": "day",
-        "speaker": hostile,
-        "country": "Japan",
-        "quote": hostile,
-        "kind": "direct",
-    }
-    item = statement_item_html(statement, "https://tass.com/world/1014523")
-    assert_only_own_markup(item)
-    assert "".join(parse_html(item).text).count(hostile) == 2
-    assert f"“{escape(hostile)}”" in item and 'href="https://tass.com/world/1014523"' in item
-    assert "source" not in statement_item_html(statement, "")

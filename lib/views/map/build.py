@@ -23,7 +23,7 @@ from lib.views.map.leaflet import (
     outline_layer,
 )
 from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, legend_names, map_legend_html
-from lib.views.map.popups import popup_lists
+from lib.views.map.popups import popup_counts
 from lib.views.map.shapes import bounds, highlight_rings, island_labels, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = "OpenStreetMap (online only)"
@@ -63,16 +63,15 @@ def build_island_map(
     selected: str | None = None,
     *,
     compact: bool = False,
-    lists_below: bool = False,
     lists_links: Mapping[str, str] | None = None,
     highlighted: Collection[str] = (),
 ) -> folium.Map:
     """The dataset's islands coloured by status, named, with a legend, names on hover and details on click.
 
-    The popups give the island's facts and how many of the (filtered) `events` and `statements` name it; with
-    `lists_below` the page lists them under the map, or they link, by island, to `lists_links`. `selected` is
-    outlined; `compact` starts the legend folded. The `highlighted` islands (a group's members too) are ringed,
-    named first in the legend, and in a narrow map's first view.
+    The popups give the island's facts and how many of the (filtered) `events` and `statements` name it: the
+    page lists them under the map, or the popups link, by island, to `lists_links`. `selected` is outlined;
+    `compact` starts the legend folded. The `highlighted` islands (a group's members too) are ringed, named
+    first in the legend, and in a narrow map's first view.
     """
     islands, geojson = dataset.islands, dataset.geojson
     on_map = island_records(islands, geojson)
@@ -87,7 +86,7 @@ def build_island_map(
         rings = folium.FeatureGroup(name="Highlighted islands", control=False).add_to(island_map)
         outline_layer(highlight_rings(ringed)).add_to(rings)
 
-    shapes = island_shapes(on_map, popup_lists(events, statements, dataset), lists_below, lists_links)
+    shapes = island_shapes(on_map, popup_counts(events, statements, dataset), lists_links)
     _add_islands(island_map, on_map, shapes, island_groups(islands))
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)

@@ -1,26 +1,18 @@
-"""An island's tooltip (its names) and popup (facts, then the latest events and statements naming it) as HTML.
-Every popup is written into the page: each list is bounded, and an item several popups list is built once."""
+"""An island's tooltip (its names) and popup (its facts, and how many of the shown events and statements
+name it: the page lists them, or links to the page that does) as HTML."""
 
 from __future__ import annotations
 
-from collections import namedtuple
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
 from lib.views.html import Markup, html, join, link
 from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
-from lib.views.provenance import Citation, FigureSource, event_citations, event_when, figure_sources
-from lib.views.statements import statement_item_html
-
-# The latest events and statements a popup lists: every one today (29 at most), bounded however the data grows.
-POPUP_LIST_LIMIT = 40
+from lib.views.provenance import FigureSource, figure_sources
 
 
 def names_html(island: Island) -> Markup:
@@ -39,35 +31,14 @@ def names_html(island: Island) -> Markup:
     )
 
 
-def _event_item(event: Any, citations: Mapping[str, Sequence[Citation]]) -> Markup:
-    """The event's date and title, then a link to each of its sources, named by its publisher."""
-    sources = join((link(citation.url, citation.publisher) for citation in citations.get(event.id, ())), " · ")
-    return html(
-        '<li><span class="when">{}</span> {} <span class="sources">{}</span></li>',
-        event_when(event._asdict()),
-        event.title,
-        sources,
-    )
-
-
-def _statement_item(statement: Any, urls: Mapping[str, str]) -> str:
-    return statement_item_html(statement._asdict(), urls.get(statement.source_id, ""))
-
-
 @dataclass(frozen=True)
-class Listed:
-    count: int
-    shown: tuple[int, ...]  # indices into PopupLists.items, oldest first
+class PopupCounts:
+    """What the popups give besides the facts: by island id, how many of the shown events and statements
+    name it; and each island's area and population, with their pages."""
 
-
-@dataclass(frozen=True)
-class PopupLists:
-    """What the popups list: each island's list holds indices into `items`, so each item is built once."""
-
-    items: tuple[str, ...]
-    events: Mapping[str, Listed]  # by island id
-    statements: Mapping[str, Listed]
-    figures: Mapping[tuple[str, str], Sequence[FigureSource]]  # each island's area and population, with their pages
+    events: Mapping[str, int]
+    statements: Mapping[str, int]
+    figures: Mapping[tuple[str, str], Sequence[FigureSource]]
 
 
 @dataclass(frozen=True)
@@ -88,44 +59,12 @@ def dataset_popup_index(dataset: Dataset) -> PopupIndex:
     return popup_index(dataset.islands, dataset.events, dataset.statements)
 
 
-# The columns a popup's list item shows.
-_EventRow = namedtuple("_EventRow", "id date end_date date_precision title")
-_StatementRow = namedtuple("_StatementRow", "date date_precision speaker country quote kind source_id")
-
-
-def _listed(
-    index: NamingIndex, kept: pd.DataFrame, row: type[tuple], item: Callable[[Any], str], items: list[str]
-) -> dict[str, Listed]:
-    """Append to `items` the list item of every row of `kept` some popup shows; each island's Listed points at them."""
-    named = index.latest(kept, POPUP_LIST_LIMIT)
-    shown = np.unique(np.concatenate([np.empty(0, dtype=np.intp), *(each.latest for each in named.values())]))
-    first = len(items)
-    # Rows from whole columns: DataFrame.itertuples costs more than the few rows it builds here.
-    values = [index.frame[column].take(shown).tolist() for column in row._fields]
-    items.extend(item(row(*fields)) for fields in zip(*values, strict=True))
-    position_of = {position: first + offset for offset, position in enumerate(shown.tolist())}
-    return {
-        island: Listed(each.count, tuple(position_of[position] for position in each.latest.tolist()))
-        for island, each in named.items()
-    }
-
-
-def popup_lists(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset) -> PopupLists:
-    """For each island, the latest of the given events and statements naming it, events with their sources."""
-    index, citations = dataset.derived(dataset_popup_index), dataset.derived(event_citations)
-    urls = dataset.sources_by_id["url"]
-    items: list[str] = []
-    events_listed = _listed(index.events, events, _EventRow, partial(_event_item, citations=citations), items)
-    statements_listed = _listed(index.statements, statements, _StatementRow, partial(_statement_item, urls=urls), items)
-    return PopupLists(tuple(items), events_listed, statements_listed, dataset.derived(figure_sources))
-
-
-def _list_html(listed: Listed, items: Sequence[str], where: str) -> Markup:
-    if not listed.count:
-        return Markup('<p class="none">None listed.</p>')
-    left_out = listed.count - len(listed.shown)
-    more = html('<p class="more">And {:,} earlier: see the {} page.</p>', left_out, where) if left_out else ""
-    return html("<ul>{}</ul>{}", join(Markup(items[i]) for i in listed.shown), more)
+def popup_counts(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset) -> PopupCounts:
+    """For each island, how many of the given events and statements (rows of the dataset's) name it."""
+    index = dataset.derived(dataset_popup_index)
+    return PopupCounts(
+        index.events.counts(events), index.statements.counts(statements), dataset.derived(figure_sources)
+    )
 
 
 def _fact_row(
@@ -144,36 +83,20 @@ def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str
     return html('{}<table class="facts">{}</table><p class="facts-source">{}</p>', names_html(island), rows, checked)
 
 
-def island_popup(
-    island: Island, lists: PopupLists, group_name: str = "", lists_below: bool = False, lists_link: str = ""
-) -> Markup:
-    """The popup: names, facts with their source, then the events and statements that name the island,
-    or with `lists_below` only how many there are: the page lists them below the map, or the page at
-    `lists_link` (the Map page on this island) does."""
+def island_popup(island: Island, counts: PopupCounts, group_name: str = "", lists_link: str = "") -> Markup:
+    """The popup: names, facts with their source, and how many events and statements name the island; the
+    page lists them below the map, or the page at `lists_link` (the Map page on this island) does."""
     if not island.listed:
         return html(
             '<div class="island-popup">{}<p>Administered by {}. Shown for context: not part of the dispute.</p></div>',
             names_html(island),
             island.administered_by,
         )
-    facts = _facts_html(island, group_name, lists.figures)
-    events, statements = lists.events[island.id], lists.statements[island.id]
-    if lists_below:
-        where = (
-            html("{} lists both.", link(lists_link, "The Map page")) if lists_link else "Both are listed below the map."
-        )
-        counts = html(
-            '<p class="listed-below">Events naming it: {}. Statements naming it: {}. {}</p>',
-            events.count,
-            statements.count,
-            where,
-        )
-        return html('<div class="island-popup">{}{}</div>', facts, counts)
+    where = html("{} lists both.", link(lists_link, "The Map page")) if lists_link else "Both are listed below the map."
     return html(
-        '<div class="island-popup">{}<h4>Events naming it ({})</h4>{}<h4>Statements naming it ({})</h4>{}</div>',
-        facts,
-        events.count,
-        _list_html(events, lists.items, "Timeline"),
-        statements.count,
-        _list_html(statements, lists.items, "Statements"),
+        '<div class="island-popup">{}<p class="listed-below">Events naming it: {}. Statements naming it: {}. {}</p></div>',
+        _facts_html(island, group_name, counts.figures),
+        counts.events[island.id],
+        counts.statements[island.id],
+        where,
     )

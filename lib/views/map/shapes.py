@@ -14,7 +14,7 @@ from folium.utilities import get_bounds
 from lib.views.html import Markup, html
 from lib.views.islands import PROMISED_1956, UNCONTESTED, Island, part_of
 from lib.views.map.leaflet import POINT_RADIUS, IslandLabel, Shape
-from lib.views.map.popups import PopupLists, island_popup, names_html
+from lib.views.map.popups import PopupCounts, island_popup, names_html
 from lib.views.theme import (
     COUNTRY_COLOURS,
     ISLAND_STATUS_STYLES,
@@ -43,9 +43,7 @@ def decoration(geometry: Mapping[str, Any], style: Mapping[str, Any], radius: fl
     )
 
 
-def _island_shape(
-    island: Island, lists: PopupLists, group_name: str, lists_below: bool, lists_link: str
-) -> list[Shape]:
+def _island_shape(island: Island, counts: PopupCounts, group_name: str, lists_link: str) -> list[Shape]:
     """The island's clickable shape; for a clipped one, its coast too, without the straight edges of the cut."""
     style = {**island_style(island), "className": "island-shape"}
     # Only the id travels: streamlit-folium hands the clicked feature back, and the id names it.
@@ -55,7 +53,7 @@ def _island_shape(
         {**style, "stroke": False} if island.clipped else style,
         hover=CLIPPED_HOVER if island.clipped else ISLAND_HOVER,
         tooltip=names_html(island),
-        popup=island_popup(island, lists, group_name, lists_below, lists_link),
+        popup=island_popup(island, counts, group_name, lists_link),
     )
     if not island.clipped:
         return [shape]
@@ -64,12 +62,11 @@ def _island_shape(
 
 def island_shapes(
     islands_on_map: Iterable[Island],
-    lists: PopupLists,
-    lists_below: bool = False,
+    counts: PopupCounts,
     lists_links: Mapping[str, str] | None = None,
 ) -> list[Shape]:
     """Every island drawn, context first and points last: smaller shapes stay on top and clickable.
-    `lists_links`: by island, the page that lists what its popup leaves out."""
+    `lists_links`: by island, the page that lists what its popup counts."""
     on_map = list(islands_on_map)
     by_id = {island.id: island for island in on_map}
     drawn = sorted(
@@ -79,9 +76,7 @@ def island_shapes(
     return [
         shape
         for island in drawn
-        for shape in _island_shape(
-            island, lists, part_of(island, by_id), lists_below, (lists_links or {}).get(island.id, "")
-        )
+        for shape in _island_shape(island, counts, part_of(island, by_id), (lists_links or {}).get(island.id, ""))
     ]
 
 
