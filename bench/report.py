@@ -209,7 +209,7 @@ def structures_section(figures: Figures) -> list[str]:
         "## Structures for speed",
         "",
         "`Dataset.derived` keeps what is built from the data alone with the dataset, built on first use: the",
-        "map's popup lists and naming index, every event's sources, the statements table as Arrow, the",
+        "map's naming index (the popups' counts), every event's sources, the statements table as Arrow, the",
         "overview's figures, the story's chapters. Turned off, each is built on every run. Server-side rerun,",
         "median ms, measured as above:",
         "",

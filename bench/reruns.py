@@ -62,7 +62,7 @@ def measure_reruns(data_dirs: dict[int, Path], rounds: int, log: Callable[[str],
 @contextmanager
 def without_derived() -> Iterator[None]:
     """Dataset.derived builds on every call, as if nothing were kept with the dataset: what the
-    structures built through it (popup lists, naming index, sources, the statements table) save."""
+    structures built through it (the naming index, sources, the statements table) save."""
     kept = Dataset.derived
     Dataset.derived = lambda dataset, builder: builder(dataset)  # type: ignore[method-assign]
     try:
