@@ -74,7 +74,7 @@ def test_the_date_header_sorts_by_date_with_the_undated_last(page: Page, app_ser
 
 def test_a_search_with_no_match_says_so_and_clears(page: Page, app_server: Server) -> None:
     open_app(page, f"{app_server.url}/statements?q=no+such+words")
-    expect(page.get_by_text("No statement matches all of these filters")).to_be_visible()
+    expect(page.get_by_text("No statement matches the search “no such words”.")).to_be_visible()
     page.get_by_role("button", name="Clear every filter").click()
     expect(page.get_by_text("Showing all 8 statements.")).to_be_visible()
     expect(page.get_by_label(SEARCH_LABEL)).to_have_value("")

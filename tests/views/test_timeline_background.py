@@ -75,7 +75,7 @@ def test_the_1956_declaration_and_the_article_s_meeting_are_marked_with_their_da
     figure = figure_for(dataset)
     texts = label_texts(figure)
     assert "Joint Declaration<br>19 Oct 1956" in texts
-    assert "Meeting in the TASS article<br>23 Jul 2018" in texts
+    assert "Meeting TASS reported<br>23 Jul 2018" in texts
     lines = [pd.Timestamp(shape.x0).date() for shape in figure.layout.shapes if shape.type == "line"]
     assert lines == [pd.Timestamp("1956-10-19").date(), pd.Timestamp("2018-07-23").date()]
 

@@ -113,7 +113,7 @@ def _annotation(label: AxisLabel, anchor: str, x: pd.Timestamp, yshift: int) -> 
 # Key moments marked on the chart: event id -> a short label in our own words.
 MILESTONES: dict[str, str] = {
     "1956-joint-declaration": "Joint Declaration",
-    "2018-date-matviyenko-meeting": "Meeting in the TASS article",
+    "2018-date-matviyenko-meeting": "Meeting TASS reported",
 }
 
 # The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
