@@ -21,6 +21,7 @@ PERIODS = ".st-key-timeline_period"
 MIN_TAP_PX = 44
 SWIPE_PX = 300
 SWIPE_STEPS = 10
+MAX_SIDEWAYS_SWIPES = 10
 
 
 def open_timeline(page: Page, server: Server, query: str = "") -> None:
@@ -28,11 +29,11 @@ def open_timeline(page: Page, server: Server, query: str = "") -> None:
     expect(page.locator(f"{CHART} .cartesianlayer .point").first).to_be_attached()
 
 
-def swipe_up(cdp: CDPSession, x: float, y: float, distance: float) -> None:
-    """One finger down at (x, y), up by `distance` pixels in steps, then lifted: as a reader scrolls on."""
+def swipe(cdp: CDPSession, x: float, y: float, dx: float, dy: float) -> None:
+    """One finger down at (x, y), moved by (dx, dy) pixels in steps, then lifted: as a reader scrolls."""
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
     for step in range(1, SWIPE_STEPS + 1):
-        point = {"x": x, "y": y - distance * step / SWIPE_STEPS}
+        point = {"x": x + dx * step / SWIPE_STEPS, "y": y + dy * step / SWIPE_STEPS}
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
@@ -52,12 +53,13 @@ def test_a_vertical_swipe_over_the_chart_scrolls_the_page_and_leaves_the_chart_a
     plot = phone.locator(f"{CHART} .nsewdrag").first  # the plot area, between the lanes and the dates
     plot.scroll_into_view_if_needed()
     area = box(plot)
-    x, y = area["x"] + area["width"] / 2, area["y"] + area["height"] * 0.9
     viewport = phone.viewport_size
-    assert viewport is not None and y - SWIPE_PX > 0 and y < viewport["height"], "the swipe starts on the chart"
+    assert viewport is not None
+    x, y = viewport["width"] / 2, area["y"] + area["height"] * 0.9  # the plot is wider than the screen
+    assert y - SWIPE_PX > 0 and y < viewport["height"], "the swipe starts on the chart"
     before = phone.evaluate("(scroller) => document.querySelector(scroller).scrollTop", SCROLLER)
     ranges = chart_ranges(phone)
-    swipe_up(phone.context.new_cdp_session(phone), x, y, SWIPE_PX)
+    swipe(phone.context.new_cdp_session(phone), x, y, 0, -SWIPE_PX)
     phone.wait_for_function(
         "([scroller, before, distance]) => document.querySelector(scroller).scrollTop >= before + distance / 2",
         arg=[SCROLLER, before, SWIPE_PX],
@@ -99,3 +101,33 @@ def test_what_the_page_offers_to_tap_is_at_least_44_px_square(phone: Page, app_s
     for target in (*periods, *rows):
         rect = box(target)
         assert rect["width"] >= MIN_TAP_PX and rect["height"] >= MIN_TAP_PX, (target.inner_text(), rect)
+
+
+def test_the_chart_opens_on_recent_years_and_a_sideways_swipe_reaches_the_first(
+    phone: Page, app_server: Server
+) -> None:
+    open_timeline(phone, app_server)
+    phone.locator(CHART).first.scroll_into_view_if_needed()
+    first_year, last_year = (pd.Timestamp(value).year for value in chart_ranges(phone)[0])
+    shown = [year for year in range(first_year, last_year + 1) if year % 20 == 0]
+    in_view = year_ticks_in_view(phone, shown)
+    assert max(shown) in in_view and min(shown) not in in_view, in_view
+    viewport = phone.viewport_size
+    assert viewport is not None
+    area = box(phone.locator(f"{CHART} .nsewdrag").first)
+    x, y = viewport["width"] / 2, area["y"] + area["height"] / 2
+    for _ in range(MAX_SIDEWAYS_SWIPES):
+        swipe(phone.context.new_cdp_session(phone), x, y, SWIPE_PX, 0)  # a finger moving right shows earlier years
+        if min(shown) in year_ticks_in_view(phone, shown):
+            break
+    in_view = year_ticks_in_view(phone, shown)
+    assert min(shown) in in_view and max(shown) not in in_view, in_view
+
+
+def year_ticks_in_view(page: Page, years: list[int]) -> list[int]:
+    """The years among `years` whose tick label on the chart's time axis lies within the screen's width."""
+    ticks = page.locator(f"{CHART} .xtick text").evaluate_all(
+        "(ticks) => ticks.map((tick) => [tick.textContent, tick.getBoundingClientRect().x])"
+    )
+    width = page.viewport_size["width"]
+    return [int(text) for text, x in ticks if text.isdigit() and int(text) in years and 0 <= x < width]
