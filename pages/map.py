@@ -85,7 +85,7 @@ def render(view: View) -> PageParams:
         selected_island(dataset, events, statements, filters.island)
     elif not view.embedded:
         st.info(
-            "Click or tap an island on the map, or choose one under *Island* in the filters, to see its details here.",
+            "Click or tap an island on the map, or choose one under **Island** in the filters, to see its details here.",
             icon=":material/touch_app:",
         )
     all_islands(dataset)
