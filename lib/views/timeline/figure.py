@@ -68,6 +68,12 @@ def timeline_figure(
         shapes=shapes,
         annotations=annotations,
     )
+    set_axes(figure, marks.lanes, x_range)
+    return figure
+
+
+def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: tuple[pd.Timestamp, pd.Timestamp]) -> None:
+    """Dates across, fixed to the years chosen; a lane per event type down, the first at the top."""
     figure.update_xaxes(
         type="date",
         range=list(x_range),
@@ -78,15 +84,14 @@ def timeline_figure(
         automargin=True,
     )
     figure.update_yaxes(
-        tickvals=list(range(len(marks.lanes))),
-        ticktext=[LANE_LABELS.get(lane, lane) for lane in marks.lanes],
-        range=[len(marks.lanes) - 0.5, -0.5],
+        tickvals=list(range(len(lanes))),
+        ticktext=[LANE_LABELS.get(lane, lane) for lane in lanes],
+        range=[len(lanes) - 0.5, -0.5],
         fixedrange=True,
         showgrid=False,
         zeroline=False,
         automargin=True,
     )
-    return figure
 
 
 def mark_traces(marks: Marks) -> list[go.Bar | go.Scatter]:
