@@ -30,6 +30,12 @@ def test_the_run_command_installs_and_starts_the_app() -> None:
     assert run.endswith("streamlit run app.py")
 
 
+@pytest.mark.parametrize("marker", ["run-command", "test-command"])
+def test_both_commands_compile_the_catalogs_before_they_run(marker: str) -> None:
+    steps = command(marker).split(" && ")
+    assert steps.index("pybabel compile -d locale") == len(steps) - 2
+
+
 def test_the_data_readme_points_to_the_descriptor_for_the_schema() -> None:
     schema_doc = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     assert "[`datapackage.json`](datapackage.json)" in schema_doc.split("## Schema", 1)[1]

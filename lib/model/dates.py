@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from babel.dates import format_interval, format_skeleton
+
+from lib.i18n import ENGLISH, _, current_language
 
 PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
 
@@ -19,6 +22,8 @@ _SHAPES: dict[str, tuple[str, str, str]] = {
 _FORMATS: dict[str, str] = {"day": "{day} %b %Y", "month": "%b %Y", "year": "%Y"}
 # A span's first date within the year of its last, which names the year.
 _WITHOUT_YEAR: dict[str, str] = {"day": "{day} %b", "month": "%b"}
+# Other languages write dates as CLDR's data, through Babel, gives them ("1956年10月19日", "19 октября 1956 г.").
+_SKELETONS: dict[str, str] = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
 
 
 def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
@@ -45,7 +50,9 @@ def _strftime(value: pd.Timestamp, pattern: str) -> str:
 def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
     """A date as a reader should see it: "1956", "Oct 1956", "19 Oct 1956", or "date unknown"."""
     if value is None or pd.isna(value) or precision not in _FORMATS:
-        return "date unknown"
+        return _("date unknown")
+    if current_language() != ENGLISH:
+        return format_skeleton(_SKELETONS[precision], value, locale=current_language())
     return _strftime(value, _FORMATS[precision])
 
 
@@ -60,6 +67,8 @@ def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, prec
         return first
     if start is None or pd.isna(start):
         return f"{first} – {last}"
+    if current_language() != ENGLISH:
+        return format_interval(start, end, _SKELETONS[precision], locale=current_language())
     if precision == "day" and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{last}"
     if precision in _WITHOUT_YEAR and start.year == end.year:

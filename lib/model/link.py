@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
+from lib.i18n import ENGLISH, LANGUAGES, _, language_of_locale
 from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters
 
 # A query string's values per key, as st.query_params.get_all gives them.
@@ -80,6 +81,23 @@ def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> 
         notices.append(f"{_echo('island', value)} is not a known island; showing every island.")
         return None
     return value.casefold()
+
+
+def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
+    """The language a link asks for (lang=ja), else the browser's, else English; English and a notice
+    for one the app lacks."""
+    notices: list[str] = []
+    asked = _single(params, "lang", notices)
+    if asked is None:
+        return language_of_locale(browser_locale) or ENGLISH, notices
+    if asked.casefold() not in LANGUAGES:
+        notices.append(
+            _("{param} is not one of {languages}; showing English.").format(
+                param=_echo("lang", asked), languages=", ".join(LANGUAGES)
+            )
+        )
+        return ENGLISH, notices
+    return asked.casefold(), notices
 
 
 def filters_from_query(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from lib.i18n import ENGLISH, current_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.link import (
@@ -19,6 +20,7 @@ from lib.model.link import (
     choice_from_query,
     filters_from_query,
     filters_to_query,
+    language_from_query,
     misplaced_params,
     page_address,
     share_link,
@@ -51,6 +53,7 @@ def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink
     what it asked for in vain."""
     if _OPENING_LINK_KEY not in st.session_state:
         filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
+        notices += language_from_query(query, None)[1]
         notices += misplaced_params(query, {*page.params, *FILTER_PARAMS}, all_params() | set(FILTER_PARAMS))
         st.session_state[_OPENING_LINK_KEY] = OpeningLink(filters, notices)
     return st.session_state[_OPENING_LINK_KEY]
@@ -80,9 +83,11 @@ def linked_choice(
 
 
 def write_address(filters: Filters, bounds: tuple[int, int], own: PageParams) -> dict[str, str | list[str]]:
-    """The address of this view, written once: the filters, then what the page keeps of its own."""
+    """The address of this view, written once: the language unless English, the filters, then what the
+    page keeps of its own."""
     kept = {key: value if isinstance(value, str) else list(value) for key, value in own.items() if value}
-    address = {**filters_to_query(filters, bounds), **kept}
+    language = {"lang": current_language()} if current_language() != ENGLISH else {}
+    address = {**language, **filters_to_query(filters, bounds), **kept}
     st.query_params.from_dict(address)
     return address
 

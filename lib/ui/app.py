@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lib.i18n import _, use_language
 from lib.model.view import PageParams, View
 from lib.site import PAGES, SitePage
 from lib.ui.address import (
@@ -27,6 +28,7 @@ from lib.ui.address import (
 )
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
+from lib.ui.language import language_switch, reader_language
 
 # An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
 FAVICON = "🗺️"
@@ -50,7 +52,7 @@ class PageRun:
             self.own = importlib.import_module(f"pages.{page.module}").render(self.view)
 
         return st.Page(
-            render, title=page.title, icon=page.icon, url_path=page.url_path or None, default=not page.url_path
+            render, title=_(page.title), icon=page.icon, url_path=page.url_path or None, default=not page.url_path
         )
 
 
@@ -63,6 +65,8 @@ def run_app() -> None:
     """One pass: the link, the dataset and the filters, read once; the page; then the address, written once.
     Embedded (embed=true), no sidebar: the filters are the link's, and one link opens the full view."""
     embedded = bool(st.context.is_embedded)
+    query = current_query()
+    use_language(reader_language(query))
     run = PageRun()
     current = st.navigation([run.page(page) for page in PAGES], position="hidden" if embedded else "sidebar")
     shown = next(page for page in PAGES if page.url_path == current.url_path)
@@ -70,8 +74,9 @@ def run_app() -> None:
     st.set_page_config(page_title=shown.tab_title, page_icon=FAVICON, layout="wide")
     st.html(f"<style>{APP_CSS}</style>")
     dataset = dataset_or_stop()
-    query = current_query()
     opening = opening_link(dataset, shown, query)
+    if not embedded:
+        language_switch()
     filters = opening.filters if embedded else filter_sidebar(dataset, shown, opening.filters)
     run.view = View(dataset, filters, query, embedded)
     if not embedded:
