@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 import frictionless
-from babel.messages.pofile import read_po
 
-from lib.i18n import ENGLISH, LANGUAGES, LOCALE_DIR
 from lib.model.load import DATA_DIR, read_cell, read_dataset
 from lib.model.problems import Problem
 from lib.model.schema import PACKAGE_FILE, TABLES, Table
@@ -73,28 +71,8 @@ def package_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def catalog_of(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
-
-
-def catalog_problems(po: Path) -> list[str]:
-    """Each message of an interface catalog that is untranslated, or fuzzy (a guess left for review)."""
-    with po.open("rb") as file:
-        catalog = read_po(file)
-    messages = [message for message in catalog if message.id]
-    return [
-        f"{po.relative_to(po.parents[3])}: {'fuzzy' if message.fuzzy else 'untranslated'}: {message.id!r}"
-        for message in messages
-        if message.fuzzy or not all(message.string if isinstance(message.string, tuple) else [message.string])
-    ]
-
-
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
-    untranslated = [
-        line for language in LANGUAGES.keys() - {ENGLISH} for line in catalog_problems(catalog_of(language))
-    ]
-    print(*untranslated, sep="\n", end="\n" if untranslated else "")
     problems = package_problems(data_dir)
     named = {(problem.file, problem.row, problem.column) for problem in problems}
     loaded = read_dataset(data_dir)
@@ -102,7 +80,7 @@ def main(argv: list[str]) -> int:
     problems += [p for p in loaded.problems if (p.file, p.row, p.column) not in named]
     for problem in problems:
         print(problem)
-    if untranslated or problems or loaded.dataset is None:
+    if problems or loaded.dataset is None:
         print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
         return 1
     dataset = loaded.dataset
