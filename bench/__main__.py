@@ -13,9 +13,12 @@ What it measures, all in one run on this machine:
    navigation and a plain sidebar of the app's widget kinds.
 2. A fresh server's first view (bench.cold): from the start of `streamlit run` to its default page fully
    drawn, each round, for the app, its reference and a bare one-line page.
+   Every page is also measured in Japanese and in Russian (?lang=ja, ?lang=ru) at today's scale, against
+   the same references.
 3. Server-side rerun after a filter change (bench.reruns): AppTest runs app.py on the page in this
    process, then each round switches the sidebar's country between Japan and Russia and moves the first
-   year on by one, a view not seen before; the figure is the median time of app.run().
+   year on by one, a view not seen before; the figure is the median time of app.run(). A switch of
+   language is measured the same way, each round to the next of Japanese, Russian and English.
 4. Load (bench.load): twenty sessions opened one after the other against a fresh server, all kept
    open; the server's resident memory per open session and its CPU time per page view, from psutil,
    beside a fresh server of the bare page measured the same way, and each of two replicas behind nginx
@@ -49,7 +52,7 @@ from bench.cold import BARE, measure_cold_renders
 from bench.load import Load, measure_load, measure_replica_loads
 from bench.proxy import measure_proxy
 from bench.report import Figures, write_results
-from bench.reruns import measure_reruns, measure_reruns_without_derived
+from bench.reruns import measure_language_switches, measure_reruns, measure_reruns_without_derived
 from bench.synthetic import write_scaled_dataset
 from deploy.harness import CHROMIUM, CHROMIUM_LAUNCH
 from lib.site import PAGES
@@ -95,12 +98,15 @@ def measure(data_dirs: dict[int, Path], rounds: int, context: dict[str, str], lo
     abuse = measure_abuse(log)
     reruns = measure_reruns(data_dirs, rounds, log)
     reruns_without_derived = measure_reruns_without_derived(data_dirs, rounds, log)
+    language_switches = measure_language_switches(data_dirs[min(data_dirs)], rounds, log)
     return Figures(
         cold.references,
         cold.pages,
         cold.first_views,
+        cold.in_languages,
         reruns,
         reruns_without_derived,
+        language_switches,
         loads,
         proxy,
         abuse,

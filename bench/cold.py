@@ -24,6 +24,8 @@ ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 # plain sidebar; and the smallest Streamlit page.
 REFERENCE_APP = "bench/pages/like_app.py"
 BARE = "bench/pages/bare.py"
+# The languages besides English whose every page is measured, at today's scale, against the same references.
+LANGUAGES: tuple[str, ...] = ("ja", "ru")
 # Whose fresh server's first view (of the overview) is measured; the app is judged against the reference.
 FIRST_VIEWS = {"the app": "app.py", "its reference": REFERENCE_APP, "bare one-line page": BARE}
 
@@ -107,6 +109,7 @@ class ColdFigures:
     references: dict[str, Target]  # by page path
     pages: dict[int, dict[str, Target]]  # by scale, then page path
     first_views: dict[str, Target]  # by the names of FIRST_VIEWS
+    in_languages: dict[str, dict[str, Target]]  # by language, then page path: today's data, ?lang=…
 
 
 def measure_cold_renders(
@@ -134,7 +137,20 @@ def measure_cold_renders(
             }
             for scale in data_dirs
         }
-        every = [*references.values(), *(target for by_path in pages.values() for target in by_path.values())]
+        today = running[f"app-{min(data_dirs)}"].url
+        in_languages = {
+            language: {
+                page.url_path: Target(
+                    f"{page_name(page.url_path)} in {language}", f"{today}/{page.url_path}?lang={language}"
+                )
+                for page in PAGES
+            }
+            for language in LANGUAGES
+        }
+        every = [
+            *references.values(),
+            *(target for by_path in [*pages.values(), *in_languages.values()] for target in by_path.values()),
+        ]
         log(f"warming up {len(running)} servers")
         for server in running.values():
             warm_up(browser, server.url)
@@ -145,4 +161,4 @@ def measure_cold_renders(
             for name, script in FIRST_VIEWS.items():
                 first_view(browser, first_views[name], script)
             log(f"round {number}/{rounds} of cold renders and first views: {time.perf_counter() - started:.0f} s")
-    return ColdFigures(references, pages, first_views)
+    return ColdFigures(references, pages, first_views, in_languages)

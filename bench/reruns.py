@@ -16,6 +16,7 @@ from deploy.replicas import ROOT
 from lib.model.dataset import Dataset
 from lib.site import PAGES
 from lib.ui.data import DATA_DIR_VARIABLE
+from lib.ui.language import LANGUAGE_KEY
 
 
 def rerun_seconds(app: AppTest, rounds: int) -> list[float]:
@@ -34,8 +35,24 @@ def rerun_seconds(app: AppTest, rounds: int) -> list[float]:
     return times
 
 
-def reruns_at(folder: Path, rounds: int) -> dict[str, float]:
-    """Median seconds of a rerun on each page, on the data in `folder`."""
+def switch_seconds(app: AppTest, rounds: int) -> list[float]:
+    """Seconds of each rerun after the reader switches language, in turn to each of the others."""
+    times = []
+    for number in range(rounds):
+        app.sidebar.radio(key=LANGUAGE_KEY).set_value(("ja", "ru", "en")[number % 3])
+        started = time.perf_counter()
+        app.run()
+        times.append(time.perf_counter() - started)
+        if app.exception:
+            raise RuntimeError(f"{app.exception[0].message}")
+    return times
+
+
+def reruns_at(
+    folder: Path, rounds: int, measure: Callable[[AppTest, int], list[float]] = rerun_seconds
+) -> dict[str, float]:
+    """Median seconds of a rerun on each page (after a filter change, or as `measure` changes the
+    view), on the data in `folder`."""
     os.environ[DATA_DIR_VARIABLE] = str(folder)
     try:
         medians = {}
@@ -44,7 +61,7 @@ def reruns_at(folder: Path, rounds: int) -> dict[str, float]:
             app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
             app.switch_page(f"pages/{page.module}.py")
             app.run()
-            medians[page.url_path] = statistics.median(rerun_seconds(app, rounds))
+            medians[page.url_path] = statistics.median(measure(app, rounds))
         return medians
     finally:
         os.environ.pop(DATA_DIR_VARIABLE, None)
@@ -57,6 +74,13 @@ def measure_reruns(data_dirs: dict[int, Path], rounds: int, log: Callable[[str],
         results[scale] = reruns_at(folder, rounds)
         log(f"reruns at ×{scale}: " + ", ".join(f"{page_name(p)} {s * 1000:.0f} ms" for p, s in results[scale].items()))
     return results
+
+
+def measure_language_switches(folder: Path, rounds: int, log: Callable[[str], None]) -> dict[str, float]:
+    """Median seconds of a rerun after a switch of language, per page, on today's data."""
+    switches = reruns_at(folder, rounds, switch_seconds)
+    log("language switches: " + ", ".join(f"{page_name(p)} {s * 1000:.0f} ms" for p, s in switches.items()))
+    return switches
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from bench.report import (
     FIRST_VIEW_TARGET,
     RENDER_TARGET,
     SCALE_TARGET,
+    SWITCH_TARGET,
     Figures,
     abuse_section,
     missed_targets,
@@ -39,8 +40,10 @@ def figures_meeting_every_target() -> Figures:
         references={path: target(path, 1000) for path in PATHS},
         pages={scale: {path: target(path, 1000) for path in PATHS} for scale in (1, 1000)},
         first_views={name: target(name, 5000) for name in ("the app", "its reference", "bare one-line page")},
+        in_languages={language: {path: target(path, 1000) for path in PATHS} for language in ("ja", "ru")},
         reruns={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
         reruns_without_derived={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
+        language_switches=dict.fromkeys(PATHS, 0.1),
         loads=[Load("the app", 180, 200, 20, 0.3, 0)],
         proxy=ProxyFigures(*({path: same for path in PATHS} for _ in range(3)), {}),
         abuse=AbuseFigures(Counter({429: 2500, 200: 500}), Counter({200: 50}), Counter({200: 40}), 0.05),
@@ -64,12 +67,16 @@ def test_figures_within_every_target_miss_none() -> None:
 def test_each_target_missed_is_named_once_in_the_order_of_the_sections() -> None:
     figures = figures_meeting_every_target()
     figures.pages[1]["map"].times_ms = [1000 * RENDER_TARGET + 10]  # over its reference, and so not over ×1000
+    figures.in_languages["ja"]["story"].times_ms = [1000 * RENDER_TARGET + 20]
+    figures.language_switches[""] = 0.1 * SWITCH_TARGET + 0.001
     figures.first_views["the app"].times_ms = [5000 * FIRST_VIEW_TARGET + 50]
     figures.reruns[1000]["timeline"] = 0.1 * SCALE_TARGET + 0.001
     figures.loads.append(Load("replica 1 of 2, behind nginx", 180, 700, 20, 0.3, 0))
     figures.proxy.bytes_proxied["statements"] = ViewBytes(int(1100 * BYTES_TARGET) + 100, 0)
     assert missed_targets(figures) == [
         f"cold render of map: {RENDER_TARGET + 0.01:.2f} × its reference",
+        f"cold render of story in ja: {RENDER_TARGET + 0.02:.2f} × its reference",
+        f"rerun of home after a switch of language: {SWITCH_TARGET + 0.01:.2f} × after a filter change",
         f"a fresh server's first view: {FIRST_VIEW_TARGET + 0.01:.2f} × its reference's",
         f"rerun of timeline at ×1000: {SCALE_TARGET + 0.01:.2f} × today",
         "replica 1 of 2, behind nginx: 700 MB with 20 sessions",

@@ -18,9 +18,11 @@ def read(name: str) -> pd.DataFrame:
 
 
 def plain_sidebar() -> None:
-    """A sidebar of the widget kinds the app's has: a radio, two number inputs, a selectbox, a link, the
-    closed Embed and Cite panels; and above the page, the closed Filters panel a phone reader opens."""
+    """A sidebar of the widget kinds the app's has: two radios (the language, the country), two number
+    inputs, a selectbox, a link, the closed Embed and Cite panels; and above the page, the closed Filters
+    panel a phone reader opens."""
     with st.sidebar:
+        st.radio("Language", ("English", "日本語", "Русский"), horizontal=True)
         st.radio("Country", ("Both", "Japan", "Russia"), horizontal=True)
         first, last = st.columns(2)
         first.number_input("From", 1855, 2025, 1855)
