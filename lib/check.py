@@ -9,14 +9,17 @@ from pathlib import Path
 
 import frictionless
 
-from lib.model.load import DATA_DIR, read_cell, read_dataset
+from lib.model.dataset import Dataset
+from lib.model.load import DATA_DIR, read_cell, read_dataset, read_translations
 from lib.model.problems import Problem
-from lib.model.schema import PACKAGE_FILE, TABLES, Table
+from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS, Table
+from lib.model.translations import translation_problems
 
 # What spreadsheets write and the app reads unchanged: an extra column (the descriptor's
 # fieldsMatch "superset", which frictionless 5 does not apply) and blank lines.
 ACCEPTED = {"extra-label", "extra-cell", "blank-row"}
-_TABLES = {table.file: table for table in TABLES}
+Cell = tuple[str, int | None, str | None]  # a problem's file, row and column
+_TABLES = {table.file: table for table in (*TABLES, *TRANSLATIONS.values())}
 
 
 def _on_a_blank_row(error: frictionless.Error) -> bool:
@@ -71,6 +74,20 @@ def package_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
+def translations_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> list[Problem]:
+    """For each language, why its file cannot be read (unless frictionless said), or each text it
+    leaves untranslated or translates from an older English."""
+    frames = {name: getattr(dataset, name) for name in TRANSLATED}
+    problems: list[Problem] = []
+    for language, table in TRANSLATIONS.items():
+        rows = read_translations(data_dir, language)
+        if rows.readable:
+            problems += translation_problems(table.file, frames, rows.rows)
+        else:
+            problems += [p for p in rows.problems if (p.file, p.row, p.column) not in named]
+    return problems
+
+
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
     problems = package_problems(data_dir)
@@ -78,6 +95,8 @@ def main(argv: list[str]) -> int:
     loaded = read_dataset(data_dir)
     # The loader's problems that name a cell frictionless did not.
     problems += [p for p in loaded.problems if (p.file, p.row, p.column) not in named]
+    if loaded.dataset is not None:
+        problems += translations_problems(data_dir, loaded.dataset, named)
     for problem in problems:
         print(problem)
     if problems or loaded.dataset is None:

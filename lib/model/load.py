@@ -15,12 +15,14 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import ENGLISH
 from lib.model import rules
 from lib.model.cells import convert, dtype, empty
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
-from lib.model.schema import DATA_DIR, SOURCES, TABLES, Field, Table, constraints
+from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATIONS, Field, Table, constraints
+from lib.model.translations import translated
 
 __all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
 
@@ -224,8 +226,16 @@ def _cross_problems(
     return texts, problems
 
 
-def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -> LoadResult:
-    """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
+def read_translations(data_dir: Path, language: str) -> TableRows:
+    """A language's translation file as text, with what keeps it from being read."""
+    rows = TableRows(TRANSLATIONS[language])
+    rows.rows = _read_records(data_dir / rows.table.file, rows)
+    return rows
+
+
+def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.Timestamp | None = None) -> LoadResult:
+    """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once.
+    Its texts are in `language` where a translation of the current English is found, else in English."""
     today = pd.Timestamp.today().normalize() if today is None else today
     tables = {table.name: _read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
@@ -240,4 +250,6 @@ def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -
     frames["events"] = _events_frame(frames["events"], frames["event_sources"])
     frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
     frames["story"] = frames["story"].sort_values("order", ignore_index=True)
-    return LoadResult(Dataset(**frames, geojson=geojson, texts=texts))
+    if language in TRANSLATIONS:
+        frames |= translated(frames, read_translations(data_dir, language).rows)
+    return LoadResult(Dataset(**frames, geojson=geojson, texts=texts, language=language))

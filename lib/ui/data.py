@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lib.i18n import current_language
 from lib.model.dataset import Dataset
 from lib.model.load import DATA_DIR, LoadResult, Problem, read_dataset
 
@@ -37,16 +38,17 @@ def _fingerprint(folder: Path) -> Fingerprint:
 
 # cache_resource, not cache_data: every session shares the one validated copy instead of unpickling
 # its own on every rerun. Nothing writes to it, and a test runs every page and checks the shared copy
-# is unchanged afterwards.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _cached_dataset(folder: str, fingerprint: Fingerprint) -> LoadResult:
-    return read_dataset(Path(folder))
+# is unchanged afterwards. One copy per language, its texts and problems in that language (the run's,
+# current while it loads): 3 languages × the files' current and previous versions.
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _cached_dataset(folder: str, fingerprint: Fingerprint, language: str) -> LoadResult:
+    return read_dataset(Path(folder), language)
 
 
 def load_dataset() -> LoadResult:
-    """The validated dataset, read and checked once per change of the files."""
+    """The validated dataset in the run's language, read and checked once per change of the files."""
     folder = data_dir()
-    return _cached_dataset(str(folder), _fingerprint(folder))
+    return _cached_dataset(str(folder), _fingerprint(folder), current_language())
 
 
 def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
