@@ -5,15 +5,16 @@ loader adds what no descriptor states (a sentence in its article, a point in its
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from textwrap import shorten
 
 import frictionless
 
 from lib.model.dataset import Dataset
-from lib.model.load import DATA_DIR, read_cell, read_dataset, read_translations
+from lib.model.load import DATA_DIR, english_texts, read_cell, read_dataset, read_translations
 from lib.model.problems import Problem
 from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS, Table
-from lib.model.translations import translation_problems
 
 # What spreadsheets write and the app reads unchanged: an extra column (the descriptor's
 # fieldsMatch "superset", which frictionless 5 does not apply) and blank lines.
@@ -74,18 +75,25 @@ def package_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def translations_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> list[Problem]:
-    """For each language, why its file cannot be read (unless frictionless said), or each text it
-    leaves untranslated or translates from an older English."""
-    frames = {name: getattr(dataset, name) for name in TRANSLATED}
-    problems: list[Problem] = []
-    for language, table in TRANSLATIONS.items():
-        rows = read_translations(data_dir, language)
-        if rows.readable:
-            problems += translation_problems(table.file, frames, rows.rows)
-        else:
-            problems += [p for p in rows.problems if (p.file, p.row, p.column) not in named]
-    return problems
+def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> Iterator[Problem]:
+    """For each language, why its file cannot be read (unless frictionless said), a row naming no text
+    or made from an English text since changed, and each text no row translates."""
+    texts = set(english_texts({name: getattr(dataset, name) for name in TRANSLATED}))
+    keys = {key for key, _ in texts}
+    for rows in (read_translations(data_dir, language) for language in TRANSLATIONS):
+        yield from (p for p in rows.problems if (p.file, p.row, p.column) not in named)
+        made = {number: ((r["table"], r["id"], r["field"]), r["english"]) for number, r in rows.rows}
+        for number, (key, english) in made.items():
+            if key not in keys:
+                yield Problem(rows.table.file, number, "id", "{0}.{2} of {1!r} is no text of the dataset".format(*key))
+            elif (key, english) not in texts:
+                old = shorten(english, 80, placeholder=" …")
+                yield Problem(rows.table.file, number, "english", f"translates an older English text: {old!r}")
+        stale = {key for key, english in made.values() if key in keys and (key, english) not in texts}
+        missing = sorted(key for key, _ in texts - set(made.values()) if key not in stale) if rows.readable else []
+        yield from (
+            Problem(rows.table.file, None, None, "no row translates {0}.{2} of {1!r}".format(*k)) for k in missing
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -96,7 +104,7 @@ def main(argv: list[str]) -> int:
     # The loader's problems that name a cell frictionless did not.
     problems += [p for p in loaded.problems if (p.file, p.row, p.column) not in named]
     if loaded.dataset is not None:
-        problems += translations_problems(data_dir, loaded.dataset, named)
+        problems += translation_problems(data_dir, loaded.dataset, named)
     for problem in problems:
         print(problem)
     if problems or loaded.dataset is None:

@@ -14,7 +14,7 @@ from lib.model.filters import Filters, events_kept, island_groups, statements_ke
 from lib.model.link import host_of
 
 T = TypeVar("T")
-# The column of islands.csv with each side's own name for an island, as that language writes it.
+# The column of islands.csv with each side's own names, in its language.
 ISLAND_NAME_COLUMNS = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}
 
 
@@ -54,9 +54,8 @@ class Dataset:
     @cached_property
     def island_names(self) -> dict[str, str]:
         """Each island's name in the dataset's language, the English one where that language has none."""
-        names = self.islands[ISLAND_NAME_COLUMNS.get(self.language, "name_en")]
-        named = names.where(names.fillna("") != "", self.islands["name_en"])
-        return dict(zip(self.islands["id"], named, strict=True))
+        names = self.islands[ISLAND_NAME_COLUMNS.get(self.language, "name_en")].replace("", pd.NA)
+        return dict(zip(self.islands["id"], names.fillna(self.islands["name_en"]), strict=True))
 
     @cached_property
     def sources_by_id(self) -> pd.DataFrame:

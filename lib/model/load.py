@@ -21,8 +21,7 @@ from lib.model.cells import convert, dtype, empty
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
-from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATIONS, Field, Table, constraints
-from lib.model.translations import translated
+from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Field, Table, constraints
 
 __all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
 
@@ -227,15 +226,39 @@ def _cross_problems(
 
 
 def read_translations(data_dir: Path, language: str) -> TableRows:
-    """A language's translation file as text, with what keeps it from being read."""
+    """A language's translations as text, each naming a text (table, id, field) and its English; maybe none."""
     rows = TableRows(TRANSLATIONS[language])
     rows.rows = _read_records(data_dir / rows.table.file, rows)
     return rows
 
 
+def row_ids(table: str, frame: pd.DataFrame) -> pd.Series:
+    """How a translation names a row: by its id; a reading, which has none, as "<event_id>:<side>"."""
+    return frame["event_id"] + ":" + frame["side"] if table == "readings" else frame["id"]
+
+
+def english_texts(frames: dict[str, pd.DataFrame]) -> list[tuple[tuple[str, str, str], str]]:
+    """Each text a translation translates, as ((table, id, field), its English)."""
+    return [
+        ((table, row_id, field), text)
+        for table, fields in TRANSLATED.items()
+        for field in fields
+        for row_id, text in zip(row_ids(table, frames[table]), frames[table][field], strict=True)
+    ]
+
+
+def _translate(frames: dict[str, pd.DataFrame], records: list[tuple[int, dict[str, str]]]) -> None:
+    """Each text in translation where a row translates its current English; an edited one stays English."""
+    found = {(r["table"], r["id"], r["field"], r["english"]): r["text"] for _, r in records if r["text"].strip()}
+    for table, fields in TRANSLATED.items():
+        ids, frame = row_ids(table, frames[table]), frames[table]
+        frames[table] = frame.assign(
+            **{f: [found.get((table, i, f, text), text) for i, text in zip(ids, frame[f], strict=True)] for f in fields}
+        )
+
+
 def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.Timestamp | None = None) -> LoadResult:
-    """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once.
-    Its texts are in `language` where a translation of the current English is found, else in English."""
+    """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
     today = pd.Timestamp.today().normalize() if today is None else today
     tables = {table.name: _read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
@@ -251,5 +274,5 @@ def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.T
     frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
     frames["story"] = frames["story"].sort_values("order", ignore_index=True)
     if language in TRANSLATIONS:
-        frames |= translated(frames, read_translations(data_dir, language).rows)
+        _translate(frames, read_translations(data_dir, language).rows)
     return LoadResult(Dataset(**frames, geojson=geojson, texts=texts, language=language))

@@ -57,17 +57,11 @@ def _table(resource: dict[str, Any]) -> Table:
     return Table(resource["name"].replace("-", "_"), resource["path"], tuple(schema["fields"]), primary_key, references)
 
 
-def _translates(resource: dict[str, Any]) -> bool:
-    return resource["path"].startswith("translations/")
-
-
-TABLES: tuple[Table, ...] = tuple(_table(r) for r in PACKAGE["resources"] if "schema" in r and not _translates(r))
-# Each language's file of translated texts, by language: "ja" -> translations/ja.csv.
-TRANSLATIONS: dict[str, Table] = {Path(r["path"]).stem: _table(r) for r in PACKAGE["resources"] if _translates(r)}
-# The columns a translation file translates, by table: those the descriptor marks "translated".
-TRANSLATED: dict[str, tuple[str, ...]] = {
-    table.name: names for table in TABLES if (names := tuple(f["name"] for f in table.fields if f.get("translated")))
-}
+_SCHEMAS = [resource for resource in PACKAGE["resources"] if "schema" in resource]
+TABLES: tuple[Table, ...] = tuple(_table(r) for r in _SCHEMAS if not r["path"].startswith("translations/"))
+# Each language's translations of the texts the descriptor marks "translated": "ja" -> translations/ja.csv.
+TRANSLATIONS = {Path(r["path"]).stem: _table(r) for r in _SCHEMAS if r["path"].startswith("translations/")}
+TRANSLATED = {t.name: names for t in TABLES if (names := tuple(f["name"] for f in t.fields if f.get("translated")))}
 _BY_NAME = {table.name: table for table in TABLES}
 _NAMES = "publishers sources islands island_figures statements events event_sources readings positions story"
 PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, READINGS, POSITIONS, STORY = (

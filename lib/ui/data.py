@@ -38,8 +38,7 @@ def _fingerprint(folder: Path) -> Fingerprint:
 
 # cache_resource, not cache_data: every session shares the one validated copy instead of unpickling
 # its own on every rerun. Nothing writes to it, and a test runs every page and checks the shared copy
-# is unchanged afterwards. One copy per language, its texts and problems in that language (the run's,
-# current while it loads): 3 languages × the files' current and previous versions.
+# is unchanged afterwards. One per language (the run's) and version of the files: 3 languages × 2 versions.
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _cached_dataset(folder: str, fingerprint: Fingerprint, language: str) -> LoadResult:
     return read_dataset(Path(folder), language)

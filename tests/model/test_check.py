@@ -49,7 +49,7 @@ def test_check_names_each_stale_translation(
     )
     assert out == [
         f"translations/{language}.csv, row {row}, column 'english': translates an older English text: "
-        "'Sakhalin for the Kurils'; translate the current one"
+        "'Sakhalin for the Kurils'"
         for language in ("ja", "ru")
     ]
 
@@ -62,7 +62,7 @@ def test_check_names_each_missing_translation(data_copy: Path, capsys: pytest.Ca
     (data_copy / "translations" / "ru.csv").unlink()
     assert main([str(data_copy)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "translations/ja.csv: no row translates table events, id '1956-joint-declaration', field description" in out
+    assert "translations/ja.csv: no row translates events.description of '1956-joint-declaration'" in out
     assert any(line.startswith("translations/ru.csv: ") for line in out), "a missing file is named"
     assert len(out) == 2, out
 
@@ -74,5 +74,5 @@ def test_check_names_a_translation_of_no_text(data_copy: Path, capsys: pytest.Ca
     assert main([str(data_copy)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"translations/ja.csv, row {len(rows) + 2}, column 'id': "
-        "table events, id '1957-no-such-event', field title names no text of the dataset"
+        "events.title of '1957-no-such-event' is no text of the dataset"
     ]
