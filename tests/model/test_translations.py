@@ -3,6 +3,7 @@ made from its current English; a missing, stale or unreadable translation shows 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,16 @@ from bench.synthetic import read_rows
 from lib.i18n import ENGLISH, use_language
 from lib.model.load import read_dataset
 from lib.ui.data import DATA_DIR_VARIABLE, load_dataset
+from tests.apptest import PAGE_FILES, run_page
 from tests.conftest import EditCell
 from tests.translations import write_translations
 
 DECLARATION = "1956-joint-declaration"
+CYRILLIC, LATIN, JAPANESE = (
+    re.compile("[а-яё]", re.I),
+    re.compile("[a-z]", re.I),
+    re.compile("[\u3040-\u30ff\u4e00-\u9fff]"),
+)
 
 
 @pytest.fixture(autouse=True)
@@ -102,3 +109,23 @@ def test_the_app_loads_the_dataset_once_per_language(data_copy: Path, monkeypatc
     assert not english_one.events["title"].str.startswith("訳:").any()
     use_language("ja")
     assert load_dataset().dataset is japanese, "cached: read once per language and version of the files"
+
+
+def test_the_loaders_words_are_in_the_runs_language(data_copy: Path) -> None:
+    (data_copy / "events.csv").unlink()
+    missing = [p.reason for p in read_dataset(data_copy).problems if p.file == "events.csv"]
+    use_language("ru")
+    in_russian = [p.reason for p in read_dataset(data_copy).problems if p.file == "events.csv"]
+    assert missing == ["the file is missing"]
+    assert len(in_russian) == 1 and CYRILLIC.search(in_russian[0]) and not LATIN.search(in_russian[0])
+
+
+def test_the_error_panel_is_in_the_links_language(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (data_copy / "sources" / "tass-2018-07-23-japan-hopes-for-progress.txt").unlink()
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    app = run_page(PAGE_FILES[0], lang="ja")
+    assert not app.exception and not app.title, "nothing built on broken data is drawn"
+    assert JAPANESE.search(app.error[0].value) and "python -m lib.check" in app.error[0].value
+    problems = app.dataframe[0].value
+    assert all(JAPANESE.search(column) for column in problems.columns), list(problems.columns)
+    assert any(JAPANESE.search(reason) for reason in problems.iloc[:, 3]), "the loader's words, in Japanese"
