@@ -12,7 +12,7 @@ from textwrap import shorten
 import frictionless
 
 from lib.model.dataset import Dataset
-from lib.model.load import DATA_DIR, english_texts, read_cell, read_dataset, read_translations
+from lib.model.load import DATA_DIR, english_texts, read_cell, read_dataset, read_table
 from lib.model.problems import Problem
 from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS, Table
 
@@ -80,7 +80,7 @@ def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> 
     or made from an English text since changed, and each text no row translates."""
     texts = set(english_texts({name: getattr(dataset, name) for name in TRANSLATED}))
     keys = {key for key, _ in texts}
-    for rows in (read_translations(data_dir, language) for language in TRANSLATIONS):
+    for rows in (read_table(data_dir, table) for table in TRANSLATIONS.values()):
         yield from (p for p in rows.problems if (p.file, p.row, p.column) not in named)
         made = {number: ((r["table"], r["id"], r["field"]), r["english"]) for number, r in rows.rows}
         for number, (key, english) in made.items():
@@ -91,9 +91,8 @@ def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> 
                 yield Problem(rows.table.file, number, "english", f"translates an older English text: {old!r}")
         stale = {key for key, english in made.values() if key in keys and (key, english) not in texts}
         missing = sorted(key for key, _ in texts - set(made.values()) if key not in stale) if rows.readable else []
-        yield from (
-            Problem(rows.table.file, None, None, "no row translates {0}.{2} of {1!r}".format(*k)) for k in missing
-        )
+        for key in missing:
+            yield Problem(rows.table.file, None, None, "no row translates {0}.{2} of {1!r}".format(*key))
 
 
 def main(argv: list[str]) -> int:

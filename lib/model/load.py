@@ -149,10 +149,11 @@ def _key_problems(rows: TableRows) -> Iterator[Problem]:
                 yield Problem(table.file, number, name, reason)
 
 
-def _read_table(data_dir: Path, table: Table) -> TableRows:
+def read_table(data_dir: Path, table: Table) -> TableRows:
     rows = TableRows(table)
-    records = _read_records(data_dir / table.file, rows)
-    rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
+    rows.rows = [
+        (number, _typed(number, record, rows)) for number, record in _read_records(data_dir / table.file, rows)
+    ]
     rows.problems += _key_problems(rows)
     return rows
 
@@ -230,13 +231,6 @@ def _cross_problems(
     return texts, problems
 
 
-def read_translations(data_dir: Path, language: str) -> TableRows:
-    """A language's translations as text, each naming a text (table, id, field) and its English; maybe none."""
-    rows = TableRows(TRANSLATIONS[language])
-    rows.rows = _read_records(data_dir / rows.table.file, rows)
-    return rows
-
-
 def row_ids(table: str, frame: pd.DataFrame) -> pd.Series:
     """How a translation names a row: by its id; a reading, which has none, as "<event_id>:<side>"."""
     return frame["event_id"] + ":" + frame["side"] if table == "readings" else frame["id"]
@@ -252,8 +246,9 @@ def english_texts(frames: dict[str, pd.DataFrame]) -> list[tuple[tuple[str, str,
     ]
 
 
-def _translate(frames: dict[str, pd.DataFrame], records: list[tuple[int, dict[str, str]]]) -> None:
-    """Each text in translation where a row translates its current English; an edited one stays English."""
+def _translate(frames: dict[str, pd.DataFrame], records: rules.Rows) -> None:
+    """Each text in translation where a row (table, id, field, english) translates its current English;
+    an edited one stays English until its translation is updated."""
     found = {(r["table"], r["id"], r["field"], r["english"]): r["text"] for _, r in records if r["text"].strip()}
     for table, fields in TRANSLATED.items():
         ids, frame = row_ids(table, frames[table]), frames[table]
@@ -265,7 +260,7 @@ def _translate(frames: dict[str, pd.DataFrame], records: list[tuple[int, dict[st
 def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.Timestamp | None = None) -> LoadResult:
     """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
     today = pd.Timestamp.today().normalize() if today is None else today
-    tables = {table.name: _read_table(data_dir, table) for table in TABLES}
+    tables = {table.name: read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
     texts, cross = _cross_problems(data_dir, tables, today)
     geojson, geo_problems = read_geojson(data_dir)
@@ -279,5 +274,5 @@ def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.T
     frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
     frames["story"] = frames["story"].sort_values("order", ignore_index=True)
     if language in TRANSLATIONS:
-        _translate(frames, read_translations(data_dir, language).rows)
+        _translate(frames, read_table(data_dir, TRANSLATIONS[language]).rows)
     return LoadResult(Dataset(**frames, geojson=geojson, texts=texts, language=language))
