@@ -5,18 +5,22 @@ loader adds what no descriptor states (a sentence in its article, a point in its
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from textwrap import shorten
 
 import frictionless
 
-from lib.model.load import DATA_DIR, read_cell, read_dataset
+from lib.model.dataset import Dataset
+from lib.model.load import DATA_DIR, english_texts, read_cell, read_dataset, read_table
 from lib.model.problems import Problem
-from lib.model.schema import PACKAGE_FILE, TABLES, Table
+from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS, Table
 
 # What spreadsheets write and the app reads unchanged: an extra column (the descriptor's
 # fieldsMatch "superset", which frictionless 5 does not apply) and blank lines.
 ACCEPTED = {"extra-label", "extra-cell", "blank-row"}
-_TABLES = {table.file: table for table in TABLES}
+Cell = tuple[str, int | None, str | None]  # a problem's file, row and column
+_TABLES = {table.file: table for table in (*TABLES, *TRANSLATIONS.values())}
 
 
 def _on_a_blank_row(error: frictionless.Error) -> bool:
@@ -71,6 +75,26 @@ def package_problems(data_dir: Path) -> list[Problem]:
     return problems
 
 
+def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> Iterator[Problem]:
+    """For each language, why its file cannot be read (unless frictionless said), a row naming no text
+    or made from an English text since changed, and each text no row translates."""
+    texts = set(english_texts({name: getattr(dataset, name) for name in TRANSLATED}))
+    keys = {key for key, _ in texts}
+    for rows in (read_table(data_dir, table) for table in TRANSLATIONS.values()):
+        yield from (p for p in rows.problems if (p.file, p.row, p.column) not in named)
+        made = {number: ((r["table"], r["id"], r["field"]), r["english"]) for number, r in rows.rows}
+        for number, (key, english) in made.items():
+            if key not in keys:
+                yield Problem(rows.table.file, number, "id", "{0}.{2} of {1!r} is no text of the dataset".format(*key))
+            elif (key, english) not in texts:
+                old = shorten(english, 80, placeholder=" …")
+                yield Problem(rows.table.file, number, "english", f"translates an older English text: {old!r}")
+        stale = {key for key, english in made.values() if key in keys and (key, english) not in texts}
+        missing = sorted(key for key, _ in texts - set(made.values()) if key not in stale) if rows.readable else []
+        for key in missing:
+            yield Problem(rows.table.file, None, None, "no row translates {0}.{2} of {1!r}".format(*key))
+
+
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
     problems = package_problems(data_dir)
@@ -78,6 +102,8 @@ def main(argv: list[str]) -> int:
     loaded = read_dataset(data_dir)
     # The loader's problems that name a cell frictionless did not.
     problems += [p for p in loaded.problems if (p.file, p.row, p.column) not in named]
+    if loaded.dataset is not None:
+        problems += translation_problems(data_dir, loaded.dataset, named)
     for problem in problems:
         print(problem)
     if problems or loaded.dataset is None:

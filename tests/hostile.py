@@ -5,7 +5,8 @@ each quote sits inside its evidence, every evidence sentence is in a source text
 alongside (an event's keeps the real sentence inside, so that it still dates the event), and every
 URL is http(s) on a host publishers.csv lists. Only what is shown to the reader is hostile: script tags, event-handler
 attributes, `javascript:` links, quotes that close attributes, Markdown and LaTeX syntax,
-text thousands of characters long, right-to-left text and emoji.
+text thousands of characters long, right-to-left text and emoji. Its translation files translate
+every text, each into another attack string.
 
 A payload that runs sets `window.kurilsPwned` and opens a dialog, so a test can see it.
 """
@@ -18,7 +19,8 @@ from pathlib import Path
 
 from bench.synthetic import copy_dataset, read_rows, write_rows
 from lib.model.cells import is_free_text
-from lib.model.schema import PUBLISHER_KINDS, PUBLISHERS, TABLES
+from lib.model.schema import PUBLISHER_KINDS, PUBLISHERS, TABLES, TRANSLATIONS
+from tests.translations import write_translations
 
 CANARY = "kurilsPwned"
 
@@ -87,6 +89,8 @@ def write_hostile_dataset(target: Path) -> Path:
             rows.append({"host": HOST, "name": next(payloads), "kind": PUBLISHER_KINDS[0]})
         write_rows(target / table.file, fieldnames, rows)
     (target / SOURCE_TEXT_PATH).write_text("\n\n".join(evidence), encoding="utf-8")
+    for language in TRANSLATIONS:
+        write_translations(target, language, lambda _english: next(payloads))
 
     geojson_path = target / "islands.geojson"
     geojson = json.loads(geojson_path.read_text(encoding="utf-8"))

@@ -9,10 +9,13 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from lib.i18n import ENGLISH
 from lib.model.filters import Filters, events_kept, island_groups, statements_kept, year_bounds
 from lib.model.link import host_of
 
 T = TypeVar("T")
+# The column of islands.csv with each side's own names, in its language.
+ISLAND_NAME_COLUMNS = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}
 
 
 # eq=False: a dataset is itself, compared and hashed by identity, as the one copy every session shares.
@@ -30,6 +33,7 @@ class Dataset:
     story: pd.DataFrame  # the story's chapters, in their order
     geojson: dict[str, Any]
     texts: dict[str, str]  # source id -> full text of the source
+    language: str = ENGLISH  # the language of its translated texts and island names
     _derived: dict[Callable[[Dataset], Any], Any] = field(default_factory=dict, init=False, repr=False)
 
     def derived(self, build: Callable[[Dataset], T]) -> T:
@@ -49,7 +53,9 @@ class Dataset:
 
     @cached_property
     def island_names(self) -> dict[str, str]:
-        return dict(zip(self.islands["id"], self.islands["name_en"], strict=True))
+        """Each island's name in the dataset's language, the English one where that language has none."""
+        names = self.islands[ISLAND_NAME_COLUMNS.get(self.language, "name_en")].replace("", pd.NA)
+        return dict(zip(self.islands["id"], names.fillna(self.islands["name_en"]), strict=True))
 
     @cached_property
     def sources_by_id(self) -> pd.DataFrame:

@@ -15,12 +15,13 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import ENGLISH, _
 from lib.model import rules
 from lib.model.cells import convert, dtype, empty
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
-from lib.model.schema import DATA_DIR, SOURCES, TABLES, Field, Table, constraints
+from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Field, Table, constraints
 
 __all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
 
@@ -47,17 +48,17 @@ class TableRows:
 
 def _decoded(path: Path, rows: TableRows) -> str | None:
     if not path.is_file():
-        rows.fail(None, None, "the file is missing")
+        rows.fail(None, None, _("the file is missing"))
         return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        rows.fail(line, None, f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8")
+        rows.fail(line, None, _("byte 0x{byte:02x} is not UTF-8; save the file as UTF-8").format(byte=raw[error.start]))
         return None
     if not text.strip():
-        rows.fail(None, None, "the file is empty; it needs a header row and at least one data row")
+        rows.fail(None, None, _("the file is empty; it needs a header row and at least one data row"))
         return None
     return text
 
@@ -65,12 +66,12 @@ def _decoded(path: Path, rows: TableRows) -> str | None:
 def _header_problems(header: list[str], rows: TableRows) -> None:
     duplicated = sorted({column for column in header if header.count(column) > 1})
     if duplicated:
-        rows.fail(1, None, f"the header repeats {', '.join(map(repr, duplicated))}")
+        rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
     separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
-    hint = " (columns must be separated by commas)" if separated_otherwise else ""
+    hint = _(" (columns must be separated by commas)") if separated_otherwise else ""
     for column in rows.table.names:
         if column not in header:
-            rows.fail(1, column, f"the column is missing from the header{hint}")
+            rows.fail(1, column, _("the column is missing from the header{hint}").format(hint=hint))
 
 
 def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]]]:
@@ -82,7 +83,8 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
     try:
         records = list(reader)
     except csv.Error as error:
-        rows.fail(reader.line_num, None, f"the CSV cannot be read ({error}); is a quote left open?")
+        reason = _("the CSV cannot be read ({error}); is a quote left open?").format(error=error)
+        rows.fail(reader.line_num, None, reason)
         return []
     header = [column.strip() for column in records[0]]
     _header_problems(header, rows)
@@ -93,11 +95,12 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
         if not record:  # a blank line is not a record
             continue
         if len(record) != len(header):
-            rows.fail(number, None, f"has {len(record)} fields but the header has {len(header)}")
+            reason = _("has {count} fields but the header has {header}").format(count=len(record), header=len(header))
+            rows.fail(number, None, reason)
             continue
         parsed.append((number, dict(zip(header, record, strict=True))))
     if not parsed and rows.readable:
-        rows.fail(None, None, "the file has a header but no data rows")
+        rows.fail(None, None, _("the file has a header but no data rows"))
     return parsed
 
 
@@ -110,7 +113,7 @@ def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
         # The date a precision column is named for (date_precision: date) is empty only when unknown.
         dated = precision == f"{field['name']}_precision" and record[precision].strip() != "unknown"
         if constraints(field).get("required") or dated:
-            raise ValueError("is empty but required")
+            raise ValueError(_("is empty but required"))
         return empty(field)
     if precision in broken:
         return empty(field)  # the precision is reported; a date cannot be read without it
@@ -142,13 +145,15 @@ def _key_problems(rows: TableRows) -> Iterator[Problem]:
                 continue
             first = seen.setdefault(value, number)
             if first != number:
-                yield Problem(table.file, number, name, f"{value!r} is already used in row {first}")
+                reason = _("{value!r} is already used in row {row}").format(value=value, row=first)
+                yield Problem(table.file, number, name, reason)
 
 
-def _read_table(data_dir: Path, table: Table) -> TableRows:
+def read_table(data_dir: Path, table: Table) -> TableRows:
     rows = TableRows(table)
-    records = _read_records(data_dir / table.file, rows)
-    rows.rows = [(number, _typed(number, record, rows)) for number, record in records]
+    rows.rows = [
+        (number, _typed(number, record, rows)) for number, record in _read_records(data_dir / table.file, rows)
+    ]
     rows.problems += _key_problems(rows)
     return rows
 
@@ -161,7 +166,8 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
             values = record[name]
             for value in values if isinstance(values, tuple) else (values,):
                 if value and value not in known[target]:
-                    yield Problem(rows.table.file, number, name, f"{value!r} is not an id in {target[0]}")
+                    reason = _("{value!r} is not an id in {file}").format(value=value, file=target[0])
+                    yield Problem(rows.table.file, number, name, reason)
 
 
 def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], list[Problem]]:
@@ -174,9 +180,10 @@ def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], li
             # Bytes as stored, line ends included: evidence is compared with them verbatim.
             texts[record["id"]] = (data_dir / record["path"]).read_bytes().decode("utf-8")
         except FileNotFoundError:
-            problems.append(Problem(SOURCES.file, number, "path", f"{record['path']!r} does not exist under data/"))
+            reason = _("{path!r} does not exist under data/").format(**record)
+            problems.append(Problem(SOURCES.file, number, "path", reason))
         except UnicodeDecodeError:
-            problems.append(Problem(SOURCES.file, number, "path", f"{record['path']!r} is not UTF-8 text"))
+            problems.append(Problem(SOURCES.file, number, "path", _("{path!r} is not UTF-8 text").format(**record)))
     return texts, problems
 
 
@@ -224,10 +231,36 @@ def _cross_problems(
     return texts, problems
 
 
-def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -> LoadResult:
+def row_ids(table: str, frame: pd.DataFrame) -> pd.Series:
+    """How a translation names a row: by its id; a reading, which has none, as "<event_id>:<side>"."""
+    return frame["event_id"] + ":" + frame["side"] if table == "readings" else frame["id"]
+
+
+def english_texts(frames: dict[str, pd.DataFrame]) -> list[tuple[tuple[str, str, str], str]]:
+    """Each text a translation translates, as ((table, id, field), its English)."""
+    return [
+        ((table, row_id, field), text)
+        for table, fields in TRANSLATED.items()
+        for field in fields
+        for row_id, text in zip(row_ids(table, frames[table]), frames[table][field], strict=True)
+    ]
+
+
+def _translate(frames: dict[str, pd.DataFrame], records: rules.Rows) -> None:
+    """Each text in translation where a row (table, id, field, english) translates its current English;
+    an edited one stays English until its translation is updated."""
+    found = {(r["table"], r["id"], r["field"], r["english"]): r["text"] for _, r in records if r["text"].strip()}
+    for table, fields in TRANSLATED.items():
+        ids, frame = row_ids(table, frames[table]), frames[table]
+        frames[table] = frame.assign(
+            **{f: [found.get((table, i, f, text), text) for i, text in zip(ids, frame[f], strict=True)] for f in fields}
+        )
+
+
+def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.Timestamp | None = None) -> LoadResult:
     """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
     today = pd.Timestamp.today().normalize() if today is None else today
-    tables = {table.name: _read_table(data_dir, table) for table in TABLES}
+    tables = {table.name: read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
     texts, cross = _cross_problems(data_dir, tables, today)
     geojson, geo_problems = read_geojson(data_dir)
@@ -240,4 +273,6 @@ def read_dataset(data_dir: Path = DATA_DIR, today: pd.Timestamp | None = None) -
     frames["events"] = _events_frame(frames["events"], frames["event_sources"])
     frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
     frames["story"] = frames["story"].sort_values("order", ignore_index=True)
-    return LoadResult(Dataset(**frames, geojson=geojson, texts=texts))
+    if language in TRANSLATIONS:
+        _translate(frames, read_table(data_dir, TRANSLATIONS[language]).rows)
+    return LoadResult(Dataset(**frames, geojson=geojson, texts=texts, language=language))

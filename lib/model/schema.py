@@ -1,6 +1,7 @@
 """The dataset's schema, read once from data/datapackage.json, the one statement of every file. Its
-fields may carry the project's own `precisionField` (a date at the precision another column gives)
-and, on a `;`-separated list, `itemEnum` and `itemReference`: what a Table Schema cannot say."""
+fields may carry the project's own `precisionField` (a date at the precision another column gives),
+`translated` (a text the translation files translate) and, on a `;`-separated list, `itemEnum` and
+`itemReference`: what a Table Schema cannot say."""
 
 from __future__ import annotations
 
@@ -51,11 +52,16 @@ def _table(resource: dict[str, Any]) -> Table:
     for field in schema["fields"]:
         if "itemReference" in field:
             references[field["name"]] = (_FILES[field["itemReference"]["resource"]], field["itemReference"]["field"])
-    primary_key = schema.get("primaryKey", [None])[0]
+    key = schema.get("primaryKey", [])
+    primary_key = key[0] if len(key) == 1 else None  # the loader checks a key of one column
     return Table(resource["name"].replace("-", "_"), resource["path"], tuple(schema["fields"]), primary_key, references)
 
 
-TABLES: tuple[Table, ...] = tuple(_table(resource) for resource in PACKAGE["resources"] if "schema" in resource)
+_SCHEMAS = [resource for resource in PACKAGE["resources"] if "schema" in resource]
+TABLES: tuple[Table, ...] = tuple(_table(r) for r in _SCHEMAS if not r["path"].startswith("translations/"))
+# Each language's translations of the texts the descriptor marks "translated": "ja" -> translations/ja.csv.
+TRANSLATIONS = {Path(r["path"]).stem: _table(r) for r in _SCHEMAS if r["path"].startswith("translations/")}
+TRANSLATED = {t.name: names for t in TABLES if (names := tuple(f["name"] for f in t.fields if f.get("translated")))}
 _BY_NAME = {table.name: table for table in TABLES}
 _NAMES = "publishers sources islands island_figures statements events event_sources readings positions story"
 PUBLISHERS, SOURCES, ISLANDS, ISLAND_FIGURES, STATEMENTS, EVENTS, EVENT_SOURCES, READINGS, POSITIONS, STORY = (

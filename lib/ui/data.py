@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lib.i18n import _, current_language, format_number
 from lib.model.dataset import Dataset
 from lib.model.load import DATA_DIR, LoadResult, Problem, read_dataset
 
@@ -25,9 +26,7 @@ def data_dir() -> Path:
 
 
 def _fingerprint(folder: Path) -> Fingerprint:
-    """Changes whenever a data file does, so edits show without restarting the server."""
-    if not folder.is_dir():
-        return ()
+    """Changes whenever a data file does, so edits show without restarting the server; () with no folder."""
     return tuple(
         (str(path.relative_to(folder)), path.stat().st_mtime_ns, path.stat().st_size)
         for path in sorted(folder.rglob("*"))
@@ -37,35 +36,36 @@ def _fingerprint(folder: Path) -> Fingerprint:
 
 # cache_resource, not cache_data: every session shares the one validated copy instead of unpickling
 # its own on every rerun. Nothing writes to it, and a test runs every page and checks the shared copy
-# is unchanged afterwards.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _cached_dataset(folder: str, fingerprint: Fingerprint) -> LoadResult:
-    return read_dataset(Path(folder))
+# is unchanged afterwards. One per language (the run's) and version of the files: 3 languages × 2 versions.
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _cached_dataset(folder: str, fingerprint: Fingerprint, language: str) -> LoadResult:
+    return read_dataset(Path(folder), language)
 
 
 def load_dataset() -> LoadResult:
-    """The validated dataset, read and checked once per change of the files."""
+    """The validated dataset in the run's language, read and checked once per change of the files."""
     folder = data_dir()
-    return _cached_dataset(str(folder), _fingerprint(folder))
+    return _cached_dataset(str(folder), _fingerprint(folder), current_language())
 
 
 def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "file": [problem.file for problem in problems],
-            "row": [problem.row for problem in problems],
-            "column": [problem.column or "" for problem in problems],
-            "problem": [problem.reason for problem in problems],
+            _("file"): [problem.file for problem in problems],
+            _("row"): pd.array([problem.row for problem in problems], dtype="Int64"),
+            _("column"): [problem.column or "" for problem in problems],
+            _("problem"): [problem.reason for problem in problems],
         }
-    ).astype({"row": "Int64"})
+    )
 
 
 def show_problems(problems: tuple[Problem, ...]) -> None:
-    st.error(
-        f"The dataset has {len(problems)} problem(s), so nothing is drawn from it until they are fixed. "
-        "Run `python -m lib.check` to list them in a terminal.",
-        icon=":material/error:",
+    # Translators: {count} is the number of problems, 1 or more: word it to fit any number ("Проблем: {count}").
+    message = _(
+        "The dataset has {count} problem(s), so nothing is drawn from it until they are fixed. "
+        "Run `python -m lib.check` to list them in a terminal."
     )
+    st.error(message.format(count=format_number(len(problems))), icon=":material/error:")
     # A dataframe shows every reason as plain text, whatever the CSV holds.
     # Its rows over 64 px high wrap each reason, and the file stays in view when swiped sideways.
     st.dataframe(
@@ -74,8 +74,8 @@ def show_problems(problems: tuple[Problem, ...]) -> None:
         width="stretch",
         row_height=WRAPPED_ROW_PX,
         column_config={
-            "file": st.column_config.TextColumn(pinned=True),
-            "problem": st.column_config.TextColumn(width="large"),
+            _("file"): st.column_config.TextColumn(pinned=True),
+            _("problem"): st.column_config.TextColumn(width="large"),
         },
     )
 

@@ -28,6 +28,8 @@ EXPECTED = {
     "events.csv",
     "story.csv",
     "islands.geojson",
+    "translations/ja.csv",
+    "translations/ru.csv",
     "datapackage.json",
     "README.md",
     "sources/tass-2018-07-23-japan-hopes-for-progress.txt",

@@ -4,6 +4,7 @@ import pytest
 
 from lib.check import main
 from tests.conftest import EditCell
+from tests.translations import translation_rows, write_translation_rows, write_translations
 
 
 def test_check_passes_on_the_real_data(capsys: pytest.CaptureFixture[str]) -> None:
@@ -21,3 +22,57 @@ def test_check_prints_every_problem_and_fails(
     assert any(line.startswith(f"events.csv, row {row}, column 'event_type': is 'party'") for line in out)
     assert any(line.startswith("islands.csv, row 3, column 'lat'") for line in out)
     assert len(out) == 2, out
+
+
+def translated_copy(data_copy: Path) -> Path:
+    """The copy with complete Japanese and Russian translations."""
+    write_translations(data_copy, "ja", lambda text: f"訳:{text}")
+    write_translations(data_copy, "ru", lambda text: f"перевод: {text}")
+    return data_copy
+
+
+def test_check_passes_on_complete_translations(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(translated_copy(data_copy))]) == 0, capsys.readouterr().out
+
+
+def test_check_names_each_stale_translation(
+    data_copy: Path, edit_cell: EditCell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    translated_copy(data_copy)
+    edit_cell("story.csv", "exchange-1875", "title", "Sakhalin for the Kuril Islands")
+    assert main([str(data_copy)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    row = 1 + next(
+        number
+        for number, (table, row_id, field, *_) in enumerate(translation_rows(data_copy, str), start=1)
+        if (table, row_id, field) == ("story", "exchange-1875", "title")
+    )
+    assert out == [
+        f"translations/{language}.csv, row {row}, column 'english': translates an older English text: "
+        "'Sakhalin for the Kurils'"
+        for language in ("ja", "ru")
+    ]
+
+
+def test_check_names_each_missing_translation(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    translated_copy(data_copy)
+    rows = translation_rows(data_copy, lambda text: f"訳:{text}")
+    kept = [row for row in rows if row[:3] != ["events", "1956-joint-declaration", "description"]]
+    write_translation_rows(data_copy, "ja", kept)
+    (data_copy / "translations" / "ru.csv").unlink()
+    assert main([str(data_copy)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "translations/ja.csv: no row translates events.description of '1956-joint-declaration'" in out
+    assert any(line.startswith("translations/ru.csv: ") for line in out), "a missing file is named"
+    assert len(out) == 2, out
+
+
+def test_check_names_a_translation_of_no_text(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    translated_copy(data_copy)
+    rows = translation_rows(data_copy, lambda text: f"訳:{text}")
+    write_translation_rows(data_copy, "ja", [*rows, ["events", "1957-no-such-event", "title", "訳", "No such event"]])
+    assert main([str(data_copy)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"translations/ja.csv, row {len(rows) + 2}, column 'id': "
+        "events.title of '1957-no-such-event' is no text of the dataset"
+    ]

@@ -13,8 +13,10 @@ import pytest
 
 from lib.check import package_problems
 from lib.model.load import DATA_DIR, read_dataset
-from lib.model.schema import TABLES
+from lib.model.schema import TABLES, TRANSLATED, TRANSLATIONS, vocabulary
 from tests.conftest import ROOT, EditCell
+from tests.translations import TRANSLATED as AGREED
+from tests.translations import translation_rows, write_translation_rows
 
 # (file, id of the row to break, column, value); the value replaces the cell.
 BROKEN_CELLS = {
@@ -101,6 +103,25 @@ def test_the_app_reads_the_data_without_importing_frictionless() -> None:
 
 def test_every_csv_file_under_data_is_described() -> None:
     assert {table.file for table in TABLES} == {path.name for path in DATA_DIR.glob("*.csv")}
+    assert {table.file for table in TRANSLATIONS.values()} == {"translations/ja.csv", "translations/ru.csv"}
+
+
+@pytest.mark.parametrize("language", ["ja", "ru"])
+def test_a_translation_file_may_name_only_the_texts_marked_translated(language: str) -> None:
+    table = TRANSLATIONS[language]
+    assert set(vocabulary(table, "table")) == TRANSLATED.keys()
+    assert set(vocabulary(table, "field")) == {field for fields in TRANSLATED.values() for field in fields}
+    assert TRANSLATED == AGREED, "the columns the translators' format names"
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [(["islands", "kunashir", "name_en", "国後島", "Kunashir"], "table"), (["events", "x", "date", "y", "z"], "field")],
+)
+def test_frictionless_names_a_translation_of_a_column_not_translated(data_copy: Path, row, column: str) -> None:
+    write_translation_rows(data_copy, "ja", [*translation_rows(data_copy, str), row])
+    place = ("translations/ja.csv", len(translation_rows(data_copy, str)) + 2, column)
+    assert place in where(package_problems(data_copy))
 
 
 @pytest.mark.parametrize("cell", BROKEN_CELLS.values(), ids=BROKEN_CELLS.keys())
