@@ -131,8 +131,7 @@ def _names(values: pd.Series) -> str:
 
 
 def dispute_summary(islands: pd.DataFrame, names: Mapping[str, str], declaration: pd.Series | None) -> str:
-    """What the dispute is, in a few sentences of Markdown; the islands (`names`, in the reader's language),
-    states and date come from the data."""
+    """What the dispute is, in a few sentences of Markdown: the islands (`names`), states and date from the data."""
     disputed = disputed_islands(islands)
     summary = _(
         "Russia and Japan have never signed a peace treaty to close the Second World War. "
