@@ -100,9 +100,8 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
 
 def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
     st.markdown("#### " + _("Explore"))
-    st.caption(
-        filters_in_use(filters, dataset.year_bounds, dataset.island_names) or _("No filters: everything is shown.")
-    )
+    in_use = filters_in_use(filters, dataset.year_bounds, dataset.island_names)
+    st.caption(in_use or _("No filters: everything is shown."))
     events = share_of(events_shown, len(dataset.events), "event")
     statements = share_of(statements_shown, len(dataset.statements), "statement")
     for page, label, icon in (

@@ -1,4 +1,5 @@
-"""The events' and the islands' CSV downloads, as a reader's spreadsheet. Pure functions, no Streamlit.
+"""The events', the islands' and the positions' CSV downloads, as a reader's spreadsheet, its headers in the
+reader's language (the data package keeps the files' own column names). Pure functions, no Streamlit.
 The statements' CSV is lib.views.statements' `statements_csv`."""
 
 from __future__ import annotations

@@ -154,12 +154,8 @@ def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citat
 
 def cited_pages(dataset: Dataset) -> set[str]:
     """Every page the data cites besides its source articles, both sides' positions and readings too."""
-    columns: list[pd.Series] = [
-        dataset.event_sources["url"],
-        dataset.island_figures["url"],
-        dataset.islands["source_url"],
-        dataset.statements["role_source_url"],
-        dataset.readings["url"],
-        dataset.positions["url"],
+    columns = [dataset.islands["source_url"], dataset.statements["role_source_url"]]
+    columns += [
+        table["url"] for table in (dataset.event_sources, dataset.island_figures, dataset.readings, dataset.positions)
     ]
     return {url for column in columns for url in column.unique() if url} - set(dataset.sources["url"])
