@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lib.i18n import _
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
@@ -51,7 +51,8 @@ def render(view: View) -> PageParams:
     # Translators: follows "Filters: Japan · 1950–2000": the filters leave the story whole, and the line says so.
     whole = _(". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them.")
     show_filters_in_use(view, whole)
-    linked = linked_choice(view.query, CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
+    # Translators: they fill "“chapter=x” is not {noun} in the data; {instead}."
+    linked = linked_choice(view.query, CHAPTER_PARAM, ids, N_("a chapter"), N_("the story opens at its first chapter"))
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
     chosen = st.selectbox(

@@ -146,9 +146,10 @@ def dispute_summary(islands: pd.DataFrame, names: Mapping[str, str], declaration
     promised = promised_in_1956(islands)
     if declaration is not None and not promised.empty:
         declared = format_partial_date(declaration["date"], declaration["date_precision"])
-        summary += " " + _(
-            "In the Joint Declaration of {date} the Soviet Union and Japan ended the state of war and restored "
-            "relations, and the Soviet side wrote down that it was ready to hand over {islands} once a peace "
+        # Translators: {summary} is the sentences before, what the dispute is.
+        summary = _(
+            "{summary} In the Joint Declaration of {date} the Soviet Union and Japan ended the state of war and "
+            "restored relations, and the Soviet side wrote down that it was ready to hand over {islands} once a peace "
             "treaty is signed. No treaty has been signed since."
-        ).format(date=escape_markdown(declared), islands=_names(promised["id"].map(names)))
+        ).format(summary=summary, date=escape_markdown(declared), islands=_names(promised["id"].map(names)))
     return summary
