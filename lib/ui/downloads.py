@@ -28,7 +28,7 @@ def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str
         disabled=count == 0,
         icon=":material/download:",
         key=key,
-        help="What this page shows, filtered as shown, one row each, its sources in readable columns",
+        help=_("What this page shows, filtered as shown, one row each, its sources in readable columns"),
         width="stretch",
     )
 
@@ -37,12 +37,12 @@ def package_download(dataset: Dataset, *, key: str) -> None:
     """A button that downloads the data package: every table, its descriptor (datapackage.json, which
     describes the columns and the joins, for pandas, R or frictionless), the GeoJSON and the source texts."""
     st.download_button(
-        _(DATA_PACKAGE_LABEL),
+        _("Download {package}").format(package=_(DATA_PACKAGE_LABEL)),
         data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
         file_name=ARCHIVE_NAME,
         mime="application/zip",
         on_click="ignore",
-        help=(
+        help=_(
             "Every table as CSV with datapackage.json, the Frictionless descriptor of their columns and joins "
             "(frictionless, pandas or R read it), islands.geojson, the README and the source texts"
         ),

@@ -17,7 +17,7 @@ from lib.views.statements import defused, iso_dates
 LIST_SEPARATOR = "; "
 # Between the sentences of several sources: a sentence may hold a semicolon itself.
 SENTENCE_SEPARATOR = " | "
-DATA_PACKAGE_LABEL = N_("Download the data package (ZIP, Frictionless)")
+DATA_PACKAGE_LABEL = N_("the data package (ZIP, Frictionless)")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -14,7 +14,7 @@ from lib.model.schema import EVENT_PRECISIONS
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import cited_pages
 from lib.views.sides import side_name
-from lib.views.wording import join_names
+from lib.views.wording import counted, join_names
 
 DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
 
@@ -104,15 +104,10 @@ def declaration_figure(declaration: pd.Series, today: pd.Timestamp) -> tuple[str
 
 def sources_help(figures: HeadlineFigures) -> str:
     """What the Sources figure counts: "1 source article and 57 other pages cited for …"."""
-    articles = ngettext("{count} source article", "{count} source articles", figures.articles)
-    pages = ngettext("{count} other page", "{count} other pages", figures.pages)
     # Translators: {articles} is "1 source article", {pages} "57 other pages".
     return _(
         "{articles} and {pages} cited for context events, island facts, speakers' roles and both sides' case."
-    ).format(
-        articles=articles.format(count=format_number(figures.articles)),
-        pages=pages.format(count=format_number(figures.pages)),
-    )
+    ).format(articles=counted(figures.articles, "source article"), pages=counted(figures.pages, "other page"))
 
 
 def headline_figures(dataset: Dataset) -> HeadlineFigures:
