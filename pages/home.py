@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from lib.i18n import _, format_number
 from lib.model.dataset import Dataset
-from lib.model.dates import format_partial_date
 from lib.model.filters import Filters, year_bounds
 from lib.model.view import PageParams, View
 from lib.site import site_page
@@ -18,15 +18,15 @@ from lib.views.downloads import csv_bytes, positions_frame
 from lib.views.map.build import build_island_map
 from lib.views.markdown import escape_markdown
 from lib.views.overview import (
-    DECLARATION_YEAR,
     HeadlineFigures,
     data_runs_to,
+    declaration_figure,
     dispute_summary,
     headline_figures,
-    years_since,
+    sources_help,
 )
 from lib.views.provenance import citations_markdown, event_citations, event_heading
-from lib.views.wording import counted, filters_in_use, share_of
+from lib.views.wording import filters_in_use, share_of
 
 MAP_HEIGHT = 260
 
@@ -34,9 +34,9 @@ MAP_HEIGHT = 260
 def render(view: View) -> PageParams:
     dataset, filters = view.dataset, view.filters
     figures = dataset.derived(headline_figures)
-    st.title("Russia–Japan peace-treaty talks")
+    st.title(_("Russia–Japan peace-treaty talks"))
     summary_column, map_column = st.columns([3, 2], gap="medium")
-    summary_column.markdown(dispute_summary(dataset.islands, figures.declaration))
+    summary_column.markdown(dispute_summary(dataset.islands, dataset.island_names, figures.declaration))
     with map_column:
         small_map(view)
     headline(dataset, figures)
@@ -58,13 +58,8 @@ def render(view: View) -> PageParams:
 def small_map(view: View) -> None:
     """The islands, each popup counting what the filters keep and linking to the Map page on that
     island, which lists it: lists in every popup made the page several times heavier."""
-    island_map = build_island_map(
-        view.dataset,
-        *view.on_the_map,
-        view.filters.island,
-        compact=True,
-        lists_links=map_page_links(view.dataset, view.filters),
-    )
+    links = map_page_links(view.dataset, view.filters)
+    island_map = build_island_map(view.dataset, *view.on_the_map, view.filters.island, compact=True, lists_links=links)
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
     st_folium(
@@ -76,58 +71,45 @@ def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
     first_year, last_year = year_bounds(dataset.events["date"], dataset.events["end_date"])
     years_column, events_column, statements_column, sources_column = st.columns(4)
     if figures.declaration is not None:
-        today = pd.Timestamp.today().normalize()
-        years_column.metric(
-            f"Since the {DECLARATION_YEAR} declaration",
-            f"{years_since(figures.declaration, today)} years",
-            help=(
-                f"Whole years from {format_partial_date(figures.declaration['date'], figures.declaration['date_precision'])} "
-                f"to today, {format_partial_date(today, 'day')}."
-            ),
-        )
-    events_column.metric("Events", figures.events, help=f"Dated events from {first_year} to {last_year}.")
-    statements_column.metric(
-        "Statements", figures.statements, help="Who said what, each with the sentence it came from."
-    )
-    sources_column.metric(
-        "Sources",
-        figures.sources,
-        help=(
-            f"{counted(figures.articles, 'source article')} and {counted(figures.pages, 'other page')} cited for "
-            "context events, island facts, speakers' roles and both sides' case."
-        ),
-    )
+        label, value, note = declaration_figure(figures.declaration, pd.Timestamp.today().normalize())
+        years_column.metric(label, value, help=note)
+    dated = _("Dated events from {first} to {last}.").format(first=first_year, last=last_year)
+    events_column.metric(_("Events"), format_number(figures.events), help=dated)
+    said = _("Who said what, each with the sentence it came from.")
+    statements_column.metric(_("Statements"), format_number(figures.statements), help=said)
+    sources_column.metric(_("Sources"), format_number(figures.sources), help=sources_help(figures))
 
     if figures.latest is not None:
         # The figures ignore the filters: the links under Explore count what they keep.
-        st.caption(
-            f"Figures for the whole dataset. {data_runs_to(figures.latest)} "
-            "The links under Explore count what the filters keep."
-        )
+        whole = _("Figures for the whole dataset. {events_up_to} The links under Explore count what the filters keep.")
+        st.caption(whole.format(events_up_to=data_runs_to(figures.latest)))
 
 
 def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
     """The latest event with its sources, and beside it the way into the story that leads up to it."""
     with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
-        st.markdown("#### Latest event")
-        st.page_link(streamlit_page(site_page("story")), label="Read the story", icon=":material/auto_stories:")
+        st.markdown("#### " + _("Latest event"))
+        st.page_link(streamlit_page(site_page("story")), label=_("Read the story"), icon=":material/auto_stories:")
     if latest is None:
-        st.info("The data has no events yet.")
+        st.info(_("The data has no events yet."))
     else:
         st.markdown(event_heading(latest))
         st.markdown(escape_markdown(latest["description"]))
-        st.markdown("Sources:\n" + citations_markdown(dataset.derived(event_citations).get(latest["id"], ())))
+        st.markdown(_("Sources:") + "\n" + citations_markdown(dataset.derived(event_citations).get(latest["id"], ())))
 
 
 def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
-    st.markdown("#### Explore")
-    st.caption(filters_in_use(filters, dataset.year_bounds, dataset.island_names) or "No filters: everything is shown.")
+    st.markdown("#### " + _("Explore"))
+    in_use = filters_in_use(filters, dataset.year_bounds, dataset.island_names)
+    st.caption(in_use or _("No filters: everything is shown."))
     events = share_of(events_shown, len(dataset.events), "event")
     statements = share_of(statements_shown, len(dataset.statements), "statement")
     for page, label, icon in (
-        ("map", "Map: who holds and who claims each island", "map"),
-        ("timeline", f"Timeline: {events}", "timeline"),
-        ("statements", f"Statements: {statements}", "format_quote"),
+        ("map", _("Map: who holds and who claims each island"), "map"),
+        # Translators: {events} is "all 42 events" or "10 of 42 events".
+        ("timeline", _("Timeline: {events}").format(events=events), "timeline"),
+        # Translators: {statements} is "all 8 statements" or "3 of 8 statements".
+        ("statements", _("Statements: {statements}").format(statements=statements), "format_quote"),
     ):
         st.page_link(streamlit_page(site_page(page)), label=label, icon=f":material/{icon}:")
 

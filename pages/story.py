@@ -3,6 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
@@ -45,16 +46,17 @@ def render(view: View) -> PageParams:
     dataset = view.dataset
     chapters = dataset.derived(story_chapters)
     ids = list(chapters)
-    st.title("The story of the negotiations")
+    st.title(_("The story of the negotiations"))
     st.caption(story_intro(list(chapters.values())))
-    # The filters leave the story whole: the line says so.
-    whole = ". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them."
+    # Translators: follows "Filters: Japan · 1950–2000": the filters leave the story whole, and the line says so.
+    whole = _(". The story is told whole, whatever the filters; the Timeline, the Map and the Statements follow them.")
     show_filters_in_use(view, whole)
-    linked = linked_choice(view.query, CHAPTER_PARAM, ids, "a chapter", "the story opens at its first chapter")
+    # Translators: they fill "“chapter=x” is not {noun} in the data; {instead}."
+    linked = linked_choice(view.query, CHAPTER_PARAM, ids, N_("a chapter"), N_("the story opens at its first chapter"))
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
     chosen = st.selectbox(
-        "Chapter", ids, key=CHAPTER_KEY, format_func=lambda chapter_id: chapter_label(chapters[chapter_id])
+        _("Chapter"), ids, key=CHAPTER_KEY, format_func=lambda chapter_id: chapter_label(chapters[chapter_id])
     )
     steps(ids, chosen)
     if chosen == ids[0]:  # the story starts with where each side stands today
@@ -77,7 +79,7 @@ def step_buttons(ids: list[str], chosen: str, suffix: str = "") -> None:
     before, after = neighbours(ids, chosen)
     with st.container(horizontal=True, horizontal_alignment="distribute", key=f"story_steps{suffix}"):
         st.button(
-            "Previous",
+            _("Previous"),
             key=f"story_previous{suffix}",
             icon=":material/arrow_back:",
             on_click=go_to,
@@ -85,7 +87,7 @@ def step_buttons(ids: list[str], chosen: str, suffix: str = "") -> None:
             disabled=before is None,
         )
         st.button(
-            "Next",
+            _("Next"),
             key=f"story_next{suffix}",
             type="primary",
             icon=":material/arrow_forward:",
@@ -113,9 +115,9 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
         legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
         st.caption(escape_markdown(f"{highlighted_text(chapter.islands, dataset.island_names)} {legend}"))
     citations = dataset.derived(event_citations)
-    st.subheader("Events in this chapter", anchor=False)
+    st.subheader(_("Events in this chapter"), anchor=False)
     st.markdown(events_markdown(chapter.events, citations, len(chapter.events)))
-    with st.expander("What each source says"):
+    with st.expander(_("What each source says")):
         st.markdown(sources_said_markdown(chapter.events, citations, dataset.derived(contested_readings)))
     csv_download(
         len(chapter.events),
@@ -125,7 +127,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
         key="story_csv",
     )
     if not statements.empty:
-        st.subheader("Said at the time", anchor=False)
+        st.subheader(_("Said at the time"), anchor=False)
         st.markdown(statements_markdown(statements, dataset.sources_by_id))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from lib.i18n import _
 from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
 from lib.ui.data import data_dir
@@ -15,13 +16,11 @@ from lib.views.downloads import DATA_PACKAGE_LABEL, download_label
 FILE_PREFIX = "kurils-"
 
 
-def csv_download(
-    count: int, noun: str, build: Callable[[], bytes], *, name: str, key: str, plural: str | None = None
-) -> None:
+def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str, key: str) -> None:
     """A button that downloads the `count` rows the page shows (`build` makes the CSV's bytes):
     "Download 42 events (CSV)", as kurils-<name>.csv."""
     st.download_button(
-        download_label(count, noun, plural),
+        download_label(count, noun),
         data=build,
         file_name=f"{FILE_PREFIX}{name}.csv",
         mime="text/csv",
@@ -29,7 +28,7 @@ def csv_download(
         disabled=count == 0,
         icon=":material/download:",
         key=key,
-        help="What this page shows, filtered as shown, one row each, its sources in readable columns",
+        help=_("What this page shows, filtered as shown, one row each, its sources in readable columns"),
         width="stretch",
     )
 
@@ -38,12 +37,12 @@ def package_download(dataset: Dataset, *, key: str) -> None:
     """A button that downloads the data package: every table, its descriptor (datapackage.json, which
     describes the columns and the joins, for pandas, R or frictionless), the GeoJSON and the source texts."""
     st.download_button(
-        f"Download {DATA_PACKAGE_LABEL}",
+        _("Download {package}").format(package=_(DATA_PACKAGE_LABEL)),
         data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
         file_name=ARCHIVE_NAME,
         mime="application/zip",
         on_click="ignore",
-        help=(
+        help=_(
             "Every table as CSV with datapackage.json, the Frictionless descriptor of their columns and joins "
             "(frictionless, pandas or R read it), islands.geojson, the README and the source texts"
         ),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import chain, pairwise
 from typing import Literal
 
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.views.html import Markup, escape, html, join, link
@@ -16,7 +17,7 @@ from lib.views.theme import HIGHLIGHT_COLOURS, rgba
 from lib.views.wording import shorten
 
 EvidenceKind = Literal["statement", "event"]
-KIND_NAMES: dict[str, str] = {"statement": "Statement", "event": "Event"}
+KIND_NAMES: dict[str, str] = {"statement": N_("Statement"), "event": N_("Event")}
 _KIND_ORDER: dict[str, int] = {"statement": 0, "event": 1}
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
@@ -141,7 +142,7 @@ def _label_html(span: EvidenceSpan) -> Markup:
     return html(
         '<span class="hl-label hl-label-{kind}" title="{title}" style="{style}">{label}</span>',
         kind=span.kind,
-        title=f"{KIND_NAMES[span.kind]}: {span.label}",
+        title=f"{_(KIND_NAMES[span.kind])}: {span.label}",
         style=_LABEL_BASE + _LABEL_STYLES[span.kind],
         label=shorten(span.label, 60),  # short beside the text; the title holds it whole
     )
@@ -154,12 +155,12 @@ def piece_html(piece: Piece, labelled: bool = True, chosen: bool = False, anchor
     if not piece.spans and not chosen:
         return labels + escape(piece.text)
     kinds = sorted({span.kind for span in piece.spans}, key=_KIND_ORDER.__getitem__)
-    titles = [f"{KIND_NAMES[span.kind]}: {span.label}" for span in piece.spans]
+    titles = [f"{_(KIND_NAMES[span.kind])}: {span.label}" for span in piece.spans]
     return labels + html(
         '<mark class="{classes}"{anchor} title="{title}" style="{style}">{text}</mark>',
         classes=" ".join(["hl", *(f"hl-{kind}" for kind in kinds), *(["hl-chosen"] if chosen else [])]),
         anchor=html(' id="{}"', CHOSEN_ID) if anchor else "",
-        title="; ".join(["The statement chosen", *titles] if chosen else titles),
+        title="; ".join([_("The statement chosen"), *titles] if chosen else titles),
         style=_MARK_BASE + "".join(_MARK_STYLES[kind] for kind in kinds) + (_CHOSEN_STYLE if chosen else ""),
         text=piece.text,
     )
@@ -230,27 +231,28 @@ def source_html(source: Mapping[str, object]) -> Markup:
     """Headline, publisher, dateline, day of publication and a link to the original."""
     return html(
         '<p class="kd-source" style="margin:0 0 1em 0;"><strong>{title}</strong><br>'
-        "{publisher} · {dateline} · published {published} · {link}</p>",
+        "{publisher} · {dateline} · {published} · {link}</p>",
         title=source["title"],
         publisher=source["publisher"],
         dateline=source["dateline"],
-        published=format_partial_date(source["published"], "day"),
-        link=link(str(source["url"]), "read the original"),
+        published=_("published {date}").format(date=format_partial_date(source["published"], "day")),
+        link=link(str(source["url"]), _("read the original")),
     )
 
 
 def highlight_legend_html() -> Markup:
     """What the highlights mean; sample labels and marks drawn exactly as in the article."""
-    statement = EvidenceSpan(0, 1, "statement", "Speaker")
-    event = EvidenceSpan(0, 1, "event", "Event title")
+    statement = EvidenceSpan(0, 1, "statement", _("Speaker"))
+    event = EvidenceSpan(0, 1, "event", _("Event title"))
+    sentence = _("sentence")
     items = [
-        (piece_html(Piece("sentence", (statement,), (statement,))), "a statement was taken from this sentence"),
-        (piece_html(Piece("sentence", (event,), (event,))), "an event was taken from this sentence"),
+        (piece_html(Piece(sentence, (statement,), (statement,))), _("a statement was taken from this sentence")),
+        (piece_html(Piece(sentence, (event,), (event,))), _("an event was taken from this sentence")),
         (
-            html('<span style="{}padding-left:0.5em;">paragraph</span>', _UNUSED_PARAGRAPH_STYLE),
-            "nothing in it was taken into the dataset",
+            html('<span style="{}padding-left:0.5em;">{}</span>', _UNUSED_PARAGRAPH_STYLE, _("paragraph")),
+            _("nothing in it was taken into the dataset"),
         ),
-        ("plain text", "left out of the dataset"),
+        (_("plain text"), _("left out of the dataset")),
     ]
     rows = join(
         html('<li style="margin:0 0 0.3em 0;line-height:1.8;">{} — {}</li>', sample, meaning)

@@ -1,4 +1,5 @@
-"""The events' and the islands' CSV downloads, as a reader's spreadsheet. Pure functions, no Streamlit.
+"""The events', the islands' and the positions' CSV downloads, as a reader's spreadsheet, its headers in the
+reader's language (the data package keeps the files' own column names). Pure functions, no Streamlit.
 The statements' CSV is lib.views.statements' `statements_csv`."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import N_, _, format_number, ngettext
 from lib.views.islands import Island, figure_text, island_records, japanese_name, part_of, russian_name
 from lib.views.provenance import Citation, FigureSource, event_when
 from lib.views.statements import defused, iso_dates
@@ -15,7 +17,7 @@ from lib.views.statements import defused, iso_dates
 LIST_SEPARATOR = "; "
 # Between the sentences of several sources: a sentence may hold a semicolon itself.
 SENTENCE_SEPARATOR = " | "
-DATA_PACKAGE_LABEL = "the data package (ZIP, Frictionless)"
+DATA_PACKAGE_LABEL = N_("the data package (ZIP, Frictionless)")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -34,21 +36,21 @@ def events_frame(
     cited = [citations.get(event_id, ()) for event_id in ordered["id"]]
     return pd.DataFrame(
         {
-            "Date": [event_when(event) for event in ordered.to_dict("records")],
-            "Date (ISO, at its precision)": iso_dates(ordered["date"], ordered["date_precision"]),
-            "End date (ISO)": iso_dates(ordered["end_date"], ordered["date_precision"]),
-            "Title": ordered["title"],
-            "Description": ordered["description"],
-            "Countries": ordered["countries"].map(LIST_SEPARATOR.join),
-            "Islands": ordered["islands"].map(lambda ids: LIST_SEPARATOR.join(island_names.get(i, i) for i in ids)),
-            "Type": ordered["event_type"],
-            "Sources": [LIST_SEPARATOR.join(f"{source.publisher}: {source.url}" for source in row) for row in cited],
-            "What each source states": [
+            _("Date"): [event_when(event) for event in ordered.to_dict("records")],
+            _("Date (ISO, at its precision)"): iso_dates(ordered["date"], ordered["date_precision"]),
+            _("End date (ISO)"): iso_dates(ordered["end_date"], ordered["date_precision"]),
+            _("Title"): ordered["title"],
+            _("Description"): ordered["description"],
+            _("Countries"): ordered["countries"].map(LIST_SEPARATOR.join),
+            _("Islands"): ordered["islands"].map(lambda ids: LIST_SEPARATOR.join(island_names.get(i, i) for i in ids)),
+            _("Type"): ordered["event_type"],
+            _("Sources"): [LIST_SEPARATOR.join(f"{source.publisher}: {source.url}" for source in row) for row in cited],
+            _("What each source states"): [
                 LIST_SEPARATOR.join(f"{source.publisher}: {', '.join(source.states)}" for source in row)
                 for row in cited
             ],
-            "Evidence": [SENTENCE_SEPARATOR.join(source.evidence for source in row) for row in cited],
-            "Event id": ordered["id"],
+            _("Evidence"): [SENTENCE_SEPARATOR.join(source.evidence for source in row) for row in cited],
+            _("Event id"): ordered["id"],
         }
     )
 
@@ -59,20 +61,20 @@ def _figure_sources_text(sources: Sequence[FigureSource], figure: str) -> str:
 
 def _island_row(island: Island, by_id: Mapping[str, Island], figures: Mapping[tuple[str, str], Any]) -> dict:
     return {
-        "Island": island.name,
-        "Part of": part_of(island, by_id),
-        "Japanese name": japanese_name(island),
-        "Russian name": russian_name(island),
-        "Area (km²)": island.area_km2,
-        "Area stated by": _figure_sources_text(figures.get((island.id, "area_km2"), ()), "area_km2"),
-        "Population": island.population,
-        "Population year": island.population_year,
-        "Population stated by": _figure_sources_text(figures.get((island.id, "population"), ()), "population"),
-        "Administered by": island.administered_by,
-        "Claimed by": island.claimed_by or "not claimed",
-        "1956 declaration": "promised" if island.in_1956_declaration else "not included",
-        "Names and status checked at": island.source_url,
-        "Island id": island.id,
+        _("Island"): island.name,
+        _("Part of"): part_of(island, by_id),
+        _("Japanese name"): japanese_name(island),
+        _("Russian name"): russian_name(island),
+        _("Area (km²)"): island.area_km2,
+        _("Area stated by"): _figure_sources_text(figures.get((island.id, "area_km2"), ()), "area_km2"),
+        _("Population"): island.population,
+        _("Population year"): island.population_year,
+        _("Population stated by"): _figure_sources_text(figures.get((island.id, "population"), ()), "population"),
+        _("Administered by"): island.administered_by,
+        _("Claimed by"): island.claimed_by or _("not claimed"),
+        _("1956 declaration"): _("promised") if island.in_1956_declaration else _("not included"),
+        _("Names and status checked at"): island.source_url,
+        _("Island id"): island.id,
     }
 
 
@@ -83,7 +85,7 @@ def islands_frame(
     rows = [island for island in island_records(islands, geojson) if island.listed]
     by_id = {island.id: island for island in rows}
     frame = pd.DataFrame([_island_row(island, by_id, figures) for island in rows])
-    return frame.astype({"Population": "Int64", "Population year": "Int64"})
+    return frame.astype({_("Population"): "Int64", _("Population year"): "Int64"})
 
 
 def positions_frame(positions: pd.DataFrame) -> pd.DataFrame:
@@ -92,19 +94,25 @@ def positions_frame(positions: pd.DataFrame) -> pd.DataFrame:
     ordered = positions.sort_values(["side", "order"], kind="stable")
     return pd.DataFrame(
         {
-            "Side": ordered["side"],
-            "Summary": ordered["summary"],
-            "Quote": ordered["quote"],
-            "Said by": ordered["speaker"],
-            "Page title": ordered["title"],
-            "Page": ordered["url"],
-            "Published (ISO)": ordered["published"].dt.strftime("%Y-%m-%d"),
-            "Position id": ordered["id"],
+            _("Side"): ordered["side"],
+            _("Summary"): ordered["summary"],
+            _("Quote"): ordered["quote"],
+            _("Speaker"): ordered["speaker"],
+            _("Page title"): ordered["title"],
+            _("Page"): ordered["url"],
+            _("Published (ISO)"): ordered["published"].dt.strftime("%Y-%m-%d"),
+            _("Position id"): ordered["id"],
         }
     )
 
 
-def download_label(count: int, noun: str, plural: str | None = None) -> str:
-    """ "Download 42 events (CSV)", "Download 1 island (CSV)"."""
-    word = noun if count == 1 else plural or f"{noun}s"
-    return f"Download {count:,} {word} (CSV)"
+def download_label(count: int, noun: str) -> str:
+    """ "Download 42 events (CSV)", "Download 1 island (CSV)": a whole sentence for each kind of row
+    (`noun`), as languages inflect the noun and the verb's object differently."""
+    labels = {
+        "event": ngettext("Download {count} event (CSV)", "Download {count} events (CSV)", count),
+        "island": ngettext("Download {count} island (CSV)", "Download {count} islands (CSV)", count),
+        "position": ngettext("Download {count} position (CSV)", "Download {count} positions (CSV)", count),
+        "statement": ngettext("Download {count} statement (CSV)", "Download {count} statements (CSV)", count),
+    }
+    return labels[noun].format(count=format_number(count))

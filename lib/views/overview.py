@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.i18n import _, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.model.schema import EVENT_PRECISIONS
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import cited_pages
-from lib.views.wording import join_names
+from lib.views.sides import side_name
+from lib.views.wording import counted, join_names
 
 DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
 
@@ -85,7 +88,26 @@ def data_runs_to(latest: pd.Series | None) -> str:
     """How far the data goes, in words: "Events up to 24 Jan 2025."; "" with no event."""
     if latest is None:
         return ""
-    return f"Events up to {format_partial_date(last_day(latest), latest['date_precision'])}."
+    return _("Events up to {date}.").format(date=format_partial_date(last_day(latest), latest["date_precision"]))
+
+
+def declaration_figure(declaration: pd.Series, today: pd.Timestamp) -> tuple[str, str, str]:
+    """The first figure's label, value and how it is counted: "Since the 1956 declaration", "70 years"."""
+    years = years_since(declaration, today)
+    signed = format_partial_date(declaration["date"], declaration["date_precision"])
+    return (
+        _("Since the {year} declaration").format(year=DECLARATION_YEAR),
+        ngettext("{count} year", "{count} years", years).format(count=format_number(years)),
+        _("Whole years from {date} to today, {today}.").format(date=signed, today=format_partial_date(today, "day")),
+    )
+
+
+def sources_help(figures: HeadlineFigures) -> str:
+    """What the Sources figure counts: "1 source article and 57 other pages cited for …"."""
+    # Translators: {articles} is "1 source article", {pages} "57 other pages".
+    return _(
+        "{articles} and {pages} cited for context events, island facts, speakers' roles and both sides' case."
+    ).format(articles=counted(figures.articles, "source article"), pages=counted(figures.pages, "other page"))
 
 
 def headline_figures(dataset: Dataset) -> HeadlineFigures:
@@ -103,22 +125,26 @@ def _names(values: pd.Series) -> str:
     return escape_markdown(join_names(values.unique().tolist()))
 
 
-def dispute_summary(islands: pd.DataFrame, declaration: pd.Series | None) -> str:
-    """What the dispute is, in a few sentences of Markdown; the islands, states and date come from the data."""
+def dispute_summary(islands: pd.DataFrame, names: Mapping[str, str], declaration: pd.Series | None) -> str:
+    """What the dispute is, in a few sentences of Markdown: the islands (`names`), states and date from the data."""
     disputed = disputed_islands(islands)
-    summary = (
+    summary = _(
         "Russia and Japan have never signed a peace treaty to close the Second World War. "
-        f"The main obstacle is who owns {_names(disputed['name_en'])}, at the southern end of the Kuril chain "
-        f"off Hokkaido: {_names(disputed['administered_by'])} administers them and "
-        f"{_names(disputed['claimed_by'])} claims them. Russia calls them the Southern Kurils, "
+        "The main obstacle is who owns {islands}, at the southern end of the Kuril chain off Hokkaido: "
+        "{administrator} administers them and {claimant} claims them. Russia calls them the Southern Kurils, "
         "Japan the Northern Territories."
+    ).format(
+        islands=_names(disputed["id"].map(names)),
+        administrator=_names(disputed["administered_by"].map(side_name)),
+        claimant=_names(disputed["claimed_by"].map(side_name)),
     )
     promised = promised_in_1956(islands)
     if declaration is not None and not promised.empty:
         declared = format_partial_date(declaration["date"], declaration["date_precision"])
-        summary += (
-            f" In the Joint Declaration of {escape_markdown(declared)} the Soviet Union and Japan ended the "
-            "state of war and restored relations, and the Soviet side wrote down that it was ready to hand over "
-            f"{_names(promised['name_en'])} once a peace treaty is signed. No treaty has been signed since."
-        )
+        # Translators: {summary} is the sentences before, what the dispute is.
+        summary = _(
+            "{summary} In the Joint Declaration of {date} the Soviet Union and Japan ended the state of war and "
+            "restored relations, and the Soviet side wrote down that it was ready to hand over {islands} once a peace "
+            "treaty is signed. No treaty has been signed since."
+        ).format(summary=summary, date=escape_markdown(declared), islands=_names(promised["id"].map(names)))
     return summary

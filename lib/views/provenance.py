@@ -10,19 +10,16 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import N_, _, format_number
 from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.evidence import supported_precision
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.wording import join_names
 
-PART_WORDS: dict[str, str] = {
-    "date": "the date",
-    "place": "the place",
-    "people": "who took part",
-    "what": "what happened",
-}
-DATE_WORDS: dict[str, str] = {"day": "the day", "month": "the month", "year": "the year"}
+# Translators: what part of an event a source states, listed as "TASS (the day, what happened)".
+PART_WORDS: dict[str, str] = {"place": N_("the place"), "people": N_("who took part"), "what": N_("what happened")}
+DATE_WORDS: dict[str, str] = {"day": N_("the day"), "month": N_("the month"), "year": N_("the year")}
 
 
 @dataclass(frozen=True)
@@ -37,13 +34,14 @@ class Citation:
 
     @property
     def label(self) -> str:
-        return f"{self.publisher}, “{self.article}”" if self.article else self.publisher
+        label = _("{publisher}, “{title}”") if self.article else "{publisher}"
+        return label.format(publisher=self.publisher, title=self.article)
 
 
 def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, ...]:
     """What a source states, in words: the date as precisely as it states it, then the other parts."""
-    dated = (DATE_WORDS[date_precision],) if date_precision else ()
-    return (*dated, *(PART_WORDS[part] for part in supports if part != "date"))
+    dated = (_(DATE_WORDS[date_precision]),) if date_precision else ()
+    return (*dated, *(_(PART_WORDS[part]) for part in supports if part != "date"))
 
 
 def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> Citation:
@@ -149,18 +147,15 @@ def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citat
         for row in latest.to_dict("records")
     ]
     if len(events) > limit:
-        lines.insert(0, f"The latest {limit} of {len(events):,}; the Timeline has every one.")
+        shown = _("The latest {limit} of {total}; the Timeline has every one.")
+        lines.insert(0, shown.format(limit=format_number(limit), total=format_number(len(events))))
     return "\n".join(lines)
 
 
 def cited_pages(dataset: Dataset) -> set[str]:
     """Every page the data cites besides its source articles, both sides' positions and readings too."""
-    columns: list[pd.Series] = [
-        dataset.event_sources["url"],
-        dataset.island_figures["url"],
-        dataset.islands["source_url"],
-        dataset.statements["role_source_url"],
-        dataset.readings["url"],
-        dataset.positions["url"],
+    columns = [dataset.islands["source_url"], dataset.statements["role_source_url"]]
+    columns += [
+        table["url"] for table in (dataset.event_sources, dataset.island_figures, dataset.readings, dataset.positions)
     ]
     return {url for column in columns for url in column.unique() if url} - set(dataset.sources["url"])

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.i18n import _, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
@@ -71,10 +72,13 @@ def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
 def story_intro(chapters: Sequence[Chapter]) -> str:
     """What the story is, in a line: its years and its number of chapters."""
     first, last = chapters[0].span.start.year, chapters[-1].span.end.year
-    return (
-        f"From {first} to {last} in {len(chapters)} short chapters, each with a map of the islands it concerns "
-        "and its events with their sources."
-    )
+    return ngettext(
+        "From {first} to {last} in {count} short chapter, with a map of the islands it concerns and its events "
+        "with their sources.",
+        "From {first} to {last} in {count} short chapters, each with a map of the islands it concerns "
+        "and its events with their sources.",
+        len(chapters),
+    ).format(first=first, last=last, count=format_number(len(chapters)))
 
 
 def chapter_label(chapter: Chapter) -> str:
@@ -83,7 +87,7 @@ def chapter_label(chapter: Chapter) -> str:
 
 
 def progress_text(number: int, total: int) -> str:
-    return f"Chapter {number} of {total}"
+    return _("Chapter {number} of {total}").format(number=number, total=total)
 
 
 def neighbours(chapter_ids: Sequence[str], current: str) -> tuple[str | None, str | None]:
@@ -113,4 +117,6 @@ def sources_said_markdown(
 def highlighted_text(island_ids: Sequence[str], names: Mapping[str, str]) -> str:
     """What the chapter's map highlights, in words: "Ringed on the map: Iturup and Urup." """
     shown = [names[island_id] for island_id in island_ids if island_id in names]
-    return f"Ringed on the map: {join_names(shown)}." if shown else "The map highlights no island in this chapter."
+    if not shown:
+        return _("The map highlights no island in this chapter.")
+    return _("Ringed on the map: {islands}.").format(islands=join_names(shown))

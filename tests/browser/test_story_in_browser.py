@@ -125,3 +125,21 @@ def test_on_a_phone_the_next_at_each_chapters_end_reads_the_whole_story(touch_pa
         expect_chapter(touch_page, number)
     expect(next_button(touch_page, "_end")).to_be_disabled()
     expect(next_button(touch_page)).to_be_disabled()
+
+
+def test_the_story_in_russian_on_a_phone_steps_on_keeping_its_language_and_fits_the_screen(
+    touch_page: Page, app_server: Server
+) -> None:
+    open_app(touch_page, f"{app_server.url}/story?lang=ru")
+    expect(touch_page.get_by_role("heading", level=1)).to_have_text(re.compile("[\u0400-\u04ff]"))
+    back = touch_page.locator(".st-key-story_previous").get_by_role("button")
+    onward = touch_page.locator(".st-key-story_next").get_by_role("button")
+    expect(back).to_have_text(re.compile("[\u0400-\u04ff]"))
+    expect(onward).to_have_text(re.compile("[\u0400-\u04ff]"))
+    assert abs(back.bounding_box()["y"] - onward.bounding_box()["y"]) < 2, "Previous and Next share their row"
+    onward.tap()
+    expect(touch_page).to_have_url(re.compile(rf"[?&]chapter={re.escape(CHAPTERS[1]['id'])}(&|$)"))
+    expect(touch_page).to_have_url(re.compile(r"[?&]lang=ru(&|$)"))
+    expect(touch_page.get_by_text(re.compile(rf"^Глава 2 из {len(CHAPTERS)}$"))).to_be_visible()
+    wait_for_app(touch_page)
+    assert touch_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scroll"

@@ -196,3 +196,51 @@ def test_the_overview_offers_the_positions_it_shows_and_the_whole_data_package()
         (row["side"], row["quote"], row["url"])
         for row in sorted(positions, key=lambda row: (row["side"], int(row["order"])))
     ]
+
+
+# A character of each language's script: kana or kanji, Cyrillic.
+SCRIPTS = {"ja": re.compile("[\u3040-\u30ff\u4e00-\u9fff]"), "ru": re.compile("[\u0400-\u04ff]")}
+# The Overview's own interface words in English, none of which a translated page may show.
+OVERVIEW_ENGLISH = (
+    "Russia–Japan peace-treaty talks",
+    "Since the 1956 declaration",
+    "Figures for the whole dataset.",
+    "Neither is the dashboard's view.",
+    "'s position, as its government states it",
+    "#### Latest event",
+    "Read the story",
+    "Sources:",
+    "#### Explore",
+    "Map: who holds and who claims each island",
+    "Download the data package",
+)
+
+
+def interface_text(app: AppTest) -> str:
+    """Every word the page's elements show: title, captions, Markdown, figures, links and buttons."""
+    shown = [*app.title, *app.caption, *app.main.markdown]
+    labelled = [*app.metric, *app.get("download_button")]
+    return "\n".join(
+        [element.value for element in shown]
+        + [f"{element.label} {element.value} {element.help}" for element in app.metric]
+        + [element.label for element in labelled]
+        + list(page_links(app).values())
+    )
+
+
+def test_the_overview_in_english_shows_every_interface_word_the_translations_replace() -> None:
+    shown = interface_text(run_page("pages/home.py"))
+    assert [words for words in OVERVIEW_ENGLISH if words not in shown] == []
+
+
+@pytest.mark.parametrize("language", ["ja", "ru"])
+def test_the_overview_in_japanese_and_russian_shows_its_interface_in_that_script(language: str) -> None:
+    app = run_page("pages/home.py", lang=language)
+    assert not app.exception
+    shown = interface_text(app)
+    assert [words for words in OVERVIEW_ENGLISH if words in shown] == []
+    script = SCRIPTS[language]
+    [title] = app.title
+    written = [title.value, *(f"{metric.label} {metric.help}" for metric in app.metric), app.metric[0].value]
+    assert all(script.search(text) for text in written), written
+    assert all(script.search(button.label) for button in app.get("download_button"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,25 @@ def test_a_contested_event_in_a_chapter_gives_each_side_s_reading() -> None:
     said = app.expander[0].markdown[0].value
     assert "**Contested: how each side reads it**" in said
     assert "**Japan**:" in said and "**Russia**:" in said
+
+
+# A character of each language's script: kana or kanji, Cyrillic.
+SCRIPTS = {"ja": re.compile("[\u3040-\u30ff\u4e00-\u9fff]"), "ru": re.compile("[\u0400-\u04ff]")}
+
+
+@pytest.mark.parametrize("language", ["ja", "ru"])
+def test_the_story_in_japanese_and_russian_shows_its_interface_in_that_script(language: str) -> None:
+    app = run_page(PAGE, lang=language)
+    assert not app.exception
+    english = run_page(PAGE)
+    script = SCRIPTS[language]
+    [title], [intro] = app.title, app.caption[:1]
+    chooser = app.selectbox(key=CHAPTER_KEY)
+    buttons = [app.button(key=key).label for key in ("story_previous", "story_next", "story_next_end")]
+    headings = [app.main.subheader[-1].value, app.main.expander[0].label, app.get("download_button")[0].label]
+    written = [title.value, intro.value, chooser.label, progress(app), *buttons, *headings]
+    assert all(script.search(text) for text in written), written
+    # The same elements in English: the page's own words, not the data's.
+    assert english.title[0].value == "The story of the negotiations"
+    assert progress(english).startswith("Chapter 1 of")
+    assert chooser.value == chapter_shown(english) == CHAPTERS[0]["id"]

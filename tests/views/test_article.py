@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.article import (
     CHOSEN_ID,
@@ -18,6 +20,7 @@ from lib.views.article import (
     context_html,
     evidence_spans,
     find_all,
+    highlight_legend_html,
     paragraph_html,
     paragraphs_with_spans,
     pieces,
@@ -313,3 +316,23 @@ def test_the_script_that_shows_the_chosen_statement_is_served_by_the_app() -> No
     path = str(attrs["src"]).removeprefix("app/")
     assert (Path(__file__).resolve().parents[2] / path).is_file()
     assert CHOSEN_ID in (Path(__file__).resolve().parents[2] / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def speak() -> Iterator[Callable[[str], None]]:
+    """use_language, with English back after the test."""
+    yield use_language
+    use_language(ENGLISH)
+
+
+def test_the_interface_round_the_article_follows_the_language_and_its_text_stays_english(
+    dataset: Dataset, article: str, speak: Callable[[str], None]
+) -> None:
+    speak("ja")
+    source = dataset.sources_by_id.loc[SOURCE_ID]
+    shown = "".join(parse_html(source_html(source) + highlight_legend_html()).text)
+    assert "2018年7月23日公開" in shown and "原文を読む" in shown and "段落" in shown
+    assert source["title"] in shown, "the headline as published"
+    body = article_html(article, evidence_spans(dataset, SOURCE_ID))
+    assert 'title="発言: ' in body, "each highlight says what it is in the reader's language"
+    assert "Matviyenko" in "".join(parse_html(body).text), "the article's own words, in English as published"

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pandas as pd
+import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.load import DATA_DIR
@@ -17,6 +20,7 @@ from lib.views.downloads import (
     download_label,
     events_frame,
     islands_frame,
+    positions_frame,
 )
 from lib.views.provenance import event_citations, figure_sources
 
@@ -103,3 +107,29 @@ def test_the_islands_csv_lists_every_island_with_its_figures_and_their_pages(dat
 def test_the_label_counts_the_rows() -> None:
     assert download_label(1, "event") == "Download 1 event (CSV)"
     assert download_label(1234, "island") == "Download 1,234 islands (CSV)"
+
+
+@pytest.fixture
+def russian():
+    use_language("ru")
+    yield
+    use_language(ENGLISH)
+
+
+def test_the_label_takes_each_russian_form_of_its_count(russian: None) -> None:
+    # One, few and many: 1 and 21 событие, 3 события, 5 and 11 событий; 1 234 as Russian writes it.
+    assert [download_label(count, "event") for count in (1, 21, 3, 5, 11)] == [
+        f"Скачать {count} {word} (CSV)"
+        for count, word in [(1, "событие"), (21, "событие"), (3, "события"), (5, "событий"), (11, "событий")]
+    ]
+    assert download_label(1234, "island") == "Скачать 1\N{NO-BREAK SPACE}234 острова (CSV)"
+
+
+def test_a_translated_csv_keeps_its_japanese_and_cyrillic_through_its_bytes(dataset: Dataset, russian: None) -> None:
+    japanese = dataset.positions.assign(summary="日本政府は四島が日本に帰属すると述べている。")
+    data = csv_bytes(positions_frame(japanese))
+    assert data.startswith("\ufeff".encode()), "a byte-order mark, so that a spreadsheet reads UTF-8"
+    rows = read_csv(data)
+    header = list(rows[0])
+    assert all(re.search("[\u0400-\u04ff]", name) for name in header), header
+    assert {row[header[1]] for row in rows} == {"日本政府は四島が日本に帰属すると述べている。"}

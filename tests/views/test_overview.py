@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.load import DATA_DIR
 from lib.views.citation import coverage_of
 from lib.views.overview import (
     data_runs_to,
+    declaration_figure,
     declaration_of_1956,
     dispute_summary,
     disputed_islands,
@@ -137,7 +140,7 @@ def test_sources_count_each_cited_page_once_and_the_articles_apart(dataset: Data
 
 
 def test_the_summary_names_the_islands_the_states_and_the_declaration_from_the_data(dataset: Dataset) -> None:
-    summary = dispute_summary(dataset.islands, declaration_of_1956(dataset.events))
+    summary = dispute_summary(dataset.islands, dataset.island_names, declaration_of_1956(dataset.events))
     assert "Iturup, Kunashir, Shikotan and Habomai Islands" in summary
     assert "Russia administers them and Japan claims them" in summary
     assert "19 Oct 1956" in summary
@@ -148,7 +151,7 @@ def test_the_summary_follows_the_data(dataset: Dataset) -> None:
     islands = dataset.islands.copy()
     islands.loc[islands["id"] == "iturup", "claimed_by"] = ""
     islands.loc[islands["id"] == "kunashir", "in_1956_declaration"] = True
-    summary = dispute_summary(islands, None)
+    summary = dispute_summary(islands, dict(zip(islands["id"], islands["name_en"], strict=True)), None)
     assert "owns Kunashir, Shikotan and Habomai Islands" in summary
     assert "Joint Declaration" not in summary  # no declaration row, no sentence about it
 
@@ -156,6 +159,33 @@ def test_the_summary_follows_the_data(dataset: Dataset) -> None:
 def test_the_summary_shows_hostile_names_as_text(dataset: Dataset) -> None:
     islands = dataset.islands.copy()
     islands.loc[islands["id"] == "shikotan", "name_en"] = "[Shikotan](javascript:alert(1)) <b>"
-    summary = dispute_summary(islands, declaration_of_1956(dataset.events))
+    summary = dispute_summary(
+        islands, dict(zip(islands["id"], islands["name_en"], strict=True)), declaration_of_1956(dataset.events)
+    )
     assert "](javascript" not in summary and "<b>" not in summary
     assert r"\[Shikotan\]\(javascript\:alert\(1\)\) &lt;b&gt;" in summary
+
+
+@pytest.fixture
+def speak() -> Iterator[Callable[[str], None]]:
+    """use_language, with English back after the test."""
+    yield use_language
+    use_language(ENGLISH)
+
+
+def test_the_summary_in_japanese_names_the_islands_states_and_date_as_japanese_writes_them(
+    dataset: Dataset, speak: Callable[[str], None]
+) -> None:
+    speak("ja")
+    names = {row["id"]: row["name_ja_kanji"] for row in csv_rows("islands.csv")}
+    summary = dispute_summary(dataset.islands, names, declaration_of_1956(dataset.events))
+    assert all(name in summary for name in ("択捉島", "国後島", "色丹島", "歯舞群島", "ロシア", "1956年10月19日"))
+    assert "Russia and Japan" not in summary and "Iturup" not in summary
+
+
+def test_the_years_since_the_declaration_take_each_russian_form(dataset: Dataset, speak: Callable[[str], None]) -> None:
+    speak("ru")
+    declaration = declaration_of_1956(dataset.events)
+    # 19 Oct 1956 to 1 Dec of 2027, 2028 and 2031: 71, 72 and 75 whole years.
+    years = [declaration_figure(declaration, pd.Timestamp(f"{year}-12-01"))[1] for year in (2027, 2028, 2031)]
+    assert years == ["71 год", "72 года", "75 лет"]

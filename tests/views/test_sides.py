@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Callable, Iterator
 
+import pandas as pd
+import pytest
+
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.sides import contested_readings, position_heading, positions_markdown, readings_markdown
 from tests.hostile import CANARY, PAYLOADS
@@ -78,3 +82,19 @@ def test_hostile_positions_are_escaped() -> None:
     shown = positions_markdown(pd.DataFrame([hostile]), "Japan")
     assert "<script>" not in shown
     assert "\\*\\*bold\\*\\*" in shown
+
+
+@pytest.fixture
+def speak() -> Iterator[Callable[[str], None]]:
+    """use_language, with English back after the test."""
+    yield use_language
+    use_language(ENGLISH)
+
+
+def test_the_sides_and_their_headings_are_named_in_the_reader_s_language(speak: Callable[[str], None]) -> None:
+    speak("ja")
+    said = readings_markdown([reading("Japan", "日本はAとする。"), reading("Russia", "ロシアはBとする。")], str)
+    assert "- **日本**: 日本はAとする" in said and "- **ロシア**: ロシアはBとする" in said
+    assert position_heading("Russia").startswith("ロシアの立場")
+    speak("ru")
+    assert position_heading("Japan").startswith("Япония: позиция")

@@ -3,9 +3,12 @@ the chapters, and what the page writes of them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import Citation
@@ -169,3 +172,23 @@ def test_the_real_story_s_chapters_are_numbered_in_order_with_their_events(datas
         assert chapter.span.end >= chapter.events["end_date"].fillna(chapter.events["date"]).max()
     first = next(iter(chapters.values()))
     assert chapter_label(first) == f"1. {first.title} ({first.span.start.year})"
+
+
+@pytest.fixture
+def speak() -> Iterator[Callable[[str], None]]:
+    """use_language, with English back after the test."""
+    yield use_language
+    use_language(ENGLISH)
+
+
+def test_the_story_s_words_follow_the_language(speak: Callable[[str], None]) -> None:
+    first, last = events(("1855-02-07", None, "day")), events(("2025-01-24", None, "day"))
+    chapters = [
+        Chapter(name, 1, name, "Text.", told, (), events_span(told)) for name, told in (("a", first), ("b", last))
+    ]
+    speak("ru")
+    assert story_intro(chapters).startswith("С 1855 по 2025 год в 2 коротких главах")
+    assert story_intro(chapters[:1] * 21).startswith("С 1855 по 1855 год в 21 короткой главе")
+    assert progress_text(3, 16) == "Глава 3 из 16"
+    speak("ja")
+    assert highlighted_text(("iturup",), {"iturup": "択捉島"}) == "地図上で囲んだ島：択捉島。"
