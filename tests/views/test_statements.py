@@ -371,3 +371,24 @@ def test_a_statement_line_can_name_the_speaker_s_role_and_leave_out_its_links() 
     )
     line = statements_markdown(said, roles=True)
     assert line == "- **Chuichi Date** (President of the House of Councillors, Japan, 23 Jul 2018): Progress (reported)"
+
+
+def test_search_finds_cyrillic_in_any_case_and_japanese_and_speakers_sort_in_either_case() -> None:
+    statements = pd.DataFrame(
+        {
+            "id": ["ru", "ja", "en"],
+            "quote": ["Мы надеемся на прогресс", "平和条約の締結を目指します", "We hope for progress"],
+            "speaker": ["Мария Захарова", "河野太郎", "Chuichi Date"],
+            "role": ["официальный представитель МИД", "外務大臣", "President"],
+        }
+    )
+    for q, expected in [
+        ("ЗАХАРОВА", ["ru"]),
+        ("Надеемся", ["ru"]),
+        ("МИД", ["ru"]),
+        ("平和条約", ["ja"]),
+        ("外務", ["ja"]),
+    ]:
+        assert list(search_statements(statements, q)["id"]) == expected, q
+    speakers = pd.DataFrame({"speaker": ["Юрий", "борис", "Анна"]})
+    assert speaker_choices(speakers) == ["Анна", "борис", "Юрий"]
