@@ -31,11 +31,13 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _shown(value: Any) -> str:
+    return json.dumps(value)[:40]
+
+
 def _position_problem(position: Any) -> str | None:
     if not isinstance(position, list) or len(position) < 2 or not all(_number(value) for value in position[:2]):
-        return _("has {value} where a [longitude, latitude] pair of numbers belongs").format(
-            value=json.dumps(position)[:40]
-        )
+        return _("has {value} where a [longitude, latitude] pair of numbers belongs").format(value=_shown(position))
     lon, lat = position[:2]
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
         return _("has the position [{lon}, {lat}], outside longitude -180–180 and latitude -90–90").format(
@@ -55,10 +57,8 @@ def _rings(geometry: Mapping[str, Any]) -> list[Any]:
 def _ring_problem(ring: Any) -> str | None:
     if not isinstance(ring, list) or len(ring) < 4:
         return _("has a ring of fewer than four positions")
-    position_problem = next(filter(None, map(_position_problem, ring)), None)
-    if position_problem:
-        return position_problem
-    return None if ring[0] == ring[-1] else _("has a ring whose last position is not its first")
+    unclosed = None if ring[0] == ring[-1] else _("has a ring whose last position is not its first")
+    return next(filter(None, map(_position_problem, ring)), unclosed)
 
 
 def _geometry_problem(geometry: Any) -> str | None:
@@ -72,20 +72,16 @@ def _geometry_problem(geometry: Any) -> str | None:
 def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for key in CONTEXT_TEXT:
         if not isinstance(properties.get(key, ""), str):
-            yield f"properties.{key}", _("is {value}, not text").format(value=json.dumps(properties[key])[:40])
+            yield f"properties.{key}", _("is {value}, not text").format(value=_shown(properties[key]))
     for key in ("administered_by", "claimed_by"):
         value, allowed = properties.get(key, ""), constraints(ISLANDS.field(key))["enum"]
         if value and value not in allowed:
-            reason = _("is {value}; allowed values: {values}").format(
-                value=json.dumps(value)[:40], values=", ".join(allowed)
-            )
+            reason = _("is {value}; allowed values: {values}").format(value=_shown(value), values=", ".join(allowed))
             yield f"properties.{key}", reason
     for key, column in CONTEXT_POINT.items():
         value, rules = properties.get(key), constraints(ISLANDS.field(column))
         if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
-            reason = _("is {value}, not a number from {minimum} to {maximum}").format(
-                value=json.dumps(value)[:40], minimum=rules["minimum"], maximum=rules["maximum"]
-            )
+            reason = _("is {value}, not a number from {minimum} to {maximum}").format(value=_shown(value), **rules)
             yield f"properties.{key}", reason
 
 
@@ -166,11 +162,10 @@ def island_problems(geojson: Mapping[str, Any], islands: list[tuple[int, dict[st
     for row, record in islands:
         feature = features.get(record["id"])
         if feature is None and record["kind"] != "island_group":
-            reason = _("{id!r} has no feature in {file}").format(id=record["id"], file=GEOJSON_FILE)
-            yield Problem(ISLANDS.file, row, "id", reason)
+            yield Problem(
+                ISLANDS.file, row, "id", _("{id!r} has no feature in {file}").format(**record, file=GEOJSON_FILE)
+            )
         point = (record["lat"], record["lon"])
         if feature and all(map(math.isfinite, point)) and not contains(feature["geometry"], *point):
-            reason = _("({lat}, {lon}) is not on the island's outline in {file}")
-            yield Problem(
-                ISLANDS.file, row, "lat", reason.format(lat=record["lat"], lon=record["lon"], file=GEOJSON_FILE)
-            )
+            reason = _("({lat}, {lon}) is not on the island's outline in {file}").format(**record, file=GEOJSON_FILE)
+            yield Problem(ISLANDS.file, row, "lat", reason)

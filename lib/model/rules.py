@@ -61,9 +61,8 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
         if problem:
             yield Problem(schema.STATEMENTS.file, number, "evidence", problem)
         if record["quote"] not in record["evidence"]:
-            yield Problem(
-                schema.STATEMENTS.file, number, "quote", _("is not found verbatim inside its evidence sentence")
-            )
+            reason = _("is not found verbatim inside its evidence sentence")
+            yield Problem(schema.STATEMENTS.file, number, "quote", reason)
 
 
 def _source_row_problems(
@@ -200,8 +199,8 @@ def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
     uncontested = {record["id"] for _, record in events if record["contested"] is not True}
     for number, record in readings:
         if record["event_id"] in uncontested:
-            reason = _("names {event!r}, which {file} does not mark contested").format(
-                event=record["event_id"], file=schema.EVENTS.file
+            reason = _("names {event_id!r}, which {file} does not mark contested").format(
+                **record, file=schema.EVENTS.file
             )
             yield Problem(schema.READINGS.file, number, "event_id", reason)
 
@@ -212,9 +211,7 @@ def position_rules(positions: Rows) -> Iterator[Problem]:
     for number, record in positions:
         key = (record["side"], record["order"])
         if key in seen and not _missing(record["order"]):
-            reason = _("{order} is already {side}'s in row {row}").format(
-                order=record["order"], side=record["side"], row=seen[key]
-            )
+            reason = _("{order} is already {side}'s in row {row}").format(**record, row=seen[key])
             yield Problem(schema.POSITIONS.file, number, "order", reason)
         seen.setdefault(key, number)
     for side in schema.SIDES:

@@ -53,10 +53,6 @@ def kind_description(kind: str) -> str:
     return _(KIND_DESCRIPTIONS[kind]) if kind in KIND_DESCRIPTIONS else kind
 
 
-def _reported(statement: Mapping[str, Any]) -> str:
-    return " " + _("(reported)") if statement["kind"] == "reported" else ""
-
-
 def when_said(statement: Mapping[str, Any]) -> str:
     return format_partial_date(statement["date"], str(statement["date_precision"]))
 
@@ -71,7 +67,7 @@ def statements_markdown(
     for row in statements.sort_values(["date", "id"]).to_dict("records"):
         about = [row["role"], row["country"], when_said(row)] if roles else [row["country"], when_said(row)]
         who = f"**{escape_markdown(row['speaker'])}** ({', '.join(map(escape_markdown, about))})"
-        line = f"- {who}: {escape_markdown(said(row))}{_reported(row)}"
+        line = f"- {who}: {escape_markdown(said(row))}" + (" " + _("(reported)") if row["kind"] == "reported" else "")
         if sources_by_id is not None:
             article = sources_by_id.loc[row["source_id"]]
             in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
@@ -213,8 +209,7 @@ def defused(column: pd.Series) -> pd.Series:
 def reader_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The statements in the order given, as the CSV's columns, which the tables take from; the headers
-    in English, marked for the catalogs: a reader's copy translates them (export_frame)."""
+    """The statements in the order given, as the CSV's columns (in English: export_frame translates them)."""
     iso = iso_dates(statements["date"], statements["date_precision"])
     source_ids = statements["source_id"]
     return pd.DataFrame(
@@ -226,9 +221,7 @@ def reader_frame(
             N_("Country"): statements["country"],
             N_("Quote"): statements["quote"],
             N_("Kind"): each_distinct(statements["kind"], kind_description),
-            N_("Islands"): each_distinct(
-                statements["islands"], lambda ids: "; ".join(island_names.get(i, i) for i in ids)
-            ),
+            N_("Islands"): each_distinct(statements["islands"], lambda ids: "; ".join(map(island_names.get, ids, ids))),
             N_("Sentence in the source"): statements["evidence"],
             N_("Source"): source_ids.map(sources_by_id["publisher"]),
             N_("Source title"): source_ids.map(sources_by_id["title"]),
