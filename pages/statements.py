@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.i18n import N_, _, format_number, ngettext
+from lib.i18n import N_, _, current_language, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text, tab_from_query
 from lib.model.view import PageParams, View
@@ -26,6 +26,8 @@ from lib.views.article import (
 )
 from lib.views.markdown import escape_markdown
 from lib.views.statements import (
+    DATE_COLUMN_PX,
+    QUOTE_AND_DATE_PX,
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
     filter_speakers,
@@ -164,6 +166,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
     # The key names the chosen statement: choosing one in the Statement box redraws the table with its row ticked.
     table_key = f"{rows.key}_{chosen or ''}"
     chosen_row = rows.position(chosen)
+    date_px = DATE_COLUMN_PX[current_language()]
     st.dataframe(
         rows.data,
         on_select=partial(select_row, table_key, rows.ids),
@@ -183,12 +186,12 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             "date": st.column_config.SelectboxColumn(
                 _("Date"),
                 help=_("As precise as the source allows"),
-                width=92,
+                width=date_px,
                 options=rows.date_options,
                 format_func=shown_date,
             ),
             # Widths that fit the table in the width a laptop gives the page, the quote widest.
-            "quote": st.column_config.TextColumn(_("Quote"), width=290),
+            "quote": st.column_config.TextColumn(_("Quote"), width=QUOTE_AND_DATE_PX - date_px),
             "speaker": st.column_config.TextColumn(_("Speaker"), width=105, pinned=True),
             "country": st.column_config.TextColumn(_("Country"), width=70),
             "role": st.column_config.TextColumn(_("Role at the time"), width=160),

@@ -98,17 +98,15 @@ def _article_date_problem(
     finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
     if not supported or not finer(event["date_precision"], finest):
         return None
-    reason = (
-        _(
+    values = {"precision": event["date_precision"], "finest": finest, "file": schema.EVENT_SOURCES.file}
+    if finest:
+        return _(
             "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
             "add a page that states the date to {file}"
-        )
-        if finest
-        else _(
-            "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {file}"
-        )
-    )
-    return reason.format(precision=event["date_precision"], finest=finest, file=schema.EVENT_SOURCES.file)
+        ).format(**values)
+    return _(
+        "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {file}"
+    ).format(**values)
 
 
 def event_source_rules(

@@ -232,3 +232,12 @@ def test_in_russian_the_count_takes_the_form_its_number_needs() -> None:
     assert "Показано 1 из 8 заявлений." in captions(app)
     app.text_input(key=SEARCH_KEY).input("").run()
     assert "Показаны все 8 заявлений." in captions(app)
+
+
+def test_the_date_column_widens_for_longer_dates_and_the_table_keeps_its_width() -> None:
+    widths = {}
+    for language in ("en", "ja", "ru"):
+        columns = json.loads(run_page(PAGE, lang=language).dataframe[0].proto.columns)
+        widths[language] = (columns["date"]["width"], columns["quote"]["width"])
+    assert widths["en"][0] < widths["ja"][0] < widths["ru"][0]
+    assert len({sum(pair) for pair in widths.values()}) == 1
