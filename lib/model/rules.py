@@ -23,6 +23,8 @@ from lib.model.schema import Table
 Rows = list[tuple[int, dict[str, Any]]]
 # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
 _QUOTED = re.compile(r"“([^”]*)”")
+# Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
+_FILES = {table.name: table.file for table in schema.TABLES}
 
 
 def _missing(value: Any) -> bool:
@@ -98,14 +100,14 @@ def _article_date_problem(
     finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
     if not supported or not finer(event["date_precision"], finest):
         return None
-    values = {"precision": event["date_precision"], "finest": finest, "file": schema.EVENT_SOURCES.file}
+    values = {"precision": event["date_precision"], "finest": finest, **_FILES}
     if finest:
         return _(
             "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
-            "add a page that states the date to {file}"
+            "add a page that states the date to {event_sources}"
         ).format(**values)
     return _(
-        "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {file}"
+        "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {event_sources}"
     ).format(**values)
 
 
@@ -123,7 +125,7 @@ def event_source_rules(
     for number, event in events:
         rows = by_event.get(event["id"], [])
         if not rows:
-            reason = _("has no source: add a row to {file}").format(file=schema.EVENT_SOURCES.file)
+            reason = _("has no source: add a row to {event_sources}").format(**_FILES)
             yield Problem(schema.EVENTS.file, number, "id", reason)
             continue
         dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
@@ -143,9 +145,9 @@ def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[P
                 host = host_of(record[column])
                 if host and host not in listed:
                     reason = _(
-                        "cites {host!r}, which is not in {file}: add it with its publisher's name "
+                        "cites {host!r}, which is not in {publishers}: add it with its publisher's name "
                         "once you have checked it is a primary or reputable publisher"
-                    ).format(host=host, file=schema.PUBLISHERS.file)
+                    ).format(host=host, **_FILES)
                     yield Problem(table.file, number, column, reason)
 
 
@@ -165,8 +167,8 @@ def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
             if _missing(value):
                 continue
             if _figure_key(island["id"], figure, float(value), island["population_year"]) not in stated:
-                reason = _("is {value}, but no page in {file} states that figure").format(
-                    value=value, file=schema.ISLAND_FIGURES.file
+                reason = _("is {value}, but no page in {island_figures} states that figure").format(
+                    value=value, **_FILES
                 )
                 yield Problem(schema.ISLANDS.file, number, figure, reason)
 
@@ -190,16 +192,12 @@ def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
             continue
         for side in schema.SIDES:
             if side not in sides[event["id"]]:
-                reason = _("is true, but {file} has no reading of {side}'s").format(
-                    file=schema.READINGS.file, side=side
-                )
+                reason = _("is true, but {readings} has no reading of {side}'s").format(side=side, **_FILES)
                 yield Problem(schema.EVENTS.file, number, "contested", reason)
     uncontested = {record["id"] for _, record in events if record["contested"] is not True}
     for number, record in readings:
         if record["event_id"] in uncontested:
-            reason = _("names {event_id!r}, which {file} does not mark contested").format(
-                **record, file=schema.EVENTS.file
-            )
+            reason = _("names {event_id!r}, which {events} does not mark contested").format(**record, **_FILES)
             yield Problem(schema.READINGS.file, number, "event_id", reason)
 
 
