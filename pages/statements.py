@@ -26,8 +26,7 @@ from lib.views.article import (
 )
 from lib.views.markdown import escape_markdown
 from lib.views.statements import (
-    DATE_COLUMN_PX,
-    QUOTE_AND_DATE_PX,
+    DATE_AND_QUOTE_PX,
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
     filter_speakers,
@@ -166,7 +165,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
     # The key names the chosen statement: choosing one in the Statement box redraws the table with its row ticked.
     table_key = f"{rows.key}_{chosen or ''}"
     chosen_row = rows.position(chosen)
-    date_px = DATE_COLUMN_PX[current_language()]
+    date_px, quote_px = DATE_AND_QUOTE_PX[current_language()]
     st.dataframe(
         rows.data,
         on_select=partial(select_row, table_key, rows.ids),
@@ -191,7 +190,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
                 format_func=shown_date,
             ),
             # Widths that fit the table in the width a laptop gives the page, the quote widest.
-            "quote": st.column_config.TextColumn(_("Quote"), width=QUOTE_AND_DATE_PX - date_px),
+            "quote": st.column_config.TextColumn(_("Quote"), width=quote_px),
             "speaker": st.column_config.TextColumn(_("Speaker"), width=105, pinned=True),
             "country": st.column_config.TextColumn(_("Country"), width=70),
             "role": st.column_config.TextColumn(_("Role at the time"), width=160),

@@ -31,10 +31,9 @@ TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country
 # fits; a longer text is cut short, and its row's "In context" shows it whole.
 TABLE_ROW_PX = 112
 QUOTE_LABEL_CHARS = 60
-# The date column as wide as its longest label in each language ("23 Sep 2018", "2018年12月23日",
-# "23 сентября 2018 г."), the quote narrower by as much, so that the table still fits a laptop's width.
-DATE_COLUMN_PX: dict[str, int] = {"en": 92, "ja": 116, "ru": 140}
-QUOTE_AND_DATE_PX = 382
+# The table's date and quote widths: the date as wide as its longest label in each language ("23 Sep 2018",
+# "2018年12月23日", "23 сентября 2018 г."), the quote narrower by as much, so that the table still fits a laptop.
+DATE_AND_QUOTE_PX: dict[str, tuple[int, int]] = {"en": (92, 290), "ja": (116, 266), "ru": (140, 242)}
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": N_("direct quote"), "reported": N_("reported speech")}
 _ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
