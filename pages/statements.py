@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from lib.i18n import N_, _, current_language, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.link import choices_from_query, hidden_choice_notice, search_from_query, search_text, tab_from_query
 from lib.model.view import PageParams, View
@@ -25,6 +26,7 @@ from lib.views.article import (
 )
 from lib.views.markdown import escape_markdown
 from lib.views.statements import (
+    DATE_AND_QUOTE_PX,
     SOURCE_LINK_TEXT,
     TABLE_ROW_PX,
     filter_speakers,
@@ -46,8 +48,8 @@ STATEMENT_KEY = "statements_statement"
 TAB_KEY = "statements_tab"
 # Rows are TABLE_ROW_PX high, so Streamlit wraps a cell's text (lib/views/statements.py).
 TABLE_ORDER = ("speaker", "quote", "date", "source", "country", "role")
-TABLE_TAB = "Statements"
-ARTICLE_TAB = "The article, annotated"
+TABLE_TAB = N_("Statements")
+ARTICLE_TAB = N_("The article, annotated")
 TAB_PARAM = "tab"
 # The tab the link names, by its value in the link; the first tab, the table, is the default and is left out.
 ARTICLE_IN_LINK = "article"
@@ -73,7 +75,7 @@ def start_from_link(view: View) -> None:
     st.session_state[SEARCH_KEY] = q
     st.session_state[SPEAKERS_KEY] = speakers
     st.session_state[STATEMENT_KEY] = linked
-    st.session_state[TAB_KEY] = TABS_IN_LINK[tab] if tab else TABLE_TAB
+    st.session_state[TAB_KEY] = _(TABS_IN_LINK[tab] if tab else TABLE_TAB)
 
 
 def select_row(table_key: str, ids: np.ndarray) -> None:
@@ -84,34 +86,35 @@ def select_row(table_key: str, ids: np.ndarray) -> None:
 
 def render(view: View) -> PageParams:
     dataset = view.dataset
-    st.title("Statements")
-    st.caption("Who said what, when and for which country, each taken word for word from a source article.")
+    st.title(_("Statements"))
+    st.caption(_("Who said what, when and for which country, each taken word for word from a source article."))
     show_filters_in_use(view)
     start_from_link(view)
     # The article is built only while its tab is open: most readers never open it.
-    table_tab, article_tab = st.tabs([TABLE_TAB, ARTICLE_TAB], key=TAB_KEY, on_change="rerun")
+    table_tab, article_tab = st.tabs([_(TABLE_TAB), _(ARTICLE_TAB)], key=TAB_KEY, on_change="rerun")
     with table_tab:
         search_column, speaker_column = st.columns([3, 2])
         q = search_text(
             search_column.text_input(
-                "Search quotes, speakers and roles",
+                _("Search quotes, speakers and roles"),
                 key=SEARCH_KEY,
-                placeholder="e.g. impetus, Matviyenko, spokeswoman",
+                placeholder=_("e.g. impetus, Matviyenko, spokeswoman"),
                 persist_state="session",
             )
         )
         speakers = speaker_column.multiselect(
-            "Speakers",
+            _("Speakers"),
             speaker_choices(dataset.statements),
             key=SPEAKERS_KEY,
-            placeholder="All speakers",
+            placeholder=_("All speakers"),
             persist_state="session",
         )
         shown = filter_speakers(search_statements(view.statements, q), speakers)
         if shown.empty:
             picked = None
-            said_by = f"the speaker{'s' if len(speakers) > 1 else ''} {join_names(speakers)}"
-            own = ([f"the search “{q}”"] if q else []) + ([said_by] if speakers else [])
+            said_by = ngettext("the speaker {names}", "the speakers {names}", len(speakers))
+            own = [_("the search “{q}”").format(q=q)] if q else []
+            own += [said_by.format(names=join_names(speakers))] if speakers else []
             show_nothing_matches(view, "statement", own, {SEARCH_KEY: "", SPEAKERS_KEY: []})
         else:
             picked = table_and_choice(dataset, shown)
@@ -127,27 +130,32 @@ def table_and_choice(dataset: Dataset, shown: pd.DataFrame) -> str | None:
     choices = statement_choices(dataset.derived(statement_labels), shown, st.session_state.get(STATEMENT_KEY))
     if st.session_state.get(STATEMENT_KEY) not in choices:  # hidden by the filters or the search: let it go
         st.session_state[STATEMENT_KEY] = None
-    total = len(dataset.statements)
-    count = "all" if len(shown) == total else f"{len(shown)} of"
+    total, count = len(dataset.statements), len(shown)
+    showing = (
+        ngettext("Showing all {total} statement.", "Showing all {total} statements.", total)
+        if count == total
+        else ngettext("Showing {count} of {total} statement.", "Showing {count} of {total} statements.", total)
+    ).format(count=format_number(count), total=format_number(total))
     # On a phone the statement in context is a long scroll away: the count says it is there.
-    below = " The selected one is shown in context below the table." if st.session_state[STATEMENT_KEY] else ""
-    st.caption(f"Showing {count} {total} statements.{below}")
+    below = " " + _("The selected one is shown in context below the table.") if st.session_state[STATEMENT_KEY] else ""
+    st.caption(showing + below)
     with st.container(key="statements_table"):
         statements_dataframe(dataset, shown, st.session_state[STATEMENT_KEY])
     if len(choices) < len(shown):
-        st.caption(f"The Statement box lists the first {len(choices):,}: search or filter to narrow the table.")
+        listed = _("The Statement box lists the first {count}: search or filter to narrow the table.")
+        st.caption(listed.format(count=format_number(len(choices))))
     picked = st.selectbox(
-        "Statement",
+        _("Statement"),
         list(choices),
         key=STATEMENT_KEY,
         format_func=choices.__getitem__,
-        placeholder="Tick a row of the table, or choose a statement here",
-        help="Read the statement in the article's own words, below.",
+        placeholder=_("Tick a row of the table, or choose a statement here"),
+        help=_("Read the statement in the article's own words, below."),
     )
     if picked:
         statement = shown[shown["id"] == picked].iloc[0]
         source = dataset.sources_by_id.loc[statement["source_id"]]
-        st.subheader("In context")
+        st.subheader(_("In context"))
         st.html(statement_html(statement, source, dataset.texts.get(statement["source_id"])))
     return picked
 
@@ -157,6 +165,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
     # The key names the chosen statement: choosing one in the Statement box redraws the table with its row ticked.
     table_key = f"{rows.key}_{chosen or ''}"
     chosen_row = rows.position(chosen)
+    date_px, quote_px = DATE_AND_QUOTE_PX[current_language()]
     st.dataframe(
         rows.data,
         on_select=partial(select_row, table_key, rows.ids),
@@ -166,7 +175,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
         width="stretch",
         row_height=TABLE_ROW_PX,
         height=table_height(len(rows.ids)),
-        placeholder="date unknown",  # only a date can be missing
+        placeholder=_("date unknown"),  # only a date can be missing
         selection_default=None if chosen_row is None else {"selection": {"rows": [chosen_row]}},
         # The speaker first and pinned, so a row swiped sideways on a phone still says who spoke.
         column_order=TABLE_ORDER,
@@ -174,19 +183,19 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
             # the ISO text; the labels are worked out once per distinct date, not once per cell.
             "date": st.column_config.SelectboxColumn(
-                "Date",
-                help="As precise as the source allows",
-                width=92,
+                _("Date"),
+                help=_("As precise as the source allows"),
+                width=date_px,
                 options=rows.date_options,
                 format_func=shown_date,
             ),
             # Widths that fit the table in the width a laptop gives the page, the quote widest.
-            "quote": st.column_config.TextColumn("Quote", width=290),
-            "speaker": st.column_config.TextColumn("Speaker", width=105, pinned=True),
-            "country": st.column_config.TextColumn("Country", width=70),
-            "role": st.column_config.TextColumn("Role at the time", width=160),
+            "quote": st.column_config.TextColumn(_("Quote"), width=quote_px),
+            "speaker": st.column_config.TextColumn(_("Speaker"), width=105, pinned=True),
+            "country": st.column_config.TextColumn(_("Country"), width=70),
+            "role": st.column_config.TextColumn(_("Role at the time"), width=160),
             "source": st.column_config.LinkColumn(
-                "Source", help="Opens the article", display_text=SOURCE_LINK_TEXT, width=70
+                _("Source"), help=_("Opens the article"), display_text=SOURCE_LINK_TEXT, width=70
             ),
         },
     )
@@ -211,7 +220,7 @@ def annotated_article(dataset: Dataset, shown: pd.DataFrame, picked: str | None)
     sources = dataset.sources_by_id
     chosen = shown[shown["id"] == picked].iloc[0] if picked else None
     source_id = st.selectbox(
-        "Article",
+        _("Article"),
         sources.index,
         index=0 if chosen is None else sources.index.get_loc(chosen["source_id"]),
         format_func=lambda key: f"{sources.loc[key, 'publisher']}: {sources.loc[key, 'title']}",
@@ -220,18 +229,18 @@ def annotated_article(dataset: Dataset, shown: pd.DataFrame, picked: str | None)
     spans = evidence_spans(dataset, source_id)
     paragraphs = split_paragraphs(text)
     st.caption(
-        "The full text, with every statement and event taken from it marked, whatever the filters. "
-        "What is not marked is what the dataset leaves out."
+        _(
+            "The full text, with every statement and event taken from it marked, whatever the filters. "
+            "What is not marked is what the dataset leaves out."
+        )
     )
     st.html(highlight_legend_html())
-    st.markdown(
-        f"**{paragraphs_with_spans(paragraphs, spans)} of {len(paragraphs)} paragraphs** have something extracted."
-    )
+    marked = _("**{marked} of {count} paragraphs** have something extracted.")
+    st.markdown(marked.format(marked=paragraphs_with_spans(paragraphs, spans), count=len(paragraphs)))
     in_this_article = chosen is not None and chosen["source_id"] == source_id
     if in_this_article:
-        st.caption(
-            f"The statement chosen, by {escape_markdown(chosen['speaker'])}, is ringed below.",
-        )
+        ringed = _("The statement chosen, by {speaker}, is ringed below.")
+        st.caption(ringed.format(speaker=escape_markdown(chosen["speaker"])))
     sentence = str(chosen["evidence"]) if in_this_article else ""
     st.html(source_html(sources.loc[source_id]) + article_html(text, spans, sentence))
     if in_this_article:

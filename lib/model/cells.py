@@ -9,7 +9,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
+from babel.lists import format_list
 
+from lib.i18n import N_, _, current_language
 from lib.model.dates import parse_partial_date
 from lib.model.schema import PUBLISHERS, SOURCES, Field, constraints
 
@@ -18,16 +20,16 @@ _INT = re.compile(r"-?\d+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What each of the descriptor's patterns asks for, in plain words.
 _PATTERN_HINTS = {
-    constraints(SOURCES.field("id"))["pattern"]: "ids use lowercase letters, digits, '-' and '_'",
-    constraints(SOURCES.field("url"))["pattern"]: "not an http(s) address",
-    constraints(SOURCES.field("path"))["pattern"]: "give a path inside data/",
-    constraints(PUBLISHERS.field("host"))["pattern"]: "write a host name as a URL has it, e.g. www.mofa.go.jp",
+    constraints(SOURCES.field("id"))["pattern"]: N_("ids use lowercase letters, digits, '-' and '_'"),
+    constraints(SOURCES.field("url"))["pattern"]: N_("not an http(s) address"),
+    constraints(SOURCES.field("path"))["pattern"]: N_("give a path inside data/"),
+    constraints(PUBLISHERS.field("host"))["pattern"]: N_("write a host name as a URL has it, e.g. www.mofa.go.jp"),
 }
 
 
 def _string(value: str, field: Field) -> str:
     if _CONTROL.search(value):
-        raise ValueError("holds a control character (such as a NUL byte); remove it")
+        raise ValueError(_("holds a control character (such as a NUL byte); remove it"))
     return value
 
 
@@ -36,17 +38,16 @@ def _list(value: str, field: Field) -> tuple[str, ...]:
     allowed = field.get("itemEnum")
     for item in items:
         if not item:
-            raise ValueError(
-                f"is {value!r}, which has an empty item; separate items with a single {field['delimiter']!r}"
-            )
+            reason = _("is {value!r}, which has an empty item; separate items with a single {delimiter!r}")
+            raise ValueError(reason.format(value=value, delimiter=field["delimiter"]))
         if allowed and item not in allowed:
-            raise ValueError(f"has {item!r}; allowed values: {', '.join(allowed)}")
+            raise ValueError(_("has {item!r}; allowed values: {values}").format(item=item, values=", ".join(allowed)))
     return items
 
 
 def _integer(value: str, field: Field) -> int:
     if not _INT.fullmatch(value):
-        raise ValueError(f"is {value!r}, not a whole number")
+        raise ValueError(_("is {value!r}, not a whole number").format(value=value))
     return int(value)
 
 
@@ -54,15 +55,16 @@ def _number(value: str, field: Field) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise ValueError(f"is {value!r}, not a number") from None
+        raise ValueError(_("is {value!r}, not a number").format(value=value)) from None
     if not math.isfinite(number):
-        raise ValueError(f"is {value!r}, not a finite number")
+        raise ValueError(_("is {value!r}, not a finite number").format(value=value))
     return number
 
 
 def _boolean(value: str, field: Field) -> bool:
     if value not in (*field["trueValues"], *field["falseValues"]):
-        raise ValueError(f"is {value!r}; write {' or '.join((*field['trueValues'], *field['falseValues']))}")
+        words = format_list([*field["trueValues"], *field["falseValues"]], style="or", locale=current_language())
+        raise ValueError(_("is {value!r}; write {words}").format(value=value, words=words))
     return value in field["trueValues"]
 
 
@@ -108,21 +110,22 @@ def dtype(field: Field) -> str | None:
 def _text_problem(text: str, field: Field) -> str | None:
     rules = constraints(field)
     if "enum" in rules and text not in rules["enum"]:
-        return f"is {text!r}; allowed values: {', '.join(rules['enum'])}"
+        return _("is {value!r}; allowed values: {values}").format(value=text, values=", ".join(rules["enum"]))
     pattern = rules.get("pattern")
     if pattern and not re.fullmatch(pattern, text):
-        return f"is {text!r}; {_PATTERN_HINTS.get(pattern, f'it must match {pattern}')}"
+        hint = _(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else _("it must match {pattern}")
+        return _("is {value!r}; {hint}").format(value=text, hint=hint.format(pattern=pattern))
     return None
 
 
 def _range_problem(value: Any, field: Field) -> str | None:
     rules = constraints(field)
     if "exclusiveMinimum" in rules and value <= rules["exclusiveMinimum"]:
-        return f"is {value}; it must be above {rules['exclusiveMinimum']}"
+        return _("is {value}; it must be above {minimum}").format(value=value, minimum=rules["exclusiveMinimum"])
     if "minimum" in rules and value < rules["minimum"]:
-        return f"is {value}, below {rules['minimum']}"
+        return _("is {value}, below {minimum}").format(value=value, minimum=rules["minimum"])
     if "maximum" in rules and value > rules["maximum"]:
-        return f"is {value}, above {rules['maximum']}"
+        return _("is {value}, above {maximum}").format(value=value, maximum=rules["maximum"])
     return None
 
 

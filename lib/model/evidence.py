@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from lib.i18n import _
 from lib.model.dates import PRECISIONS
 
 _WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
@@ -71,8 +72,8 @@ def article_sentence_problem(text: str, sentence: str, article: str) -> str | No
     """What is wrong with `sentence` as a whole sentence of `article`'s `text`, if anything: it must be
     there verbatim, start where a sentence starts and end where one ends."""
     if sentence not in text:
-        return f"is not found verbatim in the text of {article!r}"
+        return _("is not found verbatim in the text of {article!r}").format(article=article)
     starts = [match.start() for match in re.finditer(re.escape(sentence), text)]
     if not _SENTENCE_END.search(sentence) or not any(_starts_a_sentence(text, start) for start in starts):
-        return f"is in the text of {article!r}, but not as a whole sentence"
+        return _("is in the text of {article!r}, but not as a whole sentence").format(article=article)
     return None

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from lib.i18n import _
 from lib.model.problems import Problem
 from lib.model.schema import GEOJSON_FILE, ISLANDS, constraints
 
@@ -30,12 +31,18 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _shown(value: Any) -> str:
+    return json.dumps(value)[:40]
+
+
 def _position_problem(position: Any) -> str | None:
     if not isinstance(position, list) or len(position) < 2 or not all(_number(value) for value in position[:2]):
-        return f"has {json.dumps(position)[:40]} where a [longitude, latitude] pair of numbers belongs"
+        return _("has {value} where a [longitude, latitude] pair of numbers belongs").format(value=_shown(position))
     lon, lat = position[:2]
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        return f"has the position [{lon}, {lat}], outside longitude -180–180 and latitude -90–90"
+        return _("has the position [{lon}, {lat}], outside longitude -180–180 and latitude -90–90").format(
+            lon=lon, lat=lat
+        )
     return None
 
 
@@ -49,16 +56,14 @@ def _rings(geometry: Mapping[str, Any]) -> list[Any]:
 
 def _ring_problem(ring: Any) -> str | None:
     if not isinstance(ring, list) or len(ring) < 4:
-        return "has a ring of fewer than four positions"
-    position_problem = next(filter(None, map(_position_problem, ring)), None)
-    if position_problem:
-        return position_problem
-    return None if ring[0] == ring[-1] else "has a ring whose last position is not its first"
+        return _("has a ring of fewer than four positions")
+    unclosed = None if ring[0] == ring[-1] else _("has a ring whose last position is not its first")
+    return next(filter(None, map(_position_problem, ring)), unclosed)
 
 
 def _geometry_problem(geometry: Any) -> str | None:
     if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
-        return "is not a Point, Polygon or MultiPolygon"
+        return _("is not a Point, Polygon or MultiPolygon")
     if geometry["type"] == "Point":
         return _position_problem(geometry.get("coordinates"))
     return next(filter(None, map(_ring_problem, _rings(geometry))), None)
@@ -67,33 +72,35 @@ def _geometry_problem(geometry: Any) -> str | None:
 def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for key in CONTEXT_TEXT:
         if not isinstance(properties.get(key, ""), str):
-            yield f"properties.{key}", f"is {json.dumps(properties[key])[:40]}, not text"
+            yield f"properties.{key}", _("is {value}, not text").format(value=_shown(properties[key]))
     for key in ("administered_by", "claimed_by"):
         value, allowed = properties.get(key, ""), constraints(ISLANDS.field(key))["enum"]
         if value and value not in allowed:
-            yield f"properties.{key}", f"is {json.dumps(value)[:40]}; allowed values: {', '.join(allowed)}"
+            reason = _("is {value}; allowed values: {values}").format(value=_shown(value), values=", ".join(allowed))
+            yield f"properties.{key}", reason
     for key, column in CONTEXT_POINT.items():
         value, rules = properties.get(key), constraints(ISLANDS.field(column))
         if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
-            reason = f"is {json.dumps(value)[:40]}, not a number from {rules['minimum']} to {rules['maximum']}"
+            reason = _("is {value}, not a number from {minimum} to {maximum}").format(value=_shown(value), **rules)
             yield f"properties.{key}", reason
 
 
 def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]:
     """The property and what is wrong with it, for each problem of one feature."""
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
-        yield "properties", "the feature has no properties object"
+        yield "properties", _("the feature has no properties object")
         return
     feature_id = feature["properties"].get("id")
     if not isinstance(feature_id, str) or not feature_id:
-        yield "properties.id", "the feature has no id"
+        yield "properties.id", _("the feature has no id")
         return
     if feature_id in seen:
-        yield "properties.id", f"{feature_id!r} is used by another feature"
+        yield "properties.id", _("{id!r} is used by another feature").format(id=feature_id)
     seen.add(feature_id)
     geometry_problem = _geometry_problem(feature.get("geometry"))
     if geometry_problem:
-        yield "geometry", f"feature {feature_id!r} {geometry_problem}"
+        # Translators: {problem} is another message, e.g. "has a ring of fewer than four positions".
+        yield "geometry", _("feature {id!r} {problem}").format(id=feature_id, problem=geometry_problem)
     if is_context(feature):
         yield from _context_problems(feature["properties"])
 
@@ -102,16 +109,16 @@ def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
     """The FeatureCollection and every problem in it; an empty one when it cannot be read at all."""
     path = data_dir / GEOJSON_FILE
     if not path.is_file():
-        return {}, [Problem(GEOJSON_FILE, None, None, "the file is missing")]
+        return {}, [Problem(GEOJSON_FILE, None, None, _("the file is missing"))]
     try:
         geojson = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return {}, [Problem(GEOJSON_FILE, None, None, f"is not valid UTF-8 JSON ({error})")]
+        return {}, [Problem(GEOJSON_FILE, None, None, _("is not valid UTF-8 JSON ({error})").format(error=error))]
     if not isinstance(geojson, dict) or geojson.get("type") != "FeatureCollection":
-        return {}, [Problem(GEOJSON_FILE, None, None, "is not a GeoJSON FeatureCollection")]
+        return {}, [Problem(GEOJSON_FILE, None, None, _("is not a GeoJSON FeatureCollection"))]
     features = geojson.get("features")
     if not isinstance(features, list):
-        return {}, [Problem(GEOJSON_FILE, None, "features", "is not a list of features")]
+        return {}, [Problem(GEOJSON_FILE, None, "features", _("is not a list of features"))]
     seen: set[str] = set()
     problems = [
         Problem(GEOJSON_FILE, number, column, reason)
@@ -124,7 +131,7 @@ def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
 def _inside_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
     """Ray casting: whether the point is inside the closed ring."""
     inside = False
-    for (x1, y1, *_), (x2, y2, *_) in itertools.pairwise(ring):
+    for (x1, y1, *_z1), (x2, y2, *_z2) in itertools.pairwise(ring):
         if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -147,15 +154,18 @@ def island_problems(geojson: Mapping[str, Any], islands: list[tuple[int, dict[st
     """islands.csv against the outlines: a feature per island (a group has none of its own), an
     island per feature, and each island's representative point on its outline."""
     features = {feature["properties"]["id"]: feature for feature in geojson["features"]}
-    listed = {record["id"] for _, record in islands}
+    listed = {record["id"] for _number, record in islands}
     for number, (feature_id, feature) in enumerate(features.items(), start=1):
         if feature_id not in listed and not is_context(feature):
-            yield Problem(GEOJSON_FILE, number, "properties.id", f"{feature_id!r} is not an id in {ISLANDS.file}")
+            reason = _("{id!r} is not an id in {file}").format(id=feature_id, file=ISLANDS.file)
+            yield Problem(GEOJSON_FILE, number, "properties.id", reason)
     for row, record in islands:
         feature = features.get(record["id"])
         if feature is None and record["kind"] != "island_group":
-            yield Problem(ISLANDS.file, row, "id", f"{record['id']!r} has no feature in {GEOJSON_FILE}")
+            yield Problem(
+                ISLANDS.file, row, "id", _("{id!r} has no feature in {file}").format(**record, file=GEOJSON_FILE)
+            )
         point = (record["lat"], record["lon"])
         if feature and all(map(math.isfinite, point)) and not contains(feature["geometry"], *point):
-            where = f"({record['lat']}, {record['lon']})"
-            yield Problem(ISLANDS.file, row, "lat", f"{where} is not on the island's outline in {GEOJSON_FILE}")
+            reason = _("({lat}, {lon}) is not on the island's outline in {file}").format(**record, file=GEOJSON_FILE)
+            yield Problem(ISLANDS.file, row, "lat", reason)

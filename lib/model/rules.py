@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import _
 from lib.model import schema
 from lib.model.cells import is_date
 from lib.model.dates import PRECISIONS
@@ -22,6 +23,8 @@ from lib.model.schema import Table
 Rows = list[tuple[int, dict[str, Any]]]
 # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
 _QUOTED = re.compile(r"“([^”]*)”")
+# Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
+_FILES = {table.name: table.file for table in schema.TABLES}
 
 
 def _missing(value: Any) -> bool:
@@ -34,10 +37,11 @@ def date_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Proble
     for number, record in rows:
         for name in dates:
             if not _missing(record[name]) and record[name] > today:
-                yield Problem(table.file, number, name, f"is {record[name].date()}, in the future")
+                yield Problem(table.file, number, name, _("is {date}, in the future").format(date=record[name].date()))
         end = record.get("end_date")
         if not _missing(end) and not _missing(record["date"]) and end < record["date"]:
-            yield Problem(table.file, number, "end_date", "is before date")
+            # Translators: "date" is the name of a column.
+            yield Problem(table.file, number, "end_date", _("is before date"))
 
 
 def year_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Problem]:
@@ -46,9 +50,9 @@ def year_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Proble
         for name in ("population_year", "year"):
             year = record.get(name)
             if not _missing(year) and year > today.year:
-                yield Problem(table.file, number, name, f"is {year}, in the future")
+                yield Problem(table.file, number, name, _("is {year}, in the future").format(year=year))
         if table is schema.ISLANDS and not _missing(record["population_year"]) and _missing(record["population"]):
-            yield Problem(table.file, number, "population_year", "is given, but population is empty")
+            yield Problem(table.file, number, "population_year", _("is given, but population is empty"))
 
 
 def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
@@ -59,7 +63,8 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
         if problem:
             yield Problem(schema.STATEMENTS.file, number, "evidence", problem)
         if record["quote"] not in record["evidence"]:
-            yield Problem(schema.STATEMENTS.file, number, "quote", "is not found verbatim inside its evidence sentence")
+            reason = _("is not found verbatim inside its evidence sentence")
+            yield Problem(schema.STATEMENTS.file, number, "quote", reason)
 
 
 def _source_row_problems(
@@ -72,14 +77,15 @@ def _source_row_problems(
     claims the date names it as precisely as the event is dated."""
     article = record["source_id"]
     if bool(article) == bool(record["url"]):
-        yield "url", "give either source_id (an article) or url (a page), not both or neither"
+        yield "url", _("give either source_id (an article) or url (a page), not both or neither")
     elif article in texts and (problem := article_sentence_problem(texts[article], record["evidence"], article)):
         yield "evidence", problem
     elif article in published and event is not None and "date" in record["supports"]:
         dated = supported_precision(record["evidence"], published[article], event["date"])
         if finer(event["date_precision"], dated):
-            said = f"dates the event only to the {dated}" if dated else "does not date the event"
-            yield "supports", f"lists date, but the sentence {said}"
+            # Translators: "date" is a value of the column supports; {precision} is day, month or year.
+            only = _("lists date, but the sentence dates the event only to the {precision}").format(precision=dated)
+            yield "supports", only if dated else _("lists date, but the sentence does not date the event")
 
 
 def _article_date_problem(
@@ -94,11 +100,15 @@ def _article_date_problem(
     finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
     if not supported or not finer(event["date_precision"], finest):
         return None
-    said = f"dates it only to the {finest}" if finest else "does not date it"
-    return (
-        f"is dated to the {event['date_precision']}, but the article's sentence {said}: "
-        f"add a page that states the date to {schema.EVENT_SOURCES.file}"
-    )
+    values = {"precision": event["date_precision"], "finest": finest, **_FILES}
+    if finest:
+        return _(
+            "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
+            "add a page that states the date to {event_sources}"
+        ).format(**values)
+    return _(
+        "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {event_sources}"
+    ).format(**values)
 
 
 def event_source_rules(
@@ -115,7 +125,8 @@ def event_source_rules(
     for number, event in events:
         rows = by_event.get(event["id"], [])
         if not rows:
-            yield Problem(schema.EVENTS.file, number, "id", f"has no source: add a row to {schema.EVENT_SOURCES.file}")
+            reason = _("has no source: add a row to {event_sources}").format(**_FILES)
+            yield Problem(schema.EVENTS.file, number, "id", reason)
             continue
         dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
         if _missing(event["date"]) or dated_by_page:
@@ -133,10 +144,10 @@ def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[P
             for number, record in rows:
                 host = host_of(record[column])
                 if host and host not in listed:
-                    reason = (
-                        f"cites {host!r}, which is not in {schema.PUBLISHERS.file}: add it with its publisher's name "
+                    reason = _(
+                        "cites {host!r}, which is not in {publishers}: add it with its publisher's name "
                         "once you have checked it is a primary or reputable publisher"
-                    )
+                    ).format(host=host, **_FILES)
                     yield Problem(table.file, number, column, reason)
 
 
@@ -156,7 +167,9 @@ def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
             if _missing(value):
                 continue
             if _figure_key(island["id"], figure, float(value), island["population_year"]) not in stated:
-                reason = f"is {value}, but no page in {schema.ISLAND_FIGURES.file} states that figure"
+                reason = _("is {value}, but no page in {island_figures} states that figure").format(
+                    value=value, **_FILES
+                )
                 yield Problem(schema.ISLANDS.file, number, figure, reason)
 
 
@@ -165,26 +178,26 @@ def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
     for number, record in rows:
         for quoted in _QUOTED.findall(record["text"]):
             if not any(quoted in text for text in texts.values()):
-                reason = f"quotes “{quoted}”, which is not found verbatim in any source article"
+                reason = _("quotes “{quoted}”, which is not found verbatim in any source article").format(quoted=quoted)
                 yield Problem(schema.STORY.file, number, "text", reason)
 
 
 def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
     """An event marked contested has a reading of each side; a reading's event is marked contested."""
     sides: dict[str, set[str]] = defaultdict(set)
-    for _, record in readings:
+    for _number, record in readings:
         sides[record["event_id"]].add(record["side"])
     for number, event in events:
         if event["contested"] is not True:
             continue
         for side in schema.SIDES:
             if side not in sides[event["id"]]:
-                reason = f"is true, but {schema.READINGS.file} has no reading of {side}'s"
+                reason = _("is true, but {readings} has no reading of {side}'s").format(side=side, **_FILES)
                 yield Problem(schema.EVENTS.file, number, "contested", reason)
     uncontested = {record["id"] for _, record in events if record["contested"] is not True}
     for number, record in readings:
         if record["event_id"] in uncontested:
-            reason = f"names {record['event_id']!r}, which {schema.EVENTS.file} does not mark contested"
+            reason = _("names {event_id!r}, which {events} does not mark contested").format(**record, **_FILES)
             yield Problem(schema.READINGS.file, number, "event_id", reason)
 
 
@@ -194,9 +207,10 @@ def position_rules(positions: Rows) -> Iterator[Problem]:
     for number, record in positions:
         key = (record["side"], record["order"])
         if key in seen and not _missing(record["order"]):
-            reason = f"{record['order']} is already {record['side']}'s in row {seen[key]}"
+            reason = _("{order} is already {side}'s in row {row}").format(**record, row=seen[key])
             yield Problem(schema.POSITIONS.file, number, "order", reason)
         seen.setdefault(key, number)
     for side in schema.SIDES:
         if not any(record["side"] == side for _, record in positions):
-            yield Problem(schema.POSITIONS.file, None, "side", f"no position of {side}'s: each side needs at least one")
+            reason = _("no position of {side}'s: each side needs at least one").format(side=side)
+            yield Problem(schema.POSITIONS.file, None, "side", reason)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.model.frames import each_distinct
@@ -30,7 +31,10 @@ TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country
 # fits; a longer text is cut short, and its row's "In context" shows it whole.
 TABLE_ROW_PX = 112
 QUOTE_LABEL_CHARS = 60
-KIND_DESCRIPTIONS: dict[str, str] = {"direct": "direct quote", "reported": "reported speech"}
+# The table's date and quote widths: the date as wide as its longest label in each language ("23 Sep 2018",
+# "2018年12月23日", "23 сентября 2018 г."), the quote narrower by as much, so that the table still fits a laptop.
+DATE_AND_QUOTE_PX: dict[str, tuple[int, int]] = {"en": (92, 290), "ja": (116, 266), "ru": (140, 242)}
+KIND_DESCRIPTIONS: dict[str, str] = {"direct": N_("direct quote"), "reported": N_("reported speech")}
 _ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
 # The table shows a source link as its host ("tass.com"), this JavaScript pattern's first group. It skips
@@ -48,8 +52,8 @@ def said(statement: Mapping[str, Any], limit: int | None = None) -> str:
     return f"“{words}”" if statement["kind"] == "direct" else words
 
 
-def _reported(statement: Mapping[str, Any]) -> str:
-    return " (reported)" if statement["kind"] == "reported" else ""
+def kind_description(kind: str) -> str:
+    return _(KIND_DESCRIPTIONS[kind]) if kind in KIND_DESCRIPTIONS else kind
 
 
 def when_said(statement: Mapping[str, Any]) -> str:
@@ -66,13 +70,11 @@ def statements_markdown(
     for row in statements.sort_values(["date", "id"]).to_dict("records"):
         about = [row["role"], row["country"], when_said(row)] if roles else [row["country"], when_said(row)]
         who = f"**{escape_markdown(row['speaker'])}** ({', '.join(map(escape_markdown, about))})"
-        line = f"- {who}: {escape_markdown(said(row))}{_reported(row)}"
+        line = f"- {who}: {escape_markdown(said(row))}" + (" " + _("(reported)") if row["kind"] == "reported" else "")
         if sources_by_id is not None:
             article = sources_by_id.loc[row["source_id"]]
             in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
-            line += (
-                f" — {markdown_link(article['publisher'], article['url'])}, {markdown_link('in context', in_context)}"
-            )
+            line += f" — {markdown_link(article['publisher'], article['url'])}, {markdown_link(_('in context'), in_context)}"
         lines.append(line)
     return "\n".join(lines)
 
@@ -143,7 +145,7 @@ def table_height(rows: int) -> int:
     return 38 + min(max(rows, 1), 10) * TABLE_ROW_PX
 
 
-# The table's columns, by the reader's header each comes from.
+# The table's columns, by the reader's header (reader_frame's, in English) each comes from.
 _TABLE_OF_READER: dict[str, str] = {
     "Statement id": "id",
     "Speaker": "speaker",
@@ -210,25 +212,25 @@ def defused(column: pd.Series) -> pd.Series:
 def reader_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The statements in the order given, as the CSV's columns, which the tables take from."""
+    """The statements in the order given, as the CSV's columns (in English: export_frame translates them)."""
     iso = iso_dates(statements["date"], statements["date_precision"])
     source_ids = statements["source_id"]
     return pd.DataFrame(
         {
-            "Date": each_distinct(iso, lambda date: "date unknown" if pd.isna(date) else shown_date(date)),
-            "Date (ISO, at its precision)": iso,
-            "Speaker": statements["speaker"],
-            "Role at the time": statements["role"],
-            "Country": statements["country"],
-            "Quote": statements["quote"],
-            "Kind": statements["kind"].map(KIND_DESCRIPTIONS),
-            "Islands": each_distinct(statements["islands"], lambda ids: "; ".join(island_names.get(i, i) for i in ids)),
-            "Sentence in the source": statements["evidence"],
-            "Source": source_ids.map(sources_by_id["publisher"]),
-            "Source title": source_ids.map(sources_by_id["title"]),
-            "Source URL": source_ids.map(sources_by_id["url"]),
-            "Role checked at": statements["role_source_url"],
-            "Statement id": statements["id"],
+            N_("Date"): each_distinct(iso, lambda date: _("date unknown") if pd.isna(date) else shown_date(date)),
+            N_("Date (ISO, at its precision)"): iso,
+            N_("Speaker"): statements["speaker"],
+            N_("Role at the time"): statements["role"],
+            N_("Country"): statements["country"],
+            N_("Quote"): statements["quote"],
+            N_("Kind"): each_distinct(statements["kind"], kind_description),
+            N_("Islands"): each_distinct(statements["islands"], lambda ids: "; ".join(map(island_names.get, ids, ids))),
+            N_("Sentence in the source"): statements["evidence"],
+            N_("Source"): source_ids.map(sources_by_id["publisher"]),
+            N_("Source title"): source_ids.map(sources_by_id["title"]),
+            N_("Source URL"): source_ids.map(sources_by_id["url"]),
+            N_("Role checked at"): statements["role_source_url"],
+            N_("Statement id"): statements["id"],
         },
         index=statements.index,
     )
@@ -238,7 +240,8 @@ def export_frame(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]
 ) -> pd.DataFrame:
     """The statements as a reader's spreadsheet, in table order, every cell text (an undated one's ISO date empty)."""
-    return reader_frame(_in_table_order(statements), sources_by_id, island_names).fillna("").apply(defused)
+    frame = reader_frame(_in_table_order(statements), sources_by_id, island_names)
+    return frame.fillna("").apply(defused).rename(columns=_)
 
 
 def statements_csv(statements: pd.DataFrame, sources_by_id: pd.DataFrame, island_names: Mapping[str, str]) -> bytes:
@@ -255,19 +258,24 @@ def statement_html(statement: Mapping[str, object], source: Mapping[str, object]
     return html(
         '<div class="kd-statement"><blockquote style="margin:0 0 0.6em 0;padding:0.1em 0 0.1em 0.8em;'
         'font-size:1.1em;border-left:4px solid rgba(128,128,128,0.5);">{words}</blockquote>'
-        '<p style="margin:0 0 0.3em 0;"><strong>{speaker}</strong>, {role} <em>(role at the time{checked})</em></p>'
+        '<p style="margin:0 0 0.3em 0;"><strong>{speaker}</strong>, {role} <em>({role_note}{checked})</em></p>'
         '<p style="margin:0 0 0.8em 0;">{country} · {date} · {kind}</p>'
-        '<p style="margin:0 0 0.3em 0;font-weight:600;">In the article</p>{context}'
-        '<p style="margin:0.4em 0 0 0;">Source: {source}, {dateline}, published {published}</p></div>',
+        '<p style="margin:0 0 0.3em 0;font-weight:600;">{in_article}</p>{context}'
+        '<p style="margin:0.4em 0 0 0;">{source}</p></div>',
         words=said(statement),
         speaker=statement["speaker"],
         role=statement["role"],
-        checked=html("; {}", link(role_url, "where the role was checked")) if role_url else "",
+        role_note=_("role at the time"),
+        checked=html("; {}", link(role_url, _("where the role was checked"))) if role_url else "",
         country=statement["country"],
         date=when_said(statement),
-        kind=KIND_DESCRIPTIONS.get(str(statement["kind"]), statement["kind"]),
+        kind=kind_description(str(statement["kind"])),
+        in_article=_("In the article"),
         context=in_article or context_html(evidence, evidence),
-        source=link(str(source["url"]), f"{source['publisher']}: “{source['title']}”"),
-        dateline=source["dateline"],
-        published=format_partial_date(source["published"], "day"),
+        source=html(
+            _("Source: {source}, {dateline}, published {published}"),  # a template of ours: its values escaped
+            source=link(str(source["url"]), f"{source['publisher']}: “{source['title']}”"),
+            dateline=source["dateline"],
+            published=format_partial_date(source["published"], "day"),
+        ),
     )

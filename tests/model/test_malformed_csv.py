@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.load import DATA_DIR, Problem, read_dataset
 
 Change = Callable[[bytes], bytes]
@@ -229,3 +230,21 @@ def test_more_of_what_spreadsheets_write_loads_unchanged(data_copy: Path, change
     assert changed.problems == (), [str(problem) for problem in changed.problems]
     assert changed.dataset is not None and original is not None
     pd.testing.assert_frame_equal(changed.dataset.statements, original.statements)
+
+
+@pytest.fixture
+def english_afterwards():
+    yield
+    use_language(ENGLISH)
+
+
+@pytest.mark.usefixtures("english_afterwards")
+@pytest.mark.parametrize(
+    ("language", "reason"), [("ru", "равно 'maybe'; пишите true или false"), ("en", "is 'maybe'; write true or false")]
+)
+def test_a_problem_is_told_in_the_language_set_while_the_data_loads(
+    data_copy: Path, edit_cell, language: str, reason: str
+) -> None:
+    row = edit_cell("events.csv", DECLARATION, "contested", "maybe")
+    use_language(language)
+    assert Problem("events.csv", row, "contested", reason) in read_dataset(data_copy).problems

@@ -215,3 +215,29 @@ def test_the_tab_parameter_belongs_to_the_statements_page_alone() -> None:
     app = run_page("pages/timeline.py", tab="article")
     [warning] = app.warning
     assert "tab" in warning.value and "tab" not in app.query_params
+
+
+def test_in_japanese_the_page_s_words_are_japanese_and_the_quotes_stay_as_published(statement) -> None:
+    app = run_page(PAGE, lang="ja")
+    assert not app.exception
+    assert [title.value for title in app.title] == ["発言"]
+    assert [tab.label for tab in app.tabs] == ["発言", "注釈付きの記事"]
+    assert "全8件の発言を表示しています。" in captions(app)
+    assert "Who said what" not in captions(app) and "Showing" not in captions(app)
+    assert statement("matviyenko-strong-impetus")["quote"] in table_quotes(app)
+
+
+def test_in_russian_the_count_takes_the_form_its_number_needs() -> None:
+    app = run_page(PAGE, lang="ru", q="impetus")
+    assert "Показано 1 из 8 заявлений." in captions(app)
+    app.text_input(key=SEARCH_KEY).input("").run()
+    assert "Показаны все 8 заявлений." in captions(app)
+
+
+def test_the_date_column_widens_for_longer_dates_and_the_table_keeps_its_width() -> None:
+    widths = {}
+    for language in ("en", "ja", "ru"):
+        columns = json.loads(run_page(PAGE, lang=language).dataframe[0].proto.columns)
+        widths[language] = (columns["date"]["width"], columns["quote"]["width"])
+    assert widths["en"][0] < widths["ja"][0] < widths["ru"][0]
+    assert len({sum(pair) for pair in widths.values()}) == 1

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from markupsafe import escape
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.views.markdown import escape_markdown
@@ -371,3 +372,53 @@ def test_a_statement_line_can_name_the_speaker_s_role_and_leave_out_its_links() 
     )
     line = statements_markdown(said, roles=True)
     assert line == "- **Chuichi Date** (President of the House of Councillors, Japan, 23 Jul 2018): Progress (reported)"
+
+
+def test_search_finds_cyrillic_in_any_case_and_japanese_and_speakers_sort_in_either_case() -> None:
+    statements = pd.DataFrame(
+        {
+            "id": ["ru", "ja", "en"],
+            "quote": ["Мы надеемся на прогресс", "平和条約の締結を目指します", "We hope for progress"],
+            "speaker": ["Мария Захарова", "河野太郎", "Chuichi Date"],
+            "role": ["официальный представитель МИД", "外務大臣", "President"],
+        }
+    )
+    for q, expected in [
+        ("ЗАХАРОВА", ["ru"]),
+        ("Надеемся", ["ru"]),
+        ("МИД", ["ru"]),
+        ("平和条約", ["ja"]),
+        ("外務", ["ja"]),
+    ]:
+        assert list(search_statements(statements, q)["id"]) == expected, q
+    speakers = pd.DataFrame({"speaker": ["Юрий", "борис", "Анна"]})
+    assert speaker_choices(speakers) == ["Анна", "борис", "Юрий"]
+
+
+@pytest.fixture
+def english_afterwards():
+    yield
+    use_language(ENGLISH)
+
+
+@pytest.mark.usefixtures("english_afterwards")
+def test_in_russian_the_csv_s_headers_and_words_are_russian_and_the_quote_is_as_published(
+    dataset: Dataset, statement: Statement
+) -> None:
+    use_language("ru")
+    shown = dataset.statements[dataset.statements["id"] == "mfa-ownership-fixed"]
+    [row] = read_csv(statements_csv(shown, dataset.sources_by_id, dataset.island_names))
+    assert (row["ID заявления"], row["Цитата"]) == ("mfa-ownership-fixed", statement("mfa-ownership-fixed")["quote"])
+    assert (row["Дата"], row["Вид"]) == ("дата неизвестна", "косвенная речь")
+
+
+@pytest.mark.usefixtures("english_afterwards")
+def test_in_japanese_a_statement_in_context_says_where_it_is_from_in_japanese(
+    statement: Statement, source: pd.Series, text: str
+) -> None:
+    use_language("ja")
+    shown = "".join(parse_html(statement_html(statement("date-unsettled-territorial-problem"), source, text)).text)
+    assert "“An unsettled territorial problem has been in place" in shown
+    assert "Japan · 2018年7月23日 · 直接引用" in shown
+    assert "記事の中で" in shown and "出典：TASS: “Japan hopes for progress" in shown
+    assert [words for words in ("In the article", "Source:", "published", "role at the time") if words in shown] == []
