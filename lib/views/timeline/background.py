@@ -9,14 +9,28 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import N_, _
 from lib.model.dates import format_partial_date
 from lib.model.frames import names_any
-from lib.model.schema import EVENT_TYPES
 from lib.views.html import join
 from lib.views.theme import ERA_COLOURS, MILESTONE_COLOUR
 
-# A lane is named by its event type; "legislative" reads better as a noun.
-LANE_LABELS = {event_type: event_type.capitalize() for event_type in EVENT_TYPES} | {"legislative": "Legislation"}
+# A lane is named by its event type (schema.EVENT_TYPES); "legislative" reads better as a noun.
+LANE_LABELS = dict(
+    treaty=N_("Treaty"),
+    declaration=N_("Declaration"),
+    summit=N_("Summit"),
+    ministerial=N_("Ministerial"),
+    military=N_("Military"),
+    legislative=N_("Legislation"),
+    suspension=N_("Suspension"),
+    other=N_("Other"),
+)
+
+
+def lane_name(event_type: str) -> str:
+    return _(LANE_LABELS.get(event_type, event_type))
+
 
 # A 390-px window less the page padding and lane names: what fits here fits any wider window too.
 NARROWEST_PLOT_PX = 250
@@ -112,19 +126,19 @@ def _annotation(label: AxisLabel, anchor: str, x: pd.Timestamp, yshift: int) -> 
 
 # Key moments marked on the chart: event id -> a short label in our own words.
 MILESTONES: dict[str, str] = {
-    "1956-joint-declaration": "Joint Declaration",
-    "2018-date-matviyenko-meeting": "Meeting TASS reported",
+    "1956-joint-declaration": N_("Joint Declaration"),
+    "2018-date-matviyenko-meeting": N_("Meeting TASS reported"),
 }
 
 # The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
 SOVIET_ERA_END = pd.Timestamp("1992-01-01")
-SOVIET_ERA_LABEL = "USSR in these events"
+SOVIET_ERA_LABEL = N_("USSR in these events")
 
 
 @dataclass(frozen=True)
 class Era:
     key: str  # a key of theme.ERA_COLOURS
-    label: str
+    label: str  # English, marked for the catalogs: translated where drawn
     start: pd.Timestamp
     end: pd.Timestamp | None  # exclusive; None: still going
 
@@ -135,7 +149,7 @@ def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     began then, so the label says where the events first name it."""
     naming_ussr = events.loc[(events["date"] < SOVIET_ERA_END) & names_any(events["countries"], {"USSR"}), "date"]
     soviet = (Era("soviet", SOVIET_ERA_LABEL, naming_ussr.min(), SOVIET_ERA_END),) if len(naming_ussr) else ()
-    return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
+    return (*soviet, Era("russian_federation", N_("Russian Federation"), SOVIET_ERA_END, None))
 
 
 def background(
@@ -160,10 +174,10 @@ def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[Axi
         return None
     colour = ERA_COLOURS[era.key]
     band = _full_height("rect", start, end, fillcolor=colour, line={"width": 0})
-    lines = (era.label,)
+    lines = (_(era.label),)
     if era.end is not None:  # its first and last months, under its name
         first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
-        lines = (era.label, f"{first} – {last}")
+        lines = (_(era.label), f"{first} – {last}")
     return AxisLabel(lines, start, end, background=colour), band
 
 
@@ -176,4 +190,4 @@ def _milestone(
         return None
     line = _full_height("line", at, at, line={"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"})
     when = format_partial_date(event["date"], event["date_precision"])
-    return AxisLabel((MILESTONES[event["id"]], when), at, at), line
+    return AxisLabel((_(MILESTONES[event["id"]]), when), at, at), line
