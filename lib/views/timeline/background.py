@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from unicodedata import east_asian_width
 
 import pandas as pd
 
@@ -86,10 +87,16 @@ def _anchor(
     and the span it covers in fractions of the axis."""
     span = (x_range[1] - x_range[0]).value
     left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
-    width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
+    width = (max(map(_text_px, label.lines)) + 2 * LABEL_PAD_PX) / plot_px
     if left + width <= 1 or right - width < 0:
         return "left", label.left, (left, left + width)
     return "right", label.right, (right - width, right)
+
+
+def _text_px(line: str) -> float:
+    """A line's width: a Japanese character is a full em wide, any other LABEL_CHAR_PX."""
+    wide = sum(east_asian_width(character) in "WF" for character in line)
+    return len(line) * LABEL_CHAR_PX + wide * (LABEL_FONT_PX - LABEL_CHAR_PX)
 
 
 def _lowest_free_rows(extents: Sequence[tuple[float, float]]) -> list[int]:
