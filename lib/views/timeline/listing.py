@@ -122,9 +122,12 @@ def listing_note(listing: Listing) -> str | None:
             listing.total,
         ).format(mark=escape_markdown(listing.mark), **numbers)
     if shown < listing.total:
-        return _(
+        return ngettext(
+            "The list and the Event box offer the {shown} latest of {total} event. Click a mark on the chart to "
+            "list its events, or choose a period, or narrow the years, country or island.",
             "The list and the Event box offer the {shown} latest of {total} events. Click a mark on the chart to "
-            "list its events, or choose a period, or narrow the years, country or island."
+            "list its events, or choose a period, or narrow the years, country or island.",
+            listing.total,
         ).format(shown=format_number(shown), total=format_number(listing.total))
     return None
 
