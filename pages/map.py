@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from lib.i18n import N_, _, format_number
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import map_page_links
@@ -25,7 +26,6 @@ MAP_KEY = "island_map"
 MAP_HEIGHT = 560
 # Only a click on an island reruns the app: panning and zooming change nothing returned here.
 RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
-SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text="source", width=70)
 # Rows WRAPPED_ROW_PX high wrap their cells' text; these widths keep every cell within three lines, and
 # the first column is pinned, so a table swiped sideways on a phone still names its rows.
 ISLAND_COLUMNS = {
@@ -35,12 +35,10 @@ ISLAND_COLUMNS = {
     "Russian": st.column_config.TextColumn(width=150),
     "Area (km²)": st.column_config.NumberColumn(format="localized", width=90),
     "Population": st.column_config.TextColumn(width=170),
-    "Source": SOURCE_COLUMN,
 }
 ISLAND_STATEMENT_COLUMNS = {
-    "Date": st.column_config.TextColumn(width=92, pinned=True),
-    "Quote": st.column_config.TextColumn(width=290),
-    "Source": SOURCE_COLUMN,
+    N_("Date"): st.column_config.TextColumn(width=92, pinned=True),
+    N_("Quote"): st.column_config.TextColumn(width=290),
 }
 # The selected island's events listed under the map, the latest: a list that does not grow with the data.
 LISTED_EVENTS = 40
@@ -53,15 +51,23 @@ def select_clicked_island(island_ids: pd.Series) -> None:
         choose_island(clicked)
 
 
+def headed(frame: pd.DataFrame, columns: dict) -> tuple[pd.DataFrame, dict]:
+    """A table and its columns' settings, its headers (marked where the table is made) in the reader's language."""
+    source = {"Source": st.column_config.LinkColumn(display_text=_("source"), width=70)}
+    return frame.rename(columns=_), {_(name): setting for name, setting in (columns | source).items()}
+
+
 def render(view: View) -> PageParams:
     dataset, filters = view.dataset, view.filters
     events, statements = view.on_the_map
-    st.title("Map of the southern Kurils")
+    st.title(_("Map of the southern Kurils"))
     st.caption(
-        "Which islands are in question, who administers them, who claims them, and which ones the 1956 "
-        "declaration promised to hand over after a peace treaty. With a mouse, point at an island for its names; "
-        "click or tap it, or Tab to it and press Enter, for its details. Events and statements follow the country and "
-        "years of the filters."
+        _(
+            "Which islands are in question, who administers them, who claims them, and which ones the 1956 "
+            "declaration promised to hand over after a peace treaty. With a mouse, point at an island for its names; "
+            "click or tap it, or Tab to it and press Enter, for its details. Events and statements follow the "
+            "country and years of the filters."
+        )
     )
     show_filters_in_use(view)
     # The selected island's events and statements are listed under the map, not in its popup. An embedded
@@ -80,12 +86,14 @@ def render(view: View) -> PageParams:
         render=False,  # st_folium renders the map itself as well; rendering the whole page first only doubles the work
     )
     legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
-    st.caption("The map in words: " + escape_markdown(legend))
+    st.caption(_("The map in words: {legend}").format(legend=escape_markdown(legend)))
     if filters.island:
         selected_island(dataset, events, statements, filters.island)
     elif not view.embedded:
         st.info(
-            "Click or tap an island on the map, or choose one under **Island** in the filters, to see its details here.",
+            _(
+                "Click or tap an island on the map, or choose one under **Island** in the filters, to see its details here."
+            ),
             icon=":material/touch_app:",
         )
     all_islands(dataset)
@@ -94,8 +102,8 @@ def render(view: View) -> PageParams:
 
 def all_islands(dataset: Dataset) -> None:
     """Every island in a table, whatever the filters, and the same as CSV with each figure's page."""
-    st.subheader("All islands")
-    listed = islands_table(dataset.islands, dataset.geojson)
+    st.subheader(_("All islands"))
+    listed, columns = headed(islands_table(dataset.islands, dataset.geojson), ISLAND_COLUMNS)
     with st.container(key="islands_table"):
         st.dataframe(
             listed,
@@ -103,8 +111,8 @@ def all_islands(dataset: Dataset) -> None:
             width="stretch",
             height="content",  # every island in view, for screen readers too: the page scrolls, not the table
             row_height=WRAPPED_ROW_PX,
-            placeholder=NOT_PUBLISHED,  # only a figure can be missing; the CSV keeps an empty cell
-            column_config=ISLAND_COLUMNS,
+            placeholder=_(NOT_PUBLISHED),  # only a figure can be missing; the CSV keeps an empty cell
+            column_config=columns,
         )
     csv_download(
         len(listed),
@@ -121,24 +129,21 @@ def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataF
     st.subheader(escape_markdown(details.island.name), anchor="selected-island")
     st.markdown(facts_markdown(details))
     st.link_button(
-        "Where its names and status were checked", details.island.source_url, type="tertiary", icon=":material/link:"
+        _("Where its names and status were checked"), details.island.source_url, type="tertiary", icon=":material/link:"
     )
-    st.markdown(f"**Events naming it** ({len(details.events)})")
+    st.markdown(_("**Events naming it** ({count})").format(count=format_number(len(details.events))))
     if details.events.empty:
-        st.info("No event in the country and years of the filters names this island.", icon=":material/event_busy:")
+        st.info(_("No event in the country and years of the filters names this island."), icon=":material/event_busy:")
     else:
         st.markdown(events_markdown(details.events, dataset.derived(event_citations), LISTED_EVENTS))
-    st.markdown(f"**Statements naming it** ({len(details.statements)})")
+    st.markdown(_("**Statements naming it** ({count})").format(count=format_number(len(details.statements))))
     if details.statements.empty:
-        st.info("No statement in the country and years of the filters names this island.", icon=":material/chat_error:")
-    else:
-        st.dataframe(
-            details.statements,
-            hide_index=True,
-            width="stretch",
-            row_height=TABLE_ROW_PX,
-            column_config=ISLAND_STATEMENT_COLUMNS,
+        st.info(
+            _("No statement in the country and years of the filters names this island."), icon=":material/chat_error:"
         )
+    else:
+        statements, columns = headed(details.statements, ISLAND_STATEMENT_COLUMNS)
+        st.dataframe(statements, hide_index=True, width="stretch", row_height=TABLE_ROW_PX, column_config=columns)
 
 
 if __name__ == "__main__":

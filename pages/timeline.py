@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lib.i18n import _, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters, years_text
 from lib.model.link import filters_to_query, hidden_choice_notice
@@ -64,8 +65,9 @@ def jump_to_period(spans: dict[str, YearSpan]) -> None:
 
 def render(view: View) -> PageParams:
     dataset, filters, events = view.dataset, view.filters, view.events
+    years = (filters.year_from, filters.year_to)
     st.html(PAGE_CSS)
-    st.title("Timeline of the negotiations")
+    st.title(_("Timeline of the negotiations"))
     show_filters_in_use(view)
     start_from_linked_event(view)
     if not view.embedded:  # a period sets the filters, which an embedded view takes from its link
@@ -73,12 +75,16 @@ def render(view: View) -> PageParams:
     if events.empty:
         show_nothing_matches(view, "event")
         return {}
-    st.caption(
-        f"Showing {len(events):,} of {len(dataset.events):,} events, {years_text(filters.year_from, filters.year_to)}. "
-        + ("" if view.embedded else "A period sets the years of the filters. ")
-        + "Pick an event in the list under the chart for its details; with a mouse, you can also click its mark."
+    total = len(dataset.events)
+    showing = ngettext(
+        "Showing {shown} of {total} event, {years}.", "Showing {shown} of {total} events, {years}.", total
     )
-    years = (filters.year_from, filters.year_to)
+    sentences = [
+        showing.format(shown=format_number(len(events)), total=format_number(total), years=years_text(*years)),
+        "" if view.embedded else _("A period sets the years of the filters."),
+        _("Pick an event in the list under the chart for its details; with a mouse, you can also click its mark."),
+    ]
+    st.caption(" ".join(filter(None, sentences)))
     marks = event_marks(events, dataset.derived(event_publishers), years)
     listing = event_listing(events, marks.period, st.session_state[EVENT_KEY])
     chosen = keep_chosen_if_listed(listing)
@@ -118,14 +124,7 @@ def period_control(bounds: tuple[int, int], filters: Filters) -> None:
         return
     shown = span_of(tuple(spans.values()), (filters.year_from, filters.year_to))
     st.session_state[PERIOD_KEY] = None if shown is None else shown.label
-    st.pills(
-        "Period",
-        list(spans),
-        key=PERIOD_KEY,
-        required=True,
-        on_change=jump_to_period,
-        args=(spans,),
-    )
+    st.pills(_("Period"), list(spans), key=PERIOD_KEY, required=True, on_change=jump_to_period, args=(spans,))
 
 
 def keep_chosen_if_listed(listing: Listing) -> str | None:
@@ -145,10 +144,12 @@ def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int
         config=CHART_CONFIG,
     )
     st.caption(
-        "Diamonds: events from the TASS article; circles: context events from other sources. A bar spans an event "
-        "over several days; hatched, with a hollow mark, when only its month or year is known. A ring marks the "
-        "chosen event. Shaded: the events that name the USSR (which ended in December 1991), then the Russian "
-        "Federation. On a narrow screen the chart opens on recent years: swipe it sideways for earlier ones."
+        _(
+            "Diamonds: events from the TASS article; circles: context events from other sources. A bar spans an "
+            "event over several days; hatched, with a hollow mark, when only its month or year is known. A ring marks "
+            "the chosen event. Shaded: the events that name the USSR (which ended in December 1991), then the Russian "
+            "Federation. On a narrow screen the chart opens on recent years: swipe it sideways for earlier ones."
+        )
     )
     grouping = grouping_note(marks)
     if grouping:
@@ -162,11 +163,11 @@ def event_box(listing: Listing) -> str | None:
     if listed:
         st.caption(listed)
     return st.selectbox(
-        "Event",
+        _("Event"),
         list(choices),
         key=EVENT_KEY,
         format_func=choices.__getitem__,
-        placeholder="Type to find an event, or pick one in the list",
+        placeholder=_("Type to find an event, or pick one in the list"),
     )
 
 
@@ -174,11 +175,11 @@ def event_list(listing: Listing, picked: str | None) -> None:
     """Every event the Event box offers, by date and title, one tap or click (or arrow key) to choose."""
     rows = event_rows(listing.events)
     st.session_state[ROWS_KEY] = picked if picked in rows else None
-    st.markdown(f"**Events in view** ({len(rows):,}, oldest first)")
+    st.markdown(_("**Events in view** ({count}, oldest first)").format(count=format_number(len(rows))))
     height = list_height(len(rows))
     with st.container(height="content" if height is None else height, key="timeline_list"):
         st.radio(
-            "Events in view",
+            _("Events in view"),
             list(rows),
             index=None,
             key=ROWS_KEY,
@@ -192,7 +193,9 @@ def event_list(listing: Listing, picked: str | None) -> None:
 def details_panel(dataset: Dataset, events: pd.DataFrame, filters: Filters, picked: str | None) -> None:
     details = event_details(picked, events, dataset) if picked else None
     if details is None:
-        st.caption("Pick an event in the list, or click its mark on the chart, to read its details and sources here.")
+        st.caption(
+            _("Pick an event in the list, or click its mark on the chart, to read its details and sources here.")
+        )
         return
     with st.container(border=True, key="timeline_details"):
         st.markdown(details_markdown(details, filters_to_query(filters, dataset.year_bounds)))

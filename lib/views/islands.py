@@ -10,18 +10,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from lib.i18n import N_, _, current_language, format_number
 from lib.model.dataset import Dataset
 from lib.model.filters import related_islands
 from lib.model.frames import names_any
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.provenance import FigureSource, figure_sources
 from lib.views.statements import reader_frame
+from lib.views.theme import country_name
 
 CLAIMED = "claimed"
 PROMISED_1956 = "promised_1956"
 UNCONTESTED = "uncontested"
 # What the map's table, the details and the popups say of a figure no page publishes.
-NOT_PUBLISHED = "not published"
+NOT_PUBLISHED = N_("not published")
+# Each side's own name for an island, in its language; English otherwise.
+NAME_FIELDS = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,8 @@ class Island:
     """One island, islet, group or context coast."""
 
     id: str
-    name: str
+    name: str  # in the reader's language (island_name)
+    name_en: str
     name_ja_romaji: str
     name_ja_kanji: str
     name_ru_latin: str
@@ -71,6 +76,7 @@ def _optional(value: Any) -> Any:
 
 # The fields an Island takes as islands.csv, or a context coast's GeoJSON properties, name them.
 _NAMES_AND_STATES = (
+    "name_en",
     "name_ja_romaji",
     "name_ja_kanji",
     "name_ru_latin",
@@ -83,7 +89,7 @@ _NAMES_AND_STATES = (
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
     return Island(
         **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
-        name=row["name_en"],
+        name=island_name(row),
         in_1956_declaration=bool(row["in_1956_declaration"]),
         **{figure: _optional(row[figure]) for figure in ("area_km2", "population", "population_year")},
         lat=float(row["lat"]),
@@ -99,7 +105,7 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
     return Island(
         **{field: str(props.get(field) or "") for field in _NAMES_AND_STATES},
         id=props["id"],
-        name=str(props.get("name_en") or props["id"]),
+        name=island_name(props) or props["id"],
         group=props["id"],
         kind="context",
         lat=float(props["geom_centroid_lat"]),
@@ -108,6 +114,13 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
         listed=False,
         clipped="clipped" in str(props.get("feature_kind", "")),
     )
+
+
+def island_name(names: Mapping[str, Any]) -> str:
+    """The name of an island (its islands.csv row or GeoJSON properties) for every label, tooltip, popup and
+    table: in Japanese and Russian each side's own, in English the English; English where that is not recorded."""
+    own = names.get(NAME_FIELDS.get(current_language(), "name_en"))
+    return own if isinstance(own, str) and own else str(names.get("name_en") or "")
 
 
 def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Island]:
@@ -162,17 +175,19 @@ def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping
 
 
 def format_area(area_km2: float | None) -> str:
+    """ "3,166.6 km²", to at most two decimals, as the reader's language writes it."""
     if area_km2 is None:
-        return NOT_PUBLISHED
-    return f"{area_km2:,.2f}".rstrip("0").rstrip(".") + " km²"
+        return _(NOT_PUBLISHED)
+    return _("{area} km²").format(area=format_number(area_km2, 2).rstrip("0").rstrip(".,"))
 
 
 def format_population(population: int | None, year: int | None) -> str:
     """ "6,799 (2021)"; "no permanent civilian population" for 0."""
     if population is None:
-        return NOT_PUBLISHED
-    text = "no permanent civilian population" if population == 0 else f"{population:,}"
-    return f"{text} ({year})" if year is not None else text
+        return _(NOT_PUBLISHED)
+    text = _("no permanent civilian population") if population == 0 else format_number(population)
+    # Translators: a population, and the year it was counted
+    return _("{population} ({year})").format(population=text, year=year) if year is not None else text
 
 
 def japanese_name(island: Island) -> str:
@@ -191,18 +206,19 @@ def part_of(island: Island, by_id: Mapping[str, Island]) -> str:
 
 
 def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
-    """(fact, value) pairs: area, population, administration, claim, 1956 status, and its group."""
-    promised = "Promised to Japan after a peace treaty"
+    """(fact, value) pairs: area, population, administration, claim, 1956 status, and its group; each fact's
+    name in English, marked for the catalogs, to translate where it is shown."""
+    promised = _("Promised to Japan after a peace treaty")
     if not island.in_1956_declaration:
-        promised = "Not among the islands the 1956 declaration promised"
+        promised = _("Not among the islands the 1956 declaration promised")
     facts = [
-        ("Area", format_area(island.area_km2)),
-        ("Population", format_population(island.population, island.population_year)),
-        ("Administered by", island.administered_by),
-        ("Claimed by", island.claimed_by or "not claimed"),
-        ("1956 declaration", promised),
+        (N_("Area"), format_area(island.area_km2)),
+        (N_("Population"), format_population(island.population, island.population_year)),
+        (N_("Administered by"), country_name(island.administered_by)),
+        (N_("Claimed by"), country_name(island.claimed_by) if island.claimed_by else _("not claimed")),
+        (N_("1956 declaration"), promised),
     ]
-    return [*facts, ("Part of", group_name)] if group_name else facts
+    return [*facts, (N_("Part of"), group_name)] if group_name else facts
 
 
 @dataclass(frozen=True)
@@ -220,9 +236,9 @@ def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFr
     by_id = {island.id: island for island in island_records(dataset.islands, dataset.geojson)}
     island = by_id[island_id]
     names = [
-        ("English name", island.name),
-        ("Japanese name", japanese_name(island) or "not recorded"),
-        ("Russian name", russian_name(island)),
+        (N_("English name"), island.name_en),
+        (N_("Japanese name"), japanese_name(island) or _("not recorded")),
+        (N_("Russian name"), russian_name(island)),
     ]
     figures = dataset.derived(figure_sources)
     return IslandDetails(
@@ -232,7 +248,7 @@ def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFr
         events=naming(events, island_id, dataset.island_groups),
         statements=reader_frame(
             naming(statements, island_id, dataset.island_groups), dataset.sources_by_id, dataset.island_names
-        )[["Date", "Speaker", "Country", "Quote", "Source URL"]].rename(columns={"Source URL": "Source"}),
+        )[["Date", N_("Speaker"), N_("Country"), "Quote", "Source URL"]].rename(columns={"Source URL": "Source"}),
     )
 
 
@@ -249,7 +265,7 @@ def facts_markdown(details: IslandDetails) -> str:
     own: where reputable sources disagree, the reader sees both."""
     lines = []
     for fact, value in details.facts:
-        line = f"- **{escape_markdown(fact)}:** {escape_markdown(value)}"
+        line = f"- **{escape_markdown(_(fact))}:** {escape_markdown(value)}"
         figure = FIGURE_OF_FACT.get(fact)
         if figure and details.figures[figure]:
             stated, *others = details.figures[figure]
@@ -259,7 +275,7 @@ def facts_markdown(details: IslandDetails) -> str:
                 for other in others
             ]
             if also:
-                line += "; also published: " + ", ".join(also)
+                line += _("; also published: {figures}").format(figures=", ".join(also))
         lines.append(line)
     return "\n".join(lines)
 
@@ -270,15 +286,19 @@ def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataF
     by_id = {island.id: island for island in rows}
     return pd.DataFrame(
         {
-            "Island": [island.name for island in rows],
-            "Part of": [part_of(island, by_id) for island in rows],
-            "Japanese": [japanese_name(island) for island in rows],
-            "Russian": [russian_name(island) for island in rows],
-            "Area (km²)": [island.area_km2 for island in rows],
-            "Population": [format_population(island.population, island.population_year) for island in rows],
-            "Administered by": [island.administered_by for island in rows],
-            "Claimed by": [island.claimed_by or "not claimed" for island in rows],
-            "1956 declaration": ["promised" if island.in_1956_declaration else "not included" for island in rows],
-            "Source": [island.source_url for island in rows],
+            N_("Island"): [island.name for island in rows],
+            N_("Part of"): [part_of(island, by_id) for island in rows],
+            N_("Japanese"): [japanese_name(island) for island in rows],
+            N_("Russian"): [russian_name(island) for island in rows],
+            N_("Area (km²)"): [island.area_km2 for island in rows],
+            N_("Population"): [format_population(island.population, island.population_year) for island in rows],
+            N_("Administered by"): [country_name(island.administered_by) for island in rows],
+            N_("Claimed by"): [
+                country_name(island.claimed_by) if island.claimed_by else _("not claimed") for island in rows
+            ],
+            N_("1956 declaration"): [
+                _("promised") if island.in_1956_declaration else _("not included") for island in rows
+            ],
+            N_("Source"): [island.source_url for island in rows],
         }
     )

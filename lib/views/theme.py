@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lib.i18n import N_, _
+
 # Colour-blind-safe pair for the two parties (Okabe–Ito vermilion and blue); others in greys.
 COUNTRY_COLOURS: dict[str, str] = {
     "Japan": "#D55E00",
@@ -12,8 +14,12 @@ COUNTRY_COLOURS: dict[str, str] = {
     "Allies": "#7F7F7F",
 }
 NEUTRAL_COLOUR = "#7F7F7F"
+# The data's country values, marked for the catalogs: a reader sees them in their own language.
+COUNTRY_NAMES = dict(
+    Japan=N_("Japan"), Russia=N_("Russia"), USSR=N_("USSR"), USA=N_("USA"), UK=N_("UK"), Allies=N_("Allies")
+)
 
-ORIGIN_LABELS: dict[str, str] = {"article": "from the TASS article", "context": "context (sourced elsewhere)"}
+ORIGIN_LABELS: dict[str, str] = {"article": N_("from the TASS article"), "context": N_("context (sourced elsewhere)")}
 
 # The annotated article: a statement's sentence gets a filled highlight and an event's an underline,
 # so the two stay apart without colour too (Okabe–Ito yellow and bluish green).
@@ -50,6 +56,10 @@ MAP_SELECTED_COLOUR = "#111111"
 # outer half shows, a highlighter's halo around the coast that leaves each status's colours as they are
 # (Okabe–Ito yellow: apart from the blues and the vermilion, and from the sea, for colour-blind readers too).
 MAP_HIGHLIGHT_STYLE: dict[str, str | float] = {"color": "#F0E442", "weight": 10, "opacity": 1.0}
+
+
+def country_name(country: str) -> str:
+    return _(COUNTRY_NAMES.get(country, country))
 
 
 def rgba(colour: str, opacity: float) -> str:

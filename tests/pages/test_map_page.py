@@ -4,6 +4,7 @@ tests/views/test_map_*.py and in the browser.)"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,15 @@ def test_hostile_names_in_the_panel_are_text(hostile_dir: Path, monkeypatch: pyt
 def test_the_download_offers_every_island_the_table_lists(dataset: Dataset) -> None:
     [download] = run_page(PAGE, island="shikotan").get("download_button")
     assert download.label == f"Download {len(dataset.islands)} islands (CSV)"
+
+
+def test_in_russian_the_page_and_its_table_name_the_islands_in_russian(dataset: Dataset) -> None:
+    app = run_page(PAGE, lang="ru")
+    assert not app.exception
+    cyrillic = re.compile("[\u0400-\u04ff]")
+    table = app.main.dataframe[0].value
+    assert all(cyrillic.search(header) for header in table.columns), list(table.columns)
+    assert table.iloc[:, 0].tolist() == dataset.islands["name_ru_cyrillic"].tolist()
+    for text in (app.title[0].value, app.main.info[0].value, *(caption.value for caption in app.main.caption)):
+        assert cyrillic.search(text), text
+    assert app.main.dataframe[0].proto.placeholder != "not published"

@@ -258,3 +258,23 @@ def test_the_download_offers_the_events_in_view(dataset: Dataset) -> None:
     [download] = only_2018.get("download_button")
     assert download.label == f"Download {shown} events (CSV)"
     assert not run_page("pages/timeline.py", **{"from": "1860", "to": "1870"}).get("download_button")
+
+
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def test_in_russian_the_page_speaks_russian_and_dates_the_declaration_as_russian_does(dataset: Dataset) -> None:
+    app = run_page("pages/timeline.py", lang="ru", event=DECLARATION)
+    assert not app.exception
+    interface = [
+        app.title[0].value,
+        *(caption.value for caption in app.main.caption),
+        app.main.selectbox(key="timeline_event").label,
+        app.main.selectbox(key="timeline_event").placeholder,
+        app.main.radio(key="timeline_rows").label,
+        app.get("button_group")[0].label,
+    ]
+    assert all(CYRILLIC.search(text) for text in interface), interface
+    assert not any("Showing" in text or "Pick an event" in text for text in interface)
+    details = app.main.markdown[-1].value
+    assert "19 октября 1956\u202fг\\." in details and "**Источники**" in details

@@ -3,15 +3,19 @@ on click."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
+
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.views.html import escape
 from lib.views.islands import format_area, format_population, naming
 from lib.views.map.build import build_island_map
 from lib.views.map.popups import popup_index
-from tests.views.map_parts import build, popup_of, tooltip_of
+from tests.views.map_parts import build, labels, popup_of, tooltip_of
 
 
 def test_hover_shows_the_names_in_three_languages(dataset: Dataset) -> None:
@@ -68,3 +72,39 @@ def test_the_popup_index_is_of_the_frames_it_was_given(dataset: Dataset) -> None
     index = popup_index(dataset.islands, dataset.events, dataset.statements)
     assert index.events.frame is dataset.events and index.statements.frame is dataset.statements
     assert set(index.events.rows) == set(dataset.islands["id"])
+
+
+@pytest.fixture
+def reader_language() -> Iterator[Callable[[str], None]]:
+    """Sets the run's language, and English again afterwards."""
+    yield use_language
+    use_language(ENGLISH)
+
+
+@pytest.mark.parametrize(
+    ("language", "own_name", "script"),
+    [("ja", "name_ja_kanji", "[\u3040-\u30ff\u4e00-\u9fff]"), ("ru", "name_ru_cyrillic", "[\u0400-\u04ff]")],
+)
+def test_the_map_names_each_island_as_the_readers_side_does(
+    dataset: Dataset, reader_language: Callable[[str], None], language: str, own_name: str, script: str
+) -> None:
+    reader_language(language)
+    island_map = build(dataset)
+    kunashir = dataset.islands.set_index("id").loc["kunashir"]
+    tooltip, popup = tooltip_of(island_map, "kunashir"), popup_of(island_map, "kunashir")
+    assert f"<strong>{kunashir[own_name]}</strong>" in tooltip
+    assert f">{kunashir[own_name]}<" in labels(island_map)["kunashir"]
+    for english in ("Japanese:", "Russian:", "Area", "Administered by", "Events naming it", "below the map"):
+        assert english not in tooltip + popup
+    facts = re.findall(r"<th>([^<]*)</th>", popup)
+    assert facts and all(re.search(script, fact) for fact in facts)
+
+
+def test_areas_and_populations_are_written_as_the_readers_language_writes_them(
+    reader_language: Callable[[str], None],
+) -> None:
+    reader_language("ru")
+    assert format_area(3166.6) == "3\N{NO-BREAK SPACE}166,6 км²"
+    assert format_population(5934, 2016) == "5\N{NO-BREAK SPACE}934 (2016 г.)"
+    reader_language("ja")
+    assert format_area(3166.6) == "3,166.6 km²"

@@ -3,9 +3,13 @@ and which event a click selects."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
+
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
 from lib.views.timeline.figure import LANE_PX, selected_event_id
@@ -187,3 +191,28 @@ def test_without_a_chosen_mark_nothing_is_ringed(dataset: Dataset, chosen: str |
     figure = figure_for(dataset, chosen=chosen)
     assert all(trace.customdata is not None for trace in figure.data)
     assert len(figure.data) == len(figure_for(dataset).data)
+
+
+@pytest.fixture
+def reader_language() -> Iterator[Callable[[str], None]]:
+    """Sets the run's language, and English again afterwards."""
+    yield use_language
+    use_language(ENGLISH)
+
+
+@pytest.mark.parametrize(
+    ("language", "script", "declared"),
+    [("ja", "[\u3040-\u30ff\u4e00-\u9fff]", "1956年10月19日"), ("ru", "[\u0400-\u04ff]", "19 октября 1956\u202fг.")],
+)
+def test_the_chart_is_in_the_readers_language(
+    dataset: Dataset, reader_language: Callable[[str], None], language: str, script: str, declared: str
+) -> None:
+    reader_language(language)
+    figure = figure_for(dataset)
+    trace, index = markers_by_id(figure)[DECLARATION]
+    labels = [*figure.layout.yaxis.ticktext, *(note.text for note in figure.layout.annotations)]
+    countries, origin = trace.customdata[index][3], trace.customdata[index][5]  # [4]: its publishers, as named
+    for text in [*labels, trace.name, trace.hovertemplate, countries, origin]:
+        assert re.search(script, text), text
+    assert trace.customdata[index][2] == declared
+    assert "Source:" not in trace.hovertemplate

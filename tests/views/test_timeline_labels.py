@@ -38,3 +38,11 @@ def test_a_label_near_the_right_edge_ends_at_its_date() -> None:
 def test_label_text_is_escaped_and_its_lines_kept() -> None:
     (annotation,), _ = place_labels([at("1950-01-01", "<b>bold</b>", "a & b")], X_RANGE)
     assert annotation["text"] == "&lt;b&gt;bold&lt;/b&gt;<br>a &amp; b"
+
+
+def test_a_japanese_label_is_as_wide_as_its_characters() -> None:
+    """A kanji or kana is a full em wide, nearly twice a Latin letter: a label of as many Latin letters fits
+    where the Japanese one would touch the next label."""
+    for lines, rows in ((("日本語の長いラベルです",), 2), (("A long label",), 1)):
+        annotations, _ = place_labels([at("1920-01-01", *lines), at("1965-01-01", "Next")], X_RANGE)
+        assert len({annotation["yshift"] for annotation in annotations}) == rows, lines

@@ -10,6 +10,7 @@ import folium
 import pandas as pd
 import xyzservices
 
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, Island, island_records, members_of
@@ -26,9 +27,9 @@ from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, legend_name
 from lib.views.map.popups import popup_counts
 from lib.views.map.shapes import bounds, highlight_rings, island_labels, island_shapes, selection_outlines
 
-OSM_LAYER_NAME = "OpenStreetMap (online only)"
+OSM_LAYER_NAME = N_("OpenStreetMap (online only)")
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
-NAMES_LAYER_NAME = "Island names"
+NAMES_LAYER_NAME = N_("Island names")
 
 
 def _base_map(box: list[list[float]]) -> folium.Map:
@@ -52,7 +53,7 @@ def _base_map(box: list[list[float]]) -> folium.Map:
     base.default_js = MAP_SCRIPTS
     base.default_css = MAP_STYLESHEETS
     # The provider itself, not its name: looking a name up searches every provider xyzservices knows (5 ms).
-    folium.TileLayer(OSM_TILES, name=OSM_LAYER_NAME, overlay=True, show=False, control=True).add_to(base)
+    folium.TileLayer(OSM_TILES, name=_(OSM_LAYER_NAME), overlay=True, show=False, control=True).add_to(base)
     return base
 
 
@@ -93,7 +94,7 @@ def build_island_map(
 
     MapChrome(
         map_legend_html(legend_entries(on_map), compact=compact, highlighted=legend_names(ringed, on_map)),
-        COASTS_ATTRIBUTION,
+        _(COASTS_ATTRIBUTION),
         fit=everything,
         fit_narrow=bounds(narrow_view) if narrow_view else everything,
     ).add_to(island_map)
@@ -110,7 +111,7 @@ def _add_islands(
     coasts = [shape for shape in shapes if shape.popup is None]
     if coasts:  # over the islands, which lack the clipped ones' outline
         outline_layer(coasts).add_to(islands_layer)
-    names = folium.FeatureGroup(name=NAMES_LAYER_NAME, control=True).add_to(island_map)
+    names = folium.FeatureGroup(name=_(NAMES_LAYER_NAME), control=True).add_to(island_map)
     label_layer(island_labels(on_map, groups)).add_to(names)
 
 

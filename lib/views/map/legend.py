@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from lib.i18n import N_, _
 from lib.views.html import Markup, html, join
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island
 from lib.views.map.shapes import island_style, short_name
-from lib.views.theme import MAP_HIGHLIGHT_STYLE, rgba
+from lib.views.theme import MAP_HIGHLIGHT_STYLE, country_name, rgba
 from lib.views.wording import join_names
 
-COASTS_ATTRIBUTION = "Coasts: Made with Natural Earth"
-PROMISE_1956 = "promised to Japan after a peace treaty by the 1956 declaration"
+COASTS_ATTRIBUTION = N_("Coasts: Made with Natural Earth")
 _STATUS_ORDER = {CLAIMED: 0, PROMISED_1956: 1, UNCONTESTED: 2}
 
 
@@ -31,10 +31,15 @@ def legend_names(islands: Iterable[Island], islands_on_map: Iterable[Island]) ->
 
 
 def _description(status: str, administered_by: str, claimed_by: str) -> str:
+    countries = {"administrator": country_name(administered_by), "claimant": country_name(claimed_by)}
     if status == UNCONTESTED:
-        return f"administered by {administered_by}, not claimed"
-    description = f"administered by {administered_by}, claimed by {claimed_by}"
-    return f"{description}; {PROMISE_1956}" if status == PROMISED_1956 else description
+        return _("administered by {administrator}, not claimed").format(**countries)
+    if status == PROMISED_1956:
+        return _(
+            "administered by {administrator}, claimed by {claimant}; "
+            "promised to Japan after a peace treaty by the 1956 declaration"
+        ).format(**countries)
+    return _("administered by {administrator}, claimed by {claimant}").format(**countries)
 
 
 def legend_entries(islands_on_map: Sequence[Island]) -> list[LegendEntry]:
@@ -52,7 +57,11 @@ def legend_entries(islands_on_map: Sequence[Island]) -> list[LegendEntry]:
 
 def legend_text(entries: Iterable[LegendEntry]) -> str:
     """The legend as sentences: the map's text alternative, readable wherever the map is not."""
-    return " ".join(f"{join_names(entry.names)}: {entry.description}." for entry in entries)
+    # Translators: a legend entry as a sentence, e.g. "Iturup and Kunashir: administered by Russia, claimed by Japan."
+    entry_sentence = _("{islands}: {description}.")
+    return " ".join(
+        entry_sentence.format(islands=join_names(entry.names), description=entry.description) for entry in entries
+    )
 
 
 def _swatch_style(style: Mapping[str, str | float]) -> str:
@@ -74,13 +83,15 @@ def _legend_item(swatch_style: str, names: Iterable[str], description: str) -> M
 def map_legend_html(entries: Iterable[LegendEntry], compact: bool = False, highlighted: Sequence[str] = ()) -> Markup:
     """The legend on the map, open unless `compact`; the `highlighted` islands' names first, beside their ring."""
     ring = f"background:transparent;border:3px solid {MAP_HIGHLIGHT_STYLE['color']}"
-    first = [_legend_item(ring, highlighted, "highlighted")] if highlighted else []
+    first = [_legend_item(ring, highlighted, _("highlighted"))] if highlighted else []
     items = join(
         [*first, *(_legend_item(_swatch_style(entry.style), entry.names, entry.description) for entry in entries)]
     )
     return html(
-        '<details class="island-legend"{}><summary>Legend</summary><ul>{}</ul><p class="hint">{}</p></details>',
+        '<details class="island-legend"{}><summary>{}</summary><ul>{}</ul><p class="hint">{} {}.</p></details>',
         "" if compact else Markup(" open"),
+        _("Legend"),
         items,
-        f"Zoom in for the names of the Habomai islets. {COASTS_ATTRIBUTION}.",
+        _("Zoom in for the names of the Habomai islets."),
+        _(COASTS_ATTRIBUTION),
     )

@@ -8,25 +8,31 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.i18n import _, format_number
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
 from lib.views.html import Markup, html, join, link
 from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
 from lib.views.provenance import FigureSource, figure_sources
+from lib.views.theme import country_name
 
 
 def names_html(island: Island) -> Markup:
-    """The tooltip: the name in English, Japanese (romaji and kanji) and Russian (Latin and Cyrillic)."""
+    """The tooltip: the name in the reader's language, Japanese (romaji and kanji) and Russian (Latin and Cyrillic)."""
     japanese = (
         html('{} <span lang="ja">{}</span>', island.name_ja_romaji, island.name_ja_kanji)
         if japanese_name(island)
-        else Markup("<em>not recorded</em>")
+        else html("<em>{}</em>", _("not recorded"))
     )
     russian = html('{} <span lang="ru">{}</span>', island.name_ru_latin, island.name_ru_cyrillic)
+    # Translators: "Japanese", "Russian": labels before an island's name in that language
+    labels = _("Japanese"), _("Russian")
     return html(
-        '<div class="island-names"><strong>{}</strong><br>Japanese: {}<br>Russian: {}</div>',
+        '<div class="island-names"><strong>{}</strong><br>{}: {}<br>{}: {}</div>',
         island.name,
+        labels[0],
         japanese,
+        labels[1],
         russian,
     )
 
@@ -73,13 +79,13 @@ def _fact_row(
     """A fact; an area or a population with a link to the page that states it."""
     stated = figures.get((island.id, FIGURE_OF_FACT.get(label, "")), ())
     source = html(" ({})", link(stated[0].url, stated[0].publisher)) if stated else ""
-    return html("<tr><th>{}</th><td>{}{}</td></tr>", label, value, source)
+    return html("<tr><th>{}</th><td>{}{}</td></tr>", _(label), value, source)
 
 
 def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str], Sequence[FigureSource]]) -> Markup:
     """The island's names, its facts, each figure with its page, and where the rest was checked."""
     rows = join(_fact_row(island, label, value, figures) for label, value in island_facts(island, group_name))
-    checked = link(island.source_url, "Where its names and status were checked") if island.source_url else ""
+    checked = link(island.source_url, _("Where its names and status were checked")) if island.source_url else ""
     return html('{}<table class="facts">{}</table><p class="facts-source">{}</p>', names_html(island), rows, checked)
 
 
@@ -87,16 +93,18 @@ def island_popup(island: Island, counts: PopupCounts, group_name: str = "", list
     """The popup: names, facts with their source, and how many events and statements name the island; the
     page lists them below the map, or the page at `lists_link` (the Map page on this island) does."""
     if not island.listed:
-        return html(
-            '<div class="island-popup">{}<p>Administered by {}. Shown for context: not part of the dispute.</p></div>',
-            names_html(island),
-            island.administered_by,
-        )
-    where = html("{} lists both.", link(lists_link, "The Map page")) if lists_link else "Both are listed below the map."
+        context = _("Administered by {country}. Shown for context: not part of the dispute.")
+        country = country_name(island.administered_by)
+        return html('<div class="island-popup">{}<p>{}</p></div>', names_html(island), context.format(country=country))
+    where = _("Both are listed below the map.")
+    if lists_link:
+        where = html(_("{map_page} lists both."), map_page=link(lists_link, _("The Map page")))
+    naming = _("Events naming it: {events}. Statements naming it: {statements}.").format(
+        events=format_number(counts.events[island.id]), statements=format_number(counts.statements[island.id])
+    )
     return html(
-        '<div class="island-popup">{}<p class="listed-below">Events naming it: {}. Statements naming it: {}. {}</p></div>',
+        '<div class="island-popup">{}<p class="listed-below">{} {}</p></div>',
         _facts_html(island, group_name, counts.figures),
-        counts.events[island.id],
-        counts.statements[island.id],
+        naming,
         where,
     )

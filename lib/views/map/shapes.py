@@ -11,7 +11,8 @@ from typing import Any
 
 from folium.utilities import get_bounds
 
-from lib.views.html import Markup, html
+from lib.i18n import _
+from lib.views.html import html
 from lib.views.islands import PROMISED_1956, UNCONTESTED, Island, part_of
 from lib.views.map.leaflet import POINT_RADIUS, IslandLabel, Shape
 from lib.views.map.popups import PopupCounts, island_popup, names_html
@@ -61,9 +62,7 @@ def _island_shape(island: Island, counts: PopupCounts, group_name: str, lists_li
 
 
 def island_shapes(
-    islands_on_map: Iterable[Island],
-    counts: PopupCounts,
-    lists_links: Mapping[str, str] | None = None,
+    islands_on_map: Iterable[Island], counts: PopupCounts, lists_links: Mapping[str, str] | None = None
 ) -> list[Shape]:
     """Every island drawn, context first and points last: smaller shapes stay on top and clickable.
     `lists_links`: by island, the page that lists what its popup counts."""
@@ -151,7 +150,7 @@ def island_label(island: Island, groups: Mapping[str, str]) -> IslandLabel:
     """The island's name at its representative point, with "promised in 1956" under it (an islet's group's only)."""
     classes = _label_classes(island, groups)
     promised = island.status == PROMISED_1956 and "islet-name" not in classes
-    badge = Markup('<small class="badge">promised in 1956</small>') if promised else ""
+    badge = html('<small class="badge">{}</small>', _("promised in 1956")) if promised else ""
     label = html(
         '<span class="island-label {}"><span class="name">{}</span>{}</span>',
         " ".join(classes),

@@ -6,17 +6,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from unicodedata import east_asian_width
 
 import pandas as pd
 
+from lib.i18n import N_, _
 from lib.model.dates import format_partial_date
 from lib.model.frames import names_any
-from lib.model.schema import EVENT_TYPES
 from lib.views.html import join
 from lib.views.theme import ERA_COLOURS, MILESTONE_COLOUR
 
-# A lane is named by its event type; "legislative" reads better as a noun.
-LANE_LABELS = {event_type: event_type.capitalize() for event_type in EVENT_TYPES} | {"legislative": "Legislation"}
+# A lane is named by its event type (schema.EVENT_TYPES); "legislative" reads better as a noun.
+LANE_LABELS = dict(
+    treaty=N_("Treaty"),
+    declaration=N_("Declaration"),
+    summit=N_("Summit"),
+    ministerial=N_("Ministerial"),
+    military=N_("Military"),
+    legislative=N_("Legislation"),
+    suspension=N_("Suspension"),
+    other=N_("Other"),
+)
+
+
+def lane_name(event_type: str) -> str:
+    return _(LANE_LABELS.get(event_type, event_type))
+
 
 # A 390-px window less the page padding and lane names: what fits here fits any wider window too.
 NARROWEST_PLOT_PX = 250
@@ -72,10 +87,16 @@ def _anchor(
     and the span it covers in fractions of the axis."""
     span = (x_range[1] - x_range[0]).value
     left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
-    width = (max(len(line) for line in label.lines) * LABEL_CHAR_PX + 2 * LABEL_PAD_PX) / plot_px
+    width = (max(map(_text_px, label.lines)) + 2 * LABEL_PAD_PX) / plot_px
     if left + width <= 1 or right - width < 0:
         return "left", label.left, (left, left + width)
     return "right", label.right, (right - width, right)
+
+
+def _text_px(line: str) -> float:
+    """A line's width: a Japanese character is a full em wide, any other LABEL_CHAR_PX."""
+    wide = sum(east_asian_width(character) in "WF" for character in line)
+    return len(line) * LABEL_CHAR_PX + wide * (LABEL_FONT_PX - LABEL_CHAR_PX)
 
 
 def _lowest_free_rows(extents: Sequence[tuple[float, float]]) -> list[int]:
@@ -112,19 +133,19 @@ def _annotation(label: AxisLabel, anchor: str, x: pd.Timestamp, yshift: int) -> 
 
 # Key moments marked on the chart: event id -> a short label in our own words.
 MILESTONES: dict[str, str] = {
-    "1956-joint-declaration": "Joint Declaration",
-    "2018-date-matviyenko-meeting": "Meeting TASS reported",
+    "1956-joint-declaration": N_("Joint Declaration"),
+    "2018-date-matviyenko-meeting": N_("Meeting TASS reported"),
 }
 
 # The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
 SOVIET_ERA_END = pd.Timestamp("1992-01-01")
-SOVIET_ERA_LABEL = "USSR in these events"
+SOVIET_ERA_LABEL = N_("USSR in these events")
 
 
 @dataclass(frozen=True)
 class Era:
     key: str  # a key of theme.ERA_COLOURS
-    label: str
+    label: str  # English, marked for the catalogs: translated where drawn
     start: pd.Timestamp
     end: pd.Timestamp | None  # exclusive; None: still going
 
@@ -135,7 +156,7 @@ def eras(events: pd.DataFrame) -> tuple[Era, ...]:
     began then, so the label says where the events first name it."""
     naming_ussr = events.loc[(events["date"] < SOVIET_ERA_END) & names_any(events["countries"], {"USSR"}), "date"]
     soviet = (Era("soviet", SOVIET_ERA_LABEL, naming_ussr.min(), SOVIET_ERA_END),) if len(naming_ussr) else ()
-    return (*soviet, Era("russian_federation", "Russian Federation", SOVIET_ERA_END, None))
+    return (*soviet, Era("russian_federation", N_("Russian Federation"), SOVIET_ERA_END, None))
 
 
 def background(
@@ -160,10 +181,10 @@ def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[Axi
         return None
     colour = ERA_COLOURS[era.key]
     band = _full_height("rect", start, end, fillcolor=colour, line={"width": 0})
-    lines = (era.label,)
+    lines = (_(era.label),)
     if era.end is not None:  # its first and last months, under its name
         first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
-        lines = (era.label, f"{first} – {last}")
+        lines = (_(era.label), f"{first} – {last}")
     return AxisLabel(lines, start, end, background=colour), band
 
 
@@ -176,4 +197,4 @@ def _milestone(
         return None
     line = _full_height("line", at, at, line={"color": MILESTONE_COLOUR, "width": 1, "dash": "dot"})
     when = format_partial_date(event["date"], event["date_precision"])
-    return AxisLabel((MILESTONES[event["id"]], when), at, at), line
+    return AxisLabel((_(MILESTONES[event["id"]]), when), at, at), line

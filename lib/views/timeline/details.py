@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.i18n import _
 from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
@@ -15,8 +16,8 @@ from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.provenance import Citation, citations_markdown, event_citations, event_when
 from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
-from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.background import LANE_LABELS
+from lib.views.theme import ORIGIN_LABELS, country_name
+from lib.views.timeline.background import lane_name
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
     sections = (
         _summary_lines(details.event),
         [details.readings, ""] if details.readings else [],
-        ["**Sources**", "", citations_markdown(details.citations), ""] if details.citations else [],
+        [_("**Sources**"), "", citations_markdown(details.citations), ""] if details.citations else [],
         _island_lines(details.islands, view_params or {}),
         _said_lines(details),
     )
@@ -69,10 +70,10 @@ def _summary_lines(event: Mapping[str, Any]) -> list[str]:
     """The title; its date, lane, countries and origin; the description."""
     facts = (
         event_when(event),
-        LANE_LABELS.get(event["event_type"], event["event_type"]),
-        ", ".join(event["countries"]),
+        lane_name(event["event_type"]),
+        ", ".join(country_name(country) for country in event["countries"]),
     )
-    origin = ORIGIN_LABELS.get(event["origin"], event["origin"])
+    origin = _(ORIGIN_LABELS.get(event["origin"], event["origin"]))
     return [
         f"**{escape_markdown(event['title'])}**  ",
         " · ".join([*(escape_markdown(fact) for fact in facts), f"_{escape_markdown(origin)}_"]),
@@ -86,7 +87,7 @@ def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, 
     if not islands:
         return []
     links = (markdown_link(name, share_link("map", {**view_params, "island": island})) for island, name in islands)
-    return [f"Islands (open on the map): {', '.join(links)}", ""]
+    return [_("Islands (open on the map): {islands}").format(islands=", ".join(links)), ""]
 
 
 def _said_lines(details: EventDetails) -> list[str]:
@@ -94,5 +95,5 @@ def _said_lines(details: EventDetails) -> list[str]:
     if event["date_precision"] != "day":
         return []
     day = format_date_range(event["date"], event["end_date"], "day")
-    said = statements_markdown(details.statements, roles=True) or "No statement in the data is dated to that day."
-    return [f"**Said on {escape_markdown(day)}**", "", said]
+    said = statements_markdown(details.statements, roles=True) or _("No statement in the data is dated to that day.")
+    return [_("**Said on {day}**").format(day=escape_markdown(day)), "", said]

@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.i18n import _
 from lib.model.schema import ORIGINS
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
-from lib.views.timeline.background import LANE_LABELS, Era, axis_range, background, place_labels
-from lib.views.timeline.hover import GROUP_HOVER, GROUP_HOVER_COLUMNS, HOVER, HOVER_COLUMNS
+from lib.views.timeline.background import Era, axis_range, background, lane_name, place_labels
+from lib.views.timeline.hover import GROUP_HOVER_COLUMNS, HOVER_COLUMNS, hover_template
 from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 
 LANE_PX = 56
@@ -85,7 +86,7 @@ def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: tuple[pd.Timestam
     )
     figure.update_yaxes(
         tickvals=list(range(len(lanes))),
-        ticktext=[LANE_LABELS.get(lane, lane) for lane in lanes],
+        ticktext=[lane_name(lane) for lane in lanes],
         range=[len(lanes) - 0.5, -0.5],
         fixedrange=True,
         showgrid=False,
@@ -115,13 +116,13 @@ def mark_traces(marks: Marks) -> list[go.Bar | go.Scatter]:
 
 def _trace_of(marks: pd.DataFrame, origin: str, showlegend: bool, grouped: bool) -> dict[str, Any]:
     return {
-        "name": ORIGIN_LABELS[origin],
+        "name": _(ORIGIN_LABELS[origin]),
         "legendgroup": origin,
         "legendrank": ORIGINS.index(origin),
         "showlegend": showlegend,
         "y": marks["y"],
         "customdata": marks[list(GROUP_HOVER_COLUMNS if grouped else HOVER_COLUMNS)].to_numpy(dtype=object),
-        "hovertemplate": GROUP_HOVER if grouped else HOVER,
+        "hovertemplate": hover_template(grouped),
         "hoverlabel": {"bordercolor": ORIGIN_COLOURS[origin]},
         "unselected": {"marker": {"opacity": 0.35}},
     }

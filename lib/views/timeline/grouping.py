@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from lib.i18n import _
 from lib.model.dates import format_partial_date
 from lib.model.schema import EVENT_TYPES, ORIGINS
 from lib.views.timeline.hover import gathered_hover_texts
@@ -33,7 +34,10 @@ def period_instants(dates: np.ndarray, ranks: np.ndarray, offset: int = 0) -> np
 
 def period_name(instant: pd.Timestamp, period: str) -> str:
     """A period as a reader names it: "19 Oct 1956", "Oct 1956", "1956" or "1950s"."""
-    return f"{instant.year // 10 * 10}s" if period == "decade" else format_partial_date(instant, period)
+    if period == "decade":
+        # Translators: a decade, as in "1950s"
+        return _("{decade}s").format(decade=instant.year // 10 * 10)
+    return format_partial_date(instant, period)
 
 
 def period_stop(dates: pd.Series, precisions: pd.Series) -> pd.Series:

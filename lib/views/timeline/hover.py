@@ -8,25 +8,28 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from lib.i18n import _, format_number, ngettext
 from lib.model.dates import format_date_range
 from lib.model.frames import each_distinct
 from lib.views.html import escape, join
-from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.background import LANE_LABELS
-from lib.views.wording import counted, shorten
+from lib.views.theme import ORIGIN_LABELS, country_name
+from lib.views.timeline.background import lane_name
+from lib.views.wording import shorten
 
 HOVER_LINE_CHARS = 42
 HOVER_MAX_CHARS = 160
 
-# customdata[0] of every mark is its event id (a gathered mark's first event's).
-HOVER = (
-    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
-    "Source: %{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>"
-)
-GROUP_HOVER = (
-    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
-    "<i>%{customdata[4]}</i><br>Click to list them under the chart<extra></extra>"
-)
+
+def hover_template(grouped: bool) -> str:
+    """The marks' Plotly hover template; customdata[0] of every mark is its event id (a gathered mark's first event's)."""
+    lines = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+    if grouped:
+        click = hover_text(_("Click to list them under the chart"))
+        return lines + f"<i>%{{customdata[4]}}</i><br>{click}<extra></extra>"
+    source = hover_text(_("Source: {publishers}")).format(publishers="%{customdata[4]}")
+    return lines + f"{source}<br><i>%{{customdata[5]}}</i><extra></extra>"
+
+
 HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_title", "hover_date", "hover_countries", "hover_source", "hover_origin")
 GROUP_HOVER_COLUMNS: tuple[str, ...] = ("id", "hover_count", "hover_period", "hover_first", "hover_origin")
 
@@ -43,7 +46,7 @@ def hover_lines(text: str, width: int = HOVER_LINE_CHARS, limit: int = HOVER_MAX
 
 
 def _origin_text(origin: str) -> str:
-    return hover_text(ORIGIN_LABELS.get(origin, origin))
+    return hover_text(_(ORIGIN_LABELS.get(origin, origin)))
 
 
 def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataFrame:
@@ -61,7 +64,9 @@ def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataF
         {
             "hover_title": each_distinct(events["title"], hover_lines),
             "hover_date": each_distinct(when, date_text),
-            "hover_countries": each_distinct(events["countries"], lambda countries: hover_text(", ".join(countries))),
+            "hover_countries": each_distinct(
+                events["countries"], lambda countries: hover_text(", ".join(map(country_name, countries)))
+            ),
             "hover_source": each_distinct(events["id"].map(publishers).fillna(""), hover_lines),
             "hover_origin": each_distinct(events["origin"], _origin_text),
         },
@@ -71,10 +76,16 @@ def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataF
 
 def gathered_hover_texts(firsts: pd.DataFrame, counts: Sequence[int], periods: Sequence[str]) -> pd.DataFrame:
     """Per gathered mark: how many events of which lane, its period, its first event's title, and the origin."""
-    lanes = [LANE_LABELS.get(event_type, event_type) for event_type in firsts["event_type"]]
-    counted_lanes = [f"{counted(count, 'event')} · {lane}" for count, lane in zip(counts, lanes, strict=True)]
+    lanes = [lane_name(event_type) for event_type in firsts["event_type"]]
+    counted_lanes = [
+        ngettext("{count} event · {lane}", "{count} events · {lane}", count).format(
+            count=format_number(count), lane=lane
+        )
+        for count, lane in zip(counts, lanes, strict=True)
+    ]
+    first = _("First: {title}")
     first_titles = [
-        title if count == 1 else f"First: {title}" for title, count in zip(firsts["title"], counts, strict=True)
+        title if count == 1 else first.format(title=title) for title, count in zip(firsts["title"], counts, strict=True)
     ]
     return pd.DataFrame(
         {

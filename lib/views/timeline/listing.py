@@ -7,17 +7,39 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lib.i18n import N_, _, format_number, ngettext
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_heading, event_when
 from lib.views.theme import ORIGIN_LABELS
-from lib.views.timeline.background import LANE_LABELS
+from lib.views.timeline.background import lane_name
 from lib.views.timeline.grouping import PERIODS, event_codes, mark_groups, period_buckets, period_name
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
-from lib.views.wording import MAX_LISTED, counted
+from lib.views.wording import MAX_LISTED
 
 # Past this many rows the list scrolls within, LIST_PX tall, so the chosen event's details stay in sight.
 LIST_ROWS_IN_FULL = 8
 LIST_PX = 440
+# What a gathered mark stands for, by the period it gathers.
+GROUPING_NOTES = {
+    "day": N_(
+        "{count} events are too many to draw one by one: each mark gathers the events of one type and origin that "
+        "began on the same day (an event known only to its month or year stays in it), and a bigger mark stands for "
+        "more of them."
+    ),
+    "month": N_(
+        "{count} events are too many to draw one by one: each mark gathers the events of one type and origin that "
+        "began in the same month (an event known only to its month or year stays in it), and a bigger mark stands "
+        "for more of them."
+    ),
+    "year": N_(
+        "{count} events are too many to draw one by one: each mark gathers the events of one type and origin that "
+        "began in the same year, and a bigger mark stands for more of them."
+    ),
+    "decade": N_(
+        "{count} events are too many to draw one by one: each mark gathers the events of one type and origin that "
+        "began in the same decade, and a bigger mark stands for more of them."
+    ),
+}
 
 
 def _in_date_order(events: pd.DataFrame) -> list[dict]:
@@ -38,13 +60,9 @@ def grouping_note(marks: Marks) -> str | None:
     """What a gathered mark stands for, and how to see each event; None when each mark is one event."""
     if marks.period is None:
         return None
-    known_to = " (an event known only to its month or year stays in it)" if marks.period in ("day", "month") else ""
-    same_period = "on the same day" if marks.period == "day" else f"in the same {marks.period}"
-    return (
-        f"{marks.event_count:,} events are too many to draw one by one: each mark gathers the events of one "
-        f"type and origin that began {same_period}{known_to}, and a bigger mark stands for "
-        f"more of them. Narrow the years, country or island to {MAX_EVENT_MARKS:,} events or fewer to see each one."
-    )
+    narrow = _("Narrow the years, country or island to {limit} events or fewer to see each one.")
+    gathered = _(GROUPING_NOTES[marks.period]).format(count=format_number(marks.event_count))
+    return f"{gathered} {narrow.format(limit=format_number(MAX_EVENT_MARKS))}"
 
 
 @dataclass(frozen=True)
@@ -69,7 +87,7 @@ def event_listing(events: pd.DataFrame, period: str | None, clicked: str | None)
     members = events[groups == groups[at[0]]].sort_values(["date", "id"])
     event = events.iloc[at[0]]
     ranks, buckets = period_buckets(codes["date"].to_numpy()[at], codes["precision"].to_numpy()[at], period)
-    lane, origin = LANE_LABELS.get(event["event_type"], event["event_type"]), ORIGIN_LABELS[event["origin"]]
+    lane, origin = lane_name(event["event_type"]), _(ORIGIN_LABELS[event["origin"]])
     mark = f"{lane} · {origin} · {period_name(pd.Timestamp(buckets[0]), PERIODS[ranks[0]])}"
     return Listing(members.head(MAX_LISTED), len(members), mark)
 
@@ -89,16 +107,28 @@ def listing_note(listing: Listing) -> str | None:
     """What the list and the Event box offer, when it is not simply every event in view."""
     shown = len(listing.events)
     if listing.mark is not None:
-        held = "them" if shown == listing.total else f"the first {shown:,} of them in date order"
-        return (
-            f"The mark you clicked gathers {counted(listing.total, 'event')} ({escape_markdown(listing.mark)}); "
-            f"the list and the Event box offer {held}."
-        )
+        numbers = {"count": format_number(listing.total), "shown": format_number(shown)}
+        if shown < listing.total:
+            return ngettext(
+                "The mark you clicked gathers {count} event ({mark}); the list and the Event box offer the first "
+                "{shown} of them in date order.",
+                "The mark you clicked gathers {count} events ({mark}); the list and the Event box offer the first "
+                "{shown} of them in date order.",
+                listing.total,
+            ).format(mark=escape_markdown(listing.mark), **numbers)
+        return ngettext(
+            "The mark you clicked gathers {count} event ({mark}); the list and the Event box offer them.",
+            "The mark you clicked gathers {count} events ({mark}); the list and the Event box offer them.",
+            listing.total,
+        ).format(mark=escape_markdown(listing.mark), **numbers)
     if shown < listing.total:
-        return (
-            f"The list and the Event box offer the {shown:,} latest of {listing.total:,} events. Click a mark on "
-            "the chart to list its events, or choose a period, or narrow the years, country or island."
-        )
+        return ngettext(
+            "The list and the Event box offer the {shown} latest of {total} event. Click a mark on the chart to "
+            "list its events, or choose a period, or narrow the years, country or island.",
+            "The list and the Event box offer the {shown} latest of {total} events. Click a mark on the chart to "
+            "list its events, or choose a period, or narrow the years, country or island.",
+            listing.total,
+        ).format(shown=format_number(shown), total=format_number(listing.total))
     return None
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-ALL_YEARS = "All years"
+from lib.i18n import N_, _
+
+ALL_YEARS = N_("All years")
 
 # The year each period of the talks starts; each runs to the start of the next, the last to the
 # latest event: the first treaty (1855), the war's end and the Soviet years (1945), the years after
@@ -27,11 +29,12 @@ def year_spans(bounds: tuple[int, int], this_year: int, starts: Sequence[int] = 
     data's last year, named "today" only if it is `this_year`."""
     first_year, last_year = bounds
     ends = (*starts[1:], last_year)
-    spans = [YearSpan(ALL_YEARS, first_year, last_year)]
+    spans = [YearSpan(_(ALL_YEARS), first_year, last_year)]
     for start, end in zip(starts, ends, strict=True):
         first, last = max(start, first_year), min(end, last_year)
         if first < last and (first, last) != bounds:
-            until = "today" if end == last_year == last == this_year else str(last)
+            # Translators: the end of the latest period of the talks, as in "2019–today"
+            until = _("today") if end == last_year == last == this_year else str(last)
             spans.append(YearSpan(f"{first}–{until}", first, last))
     return tuple(spans)
 
