@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from lib.i18n import _
 from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
 from lib.ui.data import data_dir
@@ -29,7 +30,7 @@ def csv_download(
         disabled=count == 0,
         icon=":material/download:",
         key=key,
-        help="What this page shows, filtered as shown, one row each, its sources in readable columns",
+        help=_("What this page shows, filtered as shown, one row each, its sources in readable columns"),
         width="stretch",
     )
 
@@ -38,12 +39,12 @@ def package_download(dataset: Dataset, *, key: str) -> None:
     """A button that downloads the data package: every table, its descriptor (datapackage.json, which
     describes the columns and the joins, for pandas, R or frictionless), the GeoJSON and the source texts."""
     st.download_button(
-        f"Download {DATA_PACKAGE_LABEL}",
+        _("Download {package}").format(package=_(DATA_PACKAGE_LABEL)),
         data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),
         file_name=ARCHIVE_NAME,
         mime="application/zip",
         on_click="ignore",
-        help=(
+        help=_(
             "Every table as CSV with datapackage.json, the Frictionless descriptor of their columns and joins "
             "(frictionless, pandas or R read it), islands.geojson, the README and the source texts"
         ),

@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
 from lib.model.view import View
@@ -20,7 +21,8 @@ from lib.views.markdown import escape_markdown
 from lib.views.overview import data_runs_to, latest_event
 from lib.views.wording import filters_in_use, join_names, share_of
 
-ALL_COUNTRIES = "Both"
+ALL_COUNTRIES = N_("Both")
+ALL_ISLANDS = N_("All islands")
 COUNTRY_KEY = "filter_country"
 FROM_KEY = "filter_from"
 TO_KEY = "filter_to"
@@ -77,21 +79,22 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
     countries = (ALL_COUNTRIES, *COUNTRY_CHOICES)
     islands = ("", *names)
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         st.radio(
-            page.country_label,
+            _(page.country_label),
             countries,
             index=countries.index(start.country or ALL_COUNTRIES),
+            format_func=_,
             key=COUNTRY_KEY,
             horizontal=True,
-            help=page.country_help,
+            help=_(page.country_help),
         )
-        st.caption("Russia includes the Soviet Union (USSR) before 1992.")
+        st.caption(_("Russia includes the Soviet Union (USSR) before 1992."))
         from_column, to_column = st.columns(2)
         # Kept within the years of the data, which may have changed since the link was read.
         for column, label, key, year in (
-            (from_column, "From", FROM_KEY, start.year_from),
-            (to_column, "To", TO_KEY, start.year_to),
+            (from_column, _("From"), FROM_KEY, start.year_from),
+            (to_column, _("To"), TO_KEY, start.year_to),
         ):
             column.number_input(
                 label,
@@ -104,11 +107,11 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
                 args=(key,),
             )
         st.selectbox(
-            "Island",
+            _("Island"),
             islands,
             index=islands.index(start.island) if start.island in names else 0,
             key=ISLAND_KEY,
-            format_func=lambda island_id: names.get(island_id, "All islands"),
+            format_func=lambda island_id: names.get(island_id) or _(ALL_ISLANDS),
         )
     return sidebar_filters()
 
@@ -139,7 +142,7 @@ def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
     with (
         st.container(key="page_filters_bar"),
         st.popover(
-            f"Filters: {described}" if described else "Filters: none in use",
+            _("Filters: {filters}").format(filters=described) if described else _("Filters: none in use"),
             icon=":material/filter_alt:",
             key=PAGE_FILTERS_KEY,
             on_change="rerun",
@@ -154,27 +157,34 @@ def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str
     for page_key, key in _MIRRORS.items():
         st.session_state[page_key] = st.session_state[key]
     st.radio(
-        page.country_label,
+        _(page.country_label),
         (ALL_COUNTRIES, *COUNTRY_CHOICES),
+        format_func=_,
         key=f"page_{COUNTRY_KEY}",
         horizontal=True,
-        help=page.country_help,
+        help=_(page.country_help),
         on_change=_set_from_page,
         args=(f"page_{COUNTRY_KEY}",),
     )
     from_column, to_column = st.columns(2)
-    for column, label, key in ((from_column, "From", FROM_KEY), (to_column, "To", TO_KEY)):
+    for column, label, key in ((from_column, _("From"), FROM_KEY), (to_column, _("To"), TO_KEY)):
         column.number_input(
             label, first, last, step=1, key=f"page_{key}", on_change=_set_from_page, args=(f"page_{key}",)
         )
     st.selectbox(
-        "Island",
+        _("Island"),
         ("", *names),
         key=f"page_{ISLAND_KEY}",
-        format_func=lambda island_id: names.get(island_id, "All islands"),
+        format_func=lambda island_id: names.get(island_id) or _(ALL_ISLANDS),
         on_change=_set_from_page,
         args=(f"page_{ISLAND_KEY}",),
     )
+
+
+# What a page lists, by the noun it passes: each sentence whole, for the catalogs.
+# Translators: {narrowing} lists what narrows the page: its search, its speakers, the filters.
+_NONE_MATCHES = {"event": N_("No event matches {narrowing}."), "statement": N_("No statement matches {narrowing}.")}
+_NONE_YET = {"event": N_("The data has no event yet."), "statement": N_("The data has no statement yet.")}
 
 
 def show_nothing_matches(
@@ -184,13 +194,13 @@ def show_nothing_matches(
     description), and a button back to everything, the page's own widgets (key: value) too; an
     embedded view, whose filters are its link's, has no such button."""
     described = describe_filters(view.filters, view.dataset.year_bounds, view.dataset.island_names)
-    narrowing = [*own, *([f"the filters ({described})"] if described else [])]
-    said = f"No {noun} matches {join_names(narrowing)}." if narrowing else f"The data has no {noun} yet."
+    narrowing = [*own, *([_("the filters ({filters})").format(filters=described)] if described else [])]
+    said = _(_NONE_MATCHES[noun]).format(narrowing=join_names(narrowing)) if narrowing else _(_NONE_YET[noun])
     st.info(escape_markdown(said), icon=":material/filter_alt_off:")
     if not view.embedded:
         bounds = view.dataset.year_bounds
         st.button(
-            "Clear every filter",
+            _("Clear every filter"),
             on_click=reset_filters,
             args=(bounds, page_defaults or {}),
             icon=":material/filter_alt_off:",
@@ -200,11 +210,11 @@ def show_nothing_matches(
 def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
     events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
-    st.caption(
-        f"These filters keep {share_of(events, len(view.dataset.events), 'event')} "
-        f"and {share_of(statements, len(view.dataset.statements), 'statement')}. "
-        + data_runs_to(latest_event(view.dataset.events))
+    kept = _("These filters keep {events} and {statements}.").format(
+        events=share_of(events, len(view.dataset.events), "event"),
+        statements=share_of(statements, len(view.dataset.statements), "statement"),
     )
+    st.caption(f"{kept} {data_runs_to(latest_event(view.dataset.events))}")
 
 
 def show_filters_in_use(view: View, then: str = "") -> None:
