@@ -6,11 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib.i18n import ENGLISH, LANGUAGES, _, current_language
+from lib.i18n import ENGLISH, LANGUAGES, N_, _, current_language
 from lib.model.link import Params, language_from_query
 from lib.views.wording import other_sides_names
 
 LANGUAGE_KEY = "language"
+TRANSLATED = N_(
+    "The English text is the reference; this page is a translation. Quotes stay in the language they were published in."
+)
 
 
 def reader_language(query: Params) -> str:
@@ -30,10 +33,5 @@ def language_switch() -> None:
 def show_translation_notes(islands: pd.DataFrame) -> None:
     """At the end of a translated page (embedded too), once: that it is one, and the other side's names."""
     if current_language() != ENGLISH:
-        st.caption(
-            _(
-                "The English text is the reference; this page is a translation. "
-                "Quotes stay in the language they were published in."
-            )
-        )
+        st.caption(_(TRANSLATED))
         st.caption(other_sides_names(islands, current_language()))

@@ -39,19 +39,12 @@ def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
 
 def apa(citation: Citation) -> str:
     """Author. (Year). *Title* [Data set; events up to …]. Retrieved 6 December 2026, from link"""
-    # Translators: a date pattern of Babel (CLDR): "6 December 2026", the month in words, unambiguous
-    # wherever it is read; "y年M月d日" in Japanese.
+    # Translators: a Babel (CLDR) date pattern, the month in words, unambiguous wherever it is read: "y年M月d日".
     accessed = format_date(citation.accessed, _("d MMMM y"), locale=current_language())
     return _(
-        "{author}. ({year}). {title} [Interactive dashboard; events up to {coverage}]. Retrieved {accessed}, from {link}"
-    ).format(
-        author=_(AUTHOR),
-        year=citation.coverage_year,
-        title=citation.title,
-        coverage=citation.coverage,
-        accessed=accessed,
-        link=citation.link,
-    )
+        "{author}. ({coverage_year}). {title} [Interactive dashboard; events up to {coverage}]. "
+        "Retrieved {accessed}, from {link}"
+    ).format_map({**vars(citation), "author": _(AUTHOR), "accessed": accessed})
 
 
 # What TeX reads as a command or a group, as text: most escaped by a backslash, three spelled out.
