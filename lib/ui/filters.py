@@ -210,11 +210,13 @@ def show_nothing_matches(
 def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
     events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
-    kept = _("These filters keep {events} and {statements}.").format(
+    # Translators: {latest} is a sentence of its own: "Events up to 23 Jul 2018."
+    said = _("These filters keep {events} and {statements}. {latest}").format(
         events=share_of(events, len(view.dataset.events), "event"),
         statements=share_of(statements, len(view.dataset.statements), "statement"),
+        latest=data_runs_to(latest_event(view.dataset.events)),
     )
-    st.caption(f"{kept} {data_runs_to(latest_event(view.dataset.events))}")
+    st.caption(said)
 
 
 def show_filters_in_use(view: View, then: str = "") -> None:
