@@ -23,6 +23,7 @@ from lib.views.wording import filters_in_use, join_names, share_of
 
 ALL_COUNTRIES = N_("Both")
 ALL_ISLANDS = N_("All islands")
+COUNTRIES = (ALL_COUNTRIES, *COUNTRY_CHOICES)
 COUNTRY_KEY = "filter_country"
 FROM_KEY = "filter_from"
 TO_KEY = "filter_to"
@@ -76,19 +77,9 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
     """
     first, last = dataset.year_bounds
     names = dataset.island_names
-    countries = (ALL_COUNTRIES, *COUNTRY_CHOICES)
-    islands = ("", *names)
     with st.sidebar:
         st.header(_("Filters"))
-        st.radio(
-            _(page.country_label),
-            countries,
-            index=countries.index(start.country or ALL_COUNTRIES),
-            format_func=_,
-            key=COUNTRY_KEY,
-            horizontal=True,
-            help=_(page.country_help),
-        )
+        _country_radio(page, COUNTRY_KEY, index=COUNTRIES.index(start.country or ALL_COUNTRIES))
         st.caption(_("Russia includes the Soviet Union (USSR) before 1992."))
         from_column, to_column = st.columns(2)
         # Kept within the years of the data, which may have changed since the link was read.
@@ -106,14 +97,22 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
                 on_change=_keep_order,
                 args=(key,),
             )
-        st.selectbox(
-            _("Island"),
-            islands,
-            index=islands.index(start.island) if start.island in names else 0,
-            key=ISLAND_KEY,
-            format_func=lambda island_id: names.get(island_id) or _(ALL_ISLANDS),
-        )
+        _island_box(names, ISLAND_KEY, index=("", *names).index(start.island) if start.island in names else 0)
     return sidebar_filters()
+
+
+def _country_radio(page: SitePage, key: str, **options: Any) -> None:
+    """The country filter, named as `page` uses it; the sidebar's and the page panel's."""
+    st.radio(
+        _(page.country_label), COUNTRIES, format_func=_, key=key, horizontal=True, help=_(page.country_help), **options
+    )
+
+
+def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
+    """The island filter, every island first; the sidebar's and the page panel's."""
+    st.selectbox(
+        _("Island"), ("", *names), key=key, format_func=lambda island: names.get(island) or _(ALL_ISLANDS), **options
+    )
 
 
 # The page's own Filters button on a phone (static/app/app.css shows it below 768 px, where the sidebar
@@ -156,29 +155,13 @@ def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
 def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str, str]) -> None:
     for page_key, key in _MIRRORS.items():
         st.session_state[page_key] = st.session_state[key]
-    st.radio(
-        _(page.country_label),
-        (ALL_COUNTRIES, *COUNTRY_CHOICES),
-        format_func=_,
-        key=f"page_{COUNTRY_KEY}",
-        horizontal=True,
-        help=_(page.country_help),
-        on_change=_set_from_page,
-        args=(f"page_{COUNTRY_KEY}",),
-    )
+    _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
     from_column, to_column = st.columns(2)
     for column, label, key in ((from_column, _("From"), FROM_KEY), (to_column, _("To"), TO_KEY)):
         column.number_input(
             label, first, last, step=1, key=f"page_{key}", on_change=_set_from_page, args=(f"page_{key}",)
         )
-    st.selectbox(
-        _("Island"),
-        ("", *names),
-        key=f"page_{ISLAND_KEY}",
-        format_func=lambda island_id: names.get(island_id) or _(ALL_ISLANDS),
-        on_change=_set_from_page,
-        args=(f"page_{ISLAND_KEY}",),
-    )
+    _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
 
 
 # What a page lists, by the noun it passes: each sentence whole, for the catalogs.

@@ -15,8 +15,7 @@ from lib.views.markdown import escape_markdown
 # A select box or a list offers at most this many (the Statement box, the Timeline's Event box and
 # list): one of thousands is slow to send and to scroll.
 MAX_LISTED = 200
-# Each noun a count names, in the forms each language's plural rules need: a noun passed by name cannot
-# be marked for the catalogs, so its messages are here.
+# Each noun a count names, its messages marked here (a noun passed by name cannot be), plural forms and all.
 COUNTED: dict[str, Callable[[int], str]] = {
     "event": lambda count: ngettext("{count} event", "{count} events", count),
     "statement": lambda count: ngettext("{count} statement", "{count} statements", count),
