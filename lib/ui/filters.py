@@ -7,7 +7,7 @@ island, and the Timeline's period control the years, through a callback, before 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -81,22 +81,10 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
         st.header(_("Filters"))
         _country_radio(page, COUNTRY_KEY, index=COUNTRIES.index(start.country or ALL_COUNTRIES))
         st.caption(_("Russia includes the Soviet Union (USSR) before 1992."))
-        from_column, to_column = st.columns(2)
         # Kept within the years of the data, which may have changed since the link was read.
-        for column, label, key, year in (
-            (from_column, _("From"), FROM_KEY, start.year_from),
-            (to_column, _("To"), TO_KEY, start.year_to),
-        ):
-            column.number_input(
-                label,
-                first,
-                last,
-                value=min(max(year, first), last),
-                step=1,
-                key=key,
-                on_change=_keep_order,
-                args=(key,),
-            )
+        _year_inputs(
+            first, last, "", _keep_order, [min(max(year, first), last) for year in (start.year_from, start.year_to)]
+        )
         _island_box(names, ISLAND_KEY, index=("", *names).index(start.island) if start.island in names else 0)
     return sidebar_filters()
 
@@ -106,6 +94,17 @@ def _country_radio(page: SitePage, key: str, **options: Any) -> None:
     st.radio(
         _(page.country_label), COUNTRIES, format_func=_, key=key, horizontal=True, help=_(page.country_help), **options
     )
+
+
+def _year_inputs(
+    first: int, last: int, prefix: str, on_change: Callable[[str], None], values: Sequence[int | str] = ("min", "min")
+) -> None:
+    """From and To side by side, keyed `prefix` and the filter's key: the sidebar's and the page panel's."""
+    for column, label, key, value in zip(st.columns(2), (_("From"), _("To")), (FROM_KEY, TO_KEY), values, strict=True):
+        widget_key = prefix + key
+        column.number_input(
+            label, first, last, value=value, step=1, key=widget_key, on_change=on_change, args=(widget_key,)
+        )
 
 
 def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
@@ -156,11 +155,7 @@ def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str
     for page_key, key in _MIRRORS.items():
         st.session_state[page_key] = st.session_state[key]
     _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
-    from_column, to_column = st.columns(2)
-    for column, label, key in ((from_column, _("From"), FROM_KEY), (to_column, _("To"), TO_KEY)):
-        column.number_input(
-            label, first, last, step=1, key=f"page_{key}", on_change=_set_from_page, args=(f"page_{key}",)
-        )
+    _year_inputs(first, last, "page_", _set_from_page)
     _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
 
 
