@@ -4,7 +4,7 @@ Reading never fails: an unusable value falls back to its default with a notice t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
 from lib.i18n import ENGLISH, LANGUAGES, N_, _, language_of_locale
@@ -22,12 +22,13 @@ _ECHO_LENGTH = 40
 NONE_CHOSEN = N_("none is chosen")
 
 
-def _echo(key: str, value: str) -> str:
-    """`key=value` as a notice quotes it: printable, and short even when the link was not."""
+def _echo(message: str, key: str, value: str, **more: object) -> str:
+    """`message` (translated) with its {param} the link's `key=value`, quoted printable, and short even when the
+    link was not; `more` fills its other placeholders."""
     shown = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in value)
     if len(shown) > _ECHO_LENGTH:
         shown = shown[: _ECHO_LENGTH - 1] + "…"
-    return f"“{key}={shown}”"
+    return message.format(param=f"“{key}={shown}”", **more)
 
 
 def _values(params: Params, key: str, notices: list[str]) -> list[str]:
@@ -55,12 +56,10 @@ def _year(params: Params, key: str, bounds: tuple[int, int], notices: list[str])
     if value is None:
         return None
     if not _YEAR.fullmatch(value):
-        notices.append(_("{param} is not a year; ignored it.").format(param=_echo(key, value)))
+        notices.append(_echo(_("{param} is not a year; ignored it."), key, value))
         return None
     if not bounds[0] <= int(value) <= bounds[1]:
-        notices.append(
-            _("{param} is outside {years}; ignored it.").format(param=_echo(key, value), years=years_text(*bounds))
-        )
+        notices.append(_echo(_("{param} is outside {years}; ignored it."), key, value, years=years_text(*bounds)))
         return None
     return int(value)
 
@@ -75,8 +74,11 @@ def _country(params: Params, notices: list[str]) -> str | None:
     country = named.get(value.casefold())
     if country is None:
         notices.append(
-            _("{param} is not one of {countries}; showing both countries.").format(
-                param=_echo("country", value), countries=", ".join(COUNTRY_CHOICES)
+            _echo(
+                _("{param} is not one of {countries}; showing both countries."),
+                "country",
+                value,
+                countries=", ".join(COUNTRY_CHOICES),
             )
         )
     return country
@@ -87,7 +89,7 @@ def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> 
     if value is None:
         return None
     if value.casefold() not in island_ids:
-        notices.append(_("{param} is not a known island; showing every island.").format(param=_echo("island", value)))
+        notices.append(_echo(_("{param} is not a known island; showing every island."), "island", value))
         return None
     return value.casefold()
 
@@ -101,8 +103,8 @@ def language_from_query(params: Params, browser_locale: str | None) -> tuple[str
         return language_of_locale(browser_locale) or ENGLISH, notices
     if asked.casefold() not in LANGUAGES:
         notices.append(
-            _("{param} is not one of {languages}; showing English.").format(
-                param=_echo("lang", asked), languages=", ".join(LANGUAGES)
+            _echo(
+                _("{param} is not one of {languages}; showing English."), "lang", asked, languages=", ".join(LANGUAGES)
             )
         )
         return ENGLISH, notices
@@ -140,13 +142,13 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
 
 
 def _known_choice(
-    params: Params, key: str, known: Iterable[str], notice: Callable[[str], str]
+    params: Params, key: str, known: Iterable[str], message: str, **more: str
 ) -> tuple[str | None, list[str]]:
-    """The one value of `key` if `known` has it (read only then); else None and `notice` of it quoted."""
+    """The one value of `key` if `known` has it (read only then); else None and `message` quoting it."""
     notices: list[str] = []
     chosen = _single(params, key, notices)
     if chosen is not None and chosen not in set(known):
-        notices.append(notice(_echo(key, chosen)))
+        notices.append(_echo(message, key, chosen, **more))
         chosen = None
     return chosen, notices
 
@@ -158,24 +160,17 @@ def choice_from_query(
     would be ("an event"), `instead` what the page shows in its place (both marked N_, translated here)."""
     # Translators: e.g. “event=x” is not an event in the data; none is chosen.
     message = _("{param} is not {noun} in the data; {instead}.")
-    return _known_choice(
-        params, key, known_ids, lambda param: message.format(param=param, noun=_(noun), instead=_(instead))
-    )
+    return _known_choice(params, key, known_ids, message, noun=_(noun), instead=_(instead))
 
 
 def tab_from_query(params: Params, key: str, tabs: Collection[str]) -> tuple[str | None, list[str]]:
     """The tab a link opens a page on (`key`, e.g. tab=article), if the page has it."""
-    return _known_choice(
-        params,
-        key,
-        tabs,
-        lambda param: _("{param} is not a tab of this page; it opens on its first tab.").format(param=param),
-    )
+    return _known_choice(params, key, tabs, _("{param} is not a tab of this page; it opens on its first tab."))
 
 
 def hidden_choice_notice(key: str, chosen: str) -> str:
     """What to say of a link's choice (`key`, e.g. statement) that the link's own filters hide."""
-    return _("{param} is hidden by the link's other filters; none is chosen.").format(param=_echo(key, chosen))
+    return _echo(_("{param} is hidden by the link's other filters; none is chosen."), key, chosen)
 
 
 def choices_from_query(params: Params, key: str, known: Collection[str], noun: str) -> tuple[list[str], list[str]]:
@@ -183,7 +178,7 @@ def choices_from_query(params: Params, key: str, known: Collection[str], noun: s
     notices: list[str] = []
     chosen = list(dict.fromkeys(_values(params, key, notices)))
     ignored = _("{param} is not {noun} in the data; ignored it.")
-    notices += [ignored.format(param=_echo(key, value), noun=_(noun)) for value in chosen if value not in known]
+    notices += [_echo(ignored, key, value, noun=_(noun)) for value in chosen if value not in known]
     return [value for value in chosen if value in known], notices
 
 
@@ -202,7 +197,7 @@ def misplaced_params(params: Params, used: Collection[str], known: Collection[st
     """A notice for each parameter of another page (of `known`, not `used` here), e.g. a search on
     a page without one. Parameters the app does not know at all (utm_source=…) pass in silence."""
     return [
-        _("{param} does nothing on this page; ignored it.").format(param=_echo(key, values[0]))
+        _echo(_("{param} does nothing on this page; ignored it."), key, values[0])
         for key, values in params.items()
         if key in known and key not in used and any(value.strip() for value in values)
     ]
