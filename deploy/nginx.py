@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from deploy import settings
 from deploy.replicas import ROOT
+from lib.i18n import ENGLISH, LANGUAGES, _, current_language, use_language
 from lib.site import PAGES, SITE_NAME, SitePage
 
 NGINX = Path("/usr/sbin/nginx")
@@ -103,7 +104,12 @@ class Upstream:
 @dataclass(frozen=True)
 class LinkPreview:
     path: str
-    head: str
+    heads: dict[str, str]  # by language: the head for a link with lang= that language; English for any other
+
+    @property
+    def variable(self) -> str:
+        """The nginx variable that holds the head for the link's lang=."""
+        return f"$preview_{self.path.strip('/') or 'home'}"
 
 
 def preview_file(page: SitePage) -> Path:
@@ -121,28 +127,40 @@ def _attribute(text: str) -> str:
 
 
 def link_preview_head(page: SitePage, public_url: str) -> str:
-    """What replaces Streamlit's `<title>Streamlit</title>`: the page's title, description and picture."""
+    """What replaces Streamlit's `<title>Streamlit</title>`: the page's title, description and picture, in
+    the language set (lib.i18n)."""
     title, description, image = (
-        _attribute(text) for text in (page.tab_title, page.description, preview_url(page, public_url))
+        _attribute(text) for text in (page.tab_title, _(page.description), preview_url(page, public_url))
     )
+    alt = _("The {page} page of the {site} dashboard").format(page=_(page.title), site=_(SITE_NAME))
     width, height = PREVIEW_SIZE
     tags = [
         f"<title>{title}</title>",
         f'<meta name="description" content="{description}">',
         '<meta property="og:type" content="website">',
-        f'<meta property="og:site_name" content="{_attribute(SITE_NAME)}">',
+        f'<meta property="og:site_name" content="{_attribute(_(SITE_NAME))}">',
         f'<meta property="og:title" content="{title}">',
         f'<meta property="og:description" content="{description}">',
         f'<meta property="og:image" content="{image}">',
         f'<meta property="og:image:width" content="{width}">',
         f'<meta property="og:image:height" content="{height}">',
-        f'<meta property="og:image:alt" content="{_attribute(f"The {page.title} page of the {SITE_NAME} dashboard")}">',
+        f'<meta property="og:image:alt" content="{_attribute(alt)}">',
         '<meta name="twitter:card" content="summary_large_image">',
         f'<meta name="twitter:title" content="{title}">',
         f'<meta name="twitter:description" content="{description}">',
         f'<meta name="twitter:image" content="{image}">',
     ]
     return "\n    ".join(tags)
+
+
+def link_preview(page: SitePage, public_url: str) -> LinkPreview:
+    """The page's link preview in each language, for nginx to pick by the link's lang=."""
+    before, heads = current_language(), {}
+    for language in LANGUAGES:
+        use_language(language)
+        heads[language] = link_preview_head(page, public_url)
+    use_language(before)
+    return LinkPreview(f"/{page.url_path}", heads)
 
 
 def render_config(
@@ -160,7 +178,8 @@ def render_config(
         fail_timeout_s=FAIL_TIMEOUT_S,
         compressed_types=COMPRESSED_TYPES,
         robots_txt=ROBOTS_TXT,
-        previews=[LinkPreview(f"/{page.url_path}", link_preview_head(page, public_url)) for page in PAGES],
+        previews=[link_preview(page, public_url) for page in PAGES],
+        english=ENGLISH,
         settings=settings,
         frame_ancestors=settings.FRAME_ANCESTORS,
         inline_script_hashes=inline_script_hashes(STREAMLIT_INDEX.read_text(encoding="utf-8")),

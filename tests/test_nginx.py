@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import http.server
+import re
 import struct
 import subprocess
+import threading
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +20,27 @@ from deploy.nginx import (
     NGINX,
     PREVIEW_SIZE,
     inline_script_hashes,
+    link_preview,
     link_preview_head,
     nginx_string,
     preview_file,
     render_config,
 )
+from deploy.replicas import free_port, stop
+from deploy.serve import start_nginx
+from lib.i18n import ENGLISH, current_language
 from lib.site import PAGES, SitePage
 
 PUBLIC_URL = "https://kurils.example"
-STORY = SitePage("story", "story", "Story", ":material/book:", "The dispute told from 1855 to today.")
+CHRONICLE = SitePage("chronicle", "chronicle", "Chronicle", ":material/book:", "The dispute told from 1855 to today.")
+TIMELINE = next(page for page in PAGES if page.module == "timeline")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def meta(head: str, name: str) -> str:
+    """The content of the <meta> named `name` (property or name) in `head`, unescaped."""
+    return html.unescape(re.search(rf'<meta (?:property|name)="{name}" content="([^"]*)">', head).group(1))
 
 
 def config_for(tmp_path: Path, brotli_module: Path | None = None) -> str:
@@ -70,12 +88,65 @@ def test_each_replica_has_its_cookie_value_its_pool_and_the_others_as_backup(tmp
 
 
 def test_every_page_of_the_site_list_gets_its_link_preview(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(nginx, "PAGES", (*PAGES, STORY))
+    monkeypatch.setattr(nginx, "PAGES", (*PAGES, CHRONICLE))
     config = config_for(tmp_path)
-    for page in (*PAGES, STORY):
+    for page in (*PAGES, CHRONICLE):
         location = config.split(f"location = /{page.url_path} {{", 1)[1].split("}", 1)[0]
-        assert f"<title>{page.tab_title}</title>" in location
-        assert f"{PUBLIC_URL}/app/static/previews/{page.module}.png" in location
+        variable = location.split('sub_filter "<title>Streamlit</title>" ', 1)[1].split(";", 1)[0]
+        english = config.split(f"map $arg_lang {variable} {{", 1)[1].split("\n    }", 1)[0].split("default ", 1)[1]
+        assert f"<title>{page.tab_title}</title>" in english.split("~*^", 1)[0]
+        assert f"{PUBLIC_URL}/app/static/previews/{page.module}.png" in english
+
+
+@pytest.mark.parametrize(("language", "script"), [("ja", JAPANESE), ("ru", CYRILLIC)])
+def test_a_link_preview_is_in_the_language_its_link_asks_for(language: str, script: re.Pattern[str]) -> None:
+    for page in PAGES:
+        preview = link_preview(page, PUBLIC_URL)
+        assert f"<title>{page.tab_title}</title>" in preview.heads["en"]
+        title, description = (meta(preview.heads[language], name) for name in ("og:title", "og:description"))
+        assert script.search(title) and script.search(description), (title, description)
+        assert f"/app/static/previews/{page.module}.png" in preview.heads[language]
+    assert current_language() == ENGLISH  # as it was before
+
+
+@pytest.fixture
+def upstream_of_streamlit_s_page() -> Iterator[int]:
+    """A stand-in for a replica: Streamlit's own index.html at every address, on a free port."""
+
+    class Index(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = nginx.STREAMLIT_INDEX.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Index)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.mark.nginx
+def test_nginx_serves_the_preview_in_the_link_s_language(upstream_of_streamlit_s_page: int, tmp_path: Path) -> None:
+    port = free_port()
+    proxy = start_nginx(port, [upstream_of_streamlit_s_page], tmp_path, PUBLIC_URL)
+    try:
+        timeline = f"http://127.0.0.1:{port}/timeline"
+        fetched = {query: urllib.request.urlopen(f"{timeline}?{query}", timeout=30).read().decode() for query in (
+            "lang=ja&country=Japan", "lang=RU", "lang=xx", "country=Japan"
+        )}  # fmt: skip
+    finally:
+        stop(proxy)
+    assert JAPANESE.search(meta(fetched["lang=ja&country=Japan"], "og:title"))
+    assert JAPANESE.search(meta(fetched["lang=ja&country=Japan"], "og:description"))
+    assert CYRILLIC.search(meta(fetched["lang=RU"], "og:title"))
+    english = meta(fetched["country=Japan"], "og:title")
+    assert english == meta(fetched["lang=xx"], "og:title") == TIMELINE.tab_title
 
 
 def test_the_link_preview_head_escapes_what_html_and_nginx_would_read() -> None:

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.i18n import N_, _
 from lib.model.frames import names_any
 
-COUNTRY_CHOICES: tuple[str, ...] = ("Japan", "Russia")
+# Values of the link and the data, shown translated.
+COUNTRY_CHOICES: tuple[str, ...] = (N_("Japan"), N_("Russia"))
 # Soviet-era rows count as Russia when filtering.
 COUNTRY_ALIASES: dict[str, str] = {"USSR": "Russia"}
 
@@ -93,7 +95,7 @@ def years_text(year_from: int, year_to: int) -> str:
 def describe_filters(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str]) -> str:
     """The filters in words, e.g. "Japan · 1950–2000 · Shikotan"; "" for none."""
     parts = [
-        filters.country or "",
+        _(filters.country) if filters.country else "",
         "" if filters.is_full_range(bounds) else years_text(filters.year_from, filters.year_to),
         island_names.get(filters.island, filters.island) if filters.island else "",
     ]

@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
-from lib.i18n import ENGLISH, LANGUAGES, _, language_of_locale
-from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters
+from lib.i18n import ENGLISH, LANGUAGES, N_, _, language_of_locale
+from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, years_text
 
 # A query string's values per key, as st.query_params.get_all gives them.
 Params = Mapping[str, Sequence[str]]
@@ -19,21 +19,25 @@ MAX_QUERY_LENGTH = 200
 _YEAR = re.compile(r"[0-9]{1,4}")
 # A notice repeats what the link said, but never more than this much of it.
 _ECHO_LENGTH = 40
+NONE_CHOSEN = N_("none is chosen")
 
 
-def _echo(key: str, value: str) -> str:
-    """`key=value` as a notice quotes it: printable, and short even when the link was not."""
+def _echo(message: str, key: str, value: str, **more: object) -> str:
+    """`message` (translated) with its {param} the link's `key=value`, quoted printable, and short even when the
+    link was not; `more` fills its other placeholders."""
     shown = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in value)
     if len(shown) > _ECHO_LENGTH:
         shown = shown[: _ECHO_LENGTH - 1] + "…"
-    return f"“{key}={shown}”"
+    return message.format(param=f"“{key}={shown}”", **more)
 
 
 def _values(params: Params, key: str, notices: list[str]) -> list[str]:
     """Every value of `key`, stripped, without empty ones; none (and a notice) if one is too long."""
     values = [value.strip() for value in params.get(key, ()) if value is not None and value.strip()]
     if any(len(value) > MAX_QUERY_LENGTH for value in values):
-        notices.append(f"“{key}” was longer than {MAX_QUERY_LENGTH} characters; ignored it.")
+        notices.append(
+            _("“{param}” was longer than {limit} characters; ignored it.").format(param=key, limit=MAX_QUERY_LENGTH)
+        )
         return []
     return values
 
@@ -42,7 +46,7 @@ def _single(params: Params, key: str, notices: list[str]) -> str | None:
     """The one value of `key`; None (and a notice) when it is repeated or too long."""
     values = _values(params, key, notices)
     if len(values) > 1:
-        notices.append(f"“{key}” was given {len(values)} times; ignored it.")
+        notices.append(_("“{param}” was given {count} times; ignored it.").format(param=key, count=len(values)))
         return None
     return values[0] if values else None
 
@@ -52,10 +56,10 @@ def _year(params: Params, key: str, bounds: tuple[int, int], notices: list[str])
     if value is None:
         return None
     if not _YEAR.fullmatch(value):
-        notices.append(f"{_echo(key, value)} is not a year; ignored it.")
+        notices.append(_echo(_("{param} is not a year; ignored it."), key, value))
         return None
     if not bounds[0] <= int(value) <= bounds[1]:
-        notices.append(f"{_echo(key, value)} is outside {bounds[0]}–{bounds[1]}; ignored it.")
+        notices.append(_echo(_("{param} is outside {years}; ignored it."), key, value, years=years_text(*bounds)))
         return None
     return int(value)
 
@@ -69,7 +73,14 @@ def _country(params: Params, notices: list[str]) -> str | None:
     named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
     country = named.get(value.casefold())
     if country is None:
-        notices.append(f"{_echo('country', value)} is not one of {', '.join(COUNTRY_CHOICES)}; showing both countries.")
+        notices.append(
+            _echo(
+                _("{param} is not one of {countries}; showing both countries."),
+                "country",
+                value,
+                countries=", ".join(COUNTRY_CHOICES),
+            )
+        )
     return country
 
 
@@ -78,7 +89,7 @@ def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> 
     if value is None:
         return None
     if value.casefold() not in island_ids:
-        notices.append(f"{_echo('island', value)} is not a known island; showing every island.")
+        notices.append(_echo(_("{param} is not a known island; showing every island."), "island", value))
         return None
     return value.casefold()
 
@@ -92,8 +103,8 @@ def language_from_query(params: Params, browser_locale: str | None) -> tuple[str
         return language_of_locale(browser_locale) or ENGLISH, notices
     if asked.casefold() not in LANGUAGES:
         notices.append(
-            _("{param} is not one of {languages}; showing English.").format(
-                param=_echo("lang", asked), languages=", ".join(LANGUAGES)
+            _echo(
+                _("{param} is not one of {languages}; showing English."), "lang", asked, languages=", ".join(LANGUAGES)
             )
         )
         return ENGLISH, notices
@@ -110,7 +121,9 @@ def filters_from_query(
     year_from = _year(params, "from", bounds, notices)
     year_to = _year(params, "to", bounds, notices)
     if year_from is not None and year_to is not None and year_from > year_to:
-        notices.append(f"“from={year_from}” is after “to={year_to}”; showing every year.")
+        notices.append(
+            _("“from={start}” is after “to={end}”; showing every year.").format(start=year_from, end=year_to)
+        )
         year_from = year_to = None
     year_from = bounds[0] if year_from is None else year_from
     year_to = bounds[1] if year_to is None else year_to
@@ -128,39 +141,44 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
     return {key: value for key, value in params.items() if value}
 
 
-def _known_choice(params: Params, key: str, known: Iterable[str], otherwise: str) -> tuple[str | None, list[str]]:
-    """The one value of `key` if `known` has it (read only then); else None and a notice ending in `otherwise`."""
+def _known_choice(
+    params: Params, key: str, known: Iterable[str], message: str, **more: str
+) -> tuple[str | None, list[str]]:
+    """The one value of `key` if `known` has it (read only then); else None and `message` quoting it."""
     notices: list[str] = []
     chosen = _single(params, key, notices)
     if chosen is not None and chosen not in set(known):
-        notices.append(f"{_echo(key, chosen)} is not {otherwise}.")
+        notices.append(_echo(message, key, chosen, **more))
         chosen = None
     return chosen, notices
 
 
 def choice_from_query(
-    params: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen"
+    params: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = NONE_CHOSEN
 ) -> tuple[str | None, list[str]]:
     """The id a page's link chose (`key`, e.g. event) if `known_ids` has it; `noun` names what the id
-    would be ("an event"), `instead` what the page shows in its place."""
-    return _known_choice(params, key, known_ids, f"{noun} in the data; {instead}")
+    would be ("an event"), `instead` what the page shows in its place (both marked N_, translated here)."""
+    # Translators: e.g. “event=x” is not an event in the data; none is chosen.
+    message = _("{param} is not {noun} in the data; {instead}.")
+    return _known_choice(params, key, known_ids, message, noun=_(noun), instead=_(instead))
 
 
 def tab_from_query(params: Params, key: str, tabs: Collection[str]) -> tuple[str | None, list[str]]:
     """The tab a link opens a page on (`key`, e.g. tab=article), if the page has it."""
-    return _known_choice(params, key, tabs, "a tab of this page; it opens on its first tab")
+    return _known_choice(params, key, tabs, _("{param} is not a tab of this page; it opens on its first tab."))
 
 
 def hidden_choice_notice(key: str, chosen: str) -> str:
     """What to say of a link's choice (`key`, e.g. statement) that the link's own filters hide."""
-    return f"{_echo(key, chosen)} is hidden by the link's other filters; none is chosen."
+    return _echo(_("{param} is hidden by the link's other filters; none is chosen."), key, chosen)
 
 
 def choices_from_query(params: Params, key: str, known: Collection[str], noun: str) -> tuple[list[str], list[str]]:
     """Every value of a repeated parameter (e.g. speaker) that `known` has, each once; a notice for the rest."""
     notices: list[str] = []
     chosen = list(dict.fromkeys(_values(params, key, notices)))
-    notices += [f"{_echo(key, value)} is not {noun} in the data; ignored it." for value in chosen if value not in known]
+    ignored = _("{param} is not {noun} in the data; ignored it.")
+    notices += [_echo(ignored, key, value, noun=_(noun)) for value in chosen if value not in known]
     return [value for value in chosen if value in known], notices
 
 
@@ -179,7 +197,7 @@ def misplaced_params(params: Params, used: Collection[str], known: Collection[st
     """A notice for each parameter of another page (of `known`, not `used` here), e.g. a search on
     a page without one. Parameters the app does not know at all (utm_source=…) pass in silence."""
     return [
-        f"{_echo(key, values[0])} does nothing on this page; ignored it."
+        _echo(_("{param} does nothing on this page; ignored it."), key, values[0])
         for key, values in params.items()
         if key in known and key not in used and any(value.strip() for value in values)
     ]

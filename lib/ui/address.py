@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from lib.i18n import ENGLISH, current_language
+from lib.i18n import ENGLISH, _, current_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.link import (
     FILTER_PARAMS,
+    NONE_CHOSEN,
     Params,
     choice_from_query,
     filters_from_query,
@@ -62,7 +63,7 @@ def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink
 def show_notices(notices: Sequence[str]) -> None:
     if notices:
         lines = "\n".join(f"- {escape_markdown(notice)}" for notice in notices)
-        st.warning(f"Part of this link could not be used:\n{lines}", icon=":material/link_off:")
+        st.warning(_("Part of this link could not be used:") + f"\n{lines}", icon=":material/link_off:")
 
 
 def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
@@ -73,7 +74,7 @@ def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
 
 
 def linked_choice(
-    query: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = "none is chosen"
+    query: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = NONE_CHOSEN
 ) -> str | None:
     """What the address chose on this page (`key`, e.g. event); an id that names nothing gets a notice
     that says what the page shows `instead`."""
@@ -115,21 +116,23 @@ def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverag
     page_url = view_address(page)
     link = share_link(page_url, address) or "?"
     with st.sidebar:
-        st.subheader("Share this view")
+        st.subheader(_("Share this view"))
         # A plain link, not st.code: its copy button costs every page a code highlighter (~0.3 s of script).
         st.markdown(markdown_link(link, link))
         st.html(copy_button_html(link), unsafe_allow_javascript=True)
-        st.caption("This link opens this page as you see it: copy it, or open it in a new tab.")
-        with st.expander("Embed this view", icon=":material/code:"):
-            st.caption("Paste this into an article's HTML: it shows this view, without the filters, and a link here.")
+        st.caption(_("This link opens this page as you see it: copy it, or open it in a new tab."))
+        with st.expander(_("Embed this view"), icon=":material/code:"):
+            st.caption(
+                _("Paste this into an article's HTML: it shows this view, without the filters, and a link here.")
+            )
             snippet = embed_snippet(embed_link(page_url, address), page.tab_title, embed_height(page.url_path))
-            _copyable(snippet, "Copy embed code", "Embed code copied.", "copy-embed")
-        with st.expander("Cite this view", icon=":material/format_quote:"):
+            _copyable(snippet, _("Copy embed code"), _("Embed code copied."), "copy-embed")
+        with st.expander(_("Cite this view"), icon=":material/format_quote:"):
             citation = Citation(page.tab_title, link, *coverage, accessed=dt.datetime.now(dt.UTC).date())
             st.caption("APA")
-            _copyable(apa(citation), "Copy APA", "APA citation copied.", "copy-apa")
+            _copyable(apa(citation), _("Copy APA"), _("APA citation copied."), "copy-apa")
             st.caption("BibTeX")
-            _copyable(bibtex(citation), "Copy BibTeX", "BibTeX entry copied.", "copy-bibtex")
+            _copyable(bibtex(citation), _("Copy BibTeX"), _("BibTeX entry copied."), "copy-bibtex")
 
 
 def full_view_link(page: SitePage, address: dict[str, str | list[str]]) -> None:

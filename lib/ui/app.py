@@ -28,7 +28,7 @@ from lib.ui.address import (
 )
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
-from lib.ui.language import language_switch, reader_language
+from lib.ui.language import language_switch, reader_language, show_translation_notes
 
 # An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
 FAVICON = "🗺️"
@@ -87,6 +87,7 @@ def run_app() -> None:
     # The embedded view's link to the full view, above the page, drawn once the page has said its address.
     top = st.empty() if embedded else None
     current.run()
+    show_translation_notes(dataset.islands)
     address = write_address(run.view.filters, dataset.year_bounds, run.own)
     if top is not None:
         with top:

@@ -7,11 +7,12 @@ island, and the Timeline's period control the years, through a callback, before 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
+from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
 from lib.model.view import View
@@ -20,7 +21,9 @@ from lib.views.markdown import escape_markdown
 from lib.views.overview import data_runs_to, latest_event
 from lib.views.wording import filters_in_use, join_names, share_of
 
-ALL_COUNTRIES = "Both"
+ALL_COUNTRIES = N_("Both")
+ALL_ISLANDS = N_("All islands")
+COUNTRIES = (ALL_COUNTRIES, *COUNTRY_CHOICES)
 COUNTRY_KEY = "filter_country"
 FROM_KEY = "filter_from"
 TO_KEY = "filter_to"
@@ -74,43 +77,41 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
     """
     first, last = dataset.year_bounds
     names = dataset.island_names
-    countries = (ALL_COUNTRIES, *COUNTRY_CHOICES)
-    islands = ("", *names)
     with st.sidebar:
-        st.header("Filters")
-        st.radio(
-            page.country_label,
-            countries,
-            index=countries.index(start.country or ALL_COUNTRIES),
-            key=COUNTRY_KEY,
-            horizontal=True,
-            help=page.country_help,
-        )
-        st.caption("Russia includes the Soviet Union (USSR) before 1992.")
-        from_column, to_column = st.columns(2)
+        st.header(_("Filters"))
+        _country_radio(page, COUNTRY_KEY, index=COUNTRIES.index(start.country or ALL_COUNTRIES))
+        st.caption(_("Russia includes the Soviet Union (USSR) before 1992."))
         # Kept within the years of the data, which may have changed since the link was read.
-        for column, label, key, year in (
-            (from_column, "From", FROM_KEY, start.year_from),
-            (to_column, "To", TO_KEY, start.year_to),
-        ):
-            column.number_input(
-                label,
-                first,
-                last,
-                value=min(max(year, first), last),
-                step=1,
-                key=key,
-                on_change=_keep_order,
-                args=(key,),
-            )
-        st.selectbox(
-            "Island",
-            islands,
-            index=islands.index(start.island) if start.island in names else 0,
-            key=ISLAND_KEY,
-            format_func=lambda island_id: names.get(island_id, "All islands"),
+        _year_inputs(
+            first, last, "", _keep_order, [min(max(year, first), last) for year in (start.year_from, start.year_to)]
         )
+        _island_box(names, ISLAND_KEY, index=("", *names).index(start.island) if start.island in names else 0)
     return sidebar_filters()
+
+
+def _country_radio(page: SitePage, key: str, **options: Any) -> None:
+    """The country filter, named as `page` uses it; the sidebar's and the page panel's."""
+    st.radio(
+        _(page.country_label), COUNTRIES, format_func=_, key=key, horizontal=True, help=_(page.country_help), **options
+    )
+
+
+def _year_inputs(
+    first: int, last: int, prefix: str, on_change: Callable[[str], None], values: Sequence[int | str] = ("min", "min")
+) -> None:
+    """From and To side by side, keyed `prefix` and the filter's key: the sidebar's and the page panel's."""
+    for column, label, key, value in zip(st.columns(2), (_("From"), _("To")), (FROM_KEY, TO_KEY), values, strict=True):
+        widget_key = prefix + key
+        column.number_input(
+            label, first, last, value=value, step=1, key=widget_key, on_change=on_change, args=(widget_key,)
+        )
+
+
+def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
+    """The island filter, every island first; the sidebar's and the page panel's."""
+    st.selectbox(
+        _("Island"), ("", *names), key=key, format_func=lambda island: names.get(island) or _(ALL_ISLANDS), **options
+    )
 
 
 # The page's own Filters button on a phone (static/app/app.css shows it below 768 px, where the sidebar
@@ -139,7 +140,7 @@ def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
     with (
         st.container(key="page_filters_bar"),
         st.popover(
-            f"Filters: {described}" if described else "Filters: none in use",
+            _("Filters: {filters}").format(filters=described) if described else _("Filters: none in use"),
             icon=":material/filter_alt:",
             key=PAGE_FILTERS_KEY,
             on_change="rerun",
@@ -153,28 +154,15 @@ def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
 def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str, str]) -> None:
     for page_key, key in _MIRRORS.items():
         st.session_state[page_key] = st.session_state[key]
-    st.radio(
-        page.country_label,
-        (ALL_COUNTRIES, *COUNTRY_CHOICES),
-        key=f"page_{COUNTRY_KEY}",
-        horizontal=True,
-        help=page.country_help,
-        on_change=_set_from_page,
-        args=(f"page_{COUNTRY_KEY}",),
-    )
-    from_column, to_column = st.columns(2)
-    for column, label, key in ((from_column, "From", FROM_KEY), (to_column, "To", TO_KEY)):
-        column.number_input(
-            label, first, last, step=1, key=f"page_{key}", on_change=_set_from_page, args=(f"page_{key}",)
-        )
-    st.selectbox(
-        "Island",
-        ("", *names),
-        key=f"page_{ISLAND_KEY}",
-        format_func=lambda island_id: names.get(island_id, "All islands"),
-        on_change=_set_from_page,
-        args=(f"page_{ISLAND_KEY}",),
-    )
+    _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
+    _year_inputs(first, last, "page_", _set_from_page)
+    _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
+
+
+# What a page lists, by the noun it passes: each sentence whole, for the catalogs.
+# Translators: {narrowing} lists what narrows the page: its search, its speakers, the filters.
+_NONE_MATCHES = {"event": N_("No event matches {narrowing}."), "statement": N_("No statement matches {narrowing}.")}
+_NONE_YET = {"event": N_("The data has no event yet."), "statement": N_("The data has no statement yet.")}
 
 
 def show_nothing_matches(
@@ -184,13 +172,13 @@ def show_nothing_matches(
     description), and a button back to everything, the page's own widgets (key: value) too; an
     embedded view, whose filters are its link's, has no such button."""
     described = describe_filters(view.filters, view.dataset.year_bounds, view.dataset.island_names)
-    narrowing = [*own, *([f"the filters ({described})"] if described else [])]
-    said = f"No {noun} matches {join_names(narrowing)}." if narrowing else f"The data has no {noun} yet."
+    narrowing = [*own, *([_("the filters ({filters})").format(filters=described)] if described else [])]
+    said = _(_NONE_MATCHES[noun]).format(narrowing=join_names(narrowing)) if narrowing else _(_NONE_YET[noun])
     st.info(escape_markdown(said), icon=":material/filter_alt_off:")
     if not view.embedded:
         bounds = view.dataset.year_bounds
         st.button(
-            "Clear every filter",
+            _("Clear every filter"),
             on_click=reset_filters,
             args=(bounds, page_defaults or {}),
             icon=":material/filter_alt_off:",
@@ -200,11 +188,13 @@ def show_nothing_matches(
 def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
     events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
-    st.caption(
-        f"These filters keep {share_of(events, len(view.dataset.events), 'event')} "
-        f"and {share_of(statements, len(view.dataset.statements), 'statement')}. "
-        + data_runs_to(latest_event(view.dataset.events))
+    # Translators: {latest} is a sentence of its own: "Events up to 23 Jul 2018."
+    said = _("These filters keep {events} and {statements}. {latest}").format(
+        events=share_of(events, len(view.dataset.events), "event"),
+        statements=share_of(statements, len(view.dataset.statements), "statement"),
+        latest=data_runs_to(latest_event(view.dataset.events)),
     )
+    st.caption(said)
 
 
 def show_filters_in_use(view: View, then: str = "") -> None:

@@ -3,12 +3,17 @@ then by the switch at the top of the sidebar, which every page draws."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from lib.i18n import LANGUAGES, _
+from lib.i18n import ENGLISH, LANGUAGES, N_, _, current_language
 from lib.model.link import Params, language_from_query
+from lib.views.wording import other_sides_names
 
 LANGUAGE_KEY = "language"
+TRANSLATED = N_(
+    "The English text is the reference; this page is a translation. Quotes stay in the language they were published in."
+)
 
 
 def reader_language(query: Params) -> str:
@@ -23,3 +28,10 @@ def language_switch() -> None:
     st.sidebar.radio(
         _("Language"), tuple(LANGUAGES), format_func=LANGUAGES.__getitem__, key=LANGUAGE_KEY, horizontal=True
     )
+
+
+def show_translation_notes(islands: pd.DataFrame) -> None:
+    """At the end of a translated page (embedded too), once: that it is one, and the other side's names."""
+    if current_language() != ENGLISH:
+        st.caption(_(TRANSLATED))
+        st.caption(other_sides_names(islands, current_language()))

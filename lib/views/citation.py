@@ -8,11 +8,14 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.dates import format_date
 
+from lib.i18n import _, current_language
 from lib.model.dates import format_partial_date
+from lib.site import SITE_NAME
 from lib.views.overview import last_day, latest_event
 
-AUTHOR = "Southern Kurils dispute"
+AUTHOR = SITE_NAME
 
 
 @dataclass(frozen=True)
@@ -29,19 +32,19 @@ def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
     ("no events", "n.d.") when there are none."""
     latest = latest_event(events)
     if latest is None:
-        return "no events", "n.d."
+        return _("no events"), _("n.d.")
     day = last_day(latest)
     return format_partial_date(day, latest["date_precision"]), str(day.year)
 
 
 def apa(citation: Citation) -> str:
     """Author. (Year). *Title* [Data set; events up to …]. Retrieved 6 December 2026, from link"""
-    return (
-        f"{AUTHOR}. ({citation.coverage_year}). {citation.title} "
-        f"[Interactive dashboard; events up to {citation.coverage}]. "
-        # "6 December 2026": unambiguous wherever it is read.
-        f"Retrieved {citation.accessed.day} {citation.accessed:%B %Y}, from {citation.link}"
-    )
+    # Translators: a Babel (CLDR) date pattern, the month in words, unambiguous wherever it is read: "y年M月d日".
+    accessed = format_date(citation.accessed, _("d MMMM y"), locale=current_language())
+    return _(
+        "{author}. ({coverage_year}). {title} [Interactive dashboard; events up to {coverage}]. "
+        "Retrieved {accessed}, from {link}"
+    ).format_map({**vars(citation), "author": _(AUTHOR), "accessed": accessed})
 
 
 # What TeX reads as a command or a group, as text: most escaped by a backslash, three spelled out.
@@ -71,11 +74,13 @@ def bibtex_key(citation: Citation) -> str:
 def bibtex(citation: Citation) -> str:
     """A @misc entry, every field escaped."""
     fields = {
-        "author": "{" + bibtex_text(AUTHOR) + "}",  # one corporate author, not "Dispute, Southern Kurils"
+        "author": "{" + bibtex_text(_(AUTHOR)) + "}",  # one corporate author, not "Dispute, Southern Kurils"
         "title": "{" + bibtex_text(citation.title) + "}",
         "year": bibtex_text(citation.coverage_year),
-        "howpublished": "Interactive dashboard",
-        "note": f"Events up to {bibtex_text(citation.coverage)}; accessed {citation.accessed.isoformat()}",
+        "howpublished": bibtex_text(_("Interactive dashboard")),
+        "note": _("Events up to {coverage}; accessed {date}").format(
+            coverage=bibtex_text(citation.coverage), date=citation.accessed.isoformat()
+        ),
         "url": bibtex_url(citation.link),
         "urldate": citation.accessed.isoformat(),
     }

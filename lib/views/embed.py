@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from lib.i18n import N_, _
 from lib.model.link import share_link
 from lib.views.html import Markup, html
 
@@ -13,7 +14,7 @@ EMBED_PARAM = "embed"
 # inside the article; the frame scrolls for the rest.
 EMBED_HEIGHT_PX = 800
 EMBED_HEIGHTS_PX: dict[str, int] = {"map": 720, "timeline": 760}
-FULL_VIEW_TEXT = "Open this view in the full dashboard"
+FULL_VIEW_TEXT = N_("Open this view in the full dashboard")
 
 
 def embed_height(page_path: str) -> int:
@@ -46,5 +47,5 @@ def full_view_link_html(link: str) -> Markup:
         '<p class="full-view-link" style="margin:0;font-size:0.875rem;">'
         '<a href="{link}" target="_blank" rel="noopener noreferrer">{text} ↗</a></p>',
         link=link,
-        text=FULL_VIEW_TEXT,
+        text=_(FULL_VIEW_TEXT),
     )

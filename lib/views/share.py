@@ -3,6 +3,7 @@ as data, the behaviour in static/share/copy-link.js, one script for all of them.
 
 from __future__ import annotations
 
+from lib.i18n import _
 from lib.views.html import Markup, html
 
 # Relative to the page, so that it is found under whatever base path the app is served at.
@@ -13,15 +14,17 @@ TAP_TARGET_PX = 44
 
 def _button(source: Markup, label: str, copied: str, name: str) -> Markup:
     """A button that copies what the attribute `source` names, a live line that says `copied` when it
-    did, and the script; `name` (ours, one per button on a page) ties the button to its line."""
+    did (or that the browser blocks copying), and the script; `name` (ours, one per button on a page) ties the
+    button to its line."""
     return html(
-        '<button type="button" class="copy-link" {source} data-copied="{copied}" aria-describedby="{name}-status" '
+        '<button type="button" class="copy-link" {source} data-copied="{copied}" data-blocked="{blocked}" aria-describedby="{name}-status" '
         'style="min-height:{px}px;min-width:{px}px;padding:0 1em;border:1px solid rgba(49,51,63,0.3);'
         'border-radius:0.5rem;background:white;color:inherit;font:inherit;cursor:pointer;">{label}</button>'
         '<span id="{name}-status" role="status" aria-live="polite" style="margin-left:0.6em;"></span>'
         '<script src="{script}"></script>',
         source=source,
         copied=copied,
+        blocked=_("Copying is blocked here: press and hold the text above to copy it."),
         label=label,
         name=name,
         px=TAP_TARGET_PX,
@@ -31,7 +34,7 @@ def _button(source: Markup, label: str, copied: str, name: str) -> Markup:
 
 def copy_button_html(link: str) -> Markup:
     """A button that puts `link` on the clipboard, a live line that says it did, and its script."""
-    return _button(html('data-link="{}"', link), "Copy link", "Link copied.", "copy-link")
+    return _button(html('data-link="{}"', link), _("Copy link"), _("Link copied."), "copy-link")
 
 
 def copyable_html(text: str, label: str, copied: str, name: str) -> Markup:

@@ -7,6 +7,7 @@ import itertools
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import (
     Filters,
@@ -104,6 +105,15 @@ def test_undated_statements_show_only_while_the_years_are_untouched(dataset: Dat
 )
 def test_filters_in_words(filters: Filters, words: str) -> None:
     assert describe_filters(filters, (1855, 2025), {"shikotan": "Shikotan"}) == words
+
+
+def test_the_country_is_named_in_the_reader_s_language_and_kept_in_english_in_the_filters() -> None:
+    use_language("ru")
+    try:
+        words = describe_filters(Filters(1950, 2000, country="Japan"), (1855, 2025), {})
+    finally:
+        use_language(ENGLISH)
+    assert words == "Япония · 1950–2000"
 
 
 def test_soviet_rows_count_as_russia_and_nothing_else_is_an_alias() -> None:

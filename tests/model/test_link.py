@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.filters import Filters
 from lib.model.link import (
     choice_from_query,
@@ -23,6 +26,7 @@ from lib.model.link import (
 # Fixed bounds and islands: the parsing is tested on its own, not on today's data.
 BOUNDS = (1855, 2025)
 ISLAND_IDS = {"iturup", "kunashir", "shikotan", "habomai", "habomai_yuri"}
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def parse(**params: list[str]) -> tuple[Filters, list[str]]:
@@ -224,3 +228,22 @@ def test_a_url_s_host(url: str, host: str) -> None:
 )
 def test_a_page_s_address_names_the_page_shown(url: str, page_path: str, address: str) -> None:
     assert page_address(url, page_path) == address
+
+
+@pytest.fixture
+def in_japanese() -> Iterator[None]:
+    use_language("ja")
+    yield
+    use_language(ENGLISH)
+
+
+@pytest.mark.usefixtures("in_japanese")
+def test_a_notice_is_in_the_reader_s_language_and_quotes_the_link_as_it_was() -> None:
+    _filters, notices = parse(**{"from": ["abc"], "country": ["Mars"], "to": ["1900", "1901"]})
+    chosen, choice_notices = choice_from_query({"event": ["nope"]}, "event", ["a"], "an event")
+    assert chosen is None
+    for notice in [*notices, *choice_notices]:
+        assert JAPANESE.search(notice) and not re.search(r"\b(is|was|ignored|showing)\b", notice), notice
+    assert any("“from=abc”" in notice for notice in notices)
+    assert any("“country=Mars”" in notice and "Japan, Russia" in notice for notice in notices)
+    assert "“event=nope”" in choice_notices[0]

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.views.citation import Citation, apa, bibtex, bibtex_key, bibtex_text, bibtex_url, coverage_of
 
 LINK = "https://kurils.example/timeline?country=Japan&from=1950&q=peace%20treaty"
@@ -19,6 +20,23 @@ def test_apa_names_the_title_the_coverage_the_access_date_and_the_link() -> None
         "[Interactive dashboard; events up to 24 Jan 2025]. "
         f"Retrieved 6 December 2026, from {LINK}"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "accessed"), [("ja", "2026年12月6日"), ("ru", "6 декабря 2026 г.")], ids=["ja", "ru"]
+)
+def test_a_citation_in_another_language_keeps_its_title_and_link_and_dates_the_reading_as_it_writes(
+    language: str, accessed: str
+) -> None:
+    use_language(language)
+    try:
+        cited, entry = apa(CITATION), bibtex(CITATION)
+    finally:
+        use_language(ENGLISH)
+    assert CITATION.title in cited and cited.endswith(LINK)
+    assert accessed in cited.replace("\u202f", " ").replace("\xa0", " ")
+    assert "Interactive dashboard" not in cited and "Interactive dashboard" not in entry
+    assert "urldate = {2026-12-06}" in entry
 
 
 def test_bibtex_is_one_misc_entry_with_the_link_and_iso_dates() -> None:
