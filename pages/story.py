@@ -55,9 +55,8 @@ def render(view: View) -> PageParams:
     linked = linked_choice(view.query, CHAPTER_PARAM, ids, N_("a chapter"), N_("the story opens at its first chapter"))
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
-    chosen = st.selectbox(
-        _("Chapter"), ids, key=CHAPTER_KEY, format_func=lambda chapter_id: chapter_label(chapters[chapter_id])
-    )
+    labels = {chapter_id: chapter_label(chapter) for chapter_id, chapter in chapters.items()}
+    chosen = st.selectbox(_("Chapter"), ids, key=CHAPTER_KEY, format_func=labels.get)
     steps(ids, chosen)
     if chosen == ids[0]:  # the story starts with where each side stands today
         show_both_positions(dataset)

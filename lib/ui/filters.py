@@ -90,9 +90,17 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
 
 
 def _country_radio(page: SitePage, key: str, **options: Any) -> None:
-    """The country filter, named as `page` uses it; the sidebar's and the page panel's."""
+    """The country filter, named as `page` uses it; the sidebar's and the page panel's. Its labels are
+    translated as it is drawn: a format_func calling _() would read the language of whichever thread calls it."""
+    labels = {country: _(country) for country in COUNTRIES}
     st.radio(
-        _(page.country_label), COUNTRIES, format_func=_, key=key, horizontal=True, help=_(page.country_help), **options
+        _(page.country_label),
+        COUNTRIES,
+        format_func=labels.get,
+        key=key,
+        horizontal=True,
+        help=_(page.country_help),
+        **options,
     )
 
 
@@ -109,8 +117,9 @@ def _year_inputs(
 
 def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
     """The island filter, every island first; the sidebar's and the page panel's."""
+    every_island = _(ALL_ISLANDS)
     st.selectbox(
-        _("Island"), ("", *names), key=key, format_func=lambda island: names.get(island) or _(ALL_ISLANDS), **options
+        _("Island"), ("", *names), key=key, format_func=lambda island: names.get(island) or every_island, **options
     )
 
 
