@@ -142,7 +142,7 @@ def test_the_sidebar_filters_work_from_the_keyboard(page: Page, app_server: Serv
     open_app(page, f"{app_server.url}/timeline")
     sidebar = page.get_by_test_id("stSidebar")
 
-    focus_by_tab(page, '[data-testid="stSidebar"] [data-testid="stRadio"] [role="radiogroup"]')
+    focus_by_tab(page, '[data-testid="stSidebar"] .st-key-filter_country [role="radiogroup"]')
     page.keyboard.press("ArrowRight")
     expect(sidebar.get_by_role("radio", name="Japan")).to_be_checked()
     expect(page).to_have_url(re.compile(r"country=Japan"))
