@@ -75,15 +75,8 @@ def _optional(value: Any) -> Any:
 
 
 # The fields an Island takes as islands.csv, or a context coast's GeoJSON properties, name them.
-_NAMES_AND_STATES = (
-    "name_en",
-    "name_ja_romaji",
-    "name_ja_kanji",
-    "name_ru_latin",
-    "name_ru_cyrillic",
-    "administered_by",
-    "claimed_by",
-)
+_NAMES = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic")
+_NAMES_AND_STATES = (*_NAMES, "administered_by", "claimed_by")
 
 
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:

@@ -28,8 +28,6 @@ from lib.views.map.popups import popup_counts
 from lib.views.map.shapes import bounds, highlight_rings, island_labels, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = N_("OpenStreetMap (online only)")
-OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
-NAMES_LAYER_NAME = N_("Island names")
 
 
 def _base_map(box: list[list[float]]) -> folium.Map:
@@ -53,7 +51,9 @@ def _base_map(box: list[list[float]]) -> folium.Map:
     base.default_js = MAP_SCRIPTS
     base.default_css = MAP_STYLESHEETS
     # The provider itself, not its name: looking a name up searches every provider xyzservices knows (5 ms).
-    folium.TileLayer(OSM_TILES, name=_(OSM_LAYER_NAME), overlay=True, show=False, control=True).add_to(base)
+    folium.TileLayer(
+        xyzservices.providers.OpenStreetMap.Mapnik, name=_(OSM_LAYER_NAME), overlay=True, show=False, control=True
+    ).add_to(base)
     return base
 
 
@@ -68,12 +68,10 @@ def build_island_map(
     highlighted: Collection[str] = (),
 ) -> folium.Map:
     """The dataset's islands coloured by status, named, with a legend, names on hover and details on click.
-
     The popups give the island's facts and how many of the (filtered) `events` and `statements` name it: the
     page lists them under the map, or the popups link, by island, to `lists_links`. `selected` is outlined;
     `compact` starts the legend folded. The `highlighted` islands (a group's members too) are ringed, named
-    first in the legend, and in a narrow map's first view.
-    """
+    first in the legend, and in a narrow map's first view."""
     islands, geojson = dataset.islands, dataset.geojson
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
@@ -111,7 +109,7 @@ def _add_islands(
     coasts = [shape for shape in shapes if shape.popup is None]
     if coasts:  # over the islands, which lack the clipped ones' outline
         outline_layer(coasts).add_to(islands_layer)
-    names = folium.FeatureGroup(name=_(NAMES_LAYER_NAME), control=True).add_to(island_map)
+    names = folium.FeatureGroup(name=_("Island names"), control=True).add_to(island_map)
     label_layer(island_labels(on_map, groups)).add_to(names)
 
 

@@ -182,12 +182,8 @@ def chosen_ring(marks: Marks, chosen: str | None) -> list[go.Scatter]:
     if ringed.empty:
         return []
     ring = {"symbol": "circle-open", "size": 25, "color": TIMELINE_CHOSEN_COLOUR, "line": {"width": 2.5}}
-    x = mark_middles(ringed)
-    return [
-        go.Scatter(
-            name="chosen event", showlegend=False, hoverinfo="skip", mode="markers", x=x, y=ringed["y"], marker=ring
-        )
-    ]
+    trace = {"name": "chosen event", "showlegend": False, "hoverinfo": "skip", "mode": "markers", "marker": ring}
+    return [go.Scatter(trace, x=mark_middles(ringed), y=ringed["y"])]
 
 
 def selected_event_id(selection: Mapping[str, Any] | None) -> str | None:
