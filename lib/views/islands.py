@@ -70,10 +70,6 @@ def island_status(administered_by: str, claimed_by: str, in_1956_declaration: bo
     return UNCONTESTED
 
 
-def _optional(value: Any) -> Any:
-    return None if value is None or pd.isna(value) else value
-
-
 # The fields an Island takes as islands.csv, or a context coast's GeoJSON properties, name them.
 _NAMES = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic")
 _NAMES_AND_STATES = (*_NAMES, "administered_by", "claimed_by")
@@ -84,7 +80,10 @@ def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) ->
         **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
         name=island_name(row),
         in_1956_declaration=bool(row["in_1956_declaration"]),
-        **{figure: _optional(row[figure]) for figure in ("area_km2", "population", "population_year")},
+        **{
+            figure: None if pd.isna(row[figure]) else row[figure]
+            for figure in ("area_km2", "population", "population_year")
+        },
         lat=float(row["lat"]),
         lon=float(row["lon"]),
         geometry=feature["geometry"] if feature else None,

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from lib.i18n import _
 from lib.model.schema import ORIGINS
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
-from lib.views.timeline.background import Era, axis_range, background, lane_name, place_labels
+from lib.views.timeline.background import DateRange, Era, axis_range, background, lane_name, place_labels
 from lib.views.timeline.hover import GROUP_HOVER_COLUMNS, HOVER_COLUMNS, hover_template
 from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 
@@ -73,7 +73,7 @@ def timeline_figure(
     return figure
 
 
-def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: tuple[pd.Timestamp, pd.Timestamp]) -> None:
+def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: DateRange) -> None:
     """Dates across, fixed to the years chosen; a lane per event type down, the first at the top."""
     figure.update_xaxes(
         type="date",
