@@ -104,8 +104,7 @@ def render(view: View) -> PageParams:
 
 
 def start_from_linked_event(view: View) -> None:
-    """On the page's first run in the session, the event the link chose: a bad id, or one the link's
-    own filters hide, gets a notice instead."""
+    """The event the link chose, on the page's first run: a bad id, or one its filters hide, gets a notice instead."""
     linked = linked_choice(view.query, EVENT_PARAM, view.dataset.events["id"], "an event")
     if EVENT_KEY in st.session_state:
         return

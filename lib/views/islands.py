@@ -136,8 +136,7 @@ def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd
 
 @dataclass(frozen=True)
 class NamingIndex:
-    """The rows of a frame that name each island: kept per dataset, so that counting them in a filtered
-    copy of the frame needs no pass over its lists of islands."""
+    """The rows of a frame naming each island, kept per dataset: counting a filtered copy reads no lists of islands."""
 
     frame: pd.DataFrame
     rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`
@@ -153,8 +152,7 @@ class NamingIndex:
 
 
 def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> NamingIndex:
-    """Which rows of `frame` name each island, as `naming` counts them: each distinct list of islands is
-    matched once per island."""
+    """Which rows of `frame` name each island, as `naming` counts them, matching each distinct list of islands once."""
     codes, distinct_lists = pd.factorize(frame["islands"], use_na_sentinel=False)
     rows = {}
     for island_id in island_ids:

@@ -157,8 +157,7 @@ def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.Dat
 
 @dataclass(frozen=True)
 class StatementsTable:
-    """The table's rows in table order: `data` as Arrow, so a run sends it without converting Python
-    strings, and `ids`, each row's statement."""
+    """The table's rows in table order, `data` as Arrow: a run sends it without converting Python strings."""
 
     ids: np.ndarray  # statement ids, one per row of data
     data: pa.Table

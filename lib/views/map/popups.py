@@ -37,8 +37,7 @@ def names_html(island: Island) -> Markup:
 
 @dataclass(frozen=True)
 class PopupCounts:
-    """What the popups give besides the facts: by island id, how many of the shown events and statements
-    name it; and each island's area and population, with their pages."""
+    """Besides the facts: by island id, how many of the shown events and statements name it; figures and their pages."""
 
     events: Mapping[str, int]
     statements: Mapping[str, int]

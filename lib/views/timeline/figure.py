@@ -176,8 +176,7 @@ def mark_middles(marks: pd.DataFrame) -> pd.Series:
 
 
 def chosen_ring(marks: Marks, chosen: str | None) -> list[go.Scatter]:
-    """A ring around the marker of the mark whose id is `chosen`, if any: it takes no hover or click, so
-    the mark under it still does."""
+    """A ring round the marker of the mark whose id is `chosen`: it takes no hover or click; the mark under it does."""
     ringed = marks.table[marks.table["id"] == chosen].head(1)
     if ringed.empty:
         return []
