@@ -55,7 +55,7 @@ def render(view: View) -> PageParams:
 
 
 def small_map(view: View) -> None:
-    """The islands, each popup linking to the Map page on it, which lists: lists in every popup made the page heavy."""
+    """Popups count what the filters keep and link to the Map page's lists: lists in every popup made it heavier."""
     links = map_page_links(view.dataset, view.filters)
     island_map = build_island_map(view.dataset, *view.on_the_map, view.filters.island, compact=True, lists_links=links)
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).

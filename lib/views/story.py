@@ -1,4 +1,4 @@
-"""The story of the negotiations by chapter, whose dates span its events', each the whole period it names ("2018")."""
+"""The story chapter by chapter; a chapter spans its events' dates, each read as the whole period it names."""
 
 from __future__ import annotations
 
