@@ -1,6 +1,5 @@
-"""Check the dataset: `python -m lib.check [DATA_DIR]` prints every problem, exits 1 if any.
-First frictionless validates the package as data/datapackage.json describes it, then the app's own
-loader adds what no descriptor states (a sentence in its article, a point in its island)."""
+"""`python -m lib.check [DATA_DIR]` prints every problem, exits 1 if any: frictionless's, as datapackage.json
+describes the files, then the loader's, what no descriptor states (a sentence in its article, a point in its island)."""
 
 from __future__ import annotations
 
@@ -76,8 +75,7 @@ def package_problems(data_dir: Path) -> list[Problem]:
 
 
 def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> Iterator[Problem]:
-    """For each language, why its file cannot be read (unless frictionless said), a row naming no text
-    or made from an English text since changed, and each text no row translates."""
+    """For each language: its file's problems, rows naming no text or an older English, texts no row translates."""
     texts = set(english_texts({name: getattr(dataset, name) for name in TRANSLATED}))
     keys = {key for key, _ in texts}
     for rows in (read_table(data_dir, table) for table in TRANSLATIONS.values()):

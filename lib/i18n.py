@@ -1,6 +1,5 @@
-"""The reader's language: the interface's words through gettext catalogs (locale/, kept with Babel;
-README's commands compile them), dates and numbers through Babel. The app sets the language once a run;
-code anywhere in lib/ asks for words with `_` and `ngettext`, which read it."""
+"""The reader's language, set once a run: words through gettext catalogs (locale/, kept with Babel), dates and
+numbers through Babel. Code anywhere in lib/ asks for words with `_` and `ngettext`, which read it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The site's pages, in one list: the navigation, each page's title in the browser tab, the link
-previews a proxy serves, and the benchmark all read it. Plain data, no Streamlit."""
+"""The site's pages, in one list the navigation, the tab titles, the proxy's link previews and the benchmark read."""
 
 from __future__ import annotations
 
@@ -91,10 +90,8 @@ PAGES: tuple[SitePage, ...] = (
 
 
 def site_page(module: str) -> SitePage:
-    """The page whose module in pages/ is `module`."""
     return next(page for page in PAGES if page.module == module)
 
 
 def all_params() -> set[str]:
-    """Every page's own query parameters."""
     return {param for page in PAGES for param in page.params}

@@ -1,5 +1,4 @@
-"""Overview: what the dispute is, the figures that frame it, the latest event and the story that leads to it,
-where to look next."""
+"""Overview: what the dispute is, the figures that frame it, the latest event and its story, where to look next."""
 
 import pandas as pd
 import streamlit as st
@@ -56,8 +55,7 @@ def render(view: View) -> PageParams:
 
 
 def small_map(view: View) -> None:
-    """The islands, each popup counting what the filters keep and linking to the Map page on that
-    island, which lists it: lists in every popup made the page several times heavier."""
+    """Popups count what the filters keep and link to the Map page's lists: lists in every popup made it heavier."""
     links = map_page_links(view.dataset, view.filters)
     island_map = build_island_map(view.dataset, *view.on_the_map, view.filters.island, compact=True, lists_links=links)
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).

@@ -46,8 +46,7 @@ LISTED_EVENTS = 40
 
 def select_clicked_island(island_ids: pd.Series) -> None:
     """The map's on_change: the island clicked becomes the filters' island, before the widgets are drawn."""
-    clicked = clicked_island_id(st.session_state[MAP_KEY], island_ids)
-    if clicked:
+    if clicked := clicked_island_id(st.session_state[MAP_KEY], island_ids):
         choose_island(clicked)
 
 

@@ -98,8 +98,7 @@ def step_buttons(ids: list[str], chosen: str, suffix: str = "") -> None:
 
 
 def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
-    """The chapter: its title and dates, its text beside its map (above it on a phone), then its
-    events with their sources and the statements of its time."""
+    """The chapter: title, dates, its text beside its map, its events with their sources, statements of its time."""
     statements = statements_of_time(dataset.statements, chapter.span)
     st.header(escape_markdown(chapter.title), anchor=False)
     st.caption(span_text(chapter.span))

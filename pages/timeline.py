@@ -46,8 +46,7 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
 
 def choose_clicked_event() -> None:
     """The chart's on_select: the mark clicked chooses its event in the Event box, before the box is drawn."""
-    clicked = selected_event_id(st.session_state[CHART_KEY].selection)
-    if clicked:
+    if clicked := selected_event_id(st.session_state[CHART_KEY].selection):
         st.session_state[EVENT_KEY] = clicked
 
 
@@ -58,8 +57,7 @@ def choose_listed_event() -> None:
 
 def jump_to_period(spans: dict[str, YearSpan]) -> None:
     """The period control's on_change: the period becomes the filters' years, before they are drawn."""
-    span = spans.get(st.session_state[PERIOD_KEY])
-    if span is not None:
+    if (span := spans.get(st.session_state[PERIOD_KEY])) is not None:
         choose_years(span.first, span.last)
 
 
@@ -106,8 +104,7 @@ def render(view: View) -> PageParams:
 
 
 def start_from_linked_event(view: View) -> None:
-    """On the page's first run in the session, the event the link chose: a bad id, or one the link's
-    own filters hide, gets a notice instead."""
+    """The event the link chose, on the page's first run: a bad id, or one its filters hide, gets a notice instead."""
     linked = linked_choice(view.query, EVENT_PARAM, view.dataset.events["id"], "an event")
     if EVENT_KEY in st.session_state:
         return
@@ -151,16 +148,14 @@ def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int
             "Federation. On a narrow screen the chart opens on recent years: swipe it sideways for earlier ones."
         )
     )
-    grouping = grouping_note(marks)
-    if grouping:
+    if grouping := grouping_note(marks):
         st.caption(grouping)
 
 
 def event_box(listing: Listing) -> str | None:
     """The Event box, which a click on a mark or a row of the list also sets; its choice goes in the link."""
     choices = event_choices(listing.events)
-    listed = listing_note(listing)
-    if listed:
+    if listed := listing_note(listing):
         st.caption(listed)
     return st.selectbox(
         _("Event"),
@@ -176,8 +171,7 @@ def event_list(listing: Listing, picked: str | None) -> None:
     rows = event_rows(listing.events)
     st.session_state[ROWS_KEY] = picked if picked in rows else None
     st.markdown(_("**Events in view** ({count}, oldest first)").format(count=format_number(len(rows))))
-    height = list_height(len(rows))
-    with st.container(height="content" if height is None else height, key="timeline_list"):
+    with st.container(height=list_height(len(rows)) or "content", key="timeline_list"):
         st.radio(
             _("Events in view"),
             list(rows),

@@ -1,11 +1,10 @@
-"""One CSV cell as its typed value, by its field in data/datapackage.json, or a ValueError that says
-in plain words what is wrong; and how each type's column is stored."""
+"""A CSV cell as its typed value, by its field in datapackage.json, or a ValueError saying what is wrong in words."""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -68,25 +67,13 @@ def _boolean(value: str, field: Field) -> bool:
     return value in field["trueValues"]
 
 
-_READERS: dict[str, Callable[[str, Field], Any]] = {
-    "string": _string,
-    "list": _list,
-    "integer": _integer,
-    "number": _number,
-    "boolean": _boolean,
-}
+_READERS = {"string": _string, "list": _list, "integer": _integer, "number": _number, "boolean": _boolean}
 # An empty optional cell, by type; a string's is "".
 _EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
 # How a column of each type is stored; text stays as Python strings (object), not pandas' Arrow-backed
 # "str": filtering copies references to the strings, where an Arrow column copied all its text on
 # every run. Few distinct lists, many rows: as categories, a filter tests each list once.
-_DTYPES: dict[str, str] = {
-    "date": "datetime64[ns]",
-    "integer": "Int64",
-    "number": "float64",
-    "boolean": "bool",
-    "list": "category",
-}
+_DTYPES = {"date": "datetime64[ns]", "integer": "Int64", "number": "float64", "boolean": "bool", "list": "category"}
 
 
 def is_free_text(field: Field) -> bool:

@@ -57,8 +57,7 @@ def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
 
 
 def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, precision: str) -> str:
-    """A span as a reader writes it, naming the shared month and year once: "7–10 Oct 1973",
-    "28 Aug – 5 Sep 1945", "Aug – Sep 1945", "1991 – 1993"; a single date when there is no end."""
+    """A span naming the shared month and year once: "7–10 Oct 1973", "28 Aug – 5 Sep 1945", "1991 – 1993"."""
     first = format_partial_date(start, precision)
     if end is None or pd.isna(end):
         return first

@@ -1,6 +1,5 @@
-"""What an article's sentence says of a date: "on Monday", "on July 31", "In 1956", "this year",
-read against the day the article was published. An event taken from the sentence may be dated only
-as precisely as the sentence dates it, unless a page states the rest."""
+"""What an article's sentence says of a date ("on Monday", "on July 31", "In 1956", "this year"), read against the day
+it was published: an event taken from it is dated only as precisely as it says, unless a page states the rest."""
 
 from __future__ import annotations
 
@@ -24,8 +23,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]*$")
 
 
 def sentence_dates(sentence: str, published: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
-    """Every date the sentence names, each with its precision. A weekday names the last such day on
-    or before publication: a Monday article's "on Monday" is that day."""
+    """Every date the sentence names, with its precision; a weekday is the last such day on or before publication."""
     named = []
     for match in _WEEKDAY.finditer(sentence):
         back = (published.weekday() - _WEEKDAYS[match.group(1)]) % 7
@@ -42,8 +40,7 @@ def sentence_dates(sentence: str, published: pd.Timestamp) -> list[tuple[pd.Time
 
 
 def supported_precision(sentence: str, published: pd.Timestamp, date: pd.Timestamp) -> str | None:
-    """The finest precision to which the sentence dates `date` ("day", "month" or "year"); None when
-    it names no date of that period at all."""
+    """The finest precision ("day", "month", "year") to which the sentence dates `date`; None if it names none."""
     matching = [
         precision
         for named, precision in sentence_dates(sentence, published)
@@ -58,8 +55,7 @@ def finer(precision: str, than: str | None) -> bool:
 
 
 def _starts_a_sentence(text: str, start: int) -> bool:
-    """Whether a sentence starts at `start`: the text's or a line's start, or after one that ended,
-    perhaps behind an opening quote."""
+    """At the text's or a line's start, or after a sentence that ended, perhaps behind an opening quote."""
     before = text[:start].rstrip('"“')
     return (
         not before.strip()
@@ -69,8 +65,7 @@ def _starts_a_sentence(text: str, start: int) -> bool:
 
 
 def article_sentence_problem(text: str, sentence: str, article: str) -> str | None:
-    """What is wrong with `sentence` as a whole sentence of `article`'s `text`, if anything: it must be
-    there verbatim, start where a sentence starts and end where one ends."""
+    """What is wrong with `sentence` as a whole sentence of `article`'s `text`, found verbatim, if anything."""
     if sentence not in text:
         return _("is not found verbatim in the text of {article!r}").format(article=article)
     starts = [match.start() for match in re.finditer(re.escape(sentence), text)]

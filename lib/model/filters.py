@@ -1,5 +1,4 @@
-"""The one filter model every page uses: the country, the years and the island a reader picked,
-applied to events and statements and described in words."""
+"""The one filter model every page uses: a country, years and an island, applied to rows and described in words."""
 
 from __future__ import annotations
 

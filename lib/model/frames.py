@@ -10,8 +10,7 @@ import pandas as pd
 
 
 def each_distinct(values: pd.Series, function: Callable[[Any], Any]) -> pd.Series:
-    """`function` of every value, computed once per distinct value (tuples too): many rows share a date,
-    a source or a list of islands. A categorical column's categories are already its distinct values."""
+    """`function` of every value, computed once per distinct value (tuples too): many rows share a date or a list."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes, uniques = values.cat.codes.to_numpy(), values.cat.categories
     else:

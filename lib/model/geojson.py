@@ -1,5 +1,4 @@
-"""islands.geojson read and checked like the CSVs: every value the app reads from it has the type
-and range it needs, or a problem names the feature (its number, from 1) and the property."""
+"""islands.geojson checked like the CSVs: each value the app reads has its type and range, or a problem says so."""
 
 from __future__ import annotations
 
@@ -40,9 +39,8 @@ def _position_problem(position: Any) -> str | None:
         return _("has {value} where a [longitude, latitude] pair of numbers belongs").format(value=_shown(position))
     lon, lat = position[:2]
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        return _("has the position [{lon}, {lat}], outside longitude -180–180 and latitude -90–90").format(
-            lon=lon, lat=lat
-        )
+        outside = _("has the position [{lon}, {lat}], outside longitude -180–180 and latitude -90–90")
+        return outside.format(lon=lon, lat=lat)
     return None
 
 
@@ -138,8 +136,7 @@ def _inside_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
 
 
 def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
-    """Whether a (checked) geometry holds the point: inside a polygon's outer ring and no hole, or
-    near a point feature."""
+    """Whether a (checked) geometry holds the point: in an outer ring and no hole, or near a point feature."""
     if geometry["type"] == "Point":
         point_lon, point_lat = geometry["coordinates"][:2]
         return math.hypot(point_lon - lon, point_lat - lat) <= POINT_TOLERANCE_DEGREES
@@ -151,8 +148,7 @@ def contains(geometry: Mapping[str, Any], lat: float, lon: float) -> bool:
 
 
 def island_problems(geojson: Mapping[str, Any], islands: list[tuple[int, dict[str, Any]]]) -> Iterator[Problem]:
-    """islands.csv against the outlines: a feature per island (a group has none of its own), an
-    island per feature, and each island's representative point on its outline."""
+    """A feature per island (a group has none of its own), an island per feature, each island's point on it."""
     features = {feature["properties"]["id"]: feature for feature in geojson["features"]}
     listed = {record["id"] for _number, record in islands}
     for number, (feature_id, feature) in enumerate(features.items(), start=1):
@@ -162,9 +158,8 @@ def island_problems(geojson: Mapping[str, Any], islands: list[tuple[int, dict[st
     for row, record in islands:
         feature = features.get(record["id"])
         if feature is None and record["kind"] != "island_group":
-            yield Problem(
-                ISLANDS.file, row, "id", _("{id!r} has no feature in {file}").format(**record, file=GEOJSON_FILE)
-            )
+            reason = _("{id!r} has no feature in {file}").format(**record, file=GEOJSON_FILE)
+            yield Problem(ISLANDS.file, row, "id", reason)
         point = (record["lat"], record["lon"])
         if feature and all(map(math.isfinite, point)) and not contains(feature["geometry"], *point):
             reason = _("({lat}, {lon}) is not on the island's outline in {file}").format(**record, file=GEOJSON_FILE)

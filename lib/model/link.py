@@ -23,8 +23,7 @@ NONE_CHOSEN = N_("none is chosen")
 
 
 def _echo(message: str, key: str, value: str, **more: object) -> str:
-    """`message` (translated) with its {param} the link's `key=value`, quoted printable, and short even when the
-    link was not; `more` fills its other placeholders."""
+    """`message` with its {param} the link's `key=value`, quoted, printable and short even when the link was not."""
     shown = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in value)
     if len(shown) > _ECHO_LENGTH:
         shown = shown[: _ECHO_LENGTH - 1] + "…"
@@ -35,9 +34,8 @@ def _values(params: Params, key: str, notices: list[str]) -> list[str]:
     """Every value of `key`, stripped, without empty ones; none (and a notice) if one is too long."""
     values = [value.strip() for value in params.get(key, ()) if value is not None and value.strip()]
     if any(len(value) > MAX_QUERY_LENGTH for value in values):
-        notices.append(
-            _("“{param}” was longer than {limit} characters; ignored it.").format(param=key, limit=MAX_QUERY_LENGTH)
-        )
+        too_long = _("“{param}” was longer than {limit} characters; ignored it.")
+        notices.append(too_long.format(param=key, limit=MAX_QUERY_LENGTH))
         return []
     return values
 
@@ -73,14 +71,8 @@ def _country(params: Params, notices: list[str]) -> str | None:
     named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
     country = named.get(value.casefold())
     if country is None:
-        notices.append(
-            _echo(
-                _("{param} is not one of {countries}; showing both countries."),
-                "country",
-                value,
-                countries=", ".join(COUNTRY_CHOICES),
-            )
-        )
+        message = _("{param} is not one of {countries}; showing both countries.")
+        notices.append(_echo(message, "country", value, countries=", ".join(COUNTRY_CHOICES)))
     return country
 
 
@@ -95,18 +87,14 @@ def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> 
 
 
 def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
-    """The language a link asks for (lang=ja), else the browser's, else English; English and a notice
-    for one the app lacks."""
+    """The language a link asks for (lang=ja), else the browser's; English and a notice for one the app lacks."""
     notices: list[str] = []
     asked = _single(params, "lang", notices)
     if asked is None:
         return language_of_locale(browser_locale) or ENGLISH, notices
     if asked.casefold() not in LANGUAGES:
-        notices.append(
-            _echo(
-                _("{param} is not one of {languages}; showing English."), "lang", asked, languages=", ".join(LANGUAGES)
-            )
-        )
+        message = _("{param} is not one of {languages}; showing English.")
+        notices.append(_echo(message, "lang", asked, languages=", ".join(LANGUAGES)))
         return ENGLISH, notices
     return asked.casefold(), notices
 
@@ -121,9 +109,8 @@ def filters_from_query(
     year_from = _year(params, "from", bounds, notices)
     year_to = _year(params, "to", bounds, notices)
     if year_from is not None and year_to is not None and year_from > year_to:
-        notices.append(
-            _("“from={start}” is after “to={end}”; showing every year.").format(start=year_from, end=year_to)
-        )
+        reversed_years = _("“from={start}” is after “to={end}”; showing every year.")
+        notices.append(reversed_years.format(start=year_from, end=year_to))
         year_from = year_to = None
     year_from = bounds[0] if year_from is None else year_from
     year_to = bounds[1] if year_to is None else year_to
@@ -194,8 +181,7 @@ def search_from_query(params: Params, key: str) -> tuple[str, list[str]]:
 
 
 def misplaced_params(params: Params, used: Collection[str], known: Collection[str]) -> list[str]:
-    """A notice for each parameter of another page (of `known`, not `used` here), e.g. a search on
-    a page without one. Parameters the app does not know at all (utm_source=…) pass in silence."""
+    """A notice for each parameter of another page (`known`, not `used` here); unknown ones (utm_source=…) pass."""
     return [
         _echo(_("{param} does nothing on this page; ignored it."), key, values[0])
         for key, values in params.items()
@@ -204,9 +190,8 @@ def misplaced_params(params: Params, used: Collection[str], known: Collection[st
 
 
 def page_address(url: str, page_path: str) -> str:
-    """The address of the page at `page_path`, from the address the browser reports: its last
-    segment is replaced, so that after an unknown address (`/nosuchpage`, which shows the default
-    page) the link names the page shown. A base path the app is served under stays."""
+    """The browser's address with its last segment `page_path`: after an unknown address (`/nosuchpage`, which
+    shows the default page) the link names the page shown. A base path the app is served under stays."""
     if not url:
         return page_path
     parts = urlsplit(url)

@@ -1,6 +1,5 @@
-"""Read and check the dataset under data/: a complete, typed `Dataset`, or every problem found.
-Rows are never dropped: one problem anywhere means no dataset. Rows are numbered as a spreadsheet
-numbers them: the header is row 1."""
+"""Read and check the dataset under data/: a complete, typed `Dataset`, or every problem found (no row is dropped).
+Rows are numbered as a spreadsheet numbers them: the header is row 1."""
 
 from __future__ import annotations
 
@@ -105,8 +104,7 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
 
 
 def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
-    """One cell of a record, typed; raises ValueError with what is wrong. `broken` names the record's
-    columns already reported, of which a date's precision column may be one."""
+    """A record's cell, typed, or ValueError; `broken` names columns already reported (a date's precision too)."""
     value = record[field["name"]]
     precision = field.get("precisionField")
     if not value.strip():
@@ -247,8 +245,7 @@ def english_texts(frames: dict[str, pd.DataFrame]) -> list[tuple[tuple[str, str,
 
 
 def _translate(frames: dict[str, pd.DataFrame], records: rules.Rows) -> None:
-    """Each text in translation where a row (table, id, field, english) translates its current English;
-    an edited one stays English until its translation is updated."""
+    """Each text translated where a row translates its current English; an edited one stays English till updated."""
     found = {(r["table"], r["id"], r["field"], r["english"]): r["text"] for _, r in records if r["text"].strip()}
     for table, fields in TRANSLATED.items():
         ids, frame = row_ids(table, frames[table]), frames[table]

@@ -1,6 +1,5 @@
-"""Rules between cells of a row or rows of different files: dates in order and not in the future,
-every fact traced to a sentence or a page, every cited page from a listed publisher. Each takes
-typed rows as (spreadsheet row number, record) pairs and yields Problems."""
+"""Rules between cells of a row or rows of different files: dates in order and past, every fact traced to a sentence
+or a page, every cited page from a listed publisher. Each takes (row number, record) pairs and yields Problems."""
 
 from __future__ import annotations
 
@@ -114,8 +113,7 @@ def _article_date_problem(
 def event_source_rules(
     events: Rows, sources: Rows, texts: Mapping[str, str], published: Mapping[str, pd.Timestamp]
 ) -> Iterator[Problem]:
-    """Every event has a source; an article row's sentence is in the article; an event dated more
-    precisely than its article's sentence has a page that states the date."""
+    """Every event has a source; an event dated more precisely than its article's sentence has a page that does."""
     events_by_id = {record["id"]: record for _, record in events}
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for number, record in sources:
@@ -167,9 +165,8 @@ def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
             if _missing(value):
                 continue
             if _figure_key(island["id"], figure, float(value), island["population_year"]) not in stated:
-                reason = _("is {value}, but no page in {island_figures} states that figure").format(
-                    value=value, **_FILES
-                )
+                reason = _("is {value}, but no page in {island_figures} states that figure")
+                reason = reason.format(value=value, **_FILES)
                 yield Problem(schema.ISLANDS.file, number, figure, reason)
 
 

@@ -1,5 +1,4 @@
-"""What a page is drawn from in one run: the dataset, the sidebar's filters and the address's query,
-with the rows the filters keep worked out once and shared by the sidebar and the page."""
+"""What a page is drawn from in one run, the rows the filters keep worked out once for the sidebar and the page."""
 
 from __future__ import annotations
 
@@ -35,18 +34,15 @@ class View:
 
     @cached_property
     def events(self) -> pd.DataFrame:
-        """The events the filters keep."""
         return self.dataset.events[self.events_kept]
 
     @cached_property
     def statements(self) -> pd.DataFrame:
-        """The statements the filters keep."""
         return self.dataset.statements[self.statements_kept]
 
     @cached_property
     def on_the_map(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The events and statements a map counts: the filters' but for the island filter, which
-        would empty every other island's popup."""
+        """What a map counts: the filters' rows but for the island filter, which would empty other islands' popups."""
         if self.filters.island is None:
             return self.events, self.statements
         scope = replace(self.filters, island=None)

@@ -50,8 +50,7 @@ def current_query() -> dict[str, list[str]]:
 
 
 def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink:
-    """The link that opened the session, read on the session's first run: the filters it asks for and
-    what it asked for in vain."""
+    """The link that opened the session, read on its first run: the filters it asks for, what it asked in vain."""
     if _OPENING_LINK_KEY not in st.session_state:
         filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
         notices += language_from_query(query, None)[1]
@@ -67,8 +66,7 @@ def show_notices(notices: Sequence[str]) -> None:
 
 
 def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
-    """Say what the opening link asked for in vain, until the reader changes a filter: above the page,
-    as a narrow screen keeps the sidebar closed."""
+    """What the opening link asked in vain, until a filter changes: above the page, as a phone hides the sidebar."""
     if opening.filters == filters:
         show_notices(opening.notices)
 
@@ -76,16 +74,14 @@ def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
 def linked_choice(
     query: Params, key: str, known_ids: Iterable[str], noun: str, instead: str = NONE_CHOSEN
 ) -> str | None:
-    """What the address chose on this page (`key`, e.g. event); an id that names nothing gets a notice
-    that says what the page shows `instead`."""
+    """What the address chose on this page (`key`, e.g. event); a notice for an id that names nothing."""
     chosen, notices = choice_from_query(query, key, known_ids, noun, instead)
     show_notices(notices)
     return chosen
 
 
 def write_address(filters: Filters, bounds: tuple[int, int], own: PageParams) -> dict[str, str | list[str]]:
-    """The address of this view, written once: the language unless English, the filters, then what the
-    page keeps of its own."""
+    """The address of this view, written once: the language unless English, the filters, then the page's own."""
     kept = {key: value if isinstance(value, str) else list(value) for key, value in own.items() if value}
     language = {"lang": current_language()} if current_language() != ENGLISH else {}
     address = {**language, **filters_to_query(filters, bounds), **kept}
@@ -94,14 +90,12 @@ def write_address(filters: Filters, bounds: tuple[int, int], own: PageParams) ->
 
 
 def view_address(page: SitePage) -> str:
-    """The address of the page shown, from the one the browser reports; a client that does not
-    report one (AppTest) gets the page's relative path."""
+    """The address of the page shown; a client that reports none (AppTest) gets the page's relative path."""
     return page_address(st.context.url or "", page.url_path)
 
 
 def map_page_links(dataset: Dataset, filters: Filters) -> dict[str, str]:
-    """By island, the Map page's address on it with `filters`' country and years (its island replaced):
-    a popup that leaves its lists out links there."""
+    """By island, the Map page's address on it with `filters`: a popup that leaves its lists out links there."""
     map_url, query = view_address(site_page("map")), filters_to_query(filters, dataset.year_bounds)
     return {island: share_link(map_url, {**query, "island": island}) for island in dataset.islands["id"]}
 
@@ -111,8 +105,7 @@ def _copyable(text: str, label: str, copied: str, name: str) -> None:
 
 
 def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverage: tuple[str, str]) -> None:
-    """The sidebar's link to what the reader sees (the page's address and its query), the snippet that
-    frames it in an article, and its citation (`coverage`: the data's last event's date and year)."""
+    """The sidebar's link to what the reader sees, the snippet that frames it in an article, and its citation."""
     page_url = view_address(page)
     link = share_link(page_url, address) or "?"
     with st.sidebar:

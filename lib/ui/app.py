@@ -1,11 +1,6 @@
-"""The app around every page: navigation, the dataset or its error panel, the shared filters,
-the page, then its address and the link to share.
-
-Each page is a module of pages/ whose `render(view)` draws it from one `View` and returns what it
-keeps in its address. A page module runs the whole app when Streamlit runs it alone, as its legacy
-multipage mode does for a fresh server's first request (streamlit/streamlit#9624): st.navigation
-then ends that mode (tests/browser/test_pages_in_browser.py).
-"""
+"""The app around every page, whose `render(view)` draws it and returns what it keeps in its address. A page module
+runs the whole app when Streamlit runs it alone, as its legacy multipage mode does for a fresh server's first
+request (streamlit/streamlit#9624): st.navigation then ends that mode (tests/browser/test_pages_in_browser.py)."""
 
 from __future__ import annotations
 
@@ -37,9 +32,8 @@ APP_CSS = (Path(__file__).resolve().parents[2] / "static" / "app" / "app.css").r
 
 
 class PageRun:
-    """One run of the app: the view the page is drawn from, set before the page runs, and what the page
-    keeps in its address, once drawn. The filters are drawn outside the page's own run, so that their
-    widgets, and the reader's choices, are the same on every page."""
+    """One run: the view the page is drawn from, and what the page keeps in its address. The filters are drawn
+    outside the page's own run, so that their widgets, and the reader's choices, are the same on every page."""
 
     def __init__(self) -> None:
         self.view: View | None = None
@@ -62,8 +56,7 @@ def streamlit_page(page: SitePage) -> st.Page:
 
 
 def run_app() -> None:
-    """One pass: the link, the dataset and the filters, read once; the page; then the address, written once.
-    Embedded (embed=true), no sidebar: the filters are the link's, and one link opens the full view."""
+    """One pass; embedded (embed=true), no sidebar: the filters are the link's, and one link opens the full view."""
     embedded = bool(st.context.is_embedded)
     query = current_query()
     use_language(reader_language(query))

@@ -1,5 +1,4 @@
-"""The dataset as every session sees it: read and checked once per version of the files, or the
-error panel that lists its problems instead of the page."""
+"""The dataset every session sees, read and checked once per version of the files, or the panel of its problems."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The download buttons every page shares: what the page shows, filtered as shown, as CSV, and the
-whole data package. The file is built only when the reader asks for it (`data` is a callable)."""
+"""The download buttons every page shares; a file is built only when the reader asks for it (`data` is a callable)."""
 
 from __future__ import annotations
 
@@ -17,8 +16,7 @@ FILE_PREFIX = "kurils-"
 
 
 def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str, key: str) -> None:
-    """A button that downloads the `count` rows the page shows (`build` makes the CSV's bytes):
-    "Download 42 events (CSV)", as kurils-<name>.csv."""
+    """A button that downloads the `count` rows the page shows (`build` makes the CSV) as kurils-<name>.csv."""
     st.download_button(
         download_label(count, noun),
         data=build,
@@ -34,8 +32,7 @@ def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str
 
 
 def package_download(dataset: Dataset, *, key: str) -> None:
-    """A button that downloads the data package: every table, its descriptor (datapackage.json, which
-    describes the columns and the joins, for pandas, R or frictionless), the GeoJSON and the source texts."""
+    """A button that downloads the data package: every table, datapackage.json, the GeoJSON and the source texts."""
     st.download_button(
         _("Download {package}").format(package=_(DATA_PACKAGE_LABEL)),
         data=lambda: dataset_zip(data_dir(), dataset.sources["path"]),

@@ -1,9 +1,5 @@
-"""The sidebar's shared filters: country, years and island, the same on every page.
-
-The widgets hold the state; `sidebar_filters` reads it, so there is nothing to keep in step.
-The link that opened the session gives their defaults (lib.ui.address); a click on the map sets the
-island, and the Timeline's period control the years, through a callback, before the widgets are drawn.
-"""
+"""The sidebar's shared filters: country, years and island. The widgets hold the state, so nothing is kept in step;
+the opening link gives their defaults, and callbacks (a click on the map, the Timeline's period) set them."""
 
 from __future__ import annotations
 
@@ -69,12 +65,8 @@ def sidebar_filters() -> Filters:
 
 
 def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
-    """Draw the shared filters in the sidebar, the country named as `page` uses it; the filters they hold.
-
-    The widgets start at `start`, the link's filters, when the browser sends no value of its own.
-    It does send them in a session that took over from a replica that died, with the address of the
-    view before the reader's last change: the reader's values win.
-    """
+    """The shared filters in the sidebar, starting at the link's (`start`) unless the browser sends its own values:
+    a session taking over from a replica that died has the address before the reader's last change."""
     first, last = dataset.year_bounds
     names = dataset.island_names
     with st.sidebar:
@@ -90,8 +82,7 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
 
 
 def _country_radio(page: SitePage, key: str, **options: Any) -> None:
-    """The country filter, named as `page` uses it; the sidebar's and the page panel's. Its labels are
-    translated as it is drawn: a format_func calling _() would read the language of whichever thread calls it."""
+    """The country filter, labels translated as drawn: a format_func calling _() reads the calling thread's language."""
     labels = {country: _(country) for country in COUNTRIES}
     st.radio(
         _(page.country_label),
@@ -137,12 +128,8 @@ def _set_from_page(page_key: str) -> None:
 
 
 def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
-    """At the top of the page, a button labelled with the filters in use that opens the same filters.
-
-    The widgets are drawn once a run each, so the page's are others than the sidebar's: before they are
-    drawn they take the sidebar's values, and a change sets the sidebar's (state flows one way, from
-    whichever was changed to the filters). A change closes the panel, so the page shows its result.
-    """
+    """A button labelled with the filters in use, opening the same filters: widgets of their own, as a widget is
+    drawn once a run, taking the sidebar's values; a change sets the sidebar's and closes the panel."""
     first, last = dataset.year_bounds
     names = dataset.island_names
     described = describe_filters(filters, dataset.year_bounds, names)
@@ -177,9 +164,8 @@ _NONE_YET = {"event": N_("The data has no event yet."), "statement": N_("The dat
 def show_nothing_matches(
     view: View, noun: str, own: Sequence[str] = (), page_defaults: Mapping[str, Any] | None = None
 ) -> None:
-    """No `noun` matches: what narrows the page (`own`, e.g. its search, then the filters in their one
-    description), and a button back to everything, the page's own widgets (key: value) too; an
-    embedded view, whose filters are its link's, has no such button."""
+    """No `noun` matches: what narrows the page (`own`, then the filters), and, unless embedded (its filters are its
+    link's), a button back to everything, the page's own widgets (key: value) too."""
     described = describe_filters(view.filters, view.dataset.year_bounds, view.dataset.island_names)
     narrowing = [*own, *([_("the filters ({filters})").format(filters=described)] if described else [])]
     said = _(_NONE_MATCHES[noun]).format(narrowing=join_names(narrowing)) if narrowing else _(_NONE_YET[noun])
@@ -207,9 +193,7 @@ def show_what_filters_keep(view: View) -> None:
 
 
 def show_filters_in_use(view: View, then: str = "") -> None:
-    """The line naming the filters in use, if any, then `then`. On a phone the Filters button names
-    them (static/app/app.css hides the line there, unless `then` adds to it); an embedded view has no
-    such button."""
+    """The filters in use, then `then`; hidden on a phone, where the Filters button names them, unless `then` adds."""
     in_use = filters_in_use(view.filters, view.dataset.year_bounds, view.dataset.island_names, then)
     if in_use:
         phone_has_button = not (then or view.embedded)

@@ -1,5 +1,4 @@
-"""The reader's language: chosen by the link (lang=), else the browser's, on a session's first run;
-then by the switch at the top of the sidebar, which every page draws."""
+"""The reader's language: the link's (lang=), else the browser's, on a session's first run; then the switch's."""
 
 from __future__ import annotations
 

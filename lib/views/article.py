@@ -205,8 +205,7 @@ def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Evide
 def article_html(text: str, spans: Sequence[EvidenceSpan], chosen_sentence: str = "") -> Markup:
     """The whole text, paragraph by paragraph, every span highlighted and labelled; where
     `chosen_sentence` (the chosen statement's) first occurs, ringed, its start marked with CHOSEN_ID."""
-    found = find_all(text, chosen_sentence)
-    chosen = found[0] if found else None
+    chosen = next(iter(find_all(text, chosen_sentence)), None)
     body = join(paragraph_html(text, paragraph, spans, chosen=chosen) for paragraph in split_paragraphs(text))
     return html('<div class="kd-article">{}</div>', body)
 
@@ -245,13 +244,11 @@ def highlight_legend_html() -> Markup:
     statement = EvidenceSpan(0, 1, "statement", _("Speaker"))
     event = EvidenceSpan(0, 1, "event", _("Event title"))
     sentence = _("sentence")
+    unused = html('<span style="{}padding-left:0.5em;">{}</span>', _UNUSED_PARAGRAPH_STYLE, _("paragraph"))
     items = [
         (piece_html(Piece(sentence, (statement,), (statement,))), _("a statement was taken from this sentence")),
         (piece_html(Piece(sentence, (event,), (event,))), _("an event was taken from this sentence")),
-        (
-            html('<span style="{}padding-left:0.5em;">{}</span>', _UNUSED_PARAGRAPH_STYLE, _("paragraph")),
-            _("nothing in it was taken into the dataset"),
-        ),
+        (unused, _("nothing in it was taken into the dataset")),
         (_("plain text"), _("left out of the dataset")),
     ]
     rows = join(

@@ -1,5 +1,4 @@
-"""A view cited in the forms readers paste: APA (7th edition, a dataset's web page) and BibTeX (@misc,
-as biblatex and natbib read it): its tab title, its link, what the data covers and the day it was read."""
+"""A view cited as APA (7th edition, a dataset's web page) and BibTeX (@misc, as biblatex and natbib read it)."""
 
 from __future__ import annotations
 
@@ -28,8 +27,7 @@ class Citation:
 
 
 def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
-    """The latest event's date as precisely as it is known ("23 Jul 2018"), and its year ("2018");
-    ("no events", "n.d.") when there are none."""
+    """The latest event's date ("23 Jul 2018") and year ("2018"); ("no events", "n.d.") when there are none."""
     latest = latest_event(events)
     if latest is None:
         return _("no events"), _("n.d.")
@@ -59,8 +57,7 @@ def bibtex_text(text: str) -> str:
 
 
 def bibtex_url(link: str) -> str:
-    """A link as BibTeX's url field carries it (url/hyperref read it verbatim): percent-encoded where
-    TeX would otherwise read a group, a comment or a line break."""
+    """A link for BibTeX's url field, read verbatim: percent-encoded where TeX would read a group or a comment."""
     # A % that begins a percent-escape (%20) stays as it is.
     return re.sub(r"[{}\\ \n\r\t]|%(?![0-9A-Fa-f]{2})", lambda match: f"%{ord(match.group()):02X}", link)
 

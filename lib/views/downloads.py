@@ -1,6 +1,5 @@
-"""The events', the islands' and the positions' CSV downloads, as a reader's spreadsheet, its headers in the
-reader's language (the data package keeps the files' own column names). Pure functions, no Streamlit.
-The statements' CSV is lib.views.statements' `statements_csv`."""
+"""The events', islands' and positions' CSVs for a reader's spreadsheet, headers in the reader's language (the data
+package keeps the files' column names). Pure functions; the statements' is lib.views.statements' `statements_csv`."""
 
 from __future__ import annotations
 
@@ -21,8 +20,7 @@ DATA_PACKAGE_LABEL = N_("the data package (ZIP, Frictionless)")
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """`frame` as UTF-8 CSV with a byte-order mark (spreadsheets then show ’ and Cyrillic as they
-    are), every cell as text, empty where missing, and none starting as a formula would."""
+    """`frame` as UTF-8 CSV with a BOM (spreadsheets then show ’ and Cyrillic), cells as text, none a formula."""
     text = frame.astype(object).where(frame.notna(), "").astype(str)
     return text.apply(defused).to_csv(index=False).encode("utf-8-sig")
 
@@ -30,8 +28,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def events_frame(
     events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], island_names: Mapping[str, str]
 ) -> pd.DataFrame:
-    """The events in date order, the dates as a reader writes them and in ISO form, every source flattened
-    into columns ("publisher: URL" joined by "; ", what each states, the sentences that state it)."""
+    """The events in date order, dates as written and in ISO form, their sources flattened into columns."""
     ordered = events.sort_values(["date", "id"], kind="stable", na_position="last")
     cited = [citations.get(event_id, ()) for event_id in ordered["id"]]
     return pd.DataFrame(
@@ -89,8 +86,7 @@ def islands_frame(
 
 
 def positions_frame(positions: pd.DataFrame) -> pd.DataFrame:
-    """Each government's positions, side by side as the Overview shows them: the summary, the
-    page's words, who says it and where, and when, if the page says."""
+    """Each government's positions as the Overview shows them: summary, quote, who says it, where and when."""
     ordered = positions.sort_values(["side", "order"], kind="stable")
     return pd.DataFrame(
         {
@@ -107,8 +103,7 @@ def positions_frame(positions: pd.DataFrame) -> pd.DataFrame:
 
 
 def download_label(count: int, noun: str) -> str:
-    """ "Download 42 events (CSV)", "Download 1 island (CSV)": a whole sentence for each kind of row
-    (`noun`), as languages inflect the noun and the verb's object differently."""
+    """ "Download 42 events (CSV)": a sentence per `noun`, as languages inflect a verb's object differently."""
     labels = {
         "event": ngettext("Download {count} event (CSV)", "Download {count} events (CSV)", count),
         "island": ngettext("Download {count} island (CSV)", "Download {count} islands (CSV)", count),

@@ -1,5 +1,4 @@
-"""A view put in an article: the `<iframe>` snippet, its share link with `embed=true` (Streamlit hides its
-chrome, the app its sidebar: lib/ui/app.py), and the embedded view's one link back to the full dashboard."""
+"""A view in an article: the `<iframe>` snippet, its link with `embed=true` (no chrome, no sidebar), a link back."""
 
 from __future__ import annotations
 

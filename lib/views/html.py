@@ -1,5 +1,4 @@
-"""HTML built from data, the one way the views write it: templates are ours, and every value put into
-one is escaped by markupsafe unless it is already `Markup`, so `html("<b>{}</b>", name)` is always safe."""
+"""HTML from data, the one way: templates are ours, values escaped by markupsafe unless already `Markup`."""
 
 from __future__ import annotations
 

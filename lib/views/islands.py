@@ -70,20 +70,9 @@ def island_status(administered_by: str, claimed_by: str, in_1956_declaration: bo
     return UNCONTESTED
 
 
-def _optional(value: Any) -> Any:
-    return None if value is None or pd.isna(value) else value
-
-
 # The fields an Island takes as islands.csv, or a context coast's GeoJSON properties, name them.
-_NAMES_AND_STATES = (
-    "name_en",
-    "name_ja_romaji",
-    "name_ja_kanji",
-    "name_ru_latin",
-    "name_ru_cyrillic",
-    "administered_by",
-    "claimed_by",
-)
+_NAMES = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic")
+_NAMES_AND_STATES = (*_NAMES, "administered_by", "claimed_by")
 
 
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
@@ -91,7 +80,10 @@ def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) ->
         **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
         name=island_name(row),
         in_1956_declaration=bool(row["in_1956_declaration"]),
-        **{figure: _optional(row[figure]) for figure in ("area_km2", "population", "population_year")},
+        **{
+            figure: None if pd.isna(row[figure]) else row[figure]
+            for figure in ("area_km2", "population", "population_year")
+        },
         lat=float(row["lat"]),
         lon=float(row["lon"]),
         geometry=feature["geometry"] if feature else None,
@@ -144,8 +136,7 @@ def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd
 
 @dataclass(frozen=True)
 class NamingIndex:
-    """The rows of a frame that name each island: kept per dataset, so that counting them in a filtered
-    copy of the frame needs no pass over its lists of islands."""
+    """The rows of a frame naming each island, kept per dataset: counting a filtered copy reads no lists of islands."""
 
     frame: pd.DataFrame
     rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`
@@ -161,8 +152,7 @@ class NamingIndex:
 
 
 def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> NamingIndex:
-    """Which rows of `frame` name each island, as `naming` counts them: each distinct list of islands is
-    matched once per island."""
+    """Which rows of `frame` name each island, as `naming` counts them, matching each distinct list of islands once."""
     codes, distinct_lists = pd.factorize(frame["islands"], use_na_sentinel=False)
     rows = {}
     for island_id in island_ids:

@@ -1,5 +1,4 @@
-"""Where each fact comes from, as a reader sees it: the publisher's name, the sentence that states
-it, and which part of the fact that source states ("the year, what happened")."""
+"""Where each fact comes from: the publisher, the sentence that states it, which part it states ("the year")."""
 
 from __future__ import annotations
 
@@ -45,8 +44,7 @@ def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, .
 
 
 def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> Citation:
-    """One row of event_sources.csv. An article's sentence states the date as precisely as it names it,
-    whether or not the row lists the date."""
+    """One row of event_sources.csv; an article's sentence states the date as precisely as it names it."""
     supports = tuple(row["supports"])
     dated = event["date_precision"] if "date" in supports else None
     if not row["source_id"]:
@@ -77,8 +75,7 @@ def event_publishers(dataset: Dataset) -> dict[str, str]:
 
 
 def citations_markdown(citations: Sequence[Citation], sentences: bool = True) -> str:
-    """The sources, each linked by its publisher with what it states: a list with each one's
-    sentence, or without `sentences` one line ("TASS (the day); Wikipedia (the year)")."""
+    """The sources, each linked with what it states: a list with sentences, or one line ("TASS (the day); …")."""
     if not sentences:
         return "; ".join(
             f"{markdown_link(citation.publisher, citation.url)} ({escape_markdown(join_names(citation.states))})"
@@ -102,8 +99,7 @@ def event_heading(event: Mapping[str, Any]) -> str:
 
 
 def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation], readings: str = "") -> str:
-    """The event's date and title, its description, its sources with their sentences, and each side's
-    `readings` if it is contested (Markdown from lib.views.sides)."""
+    """The event's heading, description, sources with their sentences, and `readings` (from lib.views.sides)."""
     told = f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
     return f"{told}\n\n{readings}" if readings else told
 
@@ -120,8 +116,7 @@ class FigureSource:
 
 
 def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource, ...]]:
-    """Every published figure of each island, by (island id, "area_km2" or "population"): the one
-    islands.csv shows first, then the others, where reputable sources disagree."""
+    """Each island's published figures, by (island id, figure): the one islands.csv shows first, then the others."""
     shown = {
         (row["id"], figure): row[figure]
         for row in dataset.islands.to_dict("records")
@@ -139,8 +134,7 @@ def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource
 
 
 def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], limit: int) -> str:
-    """The latest `limit` of `events` in date order with their sources, and how many earlier ones are
-    left out: a list whose length does not grow with the data."""
+    """The latest `limit` events with their sources, and how many are left out: a list that does not grow."""
     latest = events.sort_values(["date", "id"]).tail(limit)
     lines = [
         f"- {event_heading(row)} — {citations_markdown(citations.get(row['id'], ()), sentences=False)}"

@@ -1,5 +1,4 @@
-"""The buttons that copy a text in one tap (the share link, the embed snippet, a citation): the text
-as data, the behaviour in static/share/copy-link.js, one script for all of them."""
+"""Buttons that copy a text in one tap: the text as data, the behaviour in static/share/copy-link.js for all."""
 
 from __future__ import annotations
 
@@ -13,9 +12,8 @@ TAP_TARGET_PX = 44
 
 
 def _button(source: Markup, label: str, copied: str, name: str) -> Markup:
-    """A button that copies what the attribute `source` names, a live line that says `copied` when it
-    did (or that the browser blocks copying), and the script; `name` (ours, one per button on a page) ties the
-    button to its line."""
+    """A button that copies what the attribute `source` names, a live line saying `copied` (or that copying is
+    blocked), and the script; `name` (one per button on a page) ties the button to its line."""
     return html(
         '<button type="button" class="copy-link" {source} data-copied="{copied}" data-blocked="{blocked}" aria-describedby="{name}-status" '
         'style="min-height:{px}px;min-width:{px}px;padding:0 1em;border:1px solid rgba(49,51,63,0.3);'
@@ -38,8 +36,7 @@ def copy_button_html(link: str) -> Markup:
 
 
 def copyable_html(text: str, label: str, copied: str, name: str) -> Markup:
-    """`text` shown whole and a button that copies it from the page, not from an attribute: Streamlit's
-    HTML sanitizer drops an attribute whose value looks like markup (an embed snippet)."""
+    """`text` and a button copying it from the page: Streamlit's sanitizer drops an attribute that looks like markup."""
     return html(
         '<pre id="{name}-text" class="copyable" style="white-space:pre-wrap;overflow-wrap:anywhere;'
         'font-size:0.75rem;margin:0 0 0.4rem;">{text}</pre>{button}',

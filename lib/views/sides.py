@@ -1,5 +1,4 @@
-"""Both sides' case, attributed: each government's position in its own words, and each side's reading of
-a contested event, with the page that states it. Markdown, every data text escaped."""
+"""Both sides' case, attributed, each with the page that states it: their positions, their readings of an event."""
 
 from __future__ import annotations
 
@@ -51,8 +50,7 @@ def contested_readings(dataset: Dataset) -> dict[str, str]:
 
 
 def _position_markdown(position: Mapping[str, Any]) -> str:
-    """Our summary, the page's words, and who says it where (and when, if stated); the page's title is
-    the link, or the speaker's name when it has none."""
+    """Our summary, the page's words, and who says it where (and when); the link is the title, else the speaker."""
     said_by = markdown_link(position["speaker"], position["url"])
     if position["title"]:
         said_by = f"{escape_markdown(position['speaker'])}, {markdown_link(position['title'], position['url'])}"

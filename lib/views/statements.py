@@ -145,29 +145,19 @@ def table_height(rows: int) -> int:
     return 38 + min(max(rows, 1), 10) * TABLE_ROW_PX
 
 
-# The table's columns, by the reader's header (reader_frame's, in English) each comes from.
-_TABLE_OF_READER: dict[str, str] = {
-    "Statement id": "id",
-    "Speaker": "speaker",
-    "Role at the time": "role",
-    "Country": "country",
-    "Quote": "quote",
-    "Date (ISO, at its precision)": "date",
-    "Source URL": "source",
-}
-
-
 def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.DataFrame:
     """One row per statement for the table: TABLE_COLUMNS, and `id` to tie a selected row to its statement.
     `date` is ISO text at its precision: it sorts, and copies without an invented day or month."""
-    frame = reader_frame(_in_table_order(statements), sources_by_id, {})
-    return frame[list(_TABLE_OF_READER)].rename(columns=_TABLE_OF_READER)
+    ordered = _in_table_order(statements)
+    return ordered[["id", "speaker", "role", "country", "quote"]].assign(
+        date=iso_dates(ordered["date"], ordered["date_precision"]),
+        source=ordered["source_id"].map(sources_by_id["url"]),
+    )
 
 
 @dataclass(frozen=True)
 class StatementsTable:
-    """The table's rows in table order: `data` as Arrow, so a run sends it without converting Python
-    strings, and `ids`, each row's statement."""
+    """The table's rows in table order, `data` as Arrow: a run sends it without converting Python strings."""
 
     ids: np.ndarray  # statement ids, one per row of data
     data: pa.Table

@@ -1,5 +1,4 @@
-"""The story of the negotiations, chapter by chapter. A chapter's dates span its events' dates, each
-read as the whole period it names: an event of "2018" runs from January to December, never from 1 January."""
+"""The story chapter by chapter; a chapter spans its events' dates, each read as the whole period it names."""
 
 from __future__ import annotations
 
@@ -52,8 +51,7 @@ def events_span(events: pd.DataFrame) -> DateSpan:
 
 
 def span_text(span: DateSpan) -> str:
-    """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945", "2018"; over several years in
-    years alone, "1997 – 2001"."""
+    """The span as a reader writes it: "7 Feb 1855", "4 Feb – 5 Sep 1945"; over several years, "1997 – 2001"."""
     return format_date_range(span.start, span.end, span.precision if span.start.year == span.end.year else "year")
 
 

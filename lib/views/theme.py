@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from lib.i18n import N_, _
 
-# Colour-blind-safe pair for the two parties (Okabe–Ito vermilion and blue); others in greys.
-COUNTRY_COLOURS: dict[str, str] = {
-    "Japan": "#D55E00",
-    "Russia": "#0072B2",
-    "USSR": "#0072B2",  # Soviet-era rows count as Russia
-    "USA": "#7F7F7F",
-    "UK": "#7F7F7F",
-    "Allies": "#7F7F7F",
-}
 NEUTRAL_COLOUR = "#7F7F7F"
+# Colour-blind-safe pair for the two parties (Okabe–Ito vermilion and blue); others in greys.
+_PARTY_COLOURS = {"Japan": "#D55E00", "Russia": "#0072B2", "USSR": "#0072B2"}  # Soviet-era rows count as Russia
+COUNTRY_COLOURS: dict[str, str] = _PARTY_COLOURS | dict.fromkeys(("USA", "UK", "Allies"), NEUTRAL_COLOUR)
 # The data's country values, marked for the catalogs: a reader sees them in their own language.
 COUNTRY_NAMES = dict(
     Japan=N_("Japan"), Russia=N_("Russia"), USSR=N_("USSR"), USA=N_("USA"), UK=N_("UK"), Allies=N_("Allies")
@@ -39,15 +33,10 @@ TIMELINE_CHOSEN_COLOUR = "#111111"
 # Japan; the lighter sky blue = also promised to Japan by the 1956 declaration. Land outside the
 # dispute is pale, outlined in its administering country's colour. Lightness and the dashes keep the
 # statuses apart for colour-blind readers too (Okabe–Ito blue, sky blue and vermilion).
+_CLAIMED_STYLE = {"fillColor": "#0072B2", "fillOpacity": 0.9, "color": "#D55E00", "weight": 1.5, "dashArray": "4 3"}
 ISLAND_STATUS_STYLES: dict[str, dict[str, str | float]] = {
-    "claimed": {"fillColor": "#0072B2", "fillOpacity": 0.9, "color": "#D55E00", "weight": 1.5, "dashArray": "4 3"},
-    "promised_1956": {
-        "fillColor": "#56B4E9",
-        "fillOpacity": 0.95,
-        "color": "#D55E00",
-        "weight": 1.5,
-        "dashArray": "4 3",
-    },
+    "claimed": _CLAIMED_STYLE,
+    "promised_1956": {**_CLAIMED_STYLE, "fillColor": "#56B4E9", "fillOpacity": 0.95},
     "uncontested": {"fillColor": "#ECE7DC", "fillOpacity": 1.0, "weight": 1.2},
 }
 MAP_SEA_COLOUR = "#D5E3EC"

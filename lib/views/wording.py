@@ -1,5 +1,4 @@
-"""Small pieces of wording every view shares: lists of names, counts, shortened text, and how
-long a list a reader is offered."""
+"""Wording every view shares: lists of names, counts, shortened text, and how long a list a reader is offered."""
 
 from __future__ import annotations
 
@@ -58,17 +57,14 @@ def shorten(text: str, limit: int) -> str:
 
 
 def filters_in_use(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str], then: str = "") -> str:
-    """The sidebar's filters in use as a Markdown line, e.g. ":material/filter_alt: Filters: Japan ·
-    1950–2000 · Shikotan", then `then`; "" when none is: on a phone the sidebar is folded away, and a
-    shared link may open a page filtered."""
+    """The filters in use as a Markdown line, then `then` ("" for none): a phone folds the sidebar away."""
     described = describe_filters(filters, bounds, island_names)
     in_use = _("Filters: {filters}").format(filters=escape_markdown(described))
     return f":material/filter_alt: {in_use}{then}" if described else ""
 
 
 def other_sides_names(islands: pd.DataFrame, language: str) -> str:
-    """In a translation, what the other side calls the islands (in Japanese the Russian names, in Russian
-    the Japanese ones), from the islands table; "" in English, whose names are neither side's own."""
+    """In a translation, what the other side calls the islands; "" in English, whose names are neither side's own."""
     column = _OTHER_SIDES_NAMES.get(language)
     if column is None:
         return ""

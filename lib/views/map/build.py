@@ -3,7 +3,7 @@ declaration promised it to Japan. Render it with st_folium; clicked_island_id re
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import folium
@@ -13,23 +13,14 @@ import xyzservices
 from lib.i18n import N_, _
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
-from lib.views.islands import UNCONTESTED, Island, island_records, members_of
-from lib.views.map.leaflet import (
-    MAP_SCRIPTS,
-    MAP_STYLESHEETS,
-    MapChrome,
-    Shape,
-    island_layer,
-    label_layer,
-    outline_layer,
-)
+from lib.views.islands import UNCONTESTED, island_records, members_of
+from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, island_layer, label_layer, outline_layer
 from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, legend_names, map_legend_html
 from lib.views.map.popups import popup_counts
 from lib.views.map.shapes import bounds, highlight_rings, island_labels, island_shapes, selection_outlines
 
 OSM_LAYER_NAME = N_("OpenStreetMap (online only)")
 OSM_TILES = xyzservices.providers.OpenStreetMap.Mapnik
-NAMES_LAYER_NAME = N_("Island names")
 
 
 def _base_map(box: list[list[float]]) -> folium.Map:
@@ -68,16 +59,14 @@ def build_island_map(
     highlighted: Collection[str] = (),
 ) -> folium.Map:
     """The dataset's islands coloured by status, named, with a legend, names on hover and details on click.
-
     The popups give the island's facts and how many of the (filtered) `events` and `statements` name it: the
     page lists them under the map, or the popups link, by island, to `lists_links`. `selected` is outlined;
     `compact` starts the legend folded. The `highlighted` islands (a group's members too) are ringed, named
-    first in the legend, and in a narrow map's first view.
-    """
-    islands, geojson = dataset.islands, dataset.geojson
+    first in the legend, and in a narrow map's first view."""
+    islands, geojson, groups = dataset.islands, dataset.geojson, island_groups(dataset.islands)
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
-    wanted = {member for island_id in highlighted for member in members_of(island_id, island_groups(islands))}
+    wanted = {member for island_id in highlighted for member in members_of(island_id, groups)}
     ringed = [island for island in on_map if island.id in wanted and island.geometry is not None]
     # A narrow map first shows the disputed islands, and the highlighted ones.
     narrow_view = [island.geometry for island in on_map if island.geometry and island.status != UNCONTESTED]
@@ -86,9 +75,14 @@ def build_island_map(
     if ringed:  # added first, so that the rings lie beneath the islands
         rings = folium.FeatureGroup(name="Highlighted islands", control=False).add_to(island_map)
         outline_layer(highlight_rings(ringed)).add_to(rings)
-
+    # The islands with their popups, then the clipped coasts' outline over them (the islands lack it), then the names.
     shapes = island_shapes(on_map, popup_counts(events, statements, dataset), lists_links)
-    _add_islands(island_map, on_map, shapes, island_groups(islands))
+    islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
+    island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
+    if coasts := [shape for shape in shapes if shape.popup is None]:
+        outline_layer(coasts).add_to(islands_layer)
+    names = folium.FeatureGroup(name=_("Island names"), control=True).add_to(island_map)
+    label_layer(island_labels(on_map, groups)).add_to(names)
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)
 
@@ -100,19 +94,6 @@ def build_island_map(
     ).add_to(island_map)
     folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
     return island_map
-
-
-def _add_islands(
-    island_map: folium.Map, on_map: Sequence[Island], shapes: Sequence[Shape], groups: Mapping[str, str]
-) -> None:
-    """The islands with their popups, the clipped coasts' outline over them, and the names' layer."""
-    islands_layer = folium.FeatureGroup(name="Islands", control=False).add_to(island_map)
-    island_layer([shape for shape in shapes if shape.popup is not None]).add_to(islands_layer)
-    coasts = [shape for shape in shapes if shape.popup is None]
-    if coasts:  # over the islands, which lack the clipped ones' outline
-        outline_layer(coasts).add_to(islands_layer)
-    names = folium.FeatureGroup(name=_(NAMES_LAYER_NAME), control=True).add_to(island_map)
-    label_layer(island_labels(on_map, groups)).add_to(names)
 
 
 def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:

@@ -11,7 +11,7 @@ import pandas as pd
 from lib.i18n import _, format_number
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
-from lib.views.html import Markup, html, join, link
+from lib.views.html import Markup, html, link
 from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
 from lib.views.provenance import FigureSource, figure_sources
 from lib.views.theme import country_name
@@ -19,11 +19,9 @@ from lib.views.theme import country_name
 
 def names_html(island: Island) -> Markup:
     """The tooltip: the name in the reader's language, Japanese (romaji and kanji) and Russian (Latin and Cyrillic)."""
-    japanese = (
-        html('{} <span lang="ja">{}</span>', island.name_ja_romaji, island.name_ja_kanji)
-        if japanese_name(island)
-        else html("<em>{}</em>", _("not recorded"))
-    )
+    japanese = html("<em>{}</em>", _("not recorded"))
+    if japanese_name(island):
+        japanese = html('{} <span lang="ja">{}</span>', island.name_ja_romaji, island.name_ja_kanji)
     russian = html('{} <span lang="ru">{}</span>', island.name_ru_latin, island.name_ru_cyrillic)
     # Translators: "Japanese", "Russian": labels before an island's name in that language
     labels = _("Japanese"), _("Russian")
@@ -39,8 +37,7 @@ def names_html(island: Island) -> Markup:
 
 @dataclass(frozen=True)
 class PopupCounts:
-    """What the popups give besides the facts: by island id, how many of the shown events and statements
-    name it; and each island's area and population, with their pages."""
+    """Besides the facts: by island id, how many of the shown events and statements name it; figures and their pages."""
 
     events: Mapping[str, int]
     statements: Mapping[str, int]
@@ -73,18 +70,13 @@ def popup_counts(events: pd.DataFrame, statements: pd.DataFrame, dataset: Datase
     )
 
 
-def _fact_row(
-    island: Island, label: str, value: str, figures: Mapping[tuple[str, str], Sequence[FigureSource]]
-) -> Markup:
-    """A fact; an area or a population with a link to the page that states it."""
-    stated = figures.get((island.id, FIGURE_OF_FACT.get(label, "")), ())
-    source = html(" ({})", link(stated[0].url, stated[0].publisher)) if stated else ""
-    return html("<tr><th>{}</th><td>{}{}</td></tr>", _(label), value, source)
-
-
 def _facts_html(island: Island, group_name: str, figures: Mapping[tuple[str, str], Sequence[FigureSource]]) -> Markup:
-    """The island's names, its facts, each figure with its page, and where the rest was checked."""
-    rows = join(_fact_row(island, label, value, figures) for label, value in island_facts(island, group_name))
+    """The island's names, its facts, each figure (area, population) with its page, and where the rest was checked."""
+    rows = Markup()
+    for label, value in island_facts(island, group_name):
+        stated = figures.get((island.id, FIGURE_OF_FACT.get(label, "")), ())
+        source = html(" ({})", link(stated[0].url, stated[0].publisher)) if stated else ""
+        rows += html("<tr><th>{}</th><td>{}{}</td></tr>", _(label), value, source)
     checked = link(island.source_url, _("Where its names and status were checked")) if island.source_url else ""
     return html('{}<table class="facts">{}</table><p class="facts-source">{}</p>', names_html(island), rows, checked)
 

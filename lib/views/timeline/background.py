@@ -35,9 +35,10 @@ def lane_name(event_type: str) -> str:
 
 # A 390-px window less the page padding and lane names: what fits here fits any wider window too.
 NARROWEST_PLOT_PX = 250
+DateRange = tuple[pd.Timestamp, pd.Timestamp]  # the x axis's first and last instants
 
 
-def axis_range(year_range: tuple[int, int]) -> tuple[pd.Timestamp, pd.Timestamp]:
+def axis_range(year_range: tuple[int, int]) -> DateRange:
     """The year filter's years whole, with a little room at each end."""
     start = pd.Timestamp(year=year_range[0], month=1, day=1)
     stop = pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
@@ -63,7 +64,7 @@ class AxisLabel:
 
 
 def place_labels(
-    labels: Sequence[AxisLabel], x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float = NARROWEST_PLOT_PX
+    labels: Sequence[AxisLabel], x_range: DateRange, plot_px: float = NARROWEST_PLOT_PX
 ) -> tuple[list[dict[str, Any]], int]:
     """Annotations for the labels, each in the lowest row above the plot where it overlaps no other, and the
     rows' height in pixels. Widths are for a plot `plot_px` wide: labels apart there are apart on a wider one."""
@@ -80,9 +81,7 @@ def place_labels(
     return annotations, sum(heights)
 
 
-def _anchor(
-    label: AxisLabel, x_range: tuple[pd.Timestamp, pd.Timestamp], plot_px: float
-) -> tuple[str, pd.Timestamp, tuple[float, float]]:
+def _anchor(label: AxisLabel, x_range: DateRange, plot_px: float) -> tuple[str, pd.Timestamp, tuple[float, float]]:
     """ "left" from its left date, unless only "right" up to its right date keeps it on the axis; that date;
     and the span it covers in fractions of the axis."""
     span = (x_range[1] - x_range[0]).value
@@ -160,7 +159,7 @@ def eras(events: pd.DataFrame) -> tuple[Era, ...]:
 
 
 def background(
-    events: pd.DataFrame, era_bands: Sequence[Era], x_range: tuple[pd.Timestamp, pd.Timestamp]
+    events: pd.DataFrame, era_bands: Sequence[Era], x_range: DateRange
 ) -> tuple[list[AxisLabel], list[dict[str, Any]]]:
     """The era bands and milestone lines in view, as Plotly shapes, and their labels."""
     milestones = events[events["id"].isin(MILESTONES.keys())].sort_values("date").to_dict("records")
@@ -173,7 +172,7 @@ def _full_height(kind: str, x0: pd.Timestamp, x1: pd.Timestamp, **style: Any) ->
     return {"type": kind, "xref": "x", "yref": "paper", "x0": x0, "x1": x1, "y0": 0, "y1": 1, **style, "layer": "below"}
 
 
-def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[AxisLabel, dict[str, Any]] | None:
+def _era_band(era: Era, x_range: DateRange) -> tuple[AxisLabel, dict[str, Any]] | None:
     """The era's label and shaded band, cut to the axis; None when it is out of view."""
     start = max(era.start, x_range[0])
     end = x_range[1] if era.end is None else min(era.end, x_range[1])
@@ -188,9 +187,7 @@ def _era_band(era: Era, x_range: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[Axi
     return AxisLabel(lines, start, end, background=colour), band
 
 
-def _milestone(
-    event: dict[str, Any], x_range: tuple[pd.Timestamp, pd.Timestamp]
-) -> tuple[AxisLabel, dict[str, Any]] | None:
+def _milestone(event: dict[str, Any], x_range: DateRange) -> tuple[AxisLabel, dict[str, Any]] | None:
     """A milestone event's label and dotted line, in the middle of its day; None when it is out of view."""
     at = event["date"] + pd.Timedelta(hours=12) if event["date_precision"] == "day" else event["date"]
     if not x_range[0] <= at <= x_range[1]:

@@ -68,11 +68,7 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
 
 def _summary_lines(event: Mapping[str, Any]) -> list[str]:
     """The title; its date, lane, countries and origin; the description."""
-    facts = (
-        event_when(event),
-        lane_name(event["event_type"]),
-        ", ".join(country_name(country) for country in event["countries"]),
-    )
+    facts = (event_when(event), lane_name(event["event_type"]), ", ".join(map(country_name, event["countries"])))
     origin = _(ORIGIN_LABELS.get(event["origin"], event["origin"]))
     return [
         f"**{escape_markdown(event['title'])}**  ",

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from lib.i18n import _
 from lib.model.schema import ORIGINS
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
-from lib.views.timeline.background import Era, axis_range, background, lane_name, place_labels
+from lib.views.timeline.background import DateRange, Era, axis_range, background, lane_name, place_labels
 from lib.views.timeline.hover import GROUP_HOVER_COLUMNS, HOVER_COLUMNS, hover_template
 from lib.views.timeline.marks import MARKER_PX, Marks, mark_sizes
 
@@ -73,7 +73,7 @@ def timeline_figure(
     return figure
 
 
-def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: tuple[pd.Timestamp, pd.Timestamp]) -> None:
+def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: DateRange) -> None:
     """Dates across, fixed to the years chosen; a lane per event type down, the first at the top."""
     figure.update_xaxes(
         type="date",
@@ -176,18 +176,13 @@ def mark_middles(marks: pd.DataFrame) -> pd.Series:
 
 
 def chosen_ring(marks: Marks, chosen: str | None) -> list[go.Scatter]:
-    """A ring around the marker of the mark whose id is `chosen`, if any: it takes no hover or click, so
-    the mark under it still does."""
+    """A ring round the marker of the mark whose id is `chosen`: it takes no hover or click; the mark under it does."""
     ringed = marks.table[marks.table["id"] == chosen].head(1)
     if ringed.empty:
         return []
     ring = {"symbol": "circle-open", "size": 25, "color": TIMELINE_CHOSEN_COLOUR, "line": {"width": 2.5}}
-    x = mark_middles(ringed)
-    return [
-        go.Scatter(
-            name="chosen event", showlegend=False, hoverinfo="skip", mode="markers", x=x, y=ringed["y"], marker=ring
-        )
-    ]
+    trace = {"name": "chosen event", "showlegend": False, "hoverinfo": "skip", "mode": "markers", "marker": ring}
+    return [go.Scatter(trace, x=mark_middles(ringed), y=ringed["y"])]
 
 
 def selected_event_id(selection: Mapping[str, Any] | None) -> str | None:

@@ -76,22 +76,21 @@ def hover_texts(events: pd.DataFrame, publishers: Mapping[str, str]) -> pd.DataF
 
 def gathered_hover_texts(firsts: pd.DataFrame, counts: Sequence[int], periods: Sequence[str]) -> pd.DataFrame:
     """Per gathered mark: how many events of which lane, its period, its first event's title, and the origin."""
-    lanes = [lane_name(event_type) for event_type in firsts["event_type"]]
     counted_lanes = [
         ngettext("{count} event · {lane}", "{count} events · {lane}", count).format(
-            count=format_number(count), lane=lane
+            count=format_number(count), lane=lane_name(event_type)
         )
-        for count, lane in zip(counts, lanes, strict=True)
+        for count, event_type in zip(counts, firsts["event_type"], strict=True)
     ]
     first = _("First: {title}")
-    first_titles = [
+    titles = [
         title if count == 1 else first.format(title=title) for title, count in zip(firsts["title"], counts, strict=True)
     ]
     return pd.DataFrame(
         {
             "hover_count": [hover_text(text) for text in counted_lanes],
             "hover_period": [hover_text(period) for period in periods],
-            "hover_first": [hover_lines(title) for title in first_titles],
+            "hover_first": [hover_lines(title) for title in titles],
             "hover_origin": [_origin_text(origin) for origin in firsts["origin"]],
         }
     )

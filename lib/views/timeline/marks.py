@@ -41,8 +41,7 @@ def sub_rows(lanes: Sequence[int], lefts: Sequence[float], rights: Sequence[floa
 
 def mark_extents(table: pd.DataFrame, marker_width: float) -> tuple[list[float], list[float]]:
     """Where each mark lies across, in nanoseconds: its span, and its marker (`marker_width` wide) in its middle."""
-    starts = table["start"].to_numpy("datetime64[ns]").astype("int64").astype(float)
-    stops = table["stop"].to_numpy("datetime64[ns]").astype("int64").astype(float)
+    starts, stops = (table[end].to_numpy("datetime64[ns]").astype("int64").astype(float) for end in ("start", "stop"))
     middles = (starts + stops) / 2
     lefts = np.minimum(starts, middles - marker_width / 2)
     rights = np.maximum(stops, middles + marker_width / 2)
