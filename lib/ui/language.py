@@ -7,6 +7,7 @@ import streamlit as st
 
 from lib.i18n import ENGLISH, LANGUAGES, N_, _, current_language
 from lib.model.link import Params, language_from_query
+from lib.views.markdown import escape_markdown
 from lib.views.wording import other_sides_names
 
 LANGUAGE_KEY = "language"
@@ -32,5 +33,4 @@ def language_switch() -> None:
 def show_translation_notes(islands: pd.DataFrame) -> None:
     """At the end of a translated page (embedded too), once: that it is one, and the other side's names."""
     if current_language() != ENGLISH:
-        st.caption(_(TRANSLATED))
-        st.caption(other_sides_names(islands, current_language()))
+        st.caption(f"{_(TRANSLATED)}  \n{escape_markdown(other_sides_names(islands, current_language()))}")
