@@ -154,6 +154,8 @@ def download_both(session: Session, folder: Path) -> None:
     clear = page.get_by_role("button", name="Clear every filter")
     if clear.count():  # the filters leave no statement to download
         clear.click()
+        # The rerun registers a new file behind each button; a click before it ends asks for the old one.
+        wait_for_app(page)
     csv_button = page.get_by_role("button", name=re.compile(r"Download [1-9]\d* statements? \(CSV\)"))
     expect(csv_button).to_be_enabled()
     with page.expect_download() as csv_download:
