@@ -50,9 +50,9 @@ def test_a_labelled_button_in_the_page_changes_a_filter_and_the_page_shows_the_r
     panel = phone.get_by_role("dialog")
     japan = panel.get_by_role("radiogroup").locator("label").filter(has_text=re.compile(r"^Japan$"))
     expect(japan).to_be_visible()
-    steps = panel.locator('[data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"]').all()
-    assert len(steps) == 4
-    for control in (japan, *steps):
+    steps = panel.locator('[data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"]')
+    expect(steps).to_have_count(4)  # the panel's widgets appear one after another: wait for the year inputs
+    for control in (japan, *steps.all()):
         assert tap_size(control) >= MIN_TAP_PX
     japan.tap()
 
