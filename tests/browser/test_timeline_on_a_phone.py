@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 SCROLLER = '[data-testid="stMain"]'  # the element that scrolls the page
 ROWS = ".st-key-timeline_rows"  # the list of events in view
 PERIODS = ".st-key-timeline_period"
+STRIP = ".st-key-timeline_chart"  # on a phone, the strip a sideways swipe scrolls
 MIN_TAP_PX = 44
 SWIPE_PX = 300
 SWIPE_STEPS = 10
@@ -117,11 +118,41 @@ def test_the_chart_opens_on_recent_years_and_a_sideways_swipe_reaches_the_first(
     area = box(phone.locator(f"{CHART} .nsewdrag").first)
     x, y = viewport["width"] / 2, area["y"] + area["height"] / 2
     for _ in range(MAX_SIDEWAYS_SWIPES):
-        swipe(phone.context.new_cdp_session(phone), x, y, SWIPE_PX, 0)  # a finger moving right shows earlier years
+        swipe_until_still(phone, x, y, SWIPE_PX)  # a finger moving right shows earlier years
         if min(shown) in year_ticks_in_view(phone, shown):
             break
     in_view = year_ticks_in_view(phone, shown)
     assert min(shown) in in_view and max(shown) not in in_view, in_view
+
+
+def test_a_sideways_swipe_past_the_first_year_stays_on_the_page(phone: Page, app_server: Server) -> None:
+    open_timeline(phone, app_server)
+    phone.locator(CHART).first.scroll_into_view_if_needed()
+    viewport = phone.viewport_size
+    assert viewport is not None
+    area = box(phone.locator(f"{CHART} .nsewdrag").first)
+    x, y = viewport["width"] / 2, area["y"] + area["height"] / 2
+    strip_start = "(strip) => { const s = document.querySelector(strip); return s.scrollWidth + s.scrollLeft <= s.clientWidth; }"
+    for _ in range(MAX_SIDEWAYS_SWIPES):
+        swipe_until_still(phone, x, y, SWIPE_PX)
+        if phone.evaluate(strip_start, STRIP):
+            break
+    swipe(phone.context.new_cdp_session(phone), x, y, SWIPE_PX, 0)  # once more, from the strip's start
+    expect(phone.locator(CHART)).to_be_visible()
+    assert phone.url == f"{app_server.url}/timeline"
+
+
+def swipe_until_still(page: Page, x: float, y: float, dx: float) -> None:
+    """A sideways swipe over the chart's strip, then wait until its glide has ended. Swiping again while
+    the strip still glides towards its end would start at the end, where the browser takes a swipe
+    for "back" and leaves the page."""
+    page.evaluate(
+        "(strip) => { window.stripStill = false; document.querySelector(strip)"
+        ".addEventListener('scrollend', () => { window.stripStill = true; }, { once: true }); }",
+        STRIP,
+    )
+    swipe(page.context.new_cdp_session(page), x, y, dx, 0)
+    page.wait_for_function("() => window.stripStill")
 
 
 def year_ticks_in_view(page: Page, years: list[int]) -> list[int]:
