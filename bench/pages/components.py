@@ -46,3 +46,14 @@ def folium_map(height: int, returned_objects: list[str]) -> None:
     islands = (DATA / "islands.geojson").read_text(encoding="utf-8")
     folium.GeoJson(islands, marker=folium.CircleMarker(radius=6)).add_to(world)
     st_folium(world, height=height, use_container_width=True, returned_objects=returned_objects)
+
+
+def two_positions() -> None:
+    """The two sides' positions: a subheader, a caption, two bordered columns of Markdown."""
+    positions = read("positions.csv")
+    st.subheader("The two positions")
+    st.caption("Each government's case in its own words.")
+    for column, (side, rows) in zip(st.columns(2, gap="medium"), positions.groupby("side"), strict=True):
+        with column.container(border=True):
+            st.markdown(f"**{side}**")
+            st.markdown("\n\n".join(f"{r.summary}\n\n> {r.quote}\n\n— [{r.speaker}]({r.url})" for r in rows.itertuples()))

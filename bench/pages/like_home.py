@@ -4,7 +4,7 @@ CSV download, then the latest event (a heading and a page link in a row, three p
 heading, a caption, three page links and a ZIP download."""
 
 import streamlit as st
-from components import folium_map, read
+from components import folium_map, read, two_positions
 
 events = read("events.csv")
 latest = events.iloc[-1]
@@ -17,13 +17,8 @@ figures = {"Since the 1956 declaration": "62 years", "Events": len(events), "Sta
 for column, (label, value) in zip(st.columns(4), figures.items(), strict=True):
     column.metric(label, value, help="A figure of the whole dataset.")
 st.caption("Figures for the whole dataset, up to its latest event.")
+two_positions()
 positions = read("positions.csv")
-st.subheader("The two positions")
-st.caption("Each government's case in its own words.")
-for column, (side, rows) in zip(st.columns(2, gap="medium"), positions.groupby("side"), strict=True):
-    with column.container(border=True):
-        st.markdown(f"**{side}**")
-        st.markdown("\n\n".join(f"{r.summary}\n\n> {r.quote}\n\n— [{r.speaker}]({r.url})" for r in rows.itertuples()))
 st.download_button("Download positions (CSV)", positions.to_csv(index=False), "positions.csv", "text/csv")
 latest_column, explore_column = st.columns([3, 2], gap="medium")
 with latest_column:

@@ -1,9 +1,10 @@
-"""Reference for the Story (pages/story.py): a title and a caption, a chapter chooser, a progress bar,
-two buttons in a row, a header and a caption, text beside a folium map and its caption, a subheader
+"""Reference for the Story (pages/story.py) at its first chapter: a title and a caption, a chapter
+chooser, a progress bar, two buttons in a row, the two sides' positions (as on the overview), a header
+and a caption, text beside a folium map and its caption, a subheader
 and a list, an expander, a download button and the two buttons again."""
 
 import streamlit as st
-from components import folium_map, read
+from components import folium_map, read, two_positions
 
 events = read("events.csv")
 chapters = events["title"].head(15).tolist()
@@ -14,6 +15,8 @@ st.progress((chosen + 1) / len(chapters), text=f"Chapter {chosen + 1} of {len(ch
 with st.container(horizontal=True, horizontal_alignment="distribute"):
     st.button("Previous", icon=":material/arrow_back:", disabled=chosen == 0)
     st.button("Next", type="primary", icon=":material/arrow_forward:", icon_position="right")
+if chosen == 0:
+    two_positions()
 shown = events.iloc[chosen : chosen + 3]
 st.header(chapters[chosen], anchor=False)
 st.caption(f"{shown['date'].iloc[0]} to {shown['date'].iloc[-1]}")
