@@ -50,13 +50,14 @@ def current_query() -> dict[str, list[str]]:
 
 
 def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink:
-    """The link that opened the session, read on its first run: the filters it asks for, what it asked in vain."""
-    if _OPENING_LINK_KEY not in st.session_state:
-        filters, notices = filters_from_query(query, dataset.year_bounds, dataset.island_groups.keys())
-        notices += language_from_query(query, None)[1]
-        notices += misplaced_params(query, {*page.params, *FILTER_PARAMS}, all_params() | set(FILTER_PARAMS))
-        st.session_state[_OPENING_LINK_KEY] = OpeningLink(filters, notices)
-    return st.session_state[_OPENING_LINK_KEY]
+    """The link that opened the session (kept from its first run, with its page): the filters it asks for,
+    and what it asked in vain, in the language of this run."""
+    opening_query, opening_page = st.session_state.setdefault(_OPENING_LINK_KEY, (query, page))
+    filters, notices = filters_from_query(opening_query, dataset.year_bounds, dataset.island_groups.keys())
+    notices += language_from_query(opening_query, None)[1]
+    known = all_params() | set(FILTER_PARAMS)
+    notices += misplaced_params(opening_query, {*opening_page.params, *FILTER_PARAMS}, known)
+    return OpeningLink(filters, notices)
 
 
 def show_notices(notices: Sequence[str]) -> None:

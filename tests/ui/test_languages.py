@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from lib.i18n import ENGLISH, use_language
+from lib.ui.language import LANGUAGE_KEY
 from tests.apptest import run_page, share_link
 from tests.ui.test_embed_and_cite import copyable_texts, run
 
@@ -74,3 +75,16 @@ def test_a_translated_page_ends_saying_so_and_naming_the_islands_as_the_other_si
 def test_an_english_page_has_no_translation_notes() -> None:
     app = run_page("pages/statements.py")
     assert not [caption for caption in app.main.caption if "Итуруп" in caption.value or "translation" in caption.value]
+
+
+@pytest.mark.parametrize(("language", "script"), [("ja", JAPANESE), ("ru", CYRILLIC)])
+def test_a_notice_about_the_opening_link_follows_a_switch_of_language(
+    language: str, script: re.Pattern[str]
+) -> None:
+    app = run_page("pages/timeline.py", country="Narnia")
+    [english] = [warning.value for warning in app.warning]
+    assert "Narnia" in english and not script.search(english), english
+    app.sidebar.radio(key=LANGUAGE_KEY).set_value(language).run()
+    [translated] = [warning.value for warning in app.warning]
+    notice = translated.split("\n- ")[1]  # under the heading, what of the link was not used
+    assert "Narnia" in notice and script.search(notice), translated
