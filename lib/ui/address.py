@@ -122,7 +122,8 @@ def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverag
             snippet = embed_snippet(embed_link(page_url, address), page.tab_title, embed_height(page.url_path))
             _copyable(snippet, _("Copy embed code"), _("Embed code copied."), "copy-embed")
         with st.expander(_("Cite this view"), icon=":material/format_quote:"):
-            citation = Citation(page.tab_title, link, *coverage, accessed=dt.datetime.now(dt.UTC).date())
+            today = dt.datetime.now(dt.UTC).date()
+            citation = Citation(page.tab_title, link, *coverage, accessed=today, page=page.title)
             st.caption("APA")
             _copyable(apa(citation), _("Copy APA"), _("APA citation copied."), "copy-apa")
             st.caption("BibTeX")

@@ -24,6 +24,7 @@ class Citation:
     coverage: str  # the latest event's date, as the data states it: "23 Jul 2018", "Oct 1956"
     coverage_year: str  # its year, for the citation's date: "2018"
     accessed: dt.date
+    page: str  # the page's name in English ("Timeline"), for the BibTeX key: one key in every language
 
 
 def coverage_of(events: pd.DataFrame) -> tuple[str, str]:
@@ -64,7 +65,7 @@ def bibtex_url(link: str) -> str:
 
 def bibtex_key(citation: Citation) -> str:
     """A key of plain letters, digits and hyphens: "kurils-timeline-2026"."""
-    page = re.sub(r"[^a-z0-9]+", "-", citation.title.split("·")[0].casefold()).strip("-") or "view"
+    page = re.sub(r"[^a-z0-9]+", "-", citation.page.casefold()).strip("-") or "view"
     return f"kurils-{page}-{citation.accessed.year}"
 
 

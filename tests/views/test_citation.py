@@ -11,7 +11,9 @@ from lib.i18n import ENGLISH, use_language
 from lib.views.citation import Citation, apa, bibtex, bibtex_key, bibtex_text, bibtex_url, coverage_of
 
 LINK = "https://kurils.example/timeline?country=Japan&from=1950&q=peace%20treaty"
-CITATION = Citation("Timeline · Southern Kurils dispute", LINK, "24 Jan 2025", "2025", accessed=dt.date(2026, 12, 6))
+CITATION = Citation(
+    "Timeline · Southern Kurils dispute", LINK, "24 Jan 2025", "2025", accessed=dt.date(2026, 12, 6), page="Timeline"
+)
 
 
 def test_apa_names_the_title_the_coverage_the_access_date_and_the_link() -> None:
@@ -72,6 +74,7 @@ def test_a_hostile_title_and_link_cannot_end_the_field_or_the_entry() -> None:
         "1855",
         "1855",
         dt.date(2026, 1, 2),
+        page='}} , evil = {x} @misc{y, title={"\\',
     )
     entry = bibtex(hostile)
     # Each field's braces balance, so no value closes its field early.
@@ -90,6 +93,11 @@ def test_a_hostile_title_and_link_cannot_end_the_field_or_the_entry() -> None:
 
 def test_the_key_is_plain() -> None:
     assert bibtex_key(CITATION) == "kurils-timeline-2026"
+
+
+def test_the_key_is_the_same_whatever_the_language_of_the_title() -> None:
+    japanese = Citation("年表 · 南クリル諸島（北方領土）問題", LINK, "2025年1月24日", "2025", dt.date(2026, 12, 6), "Timeline")
+    assert bibtex_key(japanese) == bibtex_key(CITATION)
 
 
 def test_coverage_is_the_latest_event_s_last_day_at_its_precision() -> None:
