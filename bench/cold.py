@@ -52,6 +52,14 @@ class Target:
         return statistics.median(self.times_ms) if self.times_ms else float("nan")
 
 
+def page_targets(label: str, server_url: str, query: str = "") -> dict[str, Target]:
+    """By page path, each page of the app at `server_url`, named by `label` ("{name} in ja")."""
+    return {
+        page.url_path: Target(label.format(name=page_name(page.url_path)), f"{server_url}/{page.url_path}{query}")
+        for page in PAGES
+    }
+
+
 def new_page(browser: Browser) -> Page:
     return browser.new_context(viewport=VIEWPORT).new_page()
 
@@ -122,30 +130,11 @@ def measure_cold_renders(
     specs |= {f"app-{scale}": ("app.py", folder) for scale, folder in data_dirs.items()}
     first_views = {name: Target(f"first view of {name}", "") for name in FIRST_VIEWS}
     with servers(specs) as running:
-        references = {
-            page.url_path: Target(
-                f"reference of {page_name(page.url_path)}", f"{running['reference'].url}/{page.url_path}"
-            )
-            for page in PAGES
-        }
-        pages = {
-            scale: {
-                page.url_path: Target(
-                    f"{page_name(page.url_path)} ×{scale}", f"{running[f'app-{scale}'].url}/{page.url_path}"
-                )
-                for page in PAGES
-            }
-            for scale in data_dirs
-        }
+        references = page_targets("reference of {name}", running["reference"].url)
+        pages = {scale: page_targets(f"{{name}} ×{scale}", running[f"app-{scale}"].url) for scale in data_dirs}
         today = running[f"app-{min(data_dirs)}"].url
         in_languages = {
-            language: {
-                page.url_path: Target(
-                    f"{page_name(page.url_path)} in {language}", f"{today}/{page.url_path}?lang={language}"
-                )
-                for page in PAGES
-            }
-            for language in LANGUAGES
+            language: page_targets(f"{{name}} in {language}", today, f"?lang={language}") for language in LANGUAGES
         }
         every = [
             *references.values(),

@@ -19,33 +19,38 @@ from lib.ui.data import DATA_DIR_VARIABLE
 from lib.ui.language import LANGUAGE_KEY
 
 
-def rerun_seconds(app: AppTest, rounds: int) -> list[float]:
-    """Seconds of each rerun after a change of the sidebar's filters to a view not seen before."""
+def timed_reruns(app: AppTest, rounds: int, change: Callable[[AppTest, int], None]) -> list[float]:
+    """Seconds of each rerun after `change` sets the sidebar for round number n."""
     times = []
-    first_year = app.sidebar.number_input(key="filter_from").value
     for number in range(rounds):
-        # A combination of filters not seen before in this run, so nothing cached per view helps.
-        app.sidebar.radio(key="filter_country").set_value(("Japan", "Russia")[number % 2])
-        app.sidebar.number_input(key="filter_from").set_value(first_year + number + 1)
+        change(app, number)
         started = time.perf_counter()
         app.run()
         times.append(time.perf_counter() - started)
         if app.exception:
             raise RuntimeError(f"{app.exception[0].message}")
     return times
+
+
+def rerun_seconds(app: AppTest, rounds: int) -> list[float]:
+    """Seconds of each rerun after a change of the sidebar's filters to a view not seen before."""
+    first_year = app.sidebar.number_input(key="filter_from").value
+
+    def new_filters(app: AppTest, number: int) -> None:
+        # A combination of filters not seen before in this run, so nothing cached per view helps.
+        app.sidebar.radio(key="filter_country").set_value(("Japan", "Russia")[number % 2])
+        app.sidebar.number_input(key="filter_from").set_value(first_year + number + 1)
+
+    return timed_reruns(app, rounds, new_filters)
 
 
 def switch_seconds(app: AppTest, rounds: int) -> list[float]:
     """Seconds of each rerun after the reader switches language, in turn to each of the others."""
-    times = []
-    for number in range(rounds):
+
+    def next_language(app: AppTest, number: int) -> None:
         app.sidebar.radio(key=LANGUAGE_KEY).set_value(("ja", "ru", "en")[number % 3])
-        started = time.perf_counter()
-        app.run()
-        times.append(time.perf_counter() - started)
-        if app.exception:
-            raise RuntimeError(f"{app.exception[0].message}")
-    return times
+
+    return timed_reruns(app, rounds, next_language)
 
 
 def reruns_at(

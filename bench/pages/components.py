@@ -56,4 +56,6 @@ def two_positions() -> None:
     for column, (side, rows) in zip(st.columns(2, gap="medium"), positions.groupby("side"), strict=True):
         with column.container(border=True):
             st.markdown(f"**{side}**")
-            st.markdown("\n\n".join(f"{r.summary}\n\n> {r.quote}\n\n— [{r.speaker}]({r.url})" for r in rows.itertuples()))
+            st.markdown(
+                "\n\n".join(f"{r.summary}\n\n> {r.quote}\n\n— [{r.speaker}]({r.url})" for r in rows.itertuples())
+            )
