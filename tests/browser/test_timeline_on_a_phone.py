@@ -19,6 +19,11 @@ SCROLLER = '[data-testid="stMain"]'  # the element that scrolls the page
 ROWS = ".st-key-timeline_rows"  # the list of events in view
 PERIODS = ".st-key-timeline_period"
 STRIP = ".st-key-timeline_chart"  # on a phone, the strip a sideways swipe scrolls
+# The strip opens on its right end (right to left), so its scrollLeft runs from 0 down to its start.
+AT_STRIP_START = (
+    "(strip) => { const s = document.querySelector(strip);"
+    " return s.scrollWidth + s.scrollLeft <= s.clientWidth; }"
+)
 MIN_TAP_PX = 44
 SWIPE_PX = 300
 SWIPE_STEPS = 10
@@ -132,10 +137,9 @@ def test_a_sideways_swipe_past_the_first_year_stays_on_the_page(phone: Page, app
     assert viewport is not None
     area = box(phone.locator(f"{CHART} .nsewdrag").first)
     x, y = viewport["width"] / 2, area["y"] + area["height"] / 2
-    strip_start = "(strip) => { const s = document.querySelector(strip); return s.scrollWidth + s.scrollLeft <= s.clientWidth; }"
     for _ in range(MAX_SIDEWAYS_SWIPES):
         swipe_until_still(phone, x, y, SWIPE_PX)
-        if phone.evaluate(strip_start, STRIP):
+        if phone.evaluate(AT_STRIP_START, STRIP):
             break
     swipe(phone.context.new_cdp_session(phone), x, y, SWIPE_PX, 0)  # once more, from the strip's start
     expect(phone.locator(CHART)).to_be_visible()

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from lib.model.dataset import Dataset
 from lib.model.schema import TABLES
 
+
 def cited_urls(dataset: Dataset) -> set[str]:
     frames = {table.file: getattr(dataset, table.file.removesuffix(".csv")) for table in TABLES}
     return {

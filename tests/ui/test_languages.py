@@ -78,9 +78,7 @@ def test_an_english_page_has_no_translation_notes() -> None:
 
 
 @pytest.mark.parametrize(("language", "script"), [("ja", JAPANESE), ("ru", CYRILLIC)])
-def test_a_notice_about_the_opening_link_follows_a_switch_of_language(
-    language: str, script: re.Pattern[str]
-) -> None:
+def test_a_notice_about_the_opening_link_follows_a_switch_of_language(language: str, script: re.Pattern[str]) -> None:
     app = run_page("pages/timeline.py", country="Narnia")
     [english] = [warning.value for warning in app.warning]
     assert "Narnia" in english and not script.search(english), english

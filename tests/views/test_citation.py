@@ -96,7 +96,9 @@ def test_the_key_is_plain() -> None:
 
 
 def test_the_key_is_the_same_whatever_the_language_of_the_title() -> None:
-    japanese = Citation("年表 · 南クリル諸島（北方領土）問題", LINK, "2025年1月24日", "2025", dt.date(2026, 12, 6), "Timeline")
+    japanese = Citation(
+        "年表 · 南クリル諸島（北方領土）問題", LINK, "2025年1月24日", "2025", dt.date(2026, 12, 6), "Timeline"
+    )
     assert bibtex_key(japanese) == bibtex_key(CITATION)
 
 
