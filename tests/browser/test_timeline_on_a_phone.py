@@ -21,8 +21,7 @@ PERIODS = ".st-key-timeline_period"
 STRIP = ".st-key-timeline_chart"  # on a phone, the strip a sideways swipe scrolls
 # The strip opens on its right end (right to left), so its scrollLeft runs from 0 down to its start.
 AT_STRIP_START = (
-    "(strip) => { const s = document.querySelector(strip);"
-    " return s.scrollWidth + s.scrollLeft <= s.clientWidth; }"
+    "(strip) => { const s = document.querySelector(strip); return s.scrollWidth + s.scrollLeft <= s.clientWidth; }"
 )
 MIN_TAP_PX = 44
 SWIPE_PX = 300
