@@ -204,13 +204,8 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
 def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
     csv_column, zip_column = st.columns(2)
     with csv_column:
-        csv_download(
-            len(shown),
-            "statement",
-            lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
-            name="statements",
-            key="statements_csv",
-        )
+        build = partial(statements_csv, shown, dataset.sources_by_id, dataset.island_names)
+        csv_download(len(shown), "statement", build, name="statements", key="statements_csv")
     with zip_column:
         package_download(dataset, key="statements_package")
 

@@ -53,9 +53,7 @@ def promised_in_1956(islands: pd.DataFrame) -> pd.DataFrame:
 def declaration_of_1956(events: pd.DataFrame) -> pd.Series | None:
     """The 1956 declaration's signing: the first declaration event dated 1956."""
     declarations = events[(events["event_type"] == "declaration") & (events["date"].dt.year == DECLARATION_YEAR)]
-    if declarations.empty:
-        return None
-    return declarations.sort_values("date", kind="stable").iloc[0]
+    return None if declarations.empty else declarations.sort_values("date", kind="stable").iloc[0]
 
 
 def latest_event(events: pd.DataFrame) -> pd.Series | None:
@@ -75,7 +73,6 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
 
 
 def years_since(event: pd.Series, today: pd.Timestamp) -> int:
-    """Whole years from `event` to `today`, as finely as the event's date is known."""
     return whole_years_between(event["date"], event["date_precision"], today, "day")
 
 

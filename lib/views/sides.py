@@ -19,15 +19,13 @@ POSITIONS_INTRO = N_(
 # The sides as the interface names them: the data's values are English.
 SIDE_NAMES: dict[str, str] = {"Japan": N_("Japan"), "Russia": N_("Russia")}
 
-Reading = Mapping[str, Any]
-
 
 def side_name(side: str) -> str:
     """A side's or country's name in the reader's language; one the interface does not name, as the data has it."""
     return _(SIDE_NAMES[side]) if side in SIDE_NAMES else side
 
 
-def readings_markdown(readings: Sequence[Reading], publisher_of: Callable[[str], str]) -> str:
+def readings_markdown(readings: Sequence[Mapping[str, Any]], publisher_of: Callable[[str], str]) -> str:
     """A contested event's readings: each side's, in our words, then the sentence of the page that states it."""
     if not readings:
         return ""
@@ -61,8 +59,7 @@ def _position_markdown(position: Mapping[str, Any]) -> str:
 
 def positions_markdown(positions: pd.DataFrame, side: str) -> str:
     """`side`'s positions, in their order, each with its quote and page; "" when the data has none."""
-    rows = positions[positions["side"] == side].to_dict("records")
-    return "\n\n".join(_position_markdown(row) for row in rows)
+    return "\n\n".join(_position_markdown(row) for row in positions[positions["side"] == side].to_dict("records"))
 
 
 def position_heading(side: str) -> str:

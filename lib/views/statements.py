@@ -168,7 +168,6 @@ class StatementsTable:
         return StatementsTable(ids=self.ids[keep], data=self.data.filter(keep))
 
     def position(self, statement_id: str | None) -> int | None:
-        """The row that shows the statement, if one does."""
         at = np.flatnonzero(self.ids == statement_id) if statement_id else ()
         return int(at[0]) if len(at) else None
 
