@@ -57,8 +57,7 @@ TABS_IN_LINK: dict[str, str] = {ARTICLE_IN_LINK: ARTICLE_TAB}
 
 
 def start_from_link(view: View) -> None:
-    """The page's first run in the session: the search, speakers and statement the link chose. A
-    statement the link's own filters hide is not chosen, and the notice says so."""
+    """The page's first run in the session: the link's search, speakers and statement, unless its filters hide it."""
     if SEARCH_KEY in st.session_state:
         return
     statements = view.dataset.statements

@@ -54,8 +54,7 @@ def render(view: View) -> PageParams:
     linked = linked_choice(view.query, CHAPTER_PARAM, ids, N_("a chapter"), N_("the story opens at its first chapter"))
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
-    labels = {chapter_id: chapter_label(chapter) for chapter_id, chapter in chapters.items()}
-    chosen = st.selectbox(_("Chapter"), ids, key=CHAPTER_KEY, format_func=labels.get)
+    chosen = st.selectbox(_("Chapter"), ids, key=CHAPTER_KEY, format_func=lambda key: chapter_label(chapters[key]))
     number = ids.index(chosen) + 1
     st.progress(number / len(ids), text=progress_text(number, len(ids)))
     step_buttons(ids, chosen)

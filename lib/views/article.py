@@ -167,8 +167,7 @@ def paragraph_html(
     labelled: bool = True,
     chosen: tuple[int, int] | None = None,
 ) -> Markup:
-    """One paragraph with its spans highlighted, and the `chosen` stretch (start, end) of the text
-    ringed; a dashed rule marks a paragraph that nothing was taken from."""
+    """One paragraph, its spans highlighted, the `chosen` (start, end) ringed; a dashed rule if nothing was taken."""
     # The chosen stretch is cut as a span of its own: the pieces it covers are ringed, the one it opens anchored.
     ring = EvidenceSpan(*chosen, "statement", "") if chosen else None
     parts = pieces(text, [*spans, ring] if ring else spans, paragraph.start, paragraph.end)
@@ -197,8 +196,7 @@ def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[Evide
 
 
 def article_html(text: str, spans: Sequence[EvidenceSpan], chosen_sentence: str = "") -> Markup:
-    """The whole text, paragraph by paragraph, every span highlighted and labelled; where
-    `chosen_sentence` (the chosen statement's) first occurs, ringed, its start marked with CHOSEN_ID."""
+    """Every paragraph, spans highlighted and labelled; `chosen_sentence` ringed where it first occurs, at CHOSEN_ID."""
     chosen = next(iter(find_all(text, chosen_sentence)), None)
     body = join(paragraph_html(text, paragraph, spans, chosen=chosen) for paragraph in split_paragraphs(text))
     return html('<div class="kd-article">{}</div>', body)

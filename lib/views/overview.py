@@ -72,10 +72,6 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
     return end.year - start.year - int(before_anniversary)
 
 
-def years_since(event: pd.Series, today: pd.Timestamp) -> int:
-    return whole_years_between(event["date"], event["date_precision"], today, "day")
-
-
 def last_day(event: pd.Series) -> pd.Timestamp:
     """The day an event ends: its end date, or its date when it has none. How far the data goes is told by it."""
     return event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
@@ -90,7 +86,7 @@ def data_runs_to(latest: pd.Series | None) -> str:
 
 def declaration_figure(declaration: pd.Series, today: pd.Timestamp) -> tuple[str, str, str]:
     """The first figure's label, value and how it is counted: "Since the 1956 declaration", "70 years"."""
-    years = years_since(declaration, today)
+    years = whole_years_between(declaration["date"], declaration["date_precision"], today, "day")
     signed = format_partial_date(declaration["date"], declaration["date_precision"])
     return (
         _("Since the {year} declaration").format(year=DECLARATION_YEAR),

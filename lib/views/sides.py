@@ -39,8 +39,8 @@ def readings_markdown(readings: Sequence[Mapping[str, Any]], publisher_of: Calla
 
 def contested_readings(dataset: Dataset) -> dict[str, str]:
     """Each contested event's readings as Markdown, Japan's first, by event id: worked out once per dataset."""
-    rank = dataset.readings["side"].map({side: number for number, side in enumerate(SIDES)}).fillna(len(SIDES))
-    ordered = dataset.readings.assign(rank=rank).sort_values("rank", kind="stable")
+    rank = {side: number for number, side in enumerate(SIDES)}
+    ordered = dataset.readings.sort_values("side", key=lambda sides: sides.map(rank).fillna(len(SIDES)), kind="stable")
     return {
         event_id: readings_markdown(rows.to_dict("records"), dataset.publisher_of)
         for event_id, rows in ordered.groupby("event_id", sort=False)
