@@ -27,8 +27,6 @@ from lib.views.overview import (
 from lib.views.provenance import citations_markdown, event_citations, event_heading
 from lib.views.wording import filters_in_use, share_of
 
-MAP_HEIGHT = 260
-
 
 def render(view: View) -> PageParams:
     dataset, filters = view.dataset, view.filters
@@ -60,9 +58,7 @@ def small_map(view: View) -> None:
     island_map = build_island_map(view.dataset, *view.on_the_map, view.filters.island, compact=True, lists_links=links)
     # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
     # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
-    st_folium(
-        island_map, key="home_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[], render=False
-    )
+    st_folium(island_map, key="home_map", height=260, use_container_width=True, returned_objects=[], render=False)
 
 
 def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
@@ -76,7 +72,6 @@ def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
     said = _("Who said what, each with the sentence it came from.")
     statements_column.metric(_("Statements"), format_number(figures.statements), help=said)
     sources_column.metric(_("Sources"), format_number(figures.sources), help=sources_help(figures))
-
     if figures.latest is not None:
         # The figures ignore the filters: the links under Explore count what they keep.
         whole = _("Figures for the whole dataset. {events_up_to} The links under Explore count what the filters keep.")

@@ -57,8 +57,7 @@ TABS_IN_LINK: dict[str, str] = {ARTICLE_IN_LINK: ARTICLE_TAB}
 
 
 def start_from_link(view: View) -> None:
-    """The page's first run in the session: the search, speakers and statement the link chose. A
-    statement the link's own filters hide is not chosen, and the notice says so."""
+    """The page's first run in the session: the link's search, speakers and statement, unless its filters hide it."""
     if SEARCH_KEY in st.session_state:
         return
     statements = view.dataset.statements
@@ -204,13 +203,8 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
 def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
     csv_column, zip_column = st.columns(2)
     with csv_column:
-        csv_download(
-            len(shown),
-            "statement",
-            lambda: statements_csv(shown, dataset.sources_by_id, dataset.island_names),
-            name="statements",
-            key="statements_csv",
-        )
+        build = partial(statements_csv, shown, dataset.sources_by_id, dataset.island_names)
+        csv_download(len(shown), "statement", build, name="statements", key="statements_csv")
     with zip_column:
         package_download(dataset, key="statements_package")
 

@@ -34,7 +34,6 @@ from lib.views.story import (
 
 CHAPTER_KEY = "story_chapter"
 CHAPTER_PARAM = "chapter"
-MAP_HEIGHT = 320
 
 
 def go_to(chapter_id: str) -> None:
@@ -55,22 +54,16 @@ def render(view: View) -> PageParams:
     linked = linked_choice(view.query, CHAPTER_PARAM, ids, N_("a chapter"), N_("the story opens at its first chapter"))
     if st.session_state.get(CHAPTER_KEY) not in chapters:  # the page's first run: the link's chapter, or the first
         st.session_state[CHAPTER_KEY] = linked or ids[0]
-    labels = {chapter_id: chapter_label(chapter) for chapter_id, chapter in chapters.items()}
-    chosen = st.selectbox(_("Chapter"), ids, key=CHAPTER_KEY, format_func=labels.get)
-    steps(ids, chosen)
+    chosen = st.selectbox(_("Chapter"), ids, key=CHAPTER_KEY, format_func=lambda key: chapter_label(chapters[key]))
+    number = ids.index(chosen) + 1
+    st.progress(number / len(ids), text=progress_text(number, len(ids)))
+    step_buttons(ids, chosen)
     if chosen == ids[0]:  # the story starts with where each side stands today
         show_both_positions(dataset)
     chapter_view(dataset, chapters[chosen])
     # At the chapter's end too: on a phone the top is a long scroll back up.
     step_buttons(ids, chosen, "_end")
     return {CHAPTER_PARAM: chosen}
-
-
-def steps(ids: list[str], chosen: str) -> None:
-    """Where the reader is in the story, and the buttons to the chapters either side."""
-    number = ids.index(chosen) + 1
-    st.progress(number / len(ids), text=progress_text(number, len(ids)))
-    step_buttons(ids, chosen)
 
 
 def step_buttons(ids: list[str], chosen: str, suffix: str = "") -> None:
@@ -107,9 +100,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
     with map_column:
         island_map = build_island_map(dataset, chapter.events, statements, compact=True, highlighted=chapter.islands)
         # A picture, not a control: nothing it returns reruns the page.
-        st_folium(
-            island_map, key="story_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[], render=False
-        )
+        st_folium(island_map, key="story_map", height=320, use_container_width=True, returned_objects=[], render=False)
         legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
         st.caption(escape_markdown(f"{highlighted_text(chapter.islands, dataset.island_names)} {legend}"))
     citations = dataset.derived(event_citations)

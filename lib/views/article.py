@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import pairwise
 from typing import Literal
 
 from lib.i18n import N_, _
@@ -20,7 +20,8 @@ EvidenceKind = Literal["statement", "event"]
 KIND_NAMES: dict[str, str] = {"statement": N_("Statement"), "event": N_("Event")}
 _KIND_ORDER: dict[str, int] = {"statement": 0, "event": 1}
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# A paragraph runs from a character that is not blank up to a blank line (or the end), trailing blanks aside.
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![^\S\n]*\n))*")
 # A sentence is found whether its quotes and apostrophes are curly or straight. Each character
 # folds into exactly one, so an offset in the folded text is the same offset in the original.
 _FOLD_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
@@ -55,16 +56,9 @@ class Piece:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """The paragraphs of `text`, separated by blank lines, in order."""
-    # 0, then the start and end of every blank stretch, then the end: pairs bound the blocks.
-    bounds = [0, *chain.from_iterable(gap.span() for gap in _PARAGRAPH_BREAK.finditer(text)), len(text)]
-    paragraphs = []
-    for block_start, block_end in zip(bounds[::2], bounds[1::2], strict=True):
-        block = text[block_start:block_end]
-        start = block_start + len(block) - len(block.lstrip())
-        end = block_start + len(block.rstrip())
-        if end > start:
-            paragraphs.append(Paragraph(start, end))
-    return paragraphs
+    return [
+        Paragraph(found.start(), found.start() + len(found.group().rstrip())) for found in _PARAGRAPH.finditer(text)
+    ]
 
 
 def find_all(text: str, sentence: str) -> list[tuple[int, int]]:
@@ -173,38 +167,36 @@ def paragraph_html(
     labelled: bool = True,
     chosen: tuple[int, int] | None = None,
 ) -> Markup:
-    """One paragraph with its spans highlighted, and the `chosen` stretch (start, end) of the text
-    ringed; a dashed rule marks a paragraph that nothing was taken from."""
-    chosen_spans = [EvidenceSpan(*chosen, "statement", "")] if chosen else []
-    parts = pieces(text, [*spans, *chosen_spans], paragraph.start, paragraph.end)
+    """One paragraph, its spans highlighted, the `chosen` (start, end) ringed; a dashed rule if nothing was taken."""
+    # The chosen stretch is cut as a span of its own: the pieces it covers are ringed, the one it opens anchored.
+    ring = EvidenceSpan(*chosen, "statement", "") if chosen else None
+    parts = pieces(text, [*spans, ring] if ring else spans, paragraph.start, paragraph.end)
     used = any(part.spans for part in parts)
-    position = paragraph.start
-    body = []
-    for part in parts:
-        inside = chosen is not None and chosen[0] <= position and position + len(part.text) <= chosen[1]
-        covering = tuple(span for span in part.spans if span not in chosen_spans)
-        opening = tuple(span for span in part.opening if span not in chosen_spans)
-        shown = Piece(part.text, covering, opening)
-        body.append(piece_html(shown, labelled, chosen=inside, anchor=inside and position == chosen[0]))
-        position += len(part.text)
+    body = join(
+        piece_html(
+            Piece(part.text, tuple(s for s in part.spans if s != ring), tuple(s for s in part.opening if s != ring)),
+            labelled,
+            chosen=ring in part.spans,
+            anchor=ring in part.opening,
+        )
+        for part in parts
+    )
     return html(
         '<p class="{classes}" style="{style}">{body}</p>',
         classes="kd-paragraph" if used else "kd-paragraph kd-paragraph-unused",
         style=_PARAGRAPH_STYLE if used else _PARAGRAPH_STYLE + _UNUSED_PARAGRAPH_STYLE,
-        body=join(body),
+        body=body,
     )
 
 
 def paragraphs_with_spans(paragraphs: Sequence[Paragraph], spans: Sequence[EvidenceSpan]) -> int:
-    """How many paragraphs something was taken from."""
     return sum(
         any(span.start < paragraph.end and span.end > paragraph.start for span in spans) for paragraph in paragraphs
     )
 
 
 def article_html(text: str, spans: Sequence[EvidenceSpan], chosen_sentence: str = "") -> Markup:
-    """The whole text, paragraph by paragraph, every span highlighted and labelled; where
-    `chosen_sentence` (the chosen statement's) first occurs, ringed, its start marked with CHOSEN_ID."""
+    """Every paragraph, spans highlighted and labelled; `chosen_sentence` ringed where it first occurs, at CHOSEN_ID."""
     chosen = next(iter(find_all(text, chosen_sentence)), None)
     body = join(paragraph_html(text, paragraph, spans, chosen=chosen) for paragraph in split_paragraphs(text))
     return html('<div class="kd-article">{}</div>', body)

@@ -53,9 +53,7 @@ def promised_in_1956(islands: pd.DataFrame) -> pd.DataFrame:
 def declaration_of_1956(events: pd.DataFrame) -> pd.Series | None:
     """The 1956 declaration's signing: the first declaration event dated 1956."""
     declarations = events[(events["event_type"] == "declaration") & (events["date"].dt.year == DECLARATION_YEAR)]
-    if declarations.empty:
-        return None
-    return declarations.sort_values("date", kind="stable").iloc[0]
+    return None if declarations.empty else declarations.sort_values("date", kind="stable").iloc[0]
 
 
 def latest_event(events: pd.DataFrame) -> pd.Series | None:
@@ -74,11 +72,6 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
     return end.year - start.year - int(before_anniversary)
 
 
-def years_since(event: pd.Series, today: pd.Timestamp) -> int:
-    """Whole years from `event` to `today`, as finely as the event's date is known."""
-    return whole_years_between(event["date"], event["date_precision"], today, "day")
-
-
 def last_day(event: pd.Series) -> pd.Timestamp:
     """The day an event ends: its end date, or its date when it has none. How far the data goes is told by it."""
     return event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
@@ -93,7 +86,7 @@ def data_runs_to(latest: pd.Series | None) -> str:
 
 def declaration_figure(declaration: pd.Series, today: pd.Timestamp) -> tuple[str, str, str]:
     """The first figure's label, value and how it is counted: "Since the 1956 declaration", "70 years"."""
-    years = years_since(declaration, today)
+    years = whole_years_between(declaration["date"], declaration["date_precision"], today, "day")
     signed = format_partial_date(declaration["date"], declaration["date_precision"])
     return (
         _("Since the {year} declaration").format(year=DECLARATION_YEAR),

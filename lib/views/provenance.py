@@ -45,25 +45,22 @@ def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, .
 
 def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> Citation:
     """One row of event_sources.csv; an article's sentence states the date as precisely as it names it."""
-    supports = tuple(row["supports"])
+    supports, evidence = tuple(row["supports"]), str(row["evidence"])
     dated = event["date_precision"] if "date" in supports else None
     if not row["source_id"]:
-        url = str(row["url"])
-        return Citation(dataset.publisher_of(url), url, str(row["evidence"]), _states(supports, dated))
+        return Citation(dataset.publisher_of(row["url"]), str(row["url"]), evidence, _states(supports, dated))
     article = dataset.sources_by_id.loc[row["source_id"]]
-    dated = dated or supported_precision(str(row["evidence"]), article["published"], event["date"])
-    return Citation(
-        article["publisher"], article["url"], str(row["evidence"]), _states(supports, dated), article["title"]
-    )
+    dated = dated or supported_precision(evidence, article["published"], event["date"])
+    return Citation(article["publisher"], article["url"], evidence, _states(supports, dated), article["title"])
 
 
 def event_citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
     """Every event's sources, articles first, by event id: worth working out once per dataset."""
-    cited: dict[str, list[Citation]] = defaultdict(list)
     rows = dataset.event_sources.sort_values("source_id", ascending=False, kind="stable")
-    for row in rows.to_dict("records"):
-        cited[row["event_id"]].append(_citation(row, dataset.events_by_id.loc[row["event_id"]], dataset))
-    return {event_id: tuple(citations) for event_id, citations in cited.items()}
+    return {
+        event_id: tuple(_citation(row, dataset.events_by_id.loc[event_id], dataset) for row in group.to_dict("records"))
+        for event_id, group in rows.groupby("event_id", sort=False)
+    }
 
 
 def event_publishers(dataset: Dataset) -> dict[str, str]:

@@ -19,15 +19,13 @@ POSITIONS_INTRO = N_(
 # The sides as the interface names them: the data's values are English.
 SIDE_NAMES: dict[str, str] = {"Japan": N_("Japan"), "Russia": N_("Russia")}
 
-Reading = Mapping[str, Any]
-
 
 def side_name(side: str) -> str:
     """A side's or country's name in the reader's language; one the interface does not name, as the data has it."""
     return _(SIDE_NAMES[side]) if side in SIDE_NAMES else side
 
 
-def readings_markdown(readings: Sequence[Reading], publisher_of: Callable[[str], str]) -> str:
+def readings_markdown(readings: Sequence[Mapping[str, Any]], publisher_of: Callable[[str], str]) -> str:
     """A contested event's readings: each side's, in our words, then the sentence of the page that states it."""
     if not readings:
         return ""
@@ -41,8 +39,8 @@ def readings_markdown(readings: Sequence[Reading], publisher_of: Callable[[str],
 
 def contested_readings(dataset: Dataset) -> dict[str, str]:
     """Each contested event's readings as Markdown, Japan's first, by event id: worked out once per dataset."""
-    rank = dataset.readings["side"].map({side: number for number, side in enumerate(SIDES)}).fillna(len(SIDES))
-    ordered = dataset.readings.assign(rank=rank).sort_values("rank", kind="stable")
+    rank = {side: number for number, side in enumerate(SIDES)}
+    ordered = dataset.readings.sort_values("side", key=lambda sides: sides.map(rank).fillna(len(SIDES)), kind="stable")
     return {
         event_id: readings_markdown(rows.to_dict("records"), dataset.publisher_of)
         for event_id, rows in ordered.groupby("event_id", sort=False)
@@ -61,8 +59,7 @@ def _position_markdown(position: Mapping[str, Any]) -> str:
 
 def positions_markdown(positions: pd.DataFrame, side: str) -> str:
     """`side`'s positions, in their order, each with its quote and page; "" when the data has none."""
-    rows = positions[positions["side"] == side].to_dict("records")
-    return "\n\n".join(_position_markdown(row) for row in rows)
+    return "\n\n".join(_position_markdown(row) for row in positions[positions["side"] == side].to_dict("records"))
 
 
 def position_heading(side: str) -> str:

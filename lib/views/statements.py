@@ -36,18 +36,14 @@ QUOTE_LABEL_CHARS = 60
 DATE_AND_QUOTE_PX: dict[str, tuple[int, int]] = {"en": (92, 290), "ja": (116, 266), "ru": (140, 242)}
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": N_("direct quote"), "reported": N_("reported speech")}
 _ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-_PRECISION_OF_ISO_LENGTH: dict[int, str] = {10: "day", 7: "month", 4: "year"}
 # The table shows a source link as its host ("tass.com"), this JavaScript pattern's first group. It skips
 # a user name ("https://tass.com@example.org" goes to example.org) and stops at a backslash, which
 # browsers read as a slash.
 SOURCE_LINK_TEXT = r"^https?://(?:[^/?#\\]*@)?(?:www\.)?([^/?#:\\]+)"
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 
 def said(statement: Mapping[str, Any], limit: int | None = None) -> str:
-    """The words as plain text, cut to `limit` characters if given: in quotation marks when quoted word
-    for word, as they are when reported. Each renderer escapes them for its output."""
+    """The words as plain text (each renderer escapes them), cut to `limit` if given, quoted when said word for word."""
     words = shorten(statement["quote"], limit) if limit else str(statement["quote"])
     return f"“{words}”" if statement["kind"] == "direct" else words
 
@@ -63,9 +59,8 @@ def when_said(statement: Mapping[str, Any]) -> str:
 def statements_markdown(
     statements: pd.DataFrame, sources_by_id: pd.DataFrame | None = None, *, roles: bool = False
 ) -> str:
-    """Each statement on a line, in date order, every data text escaped: who (in which role, with
-    `roles`), for which country, when, and the words; given the sources (Dataset.sources_by_id),
-    a link to its article and one to the statement in context on the Statements page."""
+    """Each statement on a line, in date order, data escaped: who (in which role, with `roles`), for which country,
+    when, the words; given the sources, links to its article and to the statement in context on the Statements page."""
     lines = []
     for row in statements.sort_values(["date", "id"]).to_dict("records"):
         about = [row["role"], row["country"], when_said(row)] if roles else [row["country"], when_said(row)]
@@ -120,7 +115,7 @@ def iso_dates(dates: pd.Series, precisions: pd.Series) -> pd.Series:
 
 def shown_date(iso: str) -> str:
     """An ISO date at its precision as the table shows it: "23 Jul 2018", "Jul 2018" or "2018"."""
-    return format_partial_date(pd.Timestamp(iso), _PRECISION_OF_ISO_LENGTH[len(iso)])
+    return format_partial_date(pd.Timestamp(iso), {10: "day", 7: "month", 4: "year"}[len(iso)])
 
 
 def statement_labels(dataset: Dataset) -> dict[str, str]:
@@ -168,7 +163,6 @@ class StatementsTable:
         return StatementsTable(ids=self.ids[keep], data=self.data.filter(keep))
 
     def position(self, statement_id: str | None) -> int | None:
-        """The row that shows the statement, if one does."""
         at = np.flatnonzero(self.ids == statement_id) if statement_id else ()
         return int(at[0]) if len(at) else None
 
@@ -196,7 +190,7 @@ def statements_table(dataset: Dataset) -> StatementsTable:
 def defused(column: pd.Series) -> pd.Series:
     """A text column as a spreadsheet shows it as typed: a leading apostrophe stops a cell running as a formula."""
     text = column.astype("str")
-    return text.where(~text.str.startswith(_FORMULA_STARTS, na=False), "'" + text)
+    return text.where(~text.str.startswith(("=", "+", "-", "@", "\t", "\r"), na=False), "'" + text)
 
 
 def reader_frame(

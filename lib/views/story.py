@@ -57,10 +57,9 @@ def span_text(span: DateSpan) -> str:
 
 def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
     """Every chapter of the story, by id, in the story's order: worth working out once per dataset."""
-    events = dataset.events
     chapters = {}
     for number, row in enumerate(dataset.story.to_dict("records"), start=1):
-        told = events[events["id"].isin(row["events"])]
+        told = dataset.events[dataset.events["id"].isin(row["events"])]
         chapters[row["id"]] = Chapter(
             row["id"], number, row["title"], row["text"], told, tuple(row["islands"]), events_span(told)
         )
@@ -90,10 +89,9 @@ def progress_text(number: int, total: int) -> str:
 
 def neighbours(chapter_ids: Sequence[str], current: str) -> tuple[str | None, str | None]:
     """The chapters before and after `current`; None at either end of the story."""
-    index = list(chapter_ids).index(current)
-    before = chapter_ids[index - 1] if index > 0 else None
-    after = chapter_ids[index + 1] if index + 1 < len(chapter_ids) else None
-    return before, after
+    padded = [None, *chapter_ids, None]
+    index = padded.index(current)
+    return padded[index - 1], padded[index + 1]
 
 
 def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame:
@@ -105,7 +103,6 @@ def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame
 def sources_said_markdown(
     events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], readings: Mapping[str, str]
 ) -> str:
-    """Each event as event_markdown tells it."""
     return "\n\n".join(
         event_markdown(row, citations.get(row["id"], ()), readings.get(row["id"], ""))
         for row in events.to_dict("records")

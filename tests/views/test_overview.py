@@ -23,7 +23,6 @@ from lib.views.overview import (
     latest_event,
     promised_in_1956,
     whole_years_between,
-    years_since,
 )
 
 
@@ -97,7 +96,7 @@ def test_headline_figures_count_the_files(dataset: Dataset) -> None:
 @pytest.mark.parametrize(("today", "years"), [("2026-10-18", 69), ("2026-10-19", 70), ("2026-12-06", 70)])
 def test_years_since_the_declaration_count_to_today(dataset: Dataset, today: str, years: int) -> None:
     declaration = declaration_of_1956(dataset.events)
-    assert years_since(declaration, pd.Timestamp(today)) == years
+    assert declaration_figure(declaration, pd.Timestamp(today))[1] == f"{years} years"
 
 
 def test_how_far_the_data_go_names_the_latest_event_s_date_as_precisely_as_it_is_known() -> None:
