@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
 from lib.i18n import ENGLISH, LANGUAGES, N_, _, language_of_locale
-from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, years_text
+from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, Years, years_text
 
 # A query string's values per key, as st.query_params.get_all gives them.
 Params = Mapping[str, Sequence[str]]
@@ -49,7 +49,7 @@ def _single(params: Params, key: str, notices: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def _year(params: Params, key: str, bounds: tuple[int, int], notices: list[str]) -> int | None:
+def _year(params: Params, key: str, bounds: Years, notices: list[str]) -> int | None:
     value = _single(params, key, notices)
     if value is None:
         return None
@@ -99,9 +99,7 @@ def language_from_query(params: Params, browser_locale: str | None) -> tuple[str
     return asked.casefold(), notices
 
 
-def filters_from_query(
-    params: Params, bounds: tuple[int, int], island_ids: Collection[str]
-) -> tuple[Filters, list[str]]:
+def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str]) -> tuple[Filters, list[str]]:
     """Filters read from URL query parameters, and a notice for every value ignored."""
     notices: list[str] = []
     country = _country(params, notices)
@@ -117,7 +115,7 @@ def filters_from_query(
     return Filters(year_from, year_to, country=country, island=island), notices
 
 
-def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str]:
+def filters_to_query(filters: Filters, bounds: Years) -> dict[str, str]:
     """Query parameters for a link to exactly these filters; defaults are left out."""
     params = {
         "country": filters.country or "",

@@ -22,8 +22,6 @@ from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
 from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Field, Table, constraints
 
-__all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
-
 
 @dataclass(frozen=True)
 class LoadResult:

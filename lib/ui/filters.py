@@ -10,7 +10,7 @@ import streamlit as st
 
 from lib.i18n import N_, _
 from lib.model.dataset import Dataset
-from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
+from lib.model.filters import COUNTRY_CHOICES, Filters, Years, describe_filters
 from lib.model.view import View
 from lib.site import SitePage
 from lib.views.markdown import escape_markdown
@@ -37,7 +37,7 @@ def choose_island(island: str) -> None:
     st.session_state[ISLAND_KEY] = island
 
 
-def reset_filters(bounds: tuple[int, int], page_defaults: Mapping[str, Any]) -> None:
+def reset_filters(bounds: Years, page_defaults: Mapping[str, Any]) -> None:
     """Back to every country, year and island, and the page's own widgets (key: value) to theirs."""
     st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
     choose_years(*bounds)
@@ -130,7 +130,6 @@ def _set_from_page(page_key: str) -> None:
 def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
     """A button labelled with the filters in use, opening the same filters: widgets of their own, as a widget is
     drawn once a run, taking the sidebar's values; a change sets the sidebar's and closes the panel."""
-    first, last = dataset.year_bounds
     names = dataset.island_names
     described = describe_filters(filters, dataset.year_bounds, names)
     with (
@@ -144,15 +143,11 @@ def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
         ) as panel,
     ):
         if panel.open:  # drawn only while open: the popover reruns the app as it opens
-            _draw_page_filters(page, first, last, names)
-
-
-def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str, str]) -> None:
-    for page_key, key in _MIRRORS.items():
-        st.session_state[page_key] = st.session_state[key]
-    _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
-    _year_inputs(first, last, "page_", _set_from_page)
-    _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
+            for page_key, key in _MIRRORS.items():
+                st.session_state[page_key] = st.session_state[key]
+            _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
+            _year_inputs(*dataset.year_bounds, "page_", _set_from_page)
+            _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
 
 
 # What a page lists, by the noun it passes: each sentence whole, for the catalogs.
@@ -171,11 +166,10 @@ def show_nothing_matches(
     said = _(_NONE_MATCHES[noun]).format(narrowing=join_names(narrowing)) if narrowing else _(_NONE_YET[noun])
     st.info(escape_markdown(said), icon=":material/filter_alt_off:")
     if not view.embedded:
-        bounds = view.dataset.year_bounds
         st.button(
             _("Clear every filter"),
             on_click=reset_filters,
-            args=(bounds, page_defaults or {}),
+            args=(view.dataset.year_bounds, page_defaults or {}),
             icon=":material/filter_alt_off:",
         )
 
