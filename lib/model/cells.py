@@ -94,17 +94,6 @@ def dtype(field: Field) -> str | None:
     return _DTYPES["date"] if is_date(field) else _DTYPES.get(field["type"])
 
 
-def _text_problem(text: str, field: Field) -> str | None:
-    rules = constraints(field)
-    if "enum" in rules and text not in rules["enum"]:
-        return _("is {value!r}; allowed values: {values}").format(value=text, values=", ".join(rules["enum"]))
-    pattern = rules.get("pattern")
-    if pattern and not re.fullmatch(pattern, text):
-        hint = _(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else _("it must match {pattern}")
-        return _("is {value!r}; {hint}").format(value=text, hint=hint.format(pattern=pattern))
-    return None
-
-
 def _range_problem(value: Any, field: Field) -> str | None:
     rules = constraints(field)
     if "exclusiveMinimum" in rules and value <= rules["exclusiveMinimum"]:
@@ -124,8 +113,15 @@ def convert(field: Field, value: str, record: Mapping[str, str]) -> Any:
         typed = parse_partial_date(text, precision)
     else:
         typed = _READERS[field["type"]](text, field)
-    numeric = field["type"] in ("integer", "number")
-    problem = _text_problem(text, field) or (_range_problem(typed, field) if numeric else None)
-    if problem:
+    rules = constraints(field)
+    if "enum" in rules and text not in rules["enum"]:
+        raise ValueError(
+            _("is {value!r}; allowed values: {values}").format(value=text, values=", ".join(rules["enum"]))
+        )
+    pattern = rules.get("pattern")
+    if pattern and not re.fullmatch(pattern, text):
+        hint = _(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else _("it must match {pattern}")
+        raise ValueError(_("is {value!r}; {hint}").format(value=text, hint=hint.format(pattern=pattern)))
+    if field["type"] in ("integer", "number") and (problem := _range_problem(typed, field)):
         raise ValueError(problem)
     return typed

@@ -44,14 +44,6 @@ def _position_problem(position: Any) -> str | None:
     return None
 
 
-def _rings(geometry: Mapping[str, Any]) -> list[Any]:
-    coordinates = geometry.get("coordinates")
-    polygons = coordinates if isinstance(coordinates, list) else [None]
-    if geometry["type"] == "Polygon":
-        return polygons
-    return [ring for polygon in polygons for ring in (polygon if isinstance(polygon, list) else [None])]
-
-
 def _ring_problem(ring: Any) -> str | None:
     if not isinstance(ring, list) or len(ring) < 4:
         return _("has a ring of fewer than four positions")
@@ -64,7 +56,11 @@ def _geometry_problem(geometry: Any) -> str | None:
         return _("is not a Point, Polygon or MultiPolygon")
     if geometry["type"] == "Point":
         return _position_problem(geometry.get("coordinates"))
-    return next(filter(None, map(_ring_problem, _rings(geometry))), None)
+    coordinates = geometry.get("coordinates")
+    rings = coordinates if isinstance(coordinates, list) else [None]
+    if geometry["type"] == "MultiPolygon":
+        rings = [ring for polygon in rings for ring in (polygon if isinstance(polygon, list) else [None])]
+    return next(filter(None, map(_ring_problem, rings)), None)
 
 
 def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:

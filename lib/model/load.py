@@ -116,41 +116,32 @@ def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
     return convert(field, value, record)
 
 
-def _typed(number: int, record: dict[str, str], rows: TableRows) -> dict[str, Any]:
-    typed: dict[str, Any] = {}
-    broken: set[str] = set()
+def read_table(data_dir: Path, table: Table) -> TableRows:
+    """The file's rows typed, with each cell's problem, then each key's that is used twice."""
+    rows = TableRows(table)
     # Dates at a precision last: they are read at the precision of their row, checked first.
-    for field in sorted(rows.table.fields, key=lambda field: "precisionField" in field):
-        try:
-            typed[field["name"]] = read_cell(field, record, broken)
-        except ValueError as error:
-            rows.problems.append(Problem(rows.table.file, number, field["name"], str(error)))
-            typed[field["name"]] = empty(field)
-            broken.add(field["name"])
-    return typed
-
-
-def _key_problems(rows: TableRows) -> Iterator[Problem]:
-    table = rows.table
+    fields = sorted(table.fields, key=lambda field: "precisionField" in field)
+    for number, record in _read_records(data_dir / table.file, rows):
+        typed: dict[str, Any] = {}
+        broken: set[str] = set()
+        for field in fields:
+            try:
+                typed[field["name"]] = read_cell(field, record, broken)
+            except ValueError as error:
+                rows.problems.append(Problem(table.file, number, field["name"], str(error)))
+                typed[field["name"]] = empty(field)
+                broken.add(field["name"])
+        rows.rows.append((number, typed))
     unique = [field["name"] for field in table.fields if constraints(field).get("unique")]
     for name in filter(None, (table.primary_key, *unique)):
         seen: dict[Any, int] = {}
         for number, record in rows.rows:
-            value = record[name]
-            if pd.isna(value) or value == "":
+            if pd.isna(record[name]) or record[name] == "":
                 continue
-            first = seen.setdefault(value, number)
+            first = seen.setdefault(record[name], number)
             if first != number:
-                reason = _("{value!r} is already used in row {row}").format(value=value, row=first)
-                yield Problem(table.file, number, name, reason)
-
-
-def read_table(data_dir: Path, table: Table) -> TableRows:
-    rows = TableRows(table)
-    rows.rows = [
-        (number, _typed(number, record, rows)) for number, record in _read_records(data_dir / table.file, rows)
-    ]
-    rows.problems += _key_problems(rows)
+                reason = _("{value!r} is already used in row {row}").format(value=record[name], row=first)
+                rows.problems.append(Problem(table.file, number, name, reason))
     return rows
 
 
@@ -186,13 +177,6 @@ def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], li
 def _frame(rows: TableRows) -> pd.DataFrame:
     frame = pd.DataFrame([record for _, record in rows.rows], columns=list(rows.table.names), dtype=object)
     return frame.astype({field["name"]: dtype(field) for field in rows.table.fields if dtype(field)})
-
-
-def _events_frame(events: pd.DataFrame, event_sources: pd.DataFrame) -> pd.DataFrame:
-    """Events in date order, each with its origin: "article" when an article states it, else "context"."""
-    from_articles = event_sources.loc[event_sources["source_id"] != "", "event_id"]
-    origin = events["id"].isin(from_articles).map({True: "article", False: "context"})
-    return events.assign(origin=origin).sort_values(["date", "id"], ignore_index=True)
 
 
 def _cross_problems(
@@ -265,7 +249,10 @@ def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.T
     if problems:
         return LoadResult(None, tuple(problems))
     frames = {name: _frame(rows) for name, rows in tables.items()}
-    frames["events"] = _events_frame(frames["events"], frames["event_sources"])
+    # Events in date order, each with its origin: "article" when an article states it, else "context".
+    from_articles = frames["event_sources"].query("source_id != ''")["event_id"]
+    origin = frames["events"]["id"].isin(from_articles).map({True: "article", False: "context"})
+    frames["events"] = frames["events"].assign(origin=origin).sort_values(["date", "id"], ignore_index=True)
     frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
     frames["story"] = frames["story"].sort_values("order", ignore_index=True)
     if language in TRANSLATIONS:

@@ -19,7 +19,9 @@ from lib.model.link import host_of
 from lib.model.problems import Problem
 from lib.model.schema import Table
 
-Rows = list[tuple[int, dict[str, Any]]]
+Record = dict[str, Any]  # a typed row, by column
+Rows = list[tuple[int, Record]]
+Published = Mapping[str, pd.Timestamp]  # each article's day of publication, by source id
 # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
 _QUOTED = re.compile(r"“([^”]*)”")
 # Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
@@ -67,10 +69,7 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
 
 
 def _source_row_problems(
-    record: dict[str, Any],
-    event: dict[str, Any] | None,
-    texts: Mapping[str, str],
-    published: Mapping[str, pd.Timestamp],
+    record: Record, event: Record | None, texts: Mapping[str, str], published: Published
 ) -> Iterator[tuple[str, str]]:
     """A row is an article's sentence, found in its text, or a page; an article's sentence that
     claims the date names it as precisely as the event is dated."""
@@ -87,35 +86,12 @@ def _source_row_problems(
             yield "supports", only if dated else _("lists date, but the sentence does not date the event")
 
 
-def _article_date_problem(
-    event: dict[str, Any], article_rows: list[dict[str, Any]], published: Mapping[str, pd.Timestamp]
-) -> str | None:
-    """Why the event's date says more than its articles' sentences; None if it does not."""
-    supported = [
-        supported_precision(row["evidence"], published[row["source_id"]], event["date"])
-        for row in article_rows
-        if row["source_id"] in published
-    ]
-    finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
-    if not supported or not finer(event["date_precision"], finest):
-        return None
-    values = {"precision": event["date_precision"], "finest": finest, **_FILES}
-    if finest:
-        return _(
-            "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
-            "add a page that states the date to {event_sources}"
-        ).format(**values)
-    return _(
-        "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {event_sources}"
-    ).format(**values)
-
-
 def event_source_rules(
-    events: Rows, sources: Rows, texts: Mapping[str, str], published: Mapping[str, pd.Timestamp]
+    events: Rows, sources: Rows, texts: Mapping[str, str], published: Published
 ) -> Iterator[Problem]:
     """Every event has a source; an event dated more precisely than its article's sentence has a page that does."""
     events_by_id = {record["id"]: record for _, record in events}
-    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_event: dict[str, list[Record]] = defaultdict(list)
     for number, record in sources:
         by_event[record["event_id"]].append(record)
         for column, reason in _source_row_problems(record, events_by_id.get(record["event_id"]), texts, published):
@@ -126,12 +102,28 @@ def event_source_rules(
             reason = _("has no source: add a row to {event_sources}").format(**_FILES)
             yield Problem(schema.EVENTS.file, number, "id", reason)
             continue
-        dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
-        if _missing(event["date"]) or dated_by_page:
+        if _missing(event["date"]) or any(row["url"] and "date" in row["supports"] for row in rows):
+            continue  # undated, or dated by a page
+        supported = [
+            supported_precision(row["evidence"], published[row["source_id"]], event["date"])
+            for row in rows
+            if row["source_id"] in published
+        ]
+        # The event may be dated no more precisely than the finest of its articles' sentences.
+        finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
+        if not supported or not finer(event["date_precision"], finest):
             continue
-        problem = _article_date_problem(event, [row for row in rows if row["source_id"]], published)
-        if problem:
-            yield Problem(schema.EVENTS.file, number, "date", problem)
+        values = {"precision": event["date_precision"], "finest": finest, **_FILES}
+        if finest:
+            reason = _(
+                "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
+                "add a page that states the date to {event_sources}"
+            )
+        else:
+            reason = _(
+                "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {event_sources}"
+            )
+        yield Problem(schema.EVENTS.file, number, "date", reason.format(**values))
 
 
 def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[Problem]:
