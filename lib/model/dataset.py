@@ -73,7 +73,6 @@ class Dataset:
 
     @cached_property
     def events_by_id(self) -> pd.DataFrame:
-        """The events indexed by id, the id kept as a column."""
         return self.events.set_index("id", drop=False)
 
     def events_kept(self, filters: Filters) -> pd.Series:

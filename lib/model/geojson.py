@@ -13,7 +13,6 @@ from lib.i18n import _
 from lib.model.problems import Problem
 from lib.model.schema import GEOJSON_FILE, ISLANDS, constraints
 
-GEOMETRY_TYPES = ("Point", "Polygon", "MultiPolygon")
 # Properties the map reads from a context feature (land islands.csv does not list, such as Hokkaido);
 # its countries and its point are checked as the islands.csv columns they stand for.
 CONTEXT_TEXT = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic", "feature_kind")
@@ -52,7 +51,7 @@ def _ring_problem(ring: Any) -> str | None:
 
 
 def _geometry_problem(geometry: Any) -> str | None:
-    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Point", "Polygon", "MultiPolygon"):
         return _("is not a Point, Polygon or MultiPolygon")
     if geometry["type"] == "Point":
         return _position_problem(geometry.get("coordinates"))

@@ -76,16 +76,6 @@ def _country(params: Params, notices: list[str]) -> str | None:
     return country
 
 
-def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> str | None:
-    value = _single(params, "island", notices)
-    if value is None:
-        return None
-    if value.casefold() not in island_ids:
-        notices.append(_echo(_("{param} is not a known island; showing every island."), "island", value))
-        return None
-    return value.casefold()
-
-
 def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
     """The language a link asks for (lang=ja), else the browser's; English and a notice for one the app lacks."""
     notices: list[str] = []
@@ -103,7 +93,9 @@ def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str
     """Filters read from URL query parameters, and a notice for every value ignored."""
     notices: list[str] = []
     country = _country(params, notices)
-    island = _island(params, island_ids, notices)
+    message = _("{param} is not a known island; showing every island.")
+    island, island_notices = _known_choice(params, "island", island_ids, message, fold=True)
+    notices += island_notices
     year_from = _year(params, "from", bounds, notices)
     year_to = _year(params, "to", bounds, notices)
     if year_from is not None and year_to is not None and year_from > year_to:
@@ -127,13 +119,14 @@ def filters_to_query(filters: Filters, bounds: Years) -> dict[str, str]:
 
 
 def _known_choice(
-    params: Params, key: str, known: Iterable[str], message: str, **more: str
+    params: Params, key: str, known: Iterable[str], message: str, fold: bool = False, **more: str
 ) -> tuple[str | None, list[str]]:
-    """The one value of `key` if `known` has it (read only then); else None and `message` quoting it."""
+    """The one value of `key` (case-folded if `fold`) if `known` has it (read only then); else None and `message`."""
     notices: list[str] = []
-    chosen = _single(params, key, notices)
-    if chosen is not None and chosen not in set(known):
-        notices.append(_echo(message, key, chosen, **more))
+    value = _single(params, key, notices)
+    chosen = value.casefold() if value is not None and fold else value
+    if value is not None and chosen not in set(known):
+        notices.append(_echo(message, key, value, **more))
         chosen = None
     return chosen, notices
 

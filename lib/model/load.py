@@ -60,17 +60,6 @@ def _decoded(path: Path, rows: TableRows) -> str | None:
     return text
 
 
-def _header_problems(header: list[str], rows: TableRows) -> None:
-    duplicated = sorted({column for column in header if header.count(column) > 1})
-    if duplicated:
-        rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
-    separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
-    hint = _(" (columns must be separated by commas)") if separated_otherwise else ""
-    for column in rows.table.names:
-        if column not in header:
-            rows.fail(1, column, _("the column is missing from the header{hint}").format(hint=hint))
-
-
 def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]]]:
     """The file's records as text, by row number; none when the file cannot be read as its table."""
     text = _decoded(path, rows)
@@ -84,7 +73,14 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
         rows.fail(reader.line_num, None, reason)
         return []
     header = [column.strip() for column in records[0]]
-    _header_problems(header, rows)
+    duplicated = sorted({column for column in header if header.count(column) > 1})
+    if duplicated:
+        rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
+    separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
+    hint = _(" (columns must be separated by commas)") if separated_otherwise else ""
+    for column in rows.table.names:
+        if column not in header:
+            rows.fail(1, column, _("the column is missing from the header{hint}").format(hint=hint))
     if not rows.readable:
         return []
     parsed = []

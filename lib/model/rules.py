@@ -22,6 +22,7 @@ from lib.model.schema import Table
 Record = dict[str, Any]  # a typed row, by column
 Rows = list[tuple[int, Record]]
 Published = Mapping[str, pd.Timestamp]  # each article's day of publication, by source id
+Texts = Mapping[str, str]  # each article's full text, by source id
 # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
 _QUOTED = re.compile(r"“([^”]*)”")
 # Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
@@ -56,7 +57,7 @@ def year_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Proble
             yield Problem(table.file, number, "population_year", _("is given, but population is empty"))
 
 
-def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
+def statement_rules(rows: Rows, texts: Texts) -> Iterator[Problem]:
     """A statement's sentence is in its article, and its quote is in its sentence."""
     for number, record in rows:
         text = texts.get(record["source_id"])
@@ -69,7 +70,7 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
 
 
 def _source_row_problems(
-    record: Record, event: Record | None, texts: Mapping[str, str], published: Published
+    record: Record, event: Record | None, texts: Texts, published: Published
 ) -> Iterator[tuple[str, str]]:
     """A row is an article's sentence, found in its text, or a page; an article's sentence that
     claims the date names it as precisely as the event is dated."""
@@ -86,9 +87,7 @@ def _source_row_problems(
             yield "supports", only if dated else _("lists date, but the sentence does not date the event")
 
 
-def event_source_rules(
-    events: Rows, sources: Rows, texts: Mapping[str, str], published: Published
-) -> Iterator[Problem]:
+def event_source_rules(events: Rows, sources: Rows, texts: Texts, published: Published) -> Iterator[Problem]:
     """Every event has a source; an event dated more precisely than its article's sentence has a page that does."""
     events_by_id = {record["id"]: record for _, record in events}
     by_event: dict[str, list[Record]] = defaultdict(list)
@@ -162,7 +161,7 @@ def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
                 yield Problem(schema.ISLANDS.file, number, figure, reason)
 
 
-def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
+def story_rules(rows: Rows, texts: Texts) -> Iterator[Problem]:
     """What a chapter quotes is in a source article."""
     for number, record in rows:
         for quoted in _QUOTED.findall(record["text"]):

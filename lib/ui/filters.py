@@ -54,7 +54,6 @@ def _keep_order(moved: str) -> None:
 
 
 def sidebar_filters() -> Filters:
-    """The filters as the widgets hold them."""
     country = st.session_state[COUNTRY_KEY]
     return Filters(
         year_from=st.session_state[FROM_KEY],
