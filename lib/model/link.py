@@ -49,31 +49,27 @@ def _single(params: Params, key: str, notices: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def _year(params: Params, key: str, bounds: Years, notices: list[str]) -> int | None:
+def _year(params: Params, key: str, bounds: Years, default: int, notices: list[str]) -> int:
     value = _single(params, key, notices)
     if value is None:
-        return None
+        return default
     if not _YEAR.fullmatch(value):
         notices.append(_echo(_("{param} is not a year; ignored it."), key, value))
-        return None
+        return default
     if not bounds[0] <= int(value) <= bounds[1]:
         notices.append(_echo(_("{param} is outside {years}; ignored it."), key, value, years=years_text(*bounds)))
-        return None
+        return default
     return int(value)
 
 
 def _country(params: Params, notices: list[str]) -> str | None:
     """The country choice a link names, in any case; "USSR" names Russia."""
-    value = _single(params, "country", notices)
-    if value is None:
-        return None
     named = {choice.casefold(): choice for choice in COUNTRY_CHOICES}
     named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
-    country = named.get(value.casefold())
-    if country is None:
-        message = _("{param} is not one of {countries}; showing both countries.")
-        notices.append(_echo(message, "country", value, countries=", ".join(COUNTRY_CHOICES)))
-    return country
+    message = _("{param} is not one of {countries}; showing both countries.")
+    chosen, more = _known_choice(params, "country", named, message, fold=True, countries=", ".join(COUNTRY_CHOICES))
+    notices += more
+    return named.get(chosen) if chosen else None
 
 
 def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
@@ -96,14 +92,12 @@ def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str
     message = _("{param} is not a known island; showing every island.")
     island, island_notices = _known_choice(params, "island", island_ids, message, fold=True)
     notices += island_notices
-    year_from = _year(params, "from", bounds, notices)
-    year_to = _year(params, "to", bounds, notices)
-    if year_from is not None and year_to is not None and year_from > year_to:
+    year_from = _year(params, "from", bounds, bounds[0], notices)
+    year_to = _year(params, "to", bounds, bounds[1], notices)
+    if year_from > year_to:  # only both given can be: each defaults to its end of the bounds
         reversed_years = _("“from={start}” is after “to={end}”; showing every year.")
         notices.append(reversed_years.format(start=year_from, end=year_to))
-        year_from = year_to = None
-    year_from = bounds[0] if year_from is None else year_from
-    year_to = bounds[1] if year_to is None else year_to
+        year_from, year_to = bounds
     return Filters(year_from, year_to, country=country, island=island), notices
 
 

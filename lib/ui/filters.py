@@ -28,8 +28,7 @@ ISLAND_KEY = "filter_island"
 
 def choose_years(first: int, last: int) -> None:
     """Make `first` to `last` the years on every page: for a callback, which runs before the widgets."""
-    st.session_state[FROM_KEY] = first
-    st.session_state[TO_KEY] = last
+    st.session_state.update({FROM_KEY: first, TO_KEY: last})
 
 
 def choose_island(island: str) -> None:
@@ -39,11 +38,8 @@ def choose_island(island: str) -> None:
 
 def reset_filters(bounds: Years, page_defaults: Mapping[str, Any]) -> None:
     """Back to every country, year and island, and the page's own widgets (key: value) to theirs."""
-    st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
-    choose_years(*bounds)
-    choose_island("")
-    for key, value in page_defaults.items():
-        st.session_state[key] = value
+    everything = {COUNTRY_KEY: ALL_COUNTRIES, FROM_KEY: bounds[0], TO_KEY: bounds[1], ISLAND_KEY: ""}
+    st.session_state.update({**everything, **page_defaults})
 
 
 def _keep_order(moved: str) -> None:
@@ -73,36 +69,26 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
         _country_radio(page, COUNTRY_KEY, index=COUNTRIES.index(start.country or ALL_COUNTRIES))
         st.caption(_("Russia includes the Soviet Union (USSR) before 1992."))
         # Kept within the years of the data, which may have changed since the link was read.
-        _year_inputs(
-            first, last, "", _keep_order, [min(max(year, first), last) for year in (start.year_from, start.year_to)]
-        )
+        within = [min(max(year, first), last) for year in (start.year_from, start.year_to)]
+        _year_inputs(first, last, "", _keep_order, within)
         _island_box(names, ISLAND_KEY, index=("", *names).index(start.island) if start.island in names else 0)
     return sidebar_filters()
 
 
 def _country_radio(page: SitePage, key: str, **options: Any) -> None:
     """The country filter, labels translated as drawn: a format_func calling _() reads the calling thread's language."""
-    labels = {country: _(country) for country in COUNTRIES}
-    st.radio(
-        _(page.country_label),
-        COUNTRIES,
-        format_func=labels.get,
-        key=key,
-        horizontal=True,
-        help=_(page.country_help),
-        **options,
-    )
+    names = {country: _(country) for country in COUNTRIES}
+    hint = _(page.country_help)
+    st.radio(_(page.country_label), COUNTRIES, format_func=names.get, key=key, horizontal=True, help=hint, **options)
 
 
 def _year_inputs(
     first: int, last: int, prefix: str, on_change: Callable[[str], None], values: Sequence[int | str] = ("min", "min")
 ) -> None:
     """From and To side by side, keyed `prefix` and the filter's key: the sidebar's and the page panel's."""
-    for column, label, key, value in zip(st.columns(2), (_("From"), _("To")), (FROM_KEY, TO_KEY), values, strict=True):
-        widget_key = prefix + key
-        column.number_input(
-            label, first, last, value=value, step=1, key=widget_key, on_change=on_change, args=(widget_key,)
-        )
+    keys = (prefix + FROM_KEY, prefix + TO_KEY)
+    for column, label, key, value in zip(st.columns(2), (_("From"), _("To")), keys, values, strict=True):
+        column.number_input(label, first, last, value=value, step=1, key=key, on_change=on_change, args=(key,))
 
 
 def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
@@ -131,14 +117,11 @@ def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
     drawn once a run, taking the sidebar's values; a change sets the sidebar's and closes the panel."""
     names = dataset.island_names
     described = describe_filters(filters, dataset.year_bounds, names)
+    label = _("Filters: {filters}").format(filters=described) if described else _("Filters: none in use")
     with (
         st.container(key="page_filters_bar"),
         st.popover(
-            _("Filters: {filters}").format(filters=described) if described else _("Filters: none in use"),
-            icon=":material/filter_alt:",
-            key=PAGE_FILTERS_KEY,
-            on_change="rerun",
-            width="stretch",
+            label, icon=":material/filter_alt:", key=PAGE_FILTERS_KEY, on_change="rerun", width="stretch"
         ) as panel,
     ):
         if panel.open:  # drawn only while open: the popover reruns the app as it opens
@@ -165,12 +148,8 @@ def show_nothing_matches(
     said = _(_NONE_MATCHES[noun]).format(narrowing=join_names(narrowing)) if narrowing else _(_NONE_YET[noun])
     st.info(escape_markdown(said), icon=":material/filter_alt_off:")
     if not view.embedded:
-        st.button(
-            _("Clear every filter"),
-            on_click=reset_filters,
-            args=(view.dataset.year_bounds, page_defaults or {}),
-            icon=":material/filter_alt_off:",
-        )
+        reset_to = (view.dataset.year_bounds, page_defaults or {})
+        st.button(_("Clear every filter"), on_click=reset_filters, args=reset_to, icon=":material/filter_alt_off:")
 
 
 def show_what_filters_keep(view: View) -> None:
