@@ -29,7 +29,6 @@ class Filters:
 
 
 def year_bounds(*dates: pd.Series) -> Years:
-    """First and last year named by any of the date columns."""
     named = pd.concat(dates)
     return named.min().year, named.max().year
 

@@ -79,7 +79,6 @@ def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]
 
 
 def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]:
-    """The property and what is wrong with it, for each problem of one feature."""
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
         yield "properties", _("the feature has no properties object")
         return
@@ -90,8 +89,7 @@ def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]
     if feature_id in seen:
         yield "properties.id", _("{id!r} is used by another feature").format(id=feature_id)
     seen.add(feature_id)
-    geometry_problem = _geometry_problem(feature.get("geometry"))
-    if geometry_problem:
+    if geometry_problem := _geometry_problem(feature.get("geometry")):
         # Translators: {problem} is another message, e.g. "has a ring of fewer than four positions".
         yield "geometry", _("feature {id!r} {problem}").format(id=feature_id, problem=geometry_problem)
     if is_context(feature):

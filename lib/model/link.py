@@ -74,15 +74,11 @@ def _country(params: Params, notices: list[str]) -> str | None:
 
 def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
     """The language a link asks for (lang=ja), else the browser's; English and a notice for one the app lacks."""
-    notices: list[str] = []
-    asked = _single(params, "lang", notices)
-    if asked is None:
+    message = _("{param} is not one of {languages}; showing English.")
+    asked, notices = _known_choice(params, "lang", LANGUAGES, message, fold=True, languages=", ".join(LANGUAGES))
+    if asked is None and _single(params, "lang", []) is None:  # none asked, or not readably: the browser's
         return language_of_locale(browser_locale) or ENGLISH, notices
-    if asked.casefold() not in LANGUAGES:
-        message = _("{param} is not one of {languages}; showing English.")
-        notices.append(_echo(message, "lang", asked, languages=", ".join(LANGUAGES)))
-        return ENGLISH, notices
-    return asked.casefold(), notices
+    return asked or ENGLISH, notices
 
 
 def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str]) -> tuple[Filters, list[str]]:

@@ -73,8 +73,7 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
         rows.fail(reader.line_num, None, reason)
         return []
     header = [column.strip() for column in records[0]]
-    duplicated = sorted({column for column in header if header.count(column) > 1})
-    if duplicated:
+    if duplicated := sorted({column for column in header if header.count(column) > 1}):
         rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
     separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
     hint = _(" (columns must be separated by commas)") if separated_otherwise else ""

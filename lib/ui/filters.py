@@ -44,19 +44,14 @@ def reset_filters(bounds: Years, page_defaults: Mapping[str, Any]) -> None:
 
 def _keep_order(moved: str) -> None:
     """After one year input moves past the other, the other follows, so the range is never empty."""
-    year_from, year_to = st.session_state[FROM_KEY], st.session_state[TO_KEY]
-    if year_from > year_to:
+    if st.session_state[FROM_KEY] > st.session_state[TO_KEY]:
         st.session_state[TO_KEY if moved == FROM_KEY else FROM_KEY] = st.session_state[moved]
 
 
 def sidebar_filters() -> Filters:
-    country = st.session_state[COUNTRY_KEY]
-    return Filters(
-        year_from=st.session_state[FROM_KEY],
-        year_to=st.session_state[TO_KEY],
-        country=None if country == ALL_COUNTRIES else country,
-        island=st.session_state[ISLAND_KEY] or None,
-    )
+    state = st.session_state
+    country = None if state[COUNTRY_KEY] == ALL_COUNTRIES else state[COUNTRY_KEY]
+    return Filters(state[FROM_KEY], state[TO_KEY], country=country, island=state[ISLAND_KEY] or None)
 
 
 def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
@@ -154,11 +149,10 @@ def show_nothing_matches(
 
 def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
-    events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
     # Translators: {latest} is a sentence of its own: "Events up to 23 Jul 2018."
     said = _("These filters keep {events} and {statements}. {latest}").format(
-        events=share_of(events, len(view.dataset.events), "event"),
-        statements=share_of(statements, len(view.dataset.statements), "statement"),
+        events=share_of(int(view.events_kept.sum()), len(view.dataset.events), "event"),
+        statements=share_of(int(view.statements_kept.sum()), len(view.dataset.statements), "statement"),
         latest=data_runs_to(latest_event(view.dataset.events)),
     )
     st.caption(said)
@@ -166,7 +160,6 @@ def show_what_filters_keep(view: View) -> None:
 
 def show_filters_in_use(view: View, then: str = "") -> None:
     """The filters in use, then `then`; hidden on a phone, where the Filters button names them, unless `then` adds."""
-    in_use = filters_in_use(view.filters, view.dataset.year_bounds, view.dataset.island_names, then)
-    if in_use:
+    if in_use := filters_in_use(view.filters, view.dataset.year_bounds, view.dataset.island_names, then):
         phone_has_button = not (then or view.embedded)
         st.container(key="filters_in_use" if phone_has_button else None).caption(in_use)
