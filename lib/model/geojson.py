@@ -16,7 +16,6 @@ from lib.model.schema import GEOJSON_FILE, ISLANDS, constraints
 # Properties the map reads from a context feature (land islands.csv does not list, such as Hokkaido);
 # its countries and its point are checked as the islands.csv columns they stand for.
 CONTEXT_TEXT = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic", "feature_kind")
-CONTEXT_POINT = {"geom_centroid_lat": "lat", "geom_centroid_lon": "lon"}
 # A point feature stands for an islet too small to outline; its row's point must be this close (about 2 km).
 POINT_TOLERANCE_DEGREES = 0.02
 
@@ -71,7 +70,7 @@ def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]
         if value and value not in allowed:
             reason = _("is {value}; allowed values: {values}").format(value=_shown(value), values=", ".join(allowed))
             yield f"properties.{key}", reason
-    for key, column in CONTEXT_POINT.items():
+    for key, column in {"geom_centroid_lat": "lat", "geom_centroid_lon": "lon"}.items():
         value, rules = properties.get(key), constraints(ISLANDS.field(column))
         if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
             reason = _("is {value}, not a number from {minimum} to {maximum}").format(value=_shown(value), **rules)

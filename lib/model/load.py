@@ -75,8 +75,7 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
     header = [column.strip() for column in records[0]]
     if duplicated := sorted({column for column in header if header.count(column) > 1}):
         rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
-    separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
-    hint = _(" (columns must be separated by commas)") if separated_otherwise else ""
+    hint = _(" (columns must be separated by commas)") if len(header) == 1 and re.search(r"[;\t|]", header[0]) else ""
     for column in rows.table.names:
         if column not in header:
             rows.fail(1, column, _("the column is missing from the header{hint}").format(hint=hint))
@@ -152,23 +151,6 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
                     yield Problem(rows.table.file, number, name, reason)
 
 
-def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], list[Problem]]:
-    texts: dict[str, str] = {}
-    problems = []
-    for number, record in sources:
-        if not record["path"]:
-            continue
-        try:
-            # Bytes as stored, line ends included: evidence is compared with them verbatim.
-            texts[record["id"]] = (data_dir / record["path"]).read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            reason = _("{path!r} does not exist under data/").format(**record)
-            problems.append(Problem(SOURCES.file, number, "path", reason))
-        except UnicodeDecodeError:
-            problems.append(Problem(SOURCES.file, number, "path", _("{path!r} is not UTF-8 text").format(**record)))
-    return texts, problems
-
-
 def _frame(rows: TableRows) -> pd.DataFrame:
     frame = pd.DataFrame([record for _, record in rows.rows], columns=list(rows.table.names), dtype=object)
     return frame.astype({field["name"]: dtype(field) for field in rows.table.fields if dtype(field)})
@@ -183,7 +165,19 @@ def _cross_problems(
         for rows in tables.values()
         if rows.table.primary_key and rows.readable
     }
-    texts, problems = _read_texts(data_dir, tables["sources"].rows)
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for number, record in tables["sources"].rows:
+        if not record["path"]:
+            continue
+        try:
+            # Bytes as stored, line ends included: evidence is compared with them verbatim.
+            texts[record["id"]] = (data_dir / record["path"]).read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            reason = _("{path!r} does not exist under data/").format(**record)
+            problems.append(Problem(SOURCES.file, number, "path", reason))
+        except UnicodeDecodeError:
+            problems.append(Problem(SOURCES.file, number, "path", _("{path!r} is not UTF-8 text").format(**record)))
     for rows in tables.values():
         problems += _reference_problems(rows, known)
         problems += rules.date_rules(rows.table, rows.rows, today)

@@ -23,8 +23,6 @@ Record = dict[str, Any]  # a typed row, by column
 Rows = list[tuple[int, Record]]
 Published = Mapping[str, pd.Timestamp]  # each article's day of publication, by source id
 Texts = Mapping[str, str]  # each article's full text, by source id
-# Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
-_QUOTED = re.compile(r"“([^”]*)”")
 # Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
 _FILES = {table.name: table.file for table in schema.TABLES}
 
@@ -164,7 +162,8 @@ def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
 def story_rules(rows: Rows, texts: Texts) -> Iterator[Problem]:
     """What a chapter quotes is in a source article."""
     for number, record in rows:
-        for quoted in _QUOTED.findall(record["text"]):
+        # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
+        for quoted in re.findall(r"“([^”]*)”", record["text"]):
             if not any(quoted in text for text in texts.values()):
                 reason = _("quotes “{quoted}”, which is not found verbatim in any source article").format(quoted=quoted)
                 yield Problem(schema.STORY.file, number, "text", reason)
