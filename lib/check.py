@@ -13,7 +13,7 @@ import frictionless
 from lib.model.dataset import Dataset
 from lib.model.load import DATA_DIR, english_texts, read_cell, read_dataset, read_table
 from lib.model.problems import Problem
-from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS, Table
+from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS
 
 # What spreadsheets write and the app reads unchanged: an extra column (the descriptor's
 # fieldsMatch "superset", which frictionless 5 does not apply) and blank lines.
@@ -32,23 +32,18 @@ def _already_used(value: object, note: str) -> str:
     return f"{value!r} is already used in row {''.join(filter(str.isdigit, note))}"
 
 
-def _cell_reason(table: Table, labels: list[str], error: frictionless.errors.CellError) -> str:
-    """In the loader's words when it agrees, else in frictionless's."""
-    record = dict.fromkeys(table.names, "") | dict(zip(labels, map(str, error.cells), strict=False))
-    try:
-        read_cell(table.field(error.field_name), record, set())
-    except ValueError as problem:
-        return str(problem)
-    if error.type == "unique-error":
-        return _already_used(error.cell, error.note)
-    return f"is {error.cell!r}; {error.note}"
-
-
 def _table_problem(file: str, labels: list[str], error: frictionless.Error) -> Problem:
     table = _TABLES.get(file)
     row = getattr(error, "row_number", None)
     if isinstance(error, frictionless.errors.CellError) and table and error.field_name in table.names:
-        return Problem(file, row, error.field_name, _cell_reason(table, labels, error))
+        record = dict.fromkeys(table.names, "") | dict(zip(labels, map(str, error.cells), strict=False))
+        try:  # in the loader's words when it agrees, else in frictionless's
+            read_cell(table.field(error.field_name), record, set())
+        except ValueError as problem:
+            return Problem(file, row, error.field_name, str(problem))
+        if error.type == "unique-error":
+            return Problem(file, row, error.field_name, _already_used(error.cell, error.note))
+        return Problem(file, row, error.field_name, f"is {error.cell!r}; {error.note}")
     if isinstance(error, frictionless.errors.ForeignKeyError):
         column = error.field_names[0]
         target = table.references[column][0] if table and column in table.references else error.reference_name

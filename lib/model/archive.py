@@ -16,8 +16,7 @@ README_FILE = "README.md"
 
 def dataset_files(data_dir: Path, source_paths: Iterable[str]) -> list[str]:
     """The package's resources, its descriptor, the README and the source texts that exist, each once."""
-    resources = [resource["path"] for resource in PACKAGE["resources"]]
-    names = [*resources, PACKAGE_FILE, README_FILE, *sorted(source_paths)]
+    names = [*(resource["path"] for resource in PACKAGE["resources"]), PACKAGE_FILE, README_FILE, *sorted(source_paths)]
     return [name for name in dict.fromkeys(names) if (data_dir / name).is_file()]
 
 

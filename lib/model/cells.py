@@ -14,7 +14,6 @@ from lib.i18n import N_, _, current_language
 from lib.model.dates import parse_partial_date
 from lib.model.schema import PUBLISHERS, SOURCES, Field, constraints
 
-_INT = re.compile(r"-?\d+")
 # Characters no text field should hold: C0 controls other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What each of the descriptor's patterns asks for, in plain words.
@@ -45,7 +44,7 @@ def _list(value: str, field: Field) -> tuple[str, ...]:
 
 
 def _integer(value: str, field: Field) -> int:
-    if not _INT.fullmatch(value):
+    if not re.fullmatch(r"-?\d+", value):
         raise ValueError(_("is {value!r}, not a whole number").format(value=value))
     return int(value)
 
@@ -94,17 +93,6 @@ def dtype(field: Field) -> str | None:
     return _DTYPES["date"] if is_date(field) else _DTYPES.get(field["type"])
 
 
-def _text_problem(text: str, field: Field) -> str | None:
-    rules = constraints(field)
-    if "enum" in rules and text not in rules["enum"]:
-        return _("is {value!r}; allowed values: {values}").format(value=text, values=", ".join(rules["enum"]))
-    pattern = rules.get("pattern")
-    if pattern and not re.fullmatch(pattern, text):
-        hint = _(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else _("it must match {pattern}")
-        return _("is {value!r}; {hint}").format(value=text, hint=hint.format(pattern=pattern))
-    return None
-
-
 def _range_problem(value: Any, field: Field) -> str | None:
     rules = constraints(field)
     if "exclusiveMinimum" in rules and value <= rules["exclusiveMinimum"]:
@@ -124,8 +112,14 @@ def convert(field: Field, value: str, record: Mapping[str, str]) -> Any:
         typed = parse_partial_date(text, precision)
     else:
         typed = _READERS[field["type"]](text, field)
-    numeric = field["type"] in ("integer", "number")
-    problem = _text_problem(text, field) or (_range_problem(typed, field) if numeric else None)
-    if problem:
+    rules = constraints(field)
+    if "enum" in rules and text not in rules["enum"]:
+        allowed = ", ".join(rules["enum"])
+        raise ValueError(_("is {value!r}; allowed values: {values}").format(value=text, values=allowed))
+    pattern = rules.get("pattern")
+    if pattern and not re.fullmatch(pattern, text):
+        hint = _(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else _("it must match {pattern}")
+        raise ValueError(_("is {value!r}; {hint}").format(value=text, hint=hint.format(pattern=pattern)))
+    if field["type"] in ("integer", "number") and (problem := _range_problem(typed, field)):
         raise ValueError(problem)
     return typed

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from lib.i18n import ENGLISH
-from lib.model.filters import Filters, events_kept, island_groups, statements_kept, year_bounds
+from lib.model.filters import Filters, Years, events_kept, island_groups, statements_kept, year_bounds
 from lib.model.link import host_of
 
 T = TypeVar("T")
@@ -44,7 +44,7 @@ class Dataset:
 
     # Worked out on first use and kept with the dataset, which every session shares.
     @cached_property
-    def year_bounds(self) -> tuple[int, int]:
+    def year_bounds(self) -> Years:
         return year_bounds(self.events["date"], self.events["end_date"], self.statements["date"])
 
     @cached_property
@@ -73,7 +73,6 @@ class Dataset:
 
     @cached_property
     def events_by_id(self) -> pd.DataFrame:
-        """The events indexed by id, the id kept as a column."""
         return self.events.set_index("id", drop=False)
 
     def events_kept(self, filters: Filters) -> pd.Series:

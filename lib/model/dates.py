@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 
 from lib.i18n import ENGLISH, _, current_language
 
@@ -18,10 +18,10 @@ _SHAPES: dict[str, tuple[str, str, str]] = {
     "year": ("YYYY", r"\d{4}", "-01-01"),
 }
 
-# The day of the month is written by hand ("7", not "07"): strftime's "%-d" is glibc's alone.
-_FORMATS: dict[str, str] = {"day": "{day} %b %Y", "month": "%b %Y", "year": "%Y"}
+# English as CLDR patterns ("7 Oct 1956"), not CLDR's own "Oct 7, 1956".
+_FORMATS: dict[str, str] = {"day": "d MMM y", "month": "MMM y", "year": "y"}
 # A span's first date within the year of its last, which names the year.
-_WITHOUT_YEAR: dict[str, str] = {"day": "{day} %b", "month": "%b"}
+_WITHOUT_YEAR: dict[str, str] = {"day": "d MMM", "month": "MMM"}
 # Other languages write dates as CLDR's data, through Babel, gives them ("1956年10月19日", "19 октября 1956 г.").
 _SKELETONS: dict[str, str] = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
 
@@ -43,17 +43,13 @@ def parse_partial_date(text: str, precision: str) -> pd.Timestamp:
         raise ValueError(f"is {text!r}, which is not a real date") from None
 
 
-def _strftime(value: pd.Timestamp, pattern: str) -> str:
-    return value.strftime(pattern.replace("{day}", str(value.day)))
-
-
 def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
     """A date as a reader should see it: "1956", "Oct 1956", "19 Oct 1956", or "date unknown"."""
     if value is None or pd.isna(value) or precision not in _FORMATS:
         return _("date unknown")
     if current_language() != ENGLISH:
         return format_skeleton(_SKELETONS[precision], value, locale=current_language())
-    return _strftime(value, _FORMATS[precision])
+    return format_date(value, _FORMATS[precision], locale=ENGLISH)
 
 
 def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, precision: str) -> str:
@@ -71,5 +67,5 @@ def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, prec
     if precision == "day" and (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{last}"
     if precision in _WITHOUT_YEAR and start.year == end.year:
-        return f"{_strftime(start, _WITHOUT_YEAR[precision])} – {last}"
+        return f"{format_date(start, _WITHOUT_YEAR[precision], locale=ENGLISH)} – {last}"
     return f"{first} – {last}"

@@ -11,7 +11,6 @@ import pandas as pd
 from lib.i18n import _
 from lib.model.dates import PRECISIONS
 
-_WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
 _WEEKDAY = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 _MONTH_DAY = re.compile(r"\b(" + "|".join(calendar.month_name[1:]) + r")\s+([0-9]{1,2})\b")
@@ -26,7 +25,7 @@ def sentence_dates(sentence: str, published: pd.Timestamp) -> list[tuple[pd.Time
     """Every date the sentence names, with its precision; a weekday is the last such day on or before publication."""
     named = []
     for match in _WEEKDAY.finditer(sentence):
-        back = (published.weekday() - _WEEKDAYS[match.group(1)]) % 7
+        back = (published.weekday() - list(calendar.day_name).index(match.group(1))) % 7
         named.append((published.normalize() - pd.Timedelta(days=back), "day"))
     for match in _MONTH_DAY.finditer(sentence):
         try:

@@ -14,6 +14,7 @@ from lib.model.frames import names_any
 COUNTRY_CHOICES: tuple[str, ...] = (N_("Japan"), N_("Russia"))
 # Soviet-era rows count as Russia when filtering.
 COUNTRY_ALIASES: dict[str, str] = {"USSR": "Russia"}
+Years = tuple[int, int]  # a first and a last year, both included
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,11 @@ class Filters:
     country: str | None = None  # None: every country
     island: str | None = None  # an island id from islands.csv, None: every island
 
-    def is_full_range(self, bounds: tuple[int, int]) -> bool:
+    def is_full_range(self, bounds: Years) -> bool:
         return (self.year_from, self.year_to) == bounds
 
 
-def year_bounds(*dates: pd.Series) -> tuple[int, int]:
-    """First and last year named by any of the date columns."""
+def year_bounds(*dates: pd.Series) -> Years:
     named = pd.concat(dates)
     return named.min().year, named.max().year
 
@@ -52,7 +52,7 @@ def related_islands(island: str, groups: Mapping[str, str]) -> set[str]:
     return related
 
 
-def _in_years(starts: pd.Series, ends: pd.Series, filters: Filters, bounds: tuple[int, int]) -> pd.Series:
+def _in_years(starts: pd.Series, ends: pd.Series, filters: Filters, bounds: Years) -> pd.Series:
     """Rows whose span meets the years; undated rows only while the years are untouched."""
     # Compared as dates, not as .dt.year: no column of years is built on every run.
     keep = (starts < pd.Timestamp(filters.year_to + 1, 1, 1)) & (
@@ -65,9 +65,7 @@ def _names_island(frame: pd.DataFrame, filters: Filters, groups: Mapping[str, st
     return names_any(frame["islands"], related_islands(filters.island, groups)) if filters.island else True
 
 
-def events_kept(
-    events: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
-) -> pd.Series:
+def events_kept(events: pd.DataFrame, filters: Filters, bounds: Years, groups: Mapping[str, str]) -> pd.Series:
     """Which events the filters keep: any of their days in the years, involving the country, naming the island."""
     keep = _in_years(events["date"], events["end_date"], filters, bounds) & _names_island(events, filters, groups)
     if filters.country:
@@ -75,9 +73,7 @@ def events_kept(
     return keep
 
 
-def statements_kept(
-    statements: pd.DataFrame, filters: Filters, bounds: tuple[int, int], groups: Mapping[str, str]
-) -> pd.Series:
+def statements_kept(statements: pd.DataFrame, filters: Filters, bounds: Years, groups: Mapping[str, str]) -> pd.Series:
     """Which statements the filters keep: said in the years, for the country, naming the island."""
     keep = _in_years(statements["date"], statements["date"], filters, bounds)
     keep &= _names_island(statements, filters, groups)
@@ -91,7 +87,7 @@ def years_text(year_from: int, year_to: int) -> str:
     return str(year_from) if year_from == year_to else f"{year_from}–{year_to}"
 
 
-def describe_filters(filters: Filters, bounds: tuple[int, int], island_names: Mapping[str, str]) -> str:
+def describe_filters(filters: Filters, bounds: Years, island_names: Mapping[str, str]) -> str:
     """The filters in words, e.g. "Japan · 1950–2000 · Shikotan"; "" for none."""
     parts = [
         _(filters.country) if filters.country else "",

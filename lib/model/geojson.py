@@ -13,11 +13,9 @@ from lib.i18n import _
 from lib.model.problems import Problem
 from lib.model.schema import GEOJSON_FILE, ISLANDS, constraints
 
-GEOMETRY_TYPES = ("Point", "Polygon", "MultiPolygon")
 # Properties the map reads from a context feature (land islands.csv does not list, such as Hokkaido);
 # its countries and its point are checked as the islands.csv columns they stand for.
 CONTEXT_TEXT = ("name_en", "name_ja_romaji", "name_ja_kanji", "name_ru_latin", "name_ru_cyrillic", "feature_kind")
-CONTEXT_POINT = {"geom_centroid_lat": "lat", "geom_centroid_lon": "lon"}
 # A point feature stands for an islet too small to outline; its row's point must be this close (about 2 km).
 POINT_TOLERANCE_DEGREES = 0.02
 
@@ -44,14 +42,6 @@ def _position_problem(position: Any) -> str | None:
     return None
 
 
-def _rings(geometry: Mapping[str, Any]) -> list[Any]:
-    coordinates = geometry.get("coordinates")
-    polygons = coordinates if isinstance(coordinates, list) else [None]
-    if geometry["type"] == "Polygon":
-        return polygons
-    return [ring for polygon in polygons for ring in (polygon if isinstance(polygon, list) else [None])]
-
-
 def _ring_problem(ring: Any) -> str | None:
     if not isinstance(ring, list) or len(ring) < 4:
         return _("has a ring of fewer than four positions")
@@ -60,11 +50,15 @@ def _ring_problem(ring: Any) -> str | None:
 
 
 def _geometry_problem(geometry: Any) -> str | None:
-    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Point", "Polygon", "MultiPolygon"):
         return _("is not a Point, Polygon or MultiPolygon")
     if geometry["type"] == "Point":
         return _position_problem(geometry.get("coordinates"))
-    return next(filter(None, map(_ring_problem, _rings(geometry))), None)
+    coordinates = geometry.get("coordinates")
+    rings = coordinates if isinstance(coordinates, list) else [None]
+    if geometry["type"] == "MultiPolygon":
+        rings = [ring for polygon in rings for ring in (polygon if isinstance(polygon, list) else [None])]
+    return next(filter(None, map(_ring_problem, rings)), None)
 
 
 def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -76,7 +70,7 @@ def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]
         if value and value not in allowed:
             reason = _("is {value}; allowed values: {values}").format(value=_shown(value), values=", ".join(allowed))
             yield f"properties.{key}", reason
-    for key, column in CONTEXT_POINT.items():
+    for key, column in {"geom_centroid_lat": "lat", "geom_centroid_lon": "lon"}.items():
         value, rules = properties.get(key), constraints(ISLANDS.field(column))
         if not _number(value) or not rules["minimum"] <= value <= rules["maximum"]:
             reason = _("is {value}, not a number from {minimum} to {maximum}").format(value=_shown(value), **rules)
@@ -84,7 +78,6 @@ def _context_problems(properties: Mapping[str, Any]) -> Iterator[tuple[str, str]
 
 
 def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]:
-    """The property and what is wrong with it, for each problem of one feature."""
     if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
         yield "properties", _("the feature has no properties object")
         return
@@ -95,8 +88,7 @@ def _feature_problems(feature: Any, seen: set[str]) -> Iterator[tuple[str, str]]
     if feature_id in seen:
         yield "properties.id", _("{id!r} is used by another feature").format(id=feature_id)
     seen.add(feature_id)
-    geometry_problem = _geometry_problem(feature.get("geometry"))
-    if geometry_problem:
+    if geometry_problem := _geometry_problem(feature.get("geometry")):
         # Translators: {problem} is another message, e.g. "has a ring of fewer than four positions".
         yield "geometry", _("feature {id!r} {problem}").format(id=feature_id, problem=geometry_problem)
     if is_context(feature):

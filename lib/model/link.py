@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
 from lib.i18n import ENGLISH, LANGUAGES, N_, _, language_of_locale
-from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, years_text
+from lib.model.filters import COUNTRY_ALIASES, COUNTRY_CHOICES, Filters, Years, years_text
 
 # A query string's values per key, as st.query_params.get_all gives them.
 Params = Mapping[str, Sequence[str]]
@@ -49,75 +49,55 @@ def _single(params: Params, key: str, notices: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def _year(params: Params, key: str, bounds: tuple[int, int], notices: list[str]) -> int | None:
+def _year(params: Params, key: str, bounds: Years, default: int, notices: list[str]) -> int:
     value = _single(params, key, notices)
     if value is None:
-        return None
+        return default
     if not _YEAR.fullmatch(value):
         notices.append(_echo(_("{param} is not a year; ignored it."), key, value))
-        return None
+        return default
     if not bounds[0] <= int(value) <= bounds[1]:
         notices.append(_echo(_("{param} is outside {years}; ignored it."), key, value, years=years_text(*bounds)))
-        return None
+        return default
     return int(value)
 
 
 def _country(params: Params, notices: list[str]) -> str | None:
     """The country choice a link names, in any case; "USSR" names Russia."""
-    value = _single(params, "country", notices)
-    if value is None:
-        return None
     named = {choice.casefold(): choice for choice in COUNTRY_CHOICES}
     named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
-    country = named.get(value.casefold())
-    if country is None:
-        message = _("{param} is not one of {countries}; showing both countries.")
-        notices.append(_echo(message, "country", value, countries=", ".join(COUNTRY_CHOICES)))
-    return country
-
-
-def _island(params: Params, island_ids: Collection[str], notices: list[str]) -> str | None:
-    value = _single(params, "island", notices)
-    if value is None:
-        return None
-    if value.casefold() not in island_ids:
-        notices.append(_echo(_("{param} is not a known island; showing every island."), "island", value))
-        return None
-    return value.casefold()
+    message = _("{param} is not one of {countries}; showing both countries.")
+    chosen, more = _known_choice(params, "country", named, message, fold=True, countries=", ".join(COUNTRY_CHOICES))
+    notices += more
+    return named.get(chosen) if chosen else None
 
 
 def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
     """The language a link asks for (lang=ja), else the browser's; English and a notice for one the app lacks."""
-    notices: list[str] = []
-    asked = _single(params, "lang", notices)
-    if asked is None:
+    message = _("{param} is not one of {languages}; showing English.")
+    asked, notices = _known_choice(params, "lang", LANGUAGES, message, fold=True, languages=", ".join(LANGUAGES))
+    if asked is None and _single(params, "lang", []) is None:  # none asked, or not readably: the browser's
         return language_of_locale(browser_locale) or ENGLISH, notices
-    if asked.casefold() not in LANGUAGES:
-        message = _("{param} is not one of {languages}; showing English.")
-        notices.append(_echo(message, "lang", asked, languages=", ".join(LANGUAGES)))
-        return ENGLISH, notices
-    return asked.casefold(), notices
+    return asked or ENGLISH, notices
 
 
-def filters_from_query(
-    params: Params, bounds: tuple[int, int], island_ids: Collection[str]
-) -> tuple[Filters, list[str]]:
+def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str]) -> tuple[Filters, list[str]]:
     """Filters read from URL query parameters, and a notice for every value ignored."""
     notices: list[str] = []
     country = _country(params, notices)
-    island = _island(params, island_ids, notices)
-    year_from = _year(params, "from", bounds, notices)
-    year_to = _year(params, "to", bounds, notices)
-    if year_from is not None and year_to is not None and year_from > year_to:
+    message = _("{param} is not a known island; showing every island.")
+    island, island_notices = _known_choice(params, "island", island_ids, message, fold=True)
+    notices += island_notices
+    year_from = _year(params, "from", bounds, bounds[0], notices)
+    year_to = _year(params, "to", bounds, bounds[1], notices)
+    if year_from > year_to:  # only both given can be: each defaults to its end of the bounds
         reversed_years = _("“from={start}” is after “to={end}”; showing every year.")
         notices.append(reversed_years.format(start=year_from, end=year_to))
-        year_from = year_to = None
-    year_from = bounds[0] if year_from is None else year_from
-    year_to = bounds[1] if year_to is None else year_to
+        year_from, year_to = bounds
     return Filters(year_from, year_to, country=country, island=island), notices
 
 
-def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str]:
+def filters_to_query(filters: Filters, bounds: Years) -> dict[str, str]:
     """Query parameters for a link to exactly these filters; defaults are left out."""
     params = {
         "country": filters.country or "",
@@ -129,13 +109,14 @@ def filters_to_query(filters: Filters, bounds: tuple[int, int]) -> dict[str, str
 
 
 def _known_choice(
-    params: Params, key: str, known: Iterable[str], message: str, **more: str
+    params: Params, key: str, known: Iterable[str], message: str, fold: bool = False, **more: str
 ) -> tuple[str | None, list[str]]:
-    """The one value of `key` if `known` has it (read only then); else None and `message` quoting it."""
+    """The one value of `key` (case-folded if `fold`) if `known` has it (read only then); else None and `message`."""
     notices: list[str] = []
-    chosen = _single(params, key, notices)
-    if chosen is not None and chosen not in set(known):
-        notices.append(_echo(message, key, chosen, **more))
+    value = _single(params, key, notices)
+    chosen = value.casefold() if value is not None and fold else value
+    if value is not None and chosen not in set(known):
+        notices.append(_echo(message, key, value, **more))
         chosen = None
     return chosen, notices
 

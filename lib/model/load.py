@@ -22,8 +22,6 @@ from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
 from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Field, Table, constraints
 
-__all__ = ["DATA_DIR", "Dataset", "LoadResult", "Problem", "read_dataset"]
-
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -62,17 +60,6 @@ def _decoded(path: Path, rows: TableRows) -> str | None:
     return text
 
 
-def _header_problems(header: list[str], rows: TableRows) -> None:
-    duplicated = sorted({column for column in header if header.count(column) > 1})
-    if duplicated:
-        rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
-    separated_otherwise = len(header) == 1 and re.search(r"[;\t|]", header[0])
-    hint = _(" (columns must be separated by commas)") if separated_otherwise else ""
-    for column in rows.table.names:
-        if column not in header:
-            rows.fail(1, column, _("the column is missing from the header{hint}").format(hint=hint))
-
-
 def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]]]:
     """The file's records as text, by row number; none when the file cannot be read as its table."""
     text = _decoded(path, rows)
@@ -86,7 +73,12 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
         rows.fail(reader.line_num, None, reason)
         return []
     header = [column.strip() for column in records[0]]
-    _header_problems(header, rows)
+    if duplicated := sorted({column for column in header if header.count(column) > 1}):
+        rows.fail(1, None, _("the header repeats {columns}").format(columns=", ".join(map(repr, duplicated))))
+    hint = _(" (columns must be separated by commas)") if len(header) == 1 and re.search(r"[;\t|]", header[0]) else ""
+    for column in rows.table.names:
+        if column not in header:
+            rows.fail(1, column, _("the column is missing from the header{hint}").format(hint=hint))
     if not rows.readable:
         return []
     parsed = []
@@ -118,41 +110,32 @@ def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
     return convert(field, value, record)
 
 
-def _typed(number: int, record: dict[str, str], rows: TableRows) -> dict[str, Any]:
-    typed: dict[str, Any] = {}
-    broken: set[str] = set()
+def read_table(data_dir: Path, table: Table) -> TableRows:
+    """The file's rows typed, with each cell's problem, then each key's that is used twice."""
+    rows = TableRows(table)
     # Dates at a precision last: they are read at the precision of their row, checked first.
-    for field in sorted(rows.table.fields, key=lambda field: "precisionField" in field):
-        try:
-            typed[field["name"]] = read_cell(field, record, broken)
-        except ValueError as error:
-            rows.problems.append(Problem(rows.table.file, number, field["name"], str(error)))
-            typed[field["name"]] = empty(field)
-            broken.add(field["name"])
-    return typed
-
-
-def _key_problems(rows: TableRows) -> Iterator[Problem]:
-    table = rows.table
+    fields = sorted(table.fields, key=lambda field: "precisionField" in field)
+    for number, record in _read_records(data_dir / table.file, rows):
+        typed: dict[str, Any] = {}
+        broken: set[str] = set()
+        for field in fields:
+            try:
+                typed[field["name"]] = read_cell(field, record, broken)
+            except ValueError as error:
+                rows.problems.append(Problem(table.file, number, field["name"], str(error)))
+                typed[field["name"]] = empty(field)
+                broken.add(field["name"])
+        rows.rows.append((number, typed))
     unique = [field["name"] for field in table.fields if constraints(field).get("unique")]
     for name in filter(None, (table.primary_key, *unique)):
         seen: dict[Any, int] = {}
         for number, record in rows.rows:
-            value = record[name]
-            if pd.isna(value) or value == "":
+            if pd.isna(record[name]) or record[name] == "":
                 continue
-            first = seen.setdefault(value, number)
+            first = seen.setdefault(record[name], number)
             if first != number:
-                reason = _("{value!r} is already used in row {row}").format(value=value, row=first)
-                yield Problem(table.file, number, name, reason)
-
-
-def read_table(data_dir: Path, table: Table) -> TableRows:
-    rows = TableRows(table)
-    rows.rows = [
-        (number, _typed(number, record, rows)) for number, record in _read_records(data_dir / table.file, rows)
-    ]
-    rows.problems += _key_problems(rows)
+                reason = _("{value!r} is already used in row {row}").format(value=record[name], row=first)
+                rows.problems.append(Problem(table.file, number, name, reason))
     return rows
 
 
@@ -168,33 +151,9 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
                     yield Problem(rows.table.file, number, name, reason)
 
 
-def _read_texts(data_dir: Path, sources: rules.Rows) -> tuple[dict[str, str], list[Problem]]:
-    texts: dict[str, str] = {}
-    problems = []
-    for number, record in sources:
-        if not record["path"]:
-            continue
-        try:
-            # Bytes as stored, line ends included: evidence is compared with them verbatim.
-            texts[record["id"]] = (data_dir / record["path"]).read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            reason = _("{path!r} does not exist under data/").format(**record)
-            problems.append(Problem(SOURCES.file, number, "path", reason))
-        except UnicodeDecodeError:
-            problems.append(Problem(SOURCES.file, number, "path", _("{path!r} is not UTF-8 text").format(**record)))
-    return texts, problems
-
-
 def _frame(rows: TableRows) -> pd.DataFrame:
     frame = pd.DataFrame([record for _, record in rows.rows], columns=list(rows.table.names), dtype=object)
     return frame.astype({field["name"]: dtype(field) for field in rows.table.fields if dtype(field)})
-
-
-def _events_frame(events: pd.DataFrame, event_sources: pd.DataFrame) -> pd.DataFrame:
-    """Events in date order, each with its origin: "article" when an article states it, else "context"."""
-    from_articles = event_sources.loc[event_sources["source_id"] != "", "event_id"]
-    origin = events["id"].isin(from_articles).map({True: "article", False: "context"})
-    return events.assign(origin=origin).sort_values(["date", "id"], ignore_index=True)
 
 
 def _cross_problems(
@@ -206,7 +165,19 @@ def _cross_problems(
         for rows in tables.values()
         if rows.table.primary_key and rows.readable
     }
-    texts, problems = _read_texts(data_dir, tables["sources"].rows)
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for number, record in tables["sources"].rows:
+        if not record["path"]:
+            continue
+        try:
+            # Bytes as stored, line ends included: evidence is compared with them verbatim.
+            texts[record["id"]] = (data_dir / record["path"]).read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            reason = _("{path!r} does not exist under data/").format(**record)
+            problems.append(Problem(SOURCES.file, number, "path", reason))
+        except UnicodeDecodeError:
+            problems.append(Problem(SOURCES.file, number, "path", _("{path!r} is not UTF-8 text").format(**record)))
     for rows in tables.values():
         problems += _reference_problems(rows, known)
         problems += rules.date_rules(rows.table, rows.rows, today)
@@ -267,7 +238,10 @@ def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.T
     if problems:
         return LoadResult(None, tuple(problems))
     frames = {name: _frame(rows) for name, rows in tables.items()}
-    frames["events"] = _events_frame(frames["events"], frames["event_sources"])
+    # Events in date order, each with its origin: "article" when an article states it, else "context".
+    from_articles = frames["event_sources"].query("source_id != ''")["event_id"]
+    origin = frames["events"]["id"].isin(from_articles).map({True: "article", False: "context"})
+    frames["events"] = frames["events"].assign(origin=origin).sort_values(["date", "id"], ignore_index=True)
     frames["positions"] = frames["positions"].sort_values(["side", "order"], ignore_index=True)
     frames["story"] = frames["story"].sort_values("order", ignore_index=True)
     if language in TRANSLATIONS:

@@ -19,9 +19,10 @@ from lib.model.link import host_of
 from lib.model.problems import Problem
 from lib.model.schema import Table
 
-Rows = list[tuple[int, dict[str, Any]]]
-# Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
-_QUOTED = re.compile(r"“([^”]*)”")
+Record = dict[str, Any]  # a typed row, by column
+Rows = list[tuple[int, Record]]
+Published = Mapping[str, pd.Timestamp]  # each article's day of publication, by source id
+Texts = Mapping[str, str]  # each article's full text, by source id
 # Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
 _FILES = {table.name: table.file for table in schema.TABLES}
 
@@ -54,7 +55,7 @@ def year_rules(table: Table, rows: Rows, today: pd.Timestamp) -> Iterator[Proble
             yield Problem(table.file, number, "population_year", _("is given, but population is empty"))
 
 
-def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
+def statement_rules(rows: Rows, texts: Texts) -> Iterator[Problem]:
     """A statement's sentence is in its article, and its quote is in its sentence."""
     for number, record in rows:
         text = texts.get(record["source_id"])
@@ -67,10 +68,7 @@ def statement_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
 
 
 def _source_row_problems(
-    record: dict[str, Any],
-    event: dict[str, Any] | None,
-    texts: Mapping[str, str],
-    published: Mapping[str, pd.Timestamp],
+    record: Record, event: Record | None, texts: Texts, published: Published
 ) -> Iterator[tuple[str, str]]:
     """A row is an article's sentence, found in its text, or a page; an article's sentence that
     claims the date names it as precisely as the event is dated."""
@@ -87,35 +85,10 @@ def _source_row_problems(
             yield "supports", only if dated else _("lists date, but the sentence does not date the event")
 
 
-def _article_date_problem(
-    event: dict[str, Any], article_rows: list[dict[str, Any]], published: Mapping[str, pd.Timestamp]
-) -> str | None:
-    """Why the event's date says more than its articles' sentences; None if it does not."""
-    supported = [
-        supported_precision(row["evidence"], published[row["source_id"]], event["date"])
-        for row in article_rows
-        if row["source_id"] in published
-    ]
-    finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
-    if not supported or not finer(event["date_precision"], finest):
-        return None
-    values = {"precision": event["date_precision"], "finest": finest, **_FILES}
-    if finest:
-        return _(
-            "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
-            "add a page that states the date to {event_sources}"
-        ).format(**values)
-    return _(
-        "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {event_sources}"
-    ).format(**values)
-
-
-def event_source_rules(
-    events: Rows, sources: Rows, texts: Mapping[str, str], published: Mapping[str, pd.Timestamp]
-) -> Iterator[Problem]:
+def event_source_rules(events: Rows, sources: Rows, texts: Texts, published: Published) -> Iterator[Problem]:
     """Every event has a source; an event dated more precisely than its article's sentence has a page that does."""
     events_by_id = {record["id"]: record for _, record in events}
-    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_event: dict[str, list[Record]] = defaultdict(list)
     for number, record in sources:
         by_event[record["event_id"]].append(record)
         for column, reason in _source_row_problems(record, events_by_id.get(record["event_id"]), texts, published):
@@ -126,12 +99,28 @@ def event_source_rules(
             reason = _("has no source: add a row to {event_sources}").format(**_FILES)
             yield Problem(schema.EVENTS.file, number, "id", reason)
             continue
-        dated_by_page = any(row["url"] and "date" in row["supports"] for row in rows)
-        if _missing(event["date"]) or dated_by_page:
+        if _missing(event["date"]) or any(row["url"] and "date" in row["supports"] for row in rows):
+            continue  # undated, or dated by a page
+        supported = [
+            supported_precision(row["evidence"], published[row["source_id"]], event["date"])
+            for row in rows
+            if row["source_id"] in published
+        ]
+        # The event may be dated no more precisely than the finest of its articles' sentences.
+        finest = min(filter(None, supported), default=None, key=PRECISIONS.index)
+        if not supported or not finer(event["date_precision"], finest):
             continue
-        problem = _article_date_problem(event, [row for row in rows if row["source_id"]], published)
-        if problem:
-            yield Problem(schema.EVENTS.file, number, "date", problem)
+        values = {"precision": event["date_precision"], "finest": finest, **_FILES}
+        if finest:
+            reason = _(
+                "is dated to the {precision}, but the article's sentence dates it only to the {finest}: "
+                "add a page that states the date to {event_sources}"
+            )
+        else:
+            reason = _(
+                "is dated to the {precision}, but the article's sentence does not date it: add a page that states the date to {event_sources}"
+            )
+        yield Problem(schema.EVENTS.file, number, "date", reason.format(**values))
 
 
 def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[Problem]:
@@ -170,10 +159,11 @@ def figure_rules(islands: Rows, figures: Rows) -> Iterator[Problem]:
                 yield Problem(schema.ISLANDS.file, number, figure, reason)
 
 
-def story_rules(rows: Rows, texts: Mapping[str, str]) -> Iterator[Problem]:
+def story_rules(rows: Rows, texts: Texts) -> Iterator[Problem]:
     """What a chapter quotes is in a source article."""
     for number, record in rows:
-        for quoted in _QUOTED.findall(record["text"]):
+        # Words a chapter quotes: between typographic quotation marks, as the data writes a quotation.
+        for quoted in re.findall(r"“([^”]*)”", record["text"]):
             if not any(quoted in text for text in texts.values()):
                 reason = _("quotes “{quoted}”, which is not found verbatim in any source article").format(quoted=quoted)
                 yield Problem(schema.STORY.file, number, "text", reason)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from lib.i18n import N_, _
 from lib.model.dataset import Dataset
-from lib.model.filters import COUNTRY_CHOICES, Filters, describe_filters
+from lib.model.filters import COUNTRY_CHOICES, Filters, Years, describe_filters
 from lib.model.view import View
 from lib.site import SitePage
 from lib.views.markdown import escape_markdown
@@ -28,8 +28,7 @@ ISLAND_KEY = "filter_island"
 
 def choose_years(first: int, last: int) -> None:
     """Make `first` to `last` the years on every page: for a callback, which runs before the widgets."""
-    st.session_state[FROM_KEY] = first
-    st.session_state[TO_KEY] = last
+    st.session_state.update({FROM_KEY: first, TO_KEY: last})
 
 
 def choose_island(island: str) -> None:
@@ -37,31 +36,22 @@ def choose_island(island: str) -> None:
     st.session_state[ISLAND_KEY] = island
 
 
-def reset_filters(bounds: tuple[int, int], page_defaults: Mapping[str, Any]) -> None:
+def reset_filters(bounds: Years, page_defaults: Mapping[str, Any]) -> None:
     """Back to every country, year and island, and the page's own widgets (key: value) to theirs."""
-    st.session_state[COUNTRY_KEY] = ALL_COUNTRIES
-    choose_years(*bounds)
-    choose_island("")
-    for key, value in page_defaults.items():
-        st.session_state[key] = value
+    everything = {COUNTRY_KEY: ALL_COUNTRIES, FROM_KEY: bounds[0], TO_KEY: bounds[1], ISLAND_KEY: ""}
+    st.session_state.update({**everything, **page_defaults})
 
 
 def _keep_order(moved: str) -> None:
     """After one year input moves past the other, the other follows, so the range is never empty."""
-    year_from, year_to = st.session_state[FROM_KEY], st.session_state[TO_KEY]
-    if year_from > year_to:
+    if st.session_state[FROM_KEY] > st.session_state[TO_KEY]:
         st.session_state[TO_KEY if moved == FROM_KEY else FROM_KEY] = st.session_state[moved]
 
 
 def sidebar_filters() -> Filters:
-    """The filters as the widgets hold them."""
-    country = st.session_state[COUNTRY_KEY]
-    return Filters(
-        year_from=st.session_state[FROM_KEY],
-        year_to=st.session_state[TO_KEY],
-        country=None if country == ALL_COUNTRIES else country,
-        island=st.session_state[ISLAND_KEY] or None,
-    )
+    state = st.session_state
+    country = None if state[COUNTRY_KEY] == ALL_COUNTRIES else state[COUNTRY_KEY]
+    return Filters(state[FROM_KEY], state[TO_KEY], country=country, island=state[ISLAND_KEY] or None)
 
 
 def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
@@ -74,36 +64,26 @@ def filter_sidebar(dataset: Dataset, page: SitePage, start: Filters) -> Filters:
         _country_radio(page, COUNTRY_KEY, index=COUNTRIES.index(start.country or ALL_COUNTRIES))
         st.caption(_("Russia includes the Soviet Union (USSR) before 1992."))
         # Kept within the years of the data, which may have changed since the link was read.
-        _year_inputs(
-            first, last, "", _keep_order, [min(max(year, first), last) for year in (start.year_from, start.year_to)]
-        )
+        within = [min(max(year, first), last) for year in (start.year_from, start.year_to)]
+        _year_inputs(first, last, "", _keep_order, within)
         _island_box(names, ISLAND_KEY, index=("", *names).index(start.island) if start.island in names else 0)
     return sidebar_filters()
 
 
 def _country_radio(page: SitePage, key: str, **options: Any) -> None:
     """The country filter, labels translated as drawn: a format_func calling _() reads the calling thread's language."""
-    labels = {country: _(country) for country in COUNTRIES}
-    st.radio(
-        _(page.country_label),
-        COUNTRIES,
-        format_func=labels.get,
-        key=key,
-        horizontal=True,
-        help=_(page.country_help),
-        **options,
-    )
+    names = {country: _(country) for country in COUNTRIES}
+    hint = _(page.country_help)
+    st.radio(_(page.country_label), COUNTRIES, format_func=names.get, key=key, horizontal=True, help=hint, **options)
 
 
 def _year_inputs(
     first: int, last: int, prefix: str, on_change: Callable[[str], None], values: Sequence[int | str] = ("min", "min")
 ) -> None:
     """From and To side by side, keyed `prefix` and the filter's key: the sidebar's and the page panel's."""
-    for column, label, key, value in zip(st.columns(2), (_("From"), _("To")), (FROM_KEY, TO_KEY), values, strict=True):
-        widget_key = prefix + key
-        column.number_input(
-            label, first, last, value=value, step=1, key=widget_key, on_change=on_change, args=(widget_key,)
-        )
+    keys = (prefix + FROM_KEY, prefix + TO_KEY)
+    for column, label, key, value in zip(st.columns(2), (_("From"), _("To")), keys, values, strict=True):
+        column.number_input(label, first, last, value=value, step=1, key=key, on_change=on_change, args=(key,))
 
 
 def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
@@ -130,29 +110,21 @@ def _set_from_page(page_key: str) -> None:
 def page_filters(dataset: Dataset, page: SitePage, filters: Filters) -> None:
     """A button labelled with the filters in use, opening the same filters: widgets of their own, as a widget is
     drawn once a run, taking the sidebar's values; a change sets the sidebar's and closes the panel."""
-    first, last = dataset.year_bounds
     names = dataset.island_names
     described = describe_filters(filters, dataset.year_bounds, names)
+    label = _("Filters: {filters}").format(filters=described) if described else _("Filters: none in use")
     with (
         st.container(key="page_filters_bar"),
         st.popover(
-            _("Filters: {filters}").format(filters=described) if described else _("Filters: none in use"),
-            icon=":material/filter_alt:",
-            key=PAGE_FILTERS_KEY,
-            on_change="rerun",
-            width="stretch",
+            label, icon=":material/filter_alt:", key=PAGE_FILTERS_KEY, on_change="rerun", width="stretch"
         ) as panel,
     ):
         if panel.open:  # drawn only while open: the popover reruns the app as it opens
-            _draw_page_filters(page, first, last, names)
-
-
-def _draw_page_filters(page: SitePage, first: int, last: int, names: Mapping[str, str]) -> None:
-    for page_key, key in _MIRRORS.items():
-        st.session_state[page_key] = st.session_state[key]
-    _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
-    _year_inputs(first, last, "page_", _set_from_page)
-    _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
+            for page_key, key in _MIRRORS.items():
+                st.session_state[page_key] = st.session_state[key]
+            _country_radio(page, f"page_{COUNTRY_KEY}", on_change=_set_from_page, args=(f"page_{COUNTRY_KEY}",))
+            _year_inputs(*dataset.year_bounds, "page_", _set_from_page)
+            _island_box(names, f"page_{ISLAND_KEY}", on_change=_set_from_page, args=(f"page_{ISLAND_KEY}",))
 
 
 # What a page lists, by the noun it passes: each sentence whole, for the catalogs.
@@ -171,22 +143,16 @@ def show_nothing_matches(
     said = _(_NONE_MATCHES[noun]).format(narrowing=join_names(narrowing)) if narrowing else _(_NONE_YET[noun])
     st.info(escape_markdown(said), icon=":material/filter_alt_off:")
     if not view.embedded:
-        bounds = view.dataset.year_bounds
-        st.button(
-            _("Clear every filter"),
-            on_click=reset_filters,
-            args=(bounds, page_defaults or {}),
-            icon=":material/filter_alt_off:",
-        )
+        reset_to = (view.dataset.year_bounds, page_defaults or {})
+        st.button(_("Clear every filter"), on_click=reset_filters, args=reset_to, icon=":material/filter_alt_off:")
 
 
 def show_what_filters_keep(view: View) -> None:
     """On a phone the sidebar covers the page: what the filters keep is said where they are."""
-    events, statements = int(view.events_kept.sum()), int(view.statements_kept.sum())
     # Translators: {latest} is a sentence of its own: "Events up to 23 Jul 2018."
     said = _("These filters keep {events} and {statements}. {latest}").format(
-        events=share_of(events, len(view.dataset.events), "event"),
-        statements=share_of(statements, len(view.dataset.statements), "statement"),
+        events=share_of(int(view.events_kept.sum()), len(view.dataset.events), "event"),
+        statements=share_of(int(view.statements_kept.sum()), len(view.dataset.statements), "statement"),
         latest=data_runs_to(latest_event(view.dataset.events)),
     )
     st.caption(said)
@@ -194,7 +160,6 @@ def show_what_filters_keep(view: View) -> None:
 
 def show_filters_in_use(view: View, then: str = "") -> None:
     """The filters in use, then `then`; hidden on a phone, where the Filters button names them, unless `then` adds."""
-    in_use = filters_in_use(view.filters, view.dataset.year_bounds, view.dataset.island_names, then)
-    if in_use:
+    if in_use := filters_in_use(view.filters, view.dataset.year_bounds, view.dataset.island_names, then):
         phone_has_button = not (then or view.embedded)
         st.container(key="filters_in_use" if phone_has_button else None).caption(in_use)
