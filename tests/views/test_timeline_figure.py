@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit
 
 from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
-from lib.views.timeline.figure import LANE_PX, selected_event_id
+from lib.views.timeline.figure import LANE_PX, TOOLBAR_MESSAGES, chart_config, selected_event_id
 from lib.views.timeline.marks import MARKER_PX
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, bars_by_id, figure_for, markers_by_id
 
@@ -216,3 +218,32 @@ def test_the_chart_is_in_the_readers_language(
         assert re.search(script, text), text
     assert trace.customdata[index][2] == declared
     assert "Source:" not in trace.hovertemplate
+
+
+PLOTLY_BUNDLE = next((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+
+
+def test_the_toolbar_s_words_are_those_plotly_looks_up() -> None:
+    bundle = PLOTLY_BUNDLE.read_text(encoding="utf-8")
+    for message in TOOLBAR_MESSAGES:
+        assert f"`{message}`" in bundle, message
+
+
+def test_in_english_the_chart_keeps_plotly_s_own_words() -> None:
+    config = chart_config()
+    assert "locale" not in config and "locales" not in config
+    assert config["displaylogo"] is False and "zoomIn2d" in config["modeBarButtonsToRemove"]
+
+
+@pytest.mark.parametrize(("language", "script"), [("ja", "[\u3040-\u30ff\u4e00-\u9fff]"), ("ru", "[\u0400-\u04ff]")])
+def test_the_toolbar_speaks_the_reader_s_language(language: str, script: str) -> None:
+    use_language(language)
+    try:
+        config = chart_config()
+    finally:
+        use_language(ENGLISH)
+    assert config["locale"] == language
+    dictionary = config["locales"][language]["dictionary"]
+    assert re.search(script, dictionary["Download plot as a PNG"])
+    assert all(translated != english for english, translated in dictionary.items())
+    assert config["modeBarButtonsToRemove"] == chart_config()["modeBarButtonsToRemove"]
