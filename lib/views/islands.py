@@ -158,9 +158,7 @@ def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping
     rows = {}
     for island_id in island_ids:
         wanted = related_islands(island_id, groups)
-        names_it = np.fromiter(
-            (any(item in wanted for item in ids) for ids in distinct_lists), bool, len(distinct_lists)
-        )
+        names_it = np.array([any(item in wanted for item in ids) for ids in distinct_lists], dtype=bool)
         rows[island_id] = np.flatnonzero(names_it[codes])
     return NamingIndex(frame, rows)
 

@@ -87,7 +87,7 @@ def build_island_map(
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)
 
-    folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
+    folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)  # MapChrome titles its button
     MapChrome(
         map_legend_html(legend_entries(on_map), compact=compact, highlighted=legend_names(ringed, on_map)),
         _(COASTS_ATTRIBUTION),

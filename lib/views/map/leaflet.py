@@ -138,8 +138,7 @@ def label_layer(labels: Sequence[IslandLabel]) -> folium.GeoJson:
 
 class MapChrome(MacroElement):
     """What islands.js adds around the islands: the sea, the legend, the attribution, Leaflet's words in the
-    reader's language, islet names from ISLET_NAMES_ZOOM on, and the first view (on a phone, only the disputed
-    islands, not to draw them too small). It comes after the layer control, whose button it titles."""
+    reader's language, islet names from ISLET_NAMES_ZOOM on, and the first view (on a phone, the disputed islands)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"

@@ -30,7 +30,6 @@ _TICK_FORMATS = [
 # The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
 ZOOM_TOOLS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
-# Plotly's words for the one button of its toolbar the chart keeps, and for the notices a click on it gives.
 TOOLBAR_MESSAGES = (
     N_("Download plot as a PNG"),
     N_("Preparing image - this may take a few seconds"),
@@ -40,9 +39,8 @@ TOOLBAR_MESSAGES = (
 
 
 def chart_config() -> dict[str, Any]:
-    """Plotly's config, its toolbar in the reader's language: Plotly looks its English words up in `locales`."""
-    language = current_language()
-    if language == ENGLISH:
+    """Plotly's config: in ja and ru, `locales` gives Plotly the words of the chart's one button and its notices."""
+    if (language := current_language()) == ENGLISH:
         return CHART_CONFIG
     dictionary = {message: _(message) for message in TOOLBAR_MESSAGES}
     return CHART_CONFIG | {"locale": language, "locales": {language: {"dictionary": dictionary}}}
