@@ -75,7 +75,8 @@
     credit.firstChild.title = words.credit;
     map.attributionControl.setPrefix(credit.innerHTML);
     map.on("popupopen", function (event) {
-      event.popup.getElement().querySelector(".leaflet-popup-close-button").setAttribute("aria-label", words.closePopup);
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      close.setAttribute("aria-label", words.closePopup);
     });
   }
 

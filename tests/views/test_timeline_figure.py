@@ -220,11 +220,12 @@ def test_the_chart_is_in_the_readers_language(
     assert "Source:" not in trace.hovertemplate
 
 
-PLOTLY_BUNDLE = next((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("PlotlyChart.*.js"))
+STREAMLIT_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
 
 
 def test_the_toolbar_s_words_are_those_plotly_looks_up() -> None:
-    bundle = PLOTLY_BUNDLE.read_text(encoding="utf-8")
+    """Plotly as Streamlit bundles it: its toolbar's words, looked up as keys of the locale's dictionary."""
+    bundle = "".join(path.read_text(encoding="utf-8") for path in STREAMLIT_JS.glob("PlotlyChart.*.js"))
     for message in TOOLBAR_MESSAGES:
         assert f"`{message}`" in bundle, message
 
@@ -236,14 +237,13 @@ def test_in_english_the_chart_keeps_plotly_s_own_words() -> None:
 
 
 @pytest.mark.parametrize(("language", "script"), [("ja", "[\u3040-\u30ff\u4e00-\u9fff]"), ("ru", "[\u0400-\u04ff]")])
-def test_the_toolbar_speaks_the_reader_s_language(language: str, script: str) -> None:
-    use_language(language)
-    try:
-        config = chart_config()
-    finally:
-        use_language(ENGLISH)
+def test_the_toolbar_speaks_the_reader_s_language(
+    reader_language: Callable[[str], None], language: str, script: str
+) -> None:
+    reader_language(language)
+    config = chart_config()
     assert config["locale"] == language
     dictionary = config["locales"][language]["dictionary"]
     assert re.search(script, dictionary["Download plot as a PNG"])
     assert all(translated != english for english, translated in dictionary.items())
-    assert config["modeBarButtonsToRemove"] == chart_config()["modeBarButtonsToRemove"]
+    assert config["displaylogo"] is False and "zoomIn2d" in config["modeBarButtonsToRemove"]
