@@ -15,7 +15,7 @@ from lib.ui.data import WRAPPED_ROW_PX
 from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.downloads import csv_bytes, islands_frame
-from lib.views.islands import NOT_PUBLISHED, facts_markdown, island_details, island_records, islands_table
+from lib.views.islands import NOT_PUBLISHED, area_format, facts_markdown, island_details, island_records, islands_table
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
@@ -33,7 +33,6 @@ ISLAND_COLUMNS = {
     "Part of": st.column_config.TextColumn(width=110),
     "Japanese": st.column_config.TextColumn(width=140),
     "Russian": st.column_config.TextColumn(width=150),
-    "Area (km²)": st.column_config.NumberColumn(format="localized", width=90),
     "Population": st.column_config.TextColumn(width=170),
 }
 ISLAND_STATEMENT_COLUMNS = {
@@ -102,7 +101,8 @@ def render(view: View) -> PageParams:
 def all_islands(dataset: Dataset) -> None:
     """Every island in a table, whatever the filters, and the same as CSV with each figure's page."""
     st.subheader(_("All islands"))
-    listed, columns = headed(islands_table(dataset.islands, dataset.geojson), ISLAND_COLUMNS)
+    area = {"Area (km²)": st.column_config.NumberColumn(format=area_format(), width=90)}
+    listed, columns = headed(islands_table(dataset.islands, dataset.geojson), ISLAND_COLUMNS | area)
     with st.container(key="islands_table"):
         st.dataframe(
             listed,

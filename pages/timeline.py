@@ -19,7 +19,7 @@ from lib.views.downloads import csv_bytes, events_frame
 from lib.views.provenance import event_citations, event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
-from lib.views.timeline.figure import selected_event_id, timeline_figure
+from lib.views.timeline.figure import chart_config, selected_event_id, timeline_figure
 from lib.views.timeline.listing import (
     Listing,
     chosen_mark_id,
@@ -39,9 +39,6 @@ PERIOD_KEY = "timeline_period"
 ROWS_KEY = "timeline_rows"
 EVENT_PARAM = "event"
 PAGE_CSS = Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css"
-# The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
-ZOOM_TOOLS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
 
 
 def choose_clicked_event() -> None:
@@ -138,7 +135,7 @@ def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int
         selection_mode="points",
         key=CHART_KEY,
         width="stretch",
-        config=CHART_CONFIG,
+        config=chart_config(),
     )
     st.caption(
         _(

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from babel.numbers import get_group_symbol
 
 from lib.i18n import N_, _, current_language, format_number
 from lib.model.dataset import Dataset
@@ -157,9 +158,7 @@ def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping
     rows = {}
     for island_id in island_ids:
         wanted = related_islands(island_id, groups)
-        names_it = np.fromiter(
-            (any(item in wanted for item in ids) for ids in distinct_lists), bool, len(distinct_lists)
-        )
+        names_it = np.array([any(item in wanted for item in ids) for ids in distinct_lists], dtype=bool)
         rows[island_id] = np.flatnonzero(names_it[codes])
     return NamingIndex(frame, rows)
 
@@ -169,6 +168,12 @@ def format_area(area_km2: float | None) -> str:
     if area_km2 is None:
         return _(NOT_PUBLISHED)
     return _("{area} km²").format(area=format_number(area_km2, 2).rstrip("0").rstrip(".,"))
+
+
+def area_format() -> str:
+    """The islands table's area format, which the table still sorts as numbers: grouped as the page's language
+    groups figures, not as the browser's (Streamlit's "localized"). The decimal mark stays a point: 3 166.6."""
+    return f"%'{get_group_symbol(current_language())},g"
 
 
 def format_population(population: int | None, year: int | None) -> str:

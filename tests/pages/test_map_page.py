@@ -4,6 +4,7 @@ tests/views/test_map_*.py and in the browser.)"""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -108,3 +109,12 @@ def test_in_russian_the_page_and_its_table_name_the_islands_in_russian(dataset: 
     for text in (app.title[0].value, app.main.info[0].value, *(caption.value for caption in app.main.caption)):
         assert cyrillic.search(text), text
     assert app.main.dataframe[0].proto.placeholder != "not published"
+
+
+@pytest.mark.parametrize(("language", "grouping"), [("en", ","), ("ru", "\N{NO-BREAK SPACE}")])
+def test_the_table_s_areas_are_grouped_as_the_page_s_language_groups_them(language: str, grouping: str) -> None:
+    app = run_page(PAGE, lang=language)
+    table = app.main.dataframe[0]
+    area = next(header for header in table.value.columns if "²" in header)  # Area (km²), in the language
+    # A printf format, which the table sorts as numbers, not "localized", which follows the browser's locale.
+    assert json.loads(table.proto.columns)[area]["type_config"]["format"] == f"%'{grouping},g"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import island_groups
 from lib.views.islands import (
     CLAIMED,
     PROMISED_1956,
     UNCONTESTED,
+    area_format,
     facts_markdown,
     format_area,
     format_population,
@@ -173,3 +175,13 @@ def test_islands_table_has_a_row_per_island_of_the_csv(dataset: Dataset) -> None
     assert rows.loc["Urup", "Claimed by"] == "not claimed"
     assert pd.isna(rows.loc["Signalny Island (Kaigara rock)", "Area (km²)"])
     assert table["Source"].tolist() == dataset.islands["source_url"].tolist()  # where each row's facts come from
+
+
+@pytest.mark.parametrize(("language", "grouping"), [("en", ","), ("ja", ","), ("ru", "\N{NO-BREAK SPACE}")])
+def test_the_table_s_areas_are_grouped_as_the_page_s_language_groups_them(language: str, grouping: str) -> None:
+    use_language(language)
+    try:
+        # Streamlit's printf format: "'" then the character that groups the thousands, "," to group them.
+        assert area_format() == f"%'{grouping},g"
+    finally:
+        use_language(ENGLISH)

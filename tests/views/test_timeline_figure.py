@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit
 
 from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
-from lib.views.timeline.figure import LANE_PX, selected_event_id
+from lib.views.timeline.figure import LANE_PX, TOOLBAR_MESSAGES, chart_config, selected_event_id
 from lib.views.timeline.marks import MARKER_PX
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, bars_by_id, figure_for, markers_by_id
 
@@ -216,3 +218,32 @@ def test_the_chart_is_in_the_readers_language(
         assert re.search(script, text), text
     assert trace.customdata[index][2] == declared
     assert "Source:" not in trace.hovertemplate
+
+
+STREAMLIT_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
+
+
+def test_the_toolbar_s_words_are_those_plotly_looks_up() -> None:
+    """Plotly as Streamlit bundles it: its toolbar's words, looked up as keys of the locale's dictionary."""
+    bundle = "".join(path.read_text(encoding="utf-8") for path in STREAMLIT_JS.glob("PlotlyChart.*.js"))
+    for message in TOOLBAR_MESSAGES:
+        assert f"`{message}`" in bundle, message
+
+
+def test_in_english_the_chart_keeps_plotly_s_own_words() -> None:
+    config = chart_config()
+    assert "locale" not in config and "locales" not in config
+    assert config["displaylogo"] is False and "zoomIn2d" in config["modeBarButtonsToRemove"]
+
+
+@pytest.mark.parametrize(("language", "script"), [("ja", "[\u3040-\u30ff\u4e00-\u9fff]"), ("ru", "[\u0400-\u04ff]")])
+def test_the_toolbar_speaks_the_reader_s_language(
+    reader_language: Callable[[str], None], language: str, script: str
+) -> None:
+    reader_language(language)
+    config = chart_config()
+    assert config["locale"] == language
+    dictionary = config["locales"][language]["dictionary"]
+    assert re.search(script, dictionary["Download plot as a PNG"])
+    assert all(translated != english for english, translated in dictionary.items())
+    assert config["displaylogo"] is False and "zoomIn2d" in config["modeBarButtonsToRemove"]

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.i18n import _
+from lib.i18n import ENGLISH, N_, _, current_language
 from lib.model.schema import ORIGINS
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
 from lib.views.timeline.background import DateRange, Era, axis_range, background, lane_name, place_labels
@@ -27,6 +27,23 @@ _TICK_FORMATS = [
     {"dtickrange": [86_400_000 * 27, "M6"], "value": "%b %Y"},
     {"dtickrange": ["M12", None], "value": "%Y"},
 ]
+# The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
+ZOOM_TOOLS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
+TOOLBAR_MESSAGES = (
+    N_("Download plot as a PNG"),
+    N_("Preparing image - this may take a few seconds"),
+    N_("Image download succeeded"),
+    N_("Sorry, there was a problem downloading your image!"),
+)
+
+
+def chart_config() -> dict[str, Any]:
+    """Plotly's config: in ja and ru, `locales` gives Plotly the words of the chart's one button and its notices."""
+    if (language := current_language()) == ENGLISH:
+        return CHART_CONFIG
+    dictionary = {message: _(message) for message in TOOLBAR_MESSAGES}
+    return CHART_CONFIG | {"locale": language, "locales": {language: {"dictionary": dictionary}}}
 
 
 def timeline_figure(
