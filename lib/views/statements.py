@@ -68,8 +68,8 @@ def statements_markdown(
         line = f"- {who}: {escape_markdown(said(row))}" + (" " + _("(reported)") if row["kind"] == "reported" else "")
         if sources_by_id is not None:
             article = sources_by_id.loc[row["source_id"]]
-            in_context = share_link(STATEMENTS_PAGE, {"statement": row["id"]})
-            line += f" — {markdown_link(article['publisher'], article['url'])}, {markdown_link(_('in context'), in_context)}"
+            in_context = markdown_link(_("in context"), share_link(STATEMENTS_PAGE, {"statement": row["id"]}))
+            line += f" — {markdown_link(article['publisher'], article['url'])}, {in_context}"
         lines.append(line)
     return "\n".join(lines)
 

@@ -422,3 +422,16 @@ def test_in_japanese_a_statement_in_context_says_where_it_is_from_in_japanese(
     assert "Japan · 2018年7月23日 · 直接引用" in shown
     assert "記事の中で" in shown and "出典：TASS: “Japan hopes for progress" in shown
     assert [words for words in ("In the article", "Source:", "published", "role at the time") if words in shown] == []
+
+
+@pytest.mark.parametrize(("language", "script"), [("ja", "[\u3040-\u30ff\u4e00-\u9fff]"), ("ru", "[\u0400-\u04ff]")])
+def test_the_link_to_a_statement_in_context_is_in_the_reader_s_language(
+    dataset: Dataset, language: str, script: str
+) -> None:
+    use_language(language)
+    try:
+        line = statements_markdown(dataset.statements.head(1), dataset.sources_by_id)
+    finally:
+        use_language(ENGLISH)
+    link_text = re.findall(r", \[([^\]]+)\]\(statements\?statement=", line)
+    assert link_text and re.search(script, link_text[0]), line
