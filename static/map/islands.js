@@ -63,23 +63,6 @@
     });
   }
 
-  // Leaflet's own English words in the reader's language: the zoom buttons' titles (its control, added here
-  // and moved to the top of its corner as Leaflet's own would be), the layers button's, the credit link's
-  // (set on the element, so the browser escapes it) and the popups' close button's name.
-  function translateLeaflet(map, words) {
-    var zoom = L.control.zoom({zoomInTitle: words.zoomIn, zoomOutTitle: words.zoomOut}).addTo(map).getContainer();
-    zoom.parentNode.insertBefore(zoom, zoom.parentNode.firstChild);
-    map.getContainer().querySelector(".leaflet-control-layers-toggle").title = words.layers;
-    var credit = L.DomUtil.create("div");
-    credit.innerHTML = map.attributionControl.options.prefix;
-    credit.firstChild.title = words.credit;
-    map.attributionControl.setPrefix(credit.innerHTML);
-    map.on("popupopen", function (event) {
-      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
-      close.setAttribute("aria-label", words.closePopup);
-    });
-  }
-
   // The sea, the legend (folded on a narrow map, a phone), the coasts' attribution, the islets'
   // names, and the first view: every shape, or on a narrow map only the disputed islands.
   function addChrome(map, options) {
@@ -94,7 +77,6 @@
     map.fitBounds(narrow ? options.fitNarrow : options.fit,
       {paddingTopLeft: [12, 12], paddingBottomRight: [12, options.bottomPadding], animate: false});
     map.attributionControl.addAttribution(options.attribution);
-    translateLeaflet(map, options.words);
     showIsletNamesFrom(map, options.isletNamesZoom);
     keepClicksInPlace(map);
     chooseByKeyboard(map);

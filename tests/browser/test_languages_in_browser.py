@@ -1,7 +1,7 @@
 """The dashboard in Japanese and Russian in headless Chromium: lang= in the link, or the browser's own
 language, sets every page's words; the switch changes them; the share link keeps the language; dates
-are written as each language writes them, the chart's toolbar and the map's own controls are titled in the
-language; a language the app lacks gets a notice and English."""
+are written as each language writes them, the chart's toolbar is titled in the language; a language the
+app lacks gets a notice and English."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from deploy.harness import MAP_FRAME, Server
+from deploy.harness import Server
 from lib.site import PAGES, SitePage
 from tests.browser.conftest import open_app
 
@@ -96,14 +96,6 @@ def test_the_chart_s_toolbar_is_titled_in_japanese(open_page: OpenPage) -> None:
     download = page.locator(".modebar-btn").first
     expect(download).to_have_attribute("data-title", SCRIPTS["ja"])
     expect(download).not_to_have_attribute("data-title", re.compile("Download"))
-
-
-def test_the_map_s_own_controls_are_titled_in_russian(open_page: OpenPage) -> None:
-    frame = open_page("map?lang=ru").frame_locator(MAP_FRAME)
-    for button in ("Увеличить", "Уменьшить"):  # Leaflet's zoom buttons, named by their titles
-        expect(frame.get_by_role("button", name=button, exact=True)).to_be_visible()
-    expect(frame.locator(".leaflet-control-layers-toggle")).to_have_attribute("title", SCRIPTS["ru"])
-    expect(frame.locator(".leaflet-control-attribution a").first).to_have_attribute("title", SCRIPTS["ru"])
 
 
 def test_the_switch_changes_the_language_and_the_address(open_page: OpenPage) -> None:

@@ -247,3 +247,21 @@ def test_the_toolbar_speaks_the_reader_s_language(
     assert re.search(script, dictionary["Download plot as a PNG"])
     assert all(translated != english for english, translated in dictionary.items())
     assert config["displaylogo"] is False and "zoomIn2d" in config["modeBarButtonsToRemove"]
+
+
+def test_in_japanese_the_axis_writes_months_and_days_with_their_characters(
+    dataset: Dataset, reader_language: Callable[[str], None]
+) -> None:
+    english = [stop.value for stop in figure_for(dataset).layout.xaxis.tickformatstops]
+    reader_language("ja")
+    japanese = [stop.value for stop in figure_for(dataset).layout.xaxis.tickformatstops]
+    assert english[:2] == ["%-d %b", "%b %Y"]  # "23 Jul", "Mar 2018", as before
+    assert all("月" in value and "%b" not in value for value in japanese[:2]), japanese
+    assert japanese[2] == english[2] == "%Y"
+
+
+def test_in_russian_the_axis_names_months_as_a_date_standing_alone_does(reader_language: Callable[[str], None]) -> None:
+    reader_language("ru")
+    names = chart_config()["locales"]["ru"]["format"]
+    assert len(names["months"]) == len(names["shortMonths"]) == 12
+    assert names["months"][4] == "май" and all(re.search("[\u0400-\u04ff]", name) for name in names["shortMonths"])

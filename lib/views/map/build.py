@@ -40,7 +40,6 @@ def _base_map(box: list[list[float]]) -> folium.Map:
         maxZoom=12,
         zoomSnap=0.25,  # fits the islands snugly at any width
         scrollWheelZoom=False,  # the page scrolls past the map; + / − and double-click zoom
-        zoom_control=False,  # islands.js adds it, its buttons titled in the reader's language
     )
     base.default_js = MAP_SCRIPTS
     base.default_css = MAP_STYLESHEETS
@@ -87,13 +86,13 @@ def build_island_map(
     if selected:
         selection_layer(islands, geojson, selected).add_to(island_map)
 
-    folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)  # MapChrome titles its button
     MapChrome(
         map_legend_html(legend_entries(on_map), compact=compact, highlighted=legend_names(ringed, on_map)),
         _(COASTS_ATTRIBUTION),
         fit=everything,
         fit_narrow=bounds(narrow_view) if narrow_view else everything,
     ).add_to(island_map)
+    folium.LayerControl(position="topleft", collapsed=True).add_to(island_map)
     return island_map
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import get_month_names
 
 from lib.i18n import ENGLISH, N_, _, current_language
 from lib.model.schema import ORIGINS
@@ -22,14 +23,14 @@ TICKS_PX = 24  # the date ticks under the plot
 LEGEND_PX = TICKS_PX + 2 * 22  # two lines of the legend: one on a laptop, two on a phone
 BAR_THICKNESS = 0.2
 # Ticks a year apart or more read as years ("2013", not "Jan 2013"), months as "Mar 2018", days as "23 Jul".
-_TICK_FORMATS = [
-    {"dtickrange": [None, 86_400_000 * 27], "value": "%-d %b"},
-    {"dtickrange": [86_400_000 * 27, "M6"], "value": "%b %Y"},
-    {"dtickrange": ["M12", None], "value": "%Y"},
-]
+# Translators: the chart's dates a day apart, in d3's codes (%-d day, %b month's short name, %-m its number).
+DAY_TICKS = N_("%-d %b")
+# Translators: the chart's dates a month apart, in d3's codes (%b month's short name, %-m its number, %Y year).
+MONTH_TICKS = N_("%b %Y")
 # The chart's tools: a picture to save and Streamlit's full screen. Zooming is the period control's.
 ZOOM_TOOLS = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ZOOM_TOOLS}
+MONTH_NAMES = (("months", "wide"), ("shortMonths", "abbreviated"))
 TOOLBAR_MESSAGES = (
     N_("Download plot as a PNG"),
     N_("Preparing image - this may take a few seconds"),
@@ -43,7 +44,9 @@ def chart_config() -> dict[str, Any]:
     if (language := current_language()) == ENGLISH:
         return CHART_CONFIG
     dictionary = {message: _(message) for message in TOOLBAR_MESSAGES}
-    return CHART_CONFIG | {"locale": language, "locales": {language: {"dictionary": dictionary}}}
+    # Month names as a date stands alone in the language (a tick is a label, not part of a sentence).
+    months = {name: list(get_month_names(width, "stand-alone", language).values()) for name, width in MONTH_NAMES}
+    return CHART_CONFIG | {"locale": language, "locales": {language: {"dictionary": dictionary, "format": months}}}
 
 
 def timeline_figure(
@@ -96,7 +99,11 @@ def set_axes(figure: go.Figure, lanes: Sequence[str], x_range: DateRange) -> Non
         type="date",
         range=list(x_range),
         fixedrange=True,
-        tickformatstops=_TICK_FORMATS,
+        tickformatstops=[
+            {"dtickrange": [None, 86_400_000 * 27], "value": _(DAY_TICKS)},
+            {"dtickrange": [86_400_000 * 27, "M6"], "value": _(MONTH_TICKS)},
+            {"dtickrange": ["M12", None], "value": "%Y"},
+        ],
         showgrid=True,
         gridcolor=rgba("#000000", 0.08),
         automargin=True,
