@@ -83,13 +83,11 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
         return []
     parsed = []
     for number, record in enumerate(records[1:], start=2):
-        if not record:  # a blank line is not a record
-            continue
-        if len(record) != len(header):
+        if record and len(record) != len(header):
             reason = _("has {count} fields but the header has {header}").format(count=len(record), header=len(header))
             rows.fail(number, None, reason)
-            continue
-        parsed.append((number, dict(zip(header, record, strict=True))))
+        elif record:  # a blank line is not a record
+            parsed.append((number, dict(zip(header, record, strict=True))))
     if not parsed and rows.readable:
         rows.fail(None, None, _("the file has a header but no data rows"))
     return parsed
@@ -130,11 +128,9 @@ def read_table(data_dir: Path, table: Table) -> TableRows:
     for name in filter(None, (table.primary_key, *unique)):
         seen: dict[Any, int] = {}
         for number, record in rows.rows:
-            if pd.isna(record[name]) or record[name] == "":
-                continue
-            first = seen.setdefault(record[name], number)
-            if first != number:
-                reason = _("{value!r} is already used in row {row}").format(value=record[name], row=first)
+            value = record[name]
+            if not (pd.isna(value) or value == "") and (first := seen.setdefault(value, number)) != number:
+                reason = _("{value!r} is already used in row {row}").format(value=value, row=first)
                 rows.problems.append(Problem(table.file, number, name, reason))
     return rows
 
@@ -144,8 +140,7 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
         if target not in known:
             continue
         for number, record in rows.rows:
-            values = record[name]
-            for value in values if isinstance(values, tuple) else (values,):
+            for value in record[name] if isinstance(record[name], tuple) else (record[name],):
                 if value and value not in known[target]:
                     reason = _("{value!r} is not an id in {file}").format(value=value, file=target[0])
                     yield Problem(rows.table.file, number, name, reason)
