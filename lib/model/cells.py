@@ -103,12 +103,22 @@ def _range_problem(value: Any, field: Field) -> str | None:
     return None
 
 
-def convert(field: Field, value: str, record: Mapping[str, str]) -> Any:
-    """One filled cell as its typed value; a date at a precision is read at the precision its row gives."""
+def read_cell(field: Field, record: Mapping[str, str], broken: set[str]) -> Any:
+    """A record's cell, typed, or ValueError; `broken` names columns already reported (a date's precision too).
+    A date at a precision is read at the precision its row gives."""
+    value = record[field["name"]]
+    precision = field.get("precisionField")
+    if not value.strip():
+        # The date a precision column is named for (date_precision: date) is empty only when unknown.
+        dated = precision == f"{field['name']}_precision" and record[precision].strip() != "unknown"
+        if constraints(field).get("required") or dated:
+            raise ValueError(_("is empty but required"))
+        return empty(field)
+    if precision in broken:
+        return empty(field)  # the precision is reported; a date cannot be read without it
     text = value if is_free_text(field) else value.strip()
     if is_date(field):
-        precision = record[field["precisionField"]].strip() if "precisionField" in field else "day"
-        typed = parse_partial_date(text, precision)
+        typed = parse_partial_date(text, record[precision].strip() if precision else "day")
     else:
         typed = _READERS[field["type"]](text, field)
     rules = constraints(field)

@@ -16,11 +16,11 @@ import pandas as pd
 
 from lib.i18n import ENGLISH, _
 from lib.model import rules
-from lib.model.cells import convert, dtype, empty
+from lib.model.cells import dtype, empty, read_cell
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
-from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Field, Table, constraints
+from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Table, constraints
 
 
 @dataclass(frozen=True)
@@ -91,21 +91,6 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
     if not parsed and rows.readable:
         rows.fail(None, None, _("the file has a header but no data rows"))
     return parsed
-
-
-def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
-    """A record's cell, typed, or ValueError; `broken` names columns already reported (a date's precision too)."""
-    value = record[field["name"]]
-    precision = field.get("precisionField")
-    if not value.strip():
-        # The date a precision column is named for (date_precision: date) is empty only when unknown.
-        dated = precision == f"{field['name']}_precision" and record[precision].strip() != "unknown"
-        if constraints(field).get("required") or dated:
-            raise ValueError(_("is empty but required"))
-        return empty(field)
-    if precision in broken:
-        return empty(field)  # the precision is reported; a date cannot be read without it
-    return convert(field, value, record)
 
 
 def read_table(data_dir: Path, table: Table) -> TableRows:
