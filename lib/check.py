@@ -10,8 +10,9 @@ from textwrap import shorten
 
 import frictionless
 
+from lib.model.cells import read_cell
 from lib.model.dataset import Dataset
-from lib.model.load import DATA_DIR, english_texts, read_cell, read_dataset, read_table
+from lib.model.load import DATA_DIR, english_texts, read_dataset, read_table
 from lib.model.problems import Problem
 from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS
 

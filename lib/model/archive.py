@@ -11,12 +11,11 @@ from lib.model.schema import PACKAGE, PACKAGE_FILE
 
 ARCHIVE_FOLDER = "kurils-dataset"
 ARCHIVE_NAME = f"{ARCHIVE_FOLDER}.zip"
-README_FILE = "README.md"
 
 
 def dataset_files(data_dir: Path, source_paths: Iterable[str]) -> list[str]:
     """The package's resources, its descriptor, the README and the source texts that exist, each once."""
-    names = [*(resource["path"] for resource in PACKAGE["resources"]), PACKAGE_FILE, README_FILE, *sorted(source_paths)]
+    names = [*(resource["path"] for resource in PACKAGE["resources"]), PACKAGE_FILE, "README.md", *sorted(source_paths)]
     return [name for name in dict.fromkeys(names) if (data_dir / name).is_file()]
 
 

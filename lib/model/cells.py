@@ -69,9 +69,8 @@ def _boolean(value: str, field: Field) -> bool:
 _READERS = {"string": _string, "list": _list, "integer": _integer, "number": _number, "boolean": _boolean}
 # An empty optional cell, by type; a string's is "".
 _EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
-# How a column of each type is stored; text stays as Python strings (object), not pandas' Arrow-backed
-# "str": filtering copies references to the strings, where an Arrow column copied all its text on
-# every run. Few distinct lists, many rows: as categories, a filter tests each list once.
+# How a column of each type is stored. Text stays Python strings (object): a filter copies references, where
+# pandas' Arrow-backed "str" copied all its text every run. Lists as categories: a filter tests each one once.
 _DTYPES = {"date": "datetime64[ns]", "integer": "Int64", "number": "float64", "boolean": "bool", "list": "category"}
 
 
@@ -104,12 +103,22 @@ def _range_problem(value: Any, field: Field) -> str | None:
     return None
 
 
-def convert(field: Field, value: str, record: Mapping[str, str]) -> Any:
-    """One filled cell as its typed value; a date at a precision is read at the precision its row gives."""
+def read_cell(field: Field, record: Mapping[str, str], broken: set[str]) -> Any:
+    """A record's cell, typed, or ValueError; `broken` names columns already reported (a date's precision too).
+    A date at a precision is read at the precision its row gives."""
+    value = record[field["name"]]
+    precision = field.get("precisionField")
+    if not value.strip():
+        # The date a precision column is named for (date_precision: date) is empty only when unknown.
+        dated = precision == f"{field['name']}_precision" and record[precision].strip() != "unknown"
+        if constraints(field).get("required") or dated:
+            raise ValueError(_("is empty but required"))
+        return empty(field)
+    if precision in broken:
+        return empty(field)  # the precision is reported; a date cannot be read without it
     text = value if is_free_text(field) else value.strip()
     if is_date(field):
-        precision = record[field["precisionField"]].strip() if "precisionField" in field else "day"
-        typed = parse_partial_date(text, precision)
+        typed = parse_partial_date(text, record[precision].strip() if precision else "day")
     else:
         typed = _READERS[field["type"]](text, field)
     rules = constraints(field)

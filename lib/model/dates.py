@@ -55,10 +55,7 @@ def format_partial_date(value: pd.Timestamp | None, precision: str) -> str:
 def format_date_range(start: pd.Timestamp | None, end: pd.Timestamp | None, precision: str) -> str:
     """A span naming the shared month and year once: "7–10 Oct 1973", "28 Aug – 5 Sep 1945", "1991 – 1993"."""
     first = format_partial_date(start, precision)
-    if end is None or pd.isna(end):
-        return first
-    last = format_partial_date(end, precision)
-    if first == last:
+    if end is None or pd.isna(end) or (last := format_partial_date(end, precision)) == first:
         return first
     if start is None or pd.isna(start):
         return f"{first} – {last}"

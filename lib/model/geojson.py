@@ -106,13 +106,12 @@ def read_geojson(data_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
         return {}, [Problem(GEOJSON_FILE, None, None, _("is not valid UTF-8 JSON ({error})").format(error=error))]
     if not isinstance(geojson, dict) or geojson.get("type") != "FeatureCollection":
         return {}, [Problem(GEOJSON_FILE, None, None, _("is not a GeoJSON FeatureCollection"))]
-    features = geojson.get("features")
-    if not isinstance(features, list):
+    if not isinstance(geojson.get("features"), list):
         return {}, [Problem(GEOJSON_FILE, None, "features", _("is not a list of features"))]
     seen: set[str] = set()
     problems = [
         Problem(GEOJSON_FILE, number, column, reason)
-        for number, feature in enumerate(features, start=1)
+        for number, feature in enumerate(geojson["features"], start=1)
         for column, reason in _feature_problems(feature, seen)
     ]
     return ({} if problems else geojson), problems

@@ -67,18 +67,18 @@ def _country(params: Params, notices: list[str]) -> str | None:
     named = {choice.casefold(): choice for choice in COUNTRY_CHOICES}
     named |= {alias.casefold(): target for alias, target in COUNTRY_ALIASES.items()}
     message = _("{param} is not one of {countries}; showing both countries.")
-    chosen, more = _known_choice(params, "country", named, message, fold=True, countries=", ".join(COUNTRY_CHOICES))
-    notices += more
+    countries = ", ".join(COUNTRY_CHOICES)
+    chosen = _known(_single(params, "country", notices), "country", named, message, notices, True, countries=countries)
     return named.get(chosen) if chosen else None
 
 
 def language_from_query(params: Params, browser_locale: str | None) -> tuple[str, list[str]]:
     """The language a link asks for (lang=ja), else the browser's; English and a notice for one the app lacks."""
-    message = _("{param} is not one of {languages}; showing English.")
-    asked, notices = _known_choice(params, "lang", LANGUAGES, message, fold=True, languages=", ".join(LANGUAGES))
-    if asked is None and _single(params, "lang", []) is None:  # none asked, or not readably: the browser's
+    notices: list[str] = []
+    if (asked := _single(params, "lang", notices)) is None:  # none asked, or not readably: the browser's
         return language_of_locale(browser_locale) or ENGLISH, notices
-    return asked or ENGLISH, notices
+    message = _("{param} is not one of {languages}; showing English.")
+    return _known(asked, "lang", LANGUAGES, message, notices, True, languages=", ".join(LANGUAGES)) or ENGLISH, notices
 
 
 def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str]) -> tuple[Filters, list[str]]:
@@ -86,8 +86,7 @@ def filters_from_query(params: Params, bounds: Years, island_ids: Collection[str
     notices: list[str] = []
     country = _country(params, notices)
     message = _("{param} is not a known island; showing every island.")
-    island, island_notices = _known_choice(params, "island", island_ids, message, fold=True)
-    notices += island_notices
+    island = _known(_single(params, "island", notices), "island", island_ids, message, notices, fold=True)
     year_from = _year(params, "from", bounds, bounds[0], notices)
     year_to = _year(params, "to", bounds, bounds[1], notices)
     if year_from > year_to:  # only both given can be: each defaults to its end of the bounds
@@ -108,17 +107,15 @@ def filters_to_query(filters: Filters, bounds: Years) -> dict[str, str]:
     return {key: value for key, value in params.items() if value}
 
 
-def _known_choice(
-    params: Params, key: str, known: Iterable[str], message: str, fold: bool = False, **more: str
-) -> tuple[str | None, list[str]]:
-    """The one value of `key` (case-folded if `fold`) if `known` has it (read only then); else None and `message`."""
-    notices: list[str] = []
-    value = _single(params, key, notices)
+def _known(
+    value: str | None, key: str, known: Iterable[str], message: str, notices: list[str], fold: bool = False, **more: str
+) -> str | None:
+    """`value` of `key` (case-folded if `fold`) if `known` has it; else None, and `message` if a value was given."""
     chosen = value.casefold() if value is not None and fold else value
     if value is not None and chosen not in set(known):
         notices.append(_echo(message, key, value, **more))
-        chosen = None
-    return chosen, notices
+        return None
+    return chosen
 
 
 def choice_from_query(
@@ -128,12 +125,16 @@ def choice_from_query(
     would be ("an event"), `instead` what the page shows in its place (both marked N_, translated here)."""
     # Translators: e.g. “event=x” is not an event in the data; none is chosen.
     message = _("{param} is not {noun} in the data; {instead}.")
-    return _known_choice(params, key, known_ids, message, noun=_(noun), instead=_(instead))
+    notices: list[str] = []
+    chosen = _known(_single(params, key, notices), key, known_ids, message, notices, noun=_(noun), instead=_(instead))
+    return chosen, notices
 
 
 def tab_from_query(params: Params, key: str, tabs: Collection[str]) -> tuple[str | None, list[str]]:
     """The tab a link opens a page on (`key`, e.g. tab=article), if the page has it."""
-    return _known_choice(params, key, tabs, _("{param} is not a tab of this page; it opens on its first tab."))
+    notices: list[str] = []
+    message = _("{param} is not a tab of this page; it opens on its first tab.")
+    return _known(_single(params, key, notices), key, tabs, message, notices), notices
 
 
 def hidden_choice_notice(key: str, chosen: str) -> str:

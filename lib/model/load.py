@@ -16,11 +16,11 @@ import pandas as pd
 
 from lib.i18n import ENGLISH, _
 from lib.model import rules
-from lib.model.cells import convert, dtype, empty
+from lib.model.cells import dtype, empty, read_cell
 from lib.model.dataset import Dataset
 from lib.model.geojson import island_problems, read_geojson
 from lib.model.problems import Problem
-from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Field, Table, constraints
+from lib.model.schema import DATA_DIR, SOURCES, TABLES, TRANSLATED, TRANSLATIONS, Table, constraints
 
 
 @dataclass(frozen=True)
@@ -83,31 +83,14 @@ def _read_records(path: Path, rows: TableRows) -> list[tuple[int, dict[str, str]
         return []
     parsed = []
     for number, record in enumerate(records[1:], start=2):
-        if not record:  # a blank line is not a record
-            continue
-        if len(record) != len(header):
+        if record and len(record) != len(header):
             reason = _("has {count} fields but the header has {header}").format(count=len(record), header=len(header))
             rows.fail(number, None, reason)
-            continue
-        parsed.append((number, dict(zip(header, record, strict=True))))
+        elif record:  # a blank line is not a record
+            parsed.append((number, dict(zip(header, record, strict=True))))
     if not parsed and rows.readable:
         rows.fail(None, None, _("the file has a header but no data rows"))
     return parsed
-
-
-def read_cell(field: Field, record: dict[str, str], broken: set[str]) -> Any:
-    """A record's cell, typed, or ValueError; `broken` names columns already reported (a date's precision too)."""
-    value = record[field["name"]]
-    precision = field.get("precisionField")
-    if not value.strip():
-        # The date a precision column is named for (date_precision: date) is empty only when unknown.
-        dated = precision == f"{field['name']}_precision" and record[precision].strip() != "unknown"
-        if constraints(field).get("required") or dated:
-            raise ValueError(_("is empty but required"))
-        return empty(field)
-    if precision in broken:
-        return empty(field)  # the precision is reported; a date cannot be read without it
-    return convert(field, value, record)
 
 
 def read_table(data_dir: Path, table: Table) -> TableRows:
@@ -130,11 +113,9 @@ def read_table(data_dir: Path, table: Table) -> TableRows:
     for name in filter(None, (table.primary_key, *unique)):
         seen: dict[Any, int] = {}
         for number, record in rows.rows:
-            if pd.isna(record[name]) or record[name] == "":
-                continue
-            first = seen.setdefault(record[name], number)
-            if first != number:
-                reason = _("{value!r} is already used in row {row}").format(value=record[name], row=first)
+            value = record[name]
+            if not (pd.isna(value) or value == "") and (first := seen.setdefault(value, number)) != number:
+                reason = _("{value!r} is already used in row {row}").format(value=value, row=first)
                 rows.problems.append(Problem(table.file, number, name, reason))
     return rows
 
@@ -144,8 +125,7 @@ def _reference_problems(rows: TableRows, known: dict[tuple[str, str], set[Any]])
         if target not in known:
             continue
         for number, record in rows.rows:
-            values = record[name]
-            for value in values if isinstance(values, tuple) else (values,):
+            for value in record[name] if isinstance(record[name], tuple) else (record[name],):
                 if value and value not in known[target]:
                     reason = _("{value!r} is not an id in {file}").format(value=value, file=target[0])
                     yield Problem(rows.table.file, number, name, reason)

@@ -171,14 +171,10 @@ def story_rules(rows: Rows, texts: Texts) -> Iterator[Problem]:
 
 def reading_rules(events: Rows, readings: Rows) -> Iterator[Problem]:
     """An event marked contested has a reading of each side; a reading's event is marked contested."""
-    sides: dict[str, set[str]] = defaultdict(set)
-    for _number, record in readings:
-        sides[record["event_id"]].add(record["side"])
+    read = {(record["event_id"], record["side"]) for _, record in readings}
     for number, event in events:
-        if event["contested"] is not True:
-            continue
         for side in schema.SIDES:
-            if side not in sides[event["id"]]:
+            if event["contested"] is True and (event["id"], side) not in read:
                 reason = _("is true, but {readings} has no reading of {side}'s").format(side=side, **_FILES)
                 yield Problem(schema.EVENTS.file, number, "contested", reason)
     uncontested = {record["id"] for _, record in events if record["contested"] is not True}
