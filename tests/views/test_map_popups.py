@@ -4,11 +4,10 @@ on click."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
-from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.views.html import escape
@@ -72,13 +71,6 @@ def test_the_popup_index_is_of_the_frames_it_was_given(dataset: Dataset) -> None
     index = popup_index(dataset.islands, dataset.events, dataset.statements)
     assert index.events.frame is dataset.events and index.statements.frame is dataset.statements
     assert set(index.events.rows) == set(dataset.islands["id"])
-
-
-@pytest.fixture
-def reader_language() -> Iterator[Callable[[str], None]]:
-    """Sets the run's language, and English again afterwards."""
-    yield use_language
-    use_language(ENGLISH)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.provenance import Citation, citations_markdown, event_citations, event_when
+from lib.views.provenance import EventSource, citations_markdown, event_citations, event_when
 from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS, country_name
@@ -23,7 +23,7 @@ from lib.views.timeline.background import lane_name
 @dataclass(frozen=True)
 class EventDetails:
     event: dict[str, Any]  # the events.csv row
-    citations: tuple[Citation, ...]  # its sources, articles first
+    citations: tuple[EventSource, ...]  # its sources, articles first
     islands: tuple[tuple[str, str], ...]  # (island id, English name)
     statements: pd.DataFrame  # statements made on the event's day(s)
     readings: str = ""  # each side's reading as Markdown, when the event is contested
