@@ -13,6 +13,7 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.overview import last_day
 from lib.views.provenance import EventSource, citations_markdown, event_citations, event_when
 from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
@@ -24,7 +25,7 @@ from lib.views.timeline.background import lane_name
 class EventDetails:
     event: dict[str, Any]  # the events.csv row
     citations: tuple[EventSource, ...]  # its sources, articles first
-    islands: tuple[tuple[str, str], ...]  # (island id, English name)
+    islands: tuple[tuple[str, str], ...]  # (island id, its name in the dataset's language)
     statements: pd.DataFrame  # statements made on the event's day(s)
     readings: str = ""  # each side's reading as Markdown, when the event is contested
 
@@ -33,8 +34,7 @@ def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.
     """Statements dated to a day of the event; none when the event's day is not known."""
     if event["date_precision"] != "day" or pd.isna(event["date"]):
         return statements.iloc[0:0]
-    last = event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
-    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last)
+    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last_day(event))
     return statements[on_day.fillna(False).astype(bool)]
 
 
@@ -67,7 +67,6 @@ def details_markdown(details: EventDetails, view_params: Mapping[str, str] | Non
 
 
 def _summary_lines(event: Mapping[str, Any]) -> list[str]:
-    """The title; its date, lane, countries and origin; the description."""
     facts = (event_when(event), lane_name(event["event_type"]), ", ".join(map(country_name, event["countries"])))
     origin = _(ORIGIN_LABELS.get(event["origin"], event["origin"]))
     return [
@@ -87,9 +86,8 @@ def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, 
 
 
 def _said_lines(details: EventDetails) -> list[str]:
-    event = details.event
-    if event["date_precision"] != "day":
+    if details.event["date_precision"] != "day":
         return []
-    day = format_date_range(event["date"], event["end_date"], "day")
+    day = format_date_range(details.event["date"], details.event["end_date"], "day")
     said = statements_markdown(details.statements, roles=True) or _("No statement in the data is dated to that day.")
     return [_("**Said on {day}**").format(day=escape_markdown(day)), "", said]
