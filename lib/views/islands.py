@@ -260,19 +260,16 @@ def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataF
     by_id = {island.id: island for island in rows}
     return pd.DataFrame(
         {
-            N_("Island"): [island.name for island in rows],
-            N_("Part of"): [part_of(island, by_id) for island in rows],
-            N_("Japanese"): [japanese_name(island) for island in rows],
-            N_("Russian"): [russian_name(island) for island in rows],
-            N_("Area (km²)"): [island.area_km2 for island in rows],
-            N_("Population"): [format_population(island.population, island.population_year) for island in rows],
-            N_("Administered by"): [country_name(island.administered_by) for island in rows],
-            N_("Claimed by"): [
-                country_name(island.claimed_by) if island.claimed_by else _("not claimed") for island in rows
-            ],
-            N_("1956 declaration"): [
-                _("promised") if island.in_1956_declaration else _("not included") for island in rows
-            ],
-            N_("Source"): [island.source_url for island in rows],
+            N_("Island"): island.name,
+            N_("Part of"): part_of(island, by_id),
+            N_("Japanese"): japanese_name(island),
+            N_("Russian"): russian_name(island),
+            N_("Area (km²)"): island.area_km2,
+            N_("Population"): format_population(island.population, island.population_year),
+            N_("Administered by"): country_name(island.administered_by),
+            N_("Claimed by"): country_name(island.claimed_by) if island.claimed_by else _("not claimed"),
+            N_("1956 declaration"): _("promised") if island.in_1956_declaration else _("not included"),
+            N_("Source"): island.source_url,
         }
+        for island in rows
     )
