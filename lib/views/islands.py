@@ -108,8 +108,7 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
 
 
 def island_name(names: Mapping[str, Any]) -> str:
-    """The name of an island (its islands.csv row or GeoJSON properties) for every label, tooltip, popup and
-    table: in Japanese and Russian each side's own, in English the English; English where that is not recorded."""
+    """An island's name wherever it is shown: in Japanese and Russian each side's own, else (or if none) English."""
     own = names.get(ISLAND_NAME_COLUMNS.get(current_language(), "name_en"))
     return own if isinstance(own, str) and own else str(names.get("name_en") or "")
 
@@ -123,7 +122,6 @@ def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Is
 
 
 def members_of(island_id: str, groups: Mapping[str, str]) -> set[str]:
-    """The island itself, or every member when it is a group."""
     return {island_id} | {member for member, group in groups.items() if group == island_id}
 
 
@@ -175,13 +173,11 @@ def russian_name(island: Island) -> str:
 
 
 def part_of(island: Island, by_id: Mapping[str, Island]) -> str:
-    """The name of the group the island belongs to; "" when it is not in one."""
     return "" if island.group == island.id or island.group not in by_id else by_id[island.group].name
 
 
 def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
-    """(fact, value) pairs: area, population, administration, claim, 1956 status, and its group; each fact's
-    name in English, marked for the catalogs, to translate where it is shown."""
+    """(fact, value) pairs, each fact's name in English, marked for the catalogs, to translate where it is shown."""
     promised = _("Promised to Japan after a peace treaty")
     if not island.in_1956_declaration:
         promised = _("Not among the islands the 1956 declaration promised")
@@ -205,8 +201,7 @@ class IslandDetails:
 
 
 def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
-    """Facts, events and statements for one island of islands.csv. The events and statements are
-    those of the given frames (filter them first) that name it, its group or, for a group, its members."""
+    """An island's facts, and the events and statements of the given (filtered) frames `naming` it."""
     by_id = {island.id: island for island in island_records(dataset.islands, dataset.geojson)}
     island = by_id[island_id]
     names = [

@@ -67,7 +67,6 @@ def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
 
 
 def story_intro(chapters: Sequence[Chapter]) -> str:
-    """What the story is, in a line: its years and its number of chapters."""
     first, last = chapters[0].span.start.year, chapters[-1].span.end.year
     return ngettext(
         "From {first} to {last} in {count} short chapter, with a map of the islands it concerns and its events "

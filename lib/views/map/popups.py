@@ -44,7 +44,6 @@ class PopupCounts:
 
 
 def popup_counts(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset) -> PopupCounts:
-    """For each island, how many of the given events and statements name it."""
     island_ids, groups = list(dataset.islands["id"]), dataset.island_groups
     return PopupCounts(
         naming_counts(events, island_ids, groups),

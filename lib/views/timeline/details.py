@@ -36,7 +36,6 @@ def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.
 
 
 def event_details(event_id: str, events: pd.DataFrame, dataset: Dataset) -> EventDetails | None:
-    """The one of `events` with that id, or None when it has no such id."""
     matches = events[events["id"] == event_id]
     return None if matches.empty else EventDetails(matches.iloc[0].to_dict(), dataset)
 
