@@ -1,5 +1,4 @@
-"""A statement as every page shows it (Markdown, a popup's item, the table, the CSV, in context), and
-the Statements page's own search, speaker filter and empty state. Pure functions, no Streamlit."""
+"""A statement as every page shows it (Markdown, the table, the CSV, in context); the Statements page's search."""
 
 from __future__ import annotations
 
