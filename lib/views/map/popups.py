@@ -23,15 +23,9 @@ def names_html(island: Island) -> Markup:
         japanese = html('{} <span lang="ja">{}</span>', island.name_ja_romaji, island.name_ja_kanji)
     russian = html('{} <span lang="ru">{}</span>', island.name_ru_latin, island.name_ru_cyrillic)
     # Translators: "Japanese", "Russian": labels before an island's name in that language
-    labels = _("Japanese"), _("Russian")
-    return html(
-        '<div class="island-names"><strong>{}</strong><br>{}: {}<br>{}: {}</div>',
-        island.name,
-        labels[0],
-        japanese,
-        labels[1],
-        russian,
-    )
+    japanese_label, russian_label = _("Japanese"), _("Russian")
+    template = '<div class="island-names"><strong>{}</strong><br>{}: {}<br>{}: {}</div>'
+    return html(template, island.name, japanese_label, japanese, russian_label, russian)
 
 
 @dataclass(frozen=True)
@@ -76,9 +70,5 @@ def island_popup(island: Island, counts: PopupCounts, group_name: str = "", list
     naming = _("Events naming it: {events}. Statements naming it: {statements}.").format(
         events=format_number(counts.events[island.id]), statements=format_number(counts.statements[island.id])
     )
-    return html(
-        '<div class="island-popup">{}<p class="listed-below">{} {}</p></div>',
-        _facts_html(island, group_name, counts.figures),
-        naming,
-        where,
-    )
+    facts = _facts_html(island, group_name, counts.figures)
+    return html('<div class="island-popup">{}<p class="listed-below">{} {}</p></div>', facts, naming, where)
