@@ -55,7 +55,6 @@ class Piece:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """The paragraphs of `text`, separated by blank lines, in order."""
     return [
         Paragraph(found.start(), found.start() + len(found.group().rstrip())) for found in _PARAGRAPH.finditer(text)
     ]
@@ -74,8 +73,7 @@ def _span_order(span: EvidenceSpan) -> tuple[int, int, int, str]:
 
 
 def evidence_spans(dataset: Dataset, source_id: str) -> list[EvidenceSpan]:
-    """A span for every place a statement's or an event's sentence occurs in the source's text; rows that
-    share a sentence and a label (the same speaker, the same event title) make one span."""
+    """A span for each place a statement's or an event's sentence occurs; rows of one sentence and label make one."""
     text = dataset.texts[source_id]
     statements = dataset.statements.loc[dataset.statements["source_id"] == source_id, ["evidence", "speaker"]]
     event_rows = dataset.event_sources.loc[dataset.event_sources["source_id"] == source_id, ["evidence", "event_id"]]

@@ -14,8 +14,6 @@ from lib.model.dates import format_partial_date
 from lib.site import SITE_NAME
 from lib.views.overview import last_day, latest_event
 
-AUTHOR = SITE_NAME
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -43,7 +41,7 @@ def apa(citation: Citation) -> str:
     return _(
         "{author}. ({coverage_year}). {title} [Interactive dashboard; events up to {coverage}]. "
         "Retrieved {accessed}, from {link}"
-    ).format_map({**vars(citation), "author": _(AUTHOR), "accessed": accessed})
+    ).format_map({**vars(citation), "author": _(SITE_NAME), "accessed": accessed})
 
 
 # What TeX reads as a command or a group, as text: most escaped by a backslash, three spelled out.
@@ -72,7 +70,7 @@ def bibtex_key(citation: Citation) -> str:
 def bibtex(citation: Citation) -> str:
     """A @misc entry, every field escaped."""
     fields = {
-        "author": "{" + bibtex_text(_(AUTHOR)) + "}",  # one corporate author, not "Dispute, Southern Kurils"
+        "author": "{" + bibtex_text(_(SITE_NAME)) + "}",  # one corporate author, not "Dispute, Southern Kurils"
         "title": "{" + bibtex_text(citation.title) + "}",
         "year": bibtex_text(citation.coverage_year),
         "howpublished": bibtex_text(_("Interactive dashboard")),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from lib.i18n import N_, _, format_number, ngettext
 from lib.views.islands import Island, figure_text, island_records, japanese_name, part_of, russian_name
-from lib.views.provenance import Citation, FigureSource, event_when
+from lib.views.provenance import EventSource, FigureSource, event_when
 from lib.views.statements import defused, iso_dates
 
 LIST_SEPARATOR = "; "
@@ -26,7 +26,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def events_frame(
-    events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], island_names: Mapping[str, str]
+    events: pd.DataFrame, citations: Mapping[str, Sequence[EventSource]], island_names: Mapping[str, str]
 ) -> pd.DataFrame:
     """The events in date order, dates as written and in ISO form, their sources flattened into columns."""
     ordered = events.sort_values(["date", "id"], kind="stable", na_position="last")

@@ -12,7 +12,7 @@ import pandas as pd
 from babel.numbers import get_group_symbol
 
 from lib.i18n import N_, _, current_language, format_number
-from lib.model.dataset import Dataset
+from lib.model.dataset import ISLAND_NAME_COLUMNS, Dataset
 from lib.model.filters import related_islands
 from lib.model.frames import names_any
 from lib.views.markdown import escape_markdown, markdown_link
@@ -25,8 +25,6 @@ PROMISED_1956 = "promised_1956"
 UNCONTESTED = "uncontested"
 # What the map's table, the details and the popups say of a figure no page publishes.
 NOT_PUBLISHED = N_("not published")
-# Each side's own name for an island, in its language; English otherwise.
-NAME_FIELDS = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}
 
 
 @dataclass(frozen=True)
@@ -110,9 +108,8 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
 
 
 def island_name(names: Mapping[str, Any]) -> str:
-    """The name of an island (its islands.csv row or GeoJSON properties) for every label, tooltip, popup and
-    table: in Japanese and Russian each side's own, in English the English; English where that is not recorded."""
-    own = names.get(NAME_FIELDS.get(current_language(), "name_en"))
+    """An island's name wherever it is shown: in Japanese and Russian each side's own, else (or if none) English."""
+    own = names.get(ISLAND_NAME_COLUMNS.get(current_language(), "name_en"))
     return own if isinstance(own, str) and own else str(names.get("name_en") or "")
 
 
@@ -125,7 +122,6 @@ def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Is
 
 
 def members_of(island_id: str, groups: Mapping[str, str]) -> set[str]:
-    """The island itself, or every member when it is a group."""
     return {island_id} | {member for member, group in groups.items() if group == island_id}
 
 
@@ -135,32 +131,15 @@ def naming(frame: pd.DataFrame, island_id: str, groups: Mapping[str, str]) -> pd
     return frame[names_any(frame["islands"], wanted)]
 
 
-@dataclass(frozen=True)
-class NamingIndex:
-    """The rows of a frame naming each island, kept per dataset: counting a filtered copy reads no lists of islands."""
-
-    frame: pd.DataFrame
-    rows: Mapping[str, np.ndarray]  # island id -> positions in `frame`
-
-    def counts(self, kept: pd.DataFrame) -> dict[str, int]:
-        """Per island, how many rows of `kept` (rows of `frame`, by label) name it."""
-        positions = self.frame.index.get_indexer(kept.index)
-        if (positions < 0).any():
-            raise ValueError("the kept rows are not all rows of the indexed frame")
-        in_kept = np.zeros(len(self.frame), dtype=bool)
-        in_kept[positions] = True
-        return {island_id: int(in_kept[rows].sum()) for island_id, rows in self.rows.items()}
-
-
-def naming_index(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> NamingIndex:
-    """Which rows of `frame` name each island, as `naming` counts them, matching each distinct list of islands once."""
+def naming_counts(frame: pd.DataFrame, island_ids: Iterable[str], groups: Mapping[str, str]) -> dict[str, int]:
+    """Per island, how many rows of `frame` name it, as `naming` counts them: each distinct list of islands once."""
     codes, distinct_lists = pd.factorize(frame["islands"], use_na_sentinel=False)
-    rows = {}
+    rows_per_list = np.bincount(codes, minlength=len(distinct_lists))
+    counts = {}
     for island_id in island_ids:
         wanted = related_islands(island_id, groups)
-        names_it = np.array([any(item in wanted for item in ids) for ids in distinct_lists], dtype=bool)
-        rows[island_id] = np.flatnonzero(names_it[codes])
-    return NamingIndex(frame, rows)
+        counts[island_id] = int(rows_per_list[[not wanted.isdisjoint(ids) for ids in distinct_lists]].sum())
+    return counts
 
 
 def format_area(area_km2: float | None) -> str:
@@ -194,15 +173,11 @@ def russian_name(island: Island) -> str:
 
 
 def part_of(island: Island, by_id: Mapping[str, Island]) -> str:
-    """The name of the group the island belongs to; "" when it is not in one."""
-    if island.group == island.id or island.group not in by_id:
-        return ""
-    return by_id[island.group].name
+    return "" if island.group == island.id or island.group not in by_id else by_id[island.group].name
 
 
 def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
-    """(fact, value) pairs: area, population, administration, claim, 1956 status, and its group; each fact's
-    name in English, marked for the catalogs, to translate where it is shown."""
+    """(fact, value) pairs, each fact's name in English, marked for the catalogs, to translate where it is shown."""
     promised = _("Promised to Japan after a peace treaty")
     if not island.in_1956_declaration:
         promised = _("Not among the islands the 1956 declaration promised")
@@ -226,8 +201,7 @@ class IslandDetails:
 
 
 def island_details(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island_id: str) -> IslandDetails:
-    """Facts, events and statements for one island of islands.csv. The events and statements are
-    those of the given frames (filter them first) that name it, its group or, for a group, its members."""
+    """An island's facts, and the events and statements of the given (filtered) frames `naming` it."""
     by_id = {island.id: island for island in island_records(dataset.islands, dataset.geojson)}
     island = by_id[island_id]
     names = [
@@ -281,19 +255,16 @@ def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataF
     by_id = {island.id: island for island in rows}
     return pd.DataFrame(
         {
-            N_("Island"): [island.name for island in rows],
-            N_("Part of"): [part_of(island, by_id) for island in rows],
-            N_("Japanese"): [japanese_name(island) for island in rows],
-            N_("Russian"): [russian_name(island) for island in rows],
-            N_("Area (km²)"): [island.area_km2 for island in rows],
-            N_("Population"): [format_population(island.population, island.population_year) for island in rows],
-            N_("Administered by"): [country_name(island.administered_by) for island in rows],
-            N_("Claimed by"): [
-                country_name(island.claimed_by) if island.claimed_by else _("not claimed") for island in rows
-            ],
-            N_("1956 declaration"): [
-                _("promised") if island.in_1956_declaration else _("not included") for island in rows
-            ],
-            N_("Source"): [island.source_url for island in rows],
+            N_("Island"): island.name,
+            N_("Part of"): part_of(island, by_id),
+            N_("Japanese"): japanese_name(island),
+            N_("Russian"): russian_name(island),
+            N_("Area (km²)"): island.area_km2,
+            N_("Population"): format_population(island.population, island.population_year),
+            N_("Administered by"): country_name(island.administered_by),
+            N_("Claimed by"): country_name(island.claimed_by) if island.claimed_by else _("not claimed"),
+            N_("1956 declaration"): _("promised") if island.in_1956_declaration else _("not included"),
+            N_("Source"): island.source_url,
         }
+        for island in rows
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -13,7 +14,7 @@ from lib.model.dates import format_partial_date
 from lib.model.schema import EVENT_PRECISIONS
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import cited_pages
-from lib.views.sides import side_name
+from lib.views.theme import country_name
 from lib.views.wording import counted, join_names
 
 DECLARATION_YEAR = 1956  # the Joint Declaration the talks keep returning to
@@ -72,7 +73,7 @@ def whole_years_between(start: pd.Timestamp, start_precision: str, end: pd.Times
     return end.year - start.year - int(before_anniversary)
 
 
-def last_day(event: pd.Series) -> pd.Timestamp:
+def last_day(event: Mapping[str, Any]) -> pd.Timestamp:
     """The day an event ends: its end date, or its date when it has none. How far the data goes is told by it."""
     return event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
 
@@ -128,8 +129,8 @@ def dispute_summary(islands: pd.DataFrame, names: Mapping[str, str], declaration
         "Japan the Northern Territories."
     ).format(
         islands=_names(disputed["id"].map(names)),
-        administrator=_names(disputed["administered_by"].map(side_name)),
-        claimant=_names(disputed["claimed_by"].map(side_name)),
+        administrator=_names(disputed["administered_by"].map(country_name)),
+        claimant=_names(disputed["claimed_by"].map(country_name)),
     )
     promised = promised_in_1956(islands)
     if declaration is not None and not promised.empty:

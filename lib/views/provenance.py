@@ -22,7 +22,7 @@ DATE_WORDS: dict[str, str] = {"day": N_("the day"), "month": N_("the month"), "y
 
 
 @dataclass(frozen=True)
-class Citation:
+class EventSource:
     """One source of a fact: who published it, where, its sentence, and what of the fact it states."""
 
     publisher: str
@@ -43,18 +43,18 @@ def _states(supports: Sequence[str], date_precision: str | None) -> tuple[str, .
     return (*dated, *(_(PART_WORDS[part]) for part in supports if part != "date"))
 
 
-def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> Citation:
+def _citation(row: Mapping[str, object], event: Mapping[str, object], dataset: Dataset) -> EventSource:
     """One row of event_sources.csv; an article's sentence states the date as precisely as it names it."""
     supports, evidence = tuple(row["supports"]), str(row["evidence"])
     dated = event["date_precision"] if "date" in supports else None
     if not row["source_id"]:
-        return Citation(dataset.publisher_of(row["url"]), str(row["url"]), evidence, _states(supports, dated))
+        return EventSource(dataset.publisher_of(row["url"]), str(row["url"]), evidence, _states(supports, dated))
     article = dataset.sources_by_id.loc[row["source_id"]]
     dated = dated or supported_precision(evidence, article["published"], event["date"])
-    return Citation(article["publisher"], article["url"], evidence, _states(supports, dated), article["title"])
+    return EventSource(article["publisher"], article["url"], evidence, _states(supports, dated), article["title"])
 
 
-def event_citations(dataset: Dataset) -> dict[str, tuple[Citation, ...]]:
+def event_citations(dataset: Dataset) -> dict[str, tuple[EventSource, ...]]:
     """Every event's sources, articles first, by event id: worth working out once per dataset."""
     rows = dataset.event_sources.sort_values("source_id", ascending=False, kind="stable")
     return {
@@ -71,7 +71,7 @@ def event_publishers(dataset: Dataset) -> dict[str, str]:
     }
 
 
-def citations_markdown(citations: Sequence[Citation], sentences: bool = True) -> str:
+def citations_markdown(citations: Sequence[EventSource], sentences: bool = True) -> str:
     """The sources, each linked with what it states: a list with sentences, or one line ("TASS (the day); …")."""
     if not sentences:
         return "; ".join(
@@ -95,7 +95,7 @@ def event_heading(event: Mapping[str, Any]) -> str:
     return f"**{escape_markdown(event_when(event))}** · {escape_markdown(event['title'])}"
 
 
-def event_markdown(event: Mapping[str, Any], citations: Sequence[Citation], readings: str = "") -> str:
+def event_markdown(event: Mapping[str, Any], citations: Sequence[EventSource], readings: str = "") -> str:
     """The event's heading, description, sources with their sentences, and `readings` (from lib.views.sides)."""
     told = f"{event_heading(event)}\n\n{escape_markdown(event['description'])}\n\n{citations_markdown(citations)}"
     return f"{told}\n\n{readings}" if readings else told
@@ -130,7 +130,7 @@ def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource
     }
 
 
-def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], limit: int) -> str:
+def events_markdown(events: pd.DataFrame, citations: Mapping[str, Sequence[EventSource]], limit: int) -> str:
     """The latest `limit` events with their sources, and how many are left out: a list that does not grow."""
     latest = events.sort_values(["date", "id"]).tail(limit)
     lines = [

@@ -12,10 +12,11 @@ TAP_TARGET_PX = 44
 
 
 def _button(source: Markup, label: str, copied: str, name: str) -> Markup:
-    """A button that copies what the attribute `source` names, a live line saying `copied` (or that copying is
-    blocked), and the script; `name` (one per button on a page) ties the button to its line."""
+    """A button copying what the attribute `source` names, a live line saying `copied` (or that copying is blocked),
+    and the script; `name` (one per button on a page) ties the button to its line."""
     return html(
-        '<button type="button" class="copy-link" {source} data-copied="{copied}" data-blocked="{blocked}" aria-describedby="{name}-status" '
+        '<button type="button" class="copy-link" {source} data-copied="{copied}" data-blocked="{blocked}" '
+        'aria-describedby="{name}-status" '
         'style="min-height:{px}px;min-width:{px}px;padding:0 1em;border:1px solid rgba(49,51,63,0.3);'
         'border-radius:0.5rem;background:white;color:inherit;font:inherit;cursor:pointer;">{label}</button>'
         '<span id="{name}-status" role="status" aria-live="polite" style="margin-left:0.6em;"></span>'

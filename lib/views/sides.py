@@ -12,17 +12,11 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_partial_date
 from lib.model.schema import SIDES
 from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.theme import country_name
 
 POSITIONS_INTRO = N_(
     "Each government's position, in its own words and from its own pages. Neither is the dashboard's view."
 )
-# The sides as the interface names them: the data's values are English.
-SIDE_NAMES: dict[str, str] = {"Japan": N_("Japan"), "Russia": N_("Russia")}
-
-
-def side_name(side: str) -> str:
-    """A side's or country's name in the reader's language; one the interface does not name, as the data has it."""
-    return _(SIDE_NAMES[side]) if side in SIDE_NAMES else side
 
 
 def readings_markdown(readings: Sequence[Mapping[str, Any]], publisher_of: Callable[[str], str]) -> str:
@@ -30,7 +24,7 @@ def readings_markdown(readings: Sequence[Mapping[str, Any]], publisher_of: Calla
     if not readings:
         return ""
     lines = [
-        f"- **{escape_markdown(side_name(row['side']))}**: {escape_markdown(row['reading'])} "
+        f"- **{escape_markdown(country_name(row['side']))}**: {escape_markdown(row['reading'])} "
         f"{markdown_link(publisher_of(row['url']), row['url'])}: “{escape_markdown(row['evidence'])}”"
         for row in readings
     ]
@@ -64,4 +58,4 @@ def positions_markdown(positions: pd.DataFrame, side: str) -> str:
 
 def position_heading(side: str) -> str:
     """The column's heading: whose case it is, never the truth."""
-    return _("{side}'s position, as its government states it").format(side=side_name(side))
+    return _("{side}'s position, as its government states it").format(side=country_name(side))

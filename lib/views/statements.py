@@ -1,5 +1,4 @@
-"""A statement as every page shows it (Markdown, a popup's item, the table, the CSV, in context), and
-the Statements page's own search, speaker filter and empty state. Pure functions, no Streamlit."""
+"""A statement as every page shows it (Markdown, the table, the CSV, in context); the Statements page's search."""
 
 from __future__ import annotations
 
@@ -30,7 +29,6 @@ TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country
 # Six lines (Streamlit wraps a cell's text in rows over 64 px): today's longest role, 116 characters,
 # fits; a longer text is cut short, and its row's "In context" shows it whole.
 TABLE_ROW_PX = 112
-QUOTE_LABEL_CHARS = 60
 # The table's date and quote widths: the date as wide as its longest label in each language ("23 Sep 2018",
 # "2018年12月23日", "23 сентября 2018 г."), the quote narrower by as much, so that the table still fits a laptop.
 DATE_AND_QUOTE_PX: dict[str, tuple[int, int]] = {"en": (92, 290), "ja": (116, 266), "ru": (140, 242)}
@@ -88,7 +86,6 @@ def search_statements(statements: pd.DataFrame, q: str) -> pd.DataFrame:
 
 
 def speaker_choices(statements: pd.DataFrame) -> list[str]:
-    """Every speaker once, alphabetically."""
     return sorted(statements["speaker"].unique(), key=str.casefold)
 
 
@@ -121,7 +118,7 @@ def shown_date(iso: str) -> str:
 def statement_labels(dataset: Dataset) -> dict[str, str]:
     """Statement id -> "23 Jul 2018 · Chuichi Date: “Tokyo hopes for…”", for every statement, in table order."""
     return {
-        row["id"]: f"{when_said(row)} · {row['speaker']}: {said(row, QUOTE_LABEL_CHARS)}"
+        row["id"]: f"{when_said(row)} · {row['speaker']}: {said(row, 60)}"
         for row in _in_table_order(dataset.statements).to_dict("records")
     }
 

@@ -11,7 +11,7 @@ from lib.i18n import _, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.dates import PRECISIONS, format_date_range
 from lib.model.filters import years_text
-from lib.views.provenance import Citation, event_markdown
+from lib.views.provenance import EventSource, event_markdown
 from lib.views.timeline.grouping import period_stop
 from lib.views.wording import join_names
 
@@ -67,7 +67,6 @@ def story_chapters(dataset: Dataset) -> dict[str, Chapter]:
 
 
 def story_intro(chapters: Sequence[Chapter]) -> str:
-    """What the story is, in a line: its years and its number of chapters."""
     first, last = chapters[0].span.start.year, chapters[-1].span.end.year
     return ngettext(
         "From {first} to {last} in {count} short chapter, with a map of the islands it concerns and its events "
@@ -101,7 +100,7 @@ def statements_of_time(statements: pd.DataFrame, span: DateSpan) -> pd.DataFrame
 
 
 def sources_said_markdown(
-    events: pd.DataFrame, citations: Mapping[str, Sequence[Citation]], readings: Mapping[str, str]
+    events: pd.DataFrame, citations: Mapping[str, Sequence[EventSource]], readings: Mapping[str, str]
 ) -> str:
     return "\n\n".join(
         event_markdown(row, citations.get(row["id"], ()), readings.get(row["id"], ""))

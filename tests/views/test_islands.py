@@ -22,7 +22,7 @@ from lib.views.islands import (
     islands_table,
     members_of,
     naming,
-    naming_index,
+    naming_counts,
 )
 
 ARTICLE_URL = "https://tass.com/world/1014523"  # sources.csv, tass-2018-07-23
@@ -100,20 +100,12 @@ def test_naming_counts_the_group_for_a_member_and_the_members_for_the_group() ->
 
 
 @pytest.mark.parametrize("first_year", [1850, 1956, 2000, 2024])
-def test_the_naming_index_counts_as_naming_does(dataset: Dataset, first_year: int) -> None:
+def test_the_naming_counts_count_as_naming_does(dataset: Dataset, first_year: int) -> None:
     groups = island_groups(dataset.islands)
-    index = naming_index(dataset.events, dataset.islands["id"], groups)
     kept = dataset.events[dataset.events["date"].dt.year >= first_year]
-    counts = index.counts(kept)
+    counts = naming_counts(kept, dataset.islands["id"], groups)
     assert counts == {island: len(naming(kept, island, groups)) for island in dataset.islands["id"]}
     assert counts["shikotan"] > 0
-
-
-def test_the_naming_index_refuses_rows_it_does_not_hold(dataset: Dataset) -> None:
-    index = naming_index(dataset.statements, ["shikotan"], island_groups(dataset.islands))
-    stranger = dataset.statements.iloc[:1].set_axis([len(dataset.statements) + 5])
-    with pytest.raises(ValueError, match="not all rows"):
-        index.counts(pd.concat([dataset.statements, stranger]))
 
 
 def test_details_of_shikotan(dataset: Dataset) -> None:

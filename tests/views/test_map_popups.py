@@ -4,17 +4,15 @@ on click."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
-from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.views.html import escape
 from lib.views.islands import format_area, format_population, naming
 from lib.views.map.build import build_island_map
-from lib.views.map.popups import popup_index
 from tests.views.map_parts import build, labels, popup_of, tooltip_of
 
 
@@ -66,19 +64,6 @@ def test_the_popups_count_what_the_filters_keep(dataset: Dataset, filters: Filte
         said = naming(statements, island, dataset.island_groups)
         assert f"Events naming it: {len(named)}. Statements naming it: {len(said)}." in popup_of(island_map, island)
     assert len(events) < len(dataset.events) or filters.country is None
-
-
-def test_the_popup_index_is_of_the_frames_it_was_given(dataset: Dataset) -> None:
-    index = popup_index(dataset.islands, dataset.events, dataset.statements)
-    assert index.events.frame is dataset.events and index.statements.frame is dataset.statements
-    assert set(index.events.rows) == set(dataset.islands["id"])
-
-
-@pytest.fixture
-def reader_language() -> Iterator[Callable[[str], None]]:
-    """Sets the run's language, and English again afterwards."""
-    yield use_language
-    use_language(ENGLISH)
 
 
 @pytest.mark.parametrize(

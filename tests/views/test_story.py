@@ -11,7 +11,7 @@ import pytest
 from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.markdown import escape_markdown
-from lib.views.provenance import Citation
+from lib.views.provenance import EventSource
 from lib.views.story import (
     Chapter,
     DateSpan,
@@ -146,7 +146,7 @@ def test_the_statements_of_a_chapter_s_time_are_dated_within_its_span() -> None:
 def test_each_event_is_given_with_its_description_and_its_sources_sentences() -> None:
     told = events(("1956-10-19", None, "day"))
     told.loc[0, "description"] = PAYLOADS["markdown syntax"]
-    citation = Citation("TASS", "https://tass.com/world/1031197", f"Signed in Moscow {CANARY}.", ("the day",))
+    citation = EventSource("TASS", "https://tass.com/world/1031197", f"Signed in Moscow {CANARY}.", ("the day",))
     said = sources_said_markdown(told, {"event-0": (citation,)}, {"event-0": "**Contested** readings"})
     assert said.startswith("**19 Oct 1956** · Title 0\n\n")
     assert said.endswith("\n\n**Contested** readings"), "a contested event ends with each side's reading"

@@ -4,14 +4,13 @@ and which event a click selects."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import streamlit
 
-from lib.i18n import ENGLISH, use_language
 from lib.model.dataset import Dataset
 from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
 from lib.views.timeline.figure import LANE_PX, TOOLBAR_MESSAGES, chart_config, selected_event_id
@@ -193,13 +192,6 @@ def test_without_a_chosen_mark_nothing_is_ringed(dataset: Dataset, chosen: str |
     figure = figure_for(dataset, chosen=chosen)
     assert all(trace.customdata is not None for trace in figure.data)
     assert len(figure.data) == len(figure_for(dataset).data)
-
-
-@pytest.fixture
-def reader_language() -> Iterator[Callable[[str], None]]:
-    """Sets the run's language, and English again afterwards."""
-    yield use_language
-    use_language(ENGLISH)
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,8 @@ import pandas as pd
 
 from lib.i18n import _, format_number
 from lib.model.dataset import Dataset
-from lib.model.filters import island_groups
 from lib.views.html import Markup, html, link
-from lib.views.islands import FIGURE_OF_FACT, Island, NamingIndex, island_facts, japanese_name, naming_index
+from lib.views.islands import FIGURE_OF_FACT, Island, island_facts, japanese_name, naming_counts
 from lib.views.provenance import FigureSource, figure_sources
 from lib.views.theme import country_name
 
@@ -24,15 +23,9 @@ def names_html(island: Island) -> Markup:
         japanese = html('{} <span lang="ja">{}</span>', island.name_ja_romaji, island.name_ja_kanji)
     russian = html('{} <span lang="ru">{}</span>', island.name_ru_latin, island.name_ru_cyrillic)
     # Translators: "Japanese", "Russian": labels before an island's name in that language
-    labels = _("Japanese"), _("Russian")
-    return html(
-        '<div class="island-names"><strong>{}</strong><br>{}: {}<br>{}: {}</div>',
-        island.name,
-        labels[0],
-        japanese,
-        labels[1],
-        russian,
-    )
+    japanese_label, russian_label = _("Japanese"), _("Russian")
+    template = '<div class="island-names"><strong>{}</strong><br>{}: {}<br>{}: {}</div>'
+    return html(template, island.name, japanese_label, japanese, russian_label, russian)
 
 
 @dataclass(frozen=True)
@@ -44,29 +37,12 @@ class PopupCounts:
     figures: Mapping[tuple[str, str], Sequence[FigureSource]]
 
 
-@dataclass(frozen=True)
-class PopupIndex:
-    """The rows of the dataset's events and statements that name each island: built once per data version."""
-
-    events: NamingIndex
-    statements: NamingIndex
-
-
-def popup_index(islands: pd.DataFrame, events: pd.DataFrame, statements: pd.DataFrame) -> PopupIndex:
-    groups = island_groups(islands)
-    island_ids = list(islands["id"])
-    return PopupIndex(naming_index(events, island_ids, groups), naming_index(statements, island_ids, groups))
-
-
-def dataset_popup_index(dataset: Dataset) -> PopupIndex:
-    return popup_index(dataset.islands, dataset.events, dataset.statements)
-
-
 def popup_counts(events: pd.DataFrame, statements: pd.DataFrame, dataset: Dataset) -> PopupCounts:
-    """For each island, how many of the given events and statements (rows of the dataset's) name it."""
-    index = dataset.derived(dataset_popup_index)
+    island_ids, groups = list(dataset.islands["id"]), dataset.island_groups
     return PopupCounts(
-        index.events.counts(events), index.statements.counts(statements), dataset.derived(figure_sources)
+        naming_counts(events, island_ids, groups),
+        naming_counts(statements, island_ids, groups),
+        dataset.derived(figure_sources),
     )
 
 
@@ -94,9 +70,5 @@ def island_popup(island: Island, counts: PopupCounts, group_name: str = "", list
     naming = _("Events naming it: {events}. Statements naming it: {statements}.").format(
         events=format_number(counts.events[island.id]), statements=format_number(counts.statements[island.id])
     )
-    return html(
-        '<div class="island-popup">{}<p class="listed-below">{} {}</p></div>',
-        _facts_html(island, group_name, counts.figures),
-        naming,
-        where,
-    )
+    facts = _facts_html(island, group_name, counts.figures)
+    return html('<div class="island-popup">{}<p class="listed-below">{} {}</p></div>', facts, naming, where)

@@ -13,7 +13,8 @@ from lib.model.dataset import Dataset
 from lib.model.dates import format_date_range
 from lib.model.link import share_link
 from lib.views.markdown import escape_markdown, markdown_link
-from lib.views.provenance import Citation, citations_markdown, event_citations, event_when
+from lib.views.overview import last_day
+from lib.views.provenance import citations_markdown, event_citations, event_when
 from lib.views.sides import contested_readings
 from lib.views.statements import statements_markdown
 from lib.views.theme import ORIGIN_LABELS, country_name
@@ -23,51 +24,39 @@ from lib.views.timeline.background import lane_name
 @dataclass(frozen=True)
 class EventDetails:
     event: dict[str, Any]  # the events.csv row
-    citations: tuple[Citation, ...]  # its sources, articles first
-    islands: tuple[tuple[str, str], ...]  # (island id, English name)
-    statements: pd.DataFrame  # statements made on the event's day(s)
-    readings: str = ""  # each side's reading as Markdown, when the event is contested
+    dataset: Dataset  # what the panel shows with it: its sources, islands, readings and the statements of its days
 
 
 def statements_during(statements: pd.DataFrame, event: Mapping[str, Any]) -> pd.DataFrame:
     """Statements dated to a day of the event; none when the event's day is not known."""
     if event["date_precision"] != "day" or pd.isna(event["date"]):
         return statements.iloc[0:0]
-    last = event["end_date"] if not pd.isna(event["end_date"]) else event["date"]
-    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last)
+    on_day = statements["date_precision"].eq("day") & statements["date"].between(event["date"], last_day(event))
     return statements[on_day.fillna(False).astype(bool)]
 
 
 def event_details(event_id: str, events: pd.DataFrame, dataset: Dataset) -> EventDetails | None:
-    """Everything the details panel shows for one of `events`, or None when it has no such id."""
     matches = events[events["id"] == event_id]
-    if matches.empty:
-        return None
-    event = matches.iloc[0].to_dict()
-    return EventDetails(
-        event=event,
-        citations=dataset.derived(event_citations).get(event_id, ()),
-        islands=tuple((island, dataset.island_names.get(island, island)) for island in event["islands"]),
-        statements=statements_during(dataset.statements, event),
-        readings=dataset.derived(contested_readings).get(event_id, ""),
-    )
+    return None if matches.empty else EventDetails(matches.iloc[0].to_dict(), dataset)
 
 
 def details_markdown(details: EventDetails, view_params: Mapping[str, str] | None = None) -> str:
     """The details panel, every data text escaped; the island links keep `view_params` (the current filters
     as URL parameters), so the map opens on the same view with only the island changed."""
+    event, dataset = details.event, details.dataset
+    readings = dataset.derived(contested_readings).get(event["id"], "")
+    citations = dataset.derived(event_citations).get(event["id"], ())
     sections = (
-        _summary_lines(details.event),
-        [details.readings, ""] if details.readings else [],
-        [_("**Sources**"), "", citations_markdown(details.citations), ""] if details.citations else [],
-        _island_lines(details.islands, view_params or {}),
-        _said_lines(details),
+        _summary_lines(event),
+        [readings, ""] if readings else [],
+        [_("**Sources**"), "", citations_markdown(citations), ""] if citations else [],
+        _island_lines(event["islands"], dataset.island_names, view_params or {}),
+        _said_lines(event, dataset.statements),
     )
     return "\n".join(line for section in sections for line in section)
 
 
 def _summary_lines(event: Mapping[str, Any]) -> list[str]:
-    """The title; its date, lane, countries and origin; the description."""
     facts = (event_when(event), lane_name(event["event_type"]), ", ".join(map(country_name, event["countries"])))
     origin = _(ORIGIN_LABELS.get(event["origin"], event["origin"]))
     return [
@@ -79,17 +68,20 @@ def _summary_lines(event: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _island_lines(islands: Sequence[tuple[str, str]], view_params: Mapping[str, str]) -> list[str]:
+def _island_lines(islands: Sequence[str], names: Mapping[str, str], view_params: Mapping[str, str]) -> list[str]:
     if not islands:
         return []
-    links = (markdown_link(name, share_link("map", {**view_params, "island": island})) for island, name in islands)
+    links = (
+        markdown_link(names.get(island, island), share_link("map", {**view_params, "island": island}))
+        for island in islands
+    )
     return [_("Islands (open on the map): {islands}").format(islands=", ".join(links)), ""]
 
 
-def _said_lines(details: EventDetails) -> list[str]:
-    event = details.event
+def _said_lines(event: Mapping[str, Any], statements: pd.DataFrame) -> list[str]:
     if event["date_precision"] != "day":
         return []
     day = format_date_range(event["date"], event["end_date"], "day")
-    said = statements_markdown(details.statements, roles=True) or _("No statement in the data is dated to that day.")
-    return [_("**Said on {day}**").format(day=escape_markdown(day)), "", said]
+    said = statements_markdown(statements_during(statements, event), roles=True)
+    nothing_said = _("No statement in the data is dated to that day.")
+    return [_("**Said on {day}**").format(day=escape_markdown(day)), "", said or nothing_said]
