@@ -57,7 +57,8 @@ def test_a_thousand_times_today_s_events_draw_today_s_marks_each_gathering_a_tho
     for event_id, (trace, index) in today.items():
         many_trace, many_index = gathered[event_id]
         assert many_trace.x[many_index] == trace.x[index]
-        assert many_trace.y[many_index] == trace.y[index]
+        # Same lane; a bigger mark may take another sub-row of it, as its neighbours' spans decide.
+        assert round(many_trace.y[many_index]) == round(trace.y[index])
         assert many_trace.marker.size[many_index] > MARKER_PX, "a bigger mark stands for more events"
         assert many_trace.customdata[many_index][1].startswith("1,000 events · ")
     gathered_bars, today_bars = bars_by_id(gathered_figure), bars_by_id(today_figure)
