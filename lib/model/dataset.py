@@ -14,6 +14,8 @@ from lib.model.filters import Filters, Years, events_kept, island_groups, statem
 from lib.model.link import host_of
 
 T = TypeVar("T")
+# The column of islands.csv with each side's own names, in its language.
+ISLAND_NAME_COLUMNS = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}
 
 
 # eq=False: a dataset is itself, compared and hashed by identity, as the one copy every session shares.
@@ -52,8 +54,7 @@ class Dataset:
     @cached_property
     def island_names(self) -> dict[str, str]:
         """Each island's name in the dataset's language (each side's own names), the English one where it has none."""
-        column = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}.get(self.language, "name_en")
-        names = self.islands[column].replace("", pd.NA)
+        names = self.islands[ISLAND_NAME_COLUMNS.get(self.language, "name_en")].replace("", pd.NA)
         return dict(zip(self.islands["id"], names.fillna(self.islands["name_en"]), strict=True))
 
     @cached_property
