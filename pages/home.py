@@ -1,12 +1,14 @@
 """Overview: what the dispute is, the figures that frame it, the latest event and its story, where to look next."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.i18n import _, format_number
 from lib.model.dataset import Dataset
-from lib.model.filters import Filters, year_bounds
+from lib.model.filters import year_bounds
 from lib.model.view import PageParams, View
 from lib.site import site_page
 from lib.ui.address import map_page_links
@@ -35,30 +37,24 @@ def render(view: View) -> PageParams:
     summary_column, map_column = st.columns([3, 2], gap="medium")
     summary_column.markdown(dispute_summary(dataset.islands, dataset.island_names, figures.declaration))
     with map_column:
-        small_map(view)
+        # Popups count what the filters keep and link to the Map page's lists: lists in every popup made it heavier.
+        links = map_page_links(dataset, filters)
+        island_map = build_island_map(dataset, *view.on_the_map, filters.island, compact=True, lists_links=links)
+        # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
+        # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
+        st_folium(island_map, key="home_map", height=260, use_container_width=True, returned_objects=[], render=False)
     headline(dataset, figures)
     show_both_positions(dataset)
-    positions = dataset.positions
-    csv_download(
-        len(positions), "position", lambda: csv_bytes(positions_frame(positions)), name="positions", key="home_csv"
-    )
+    build = partial(positions_frame, dataset.positions)
+    csv_download(len(dataset.positions), "position", lambda: csv_bytes(build()), name="positions", key="home_csv")
     latest_column, explore_column = st.columns([3, 2], gap="medium")
     with latest_column:
         latest_event(dataset, figures.latest)
     with explore_column:
-        explore(dataset, filters, len(view.events), len(view.statements))
+        explore(view)
         # The figures above are the whole dataset's: so is this download.
         package_download(dataset, key="home_package")
     return {}
-
-
-def small_map(view: View) -> None:
-    """Popups count what the filters keep and link to the Map page's lists: lists in every popup made it heavier."""
-    links = map_page_links(view.dataset, view.filters)
-    island_map = build_island_map(view.dataset, *view.on_the_map, view.filters.island, compact=True, lists_links=links)
-    # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
-    # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
-    st_folium(island_map, key="home_map", height=260, use_container_width=True, returned_objects=[], render=False)
 
 
 def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
@@ -91,12 +87,13 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
         st.markdown(_("Sources:") + "\n" + citations_markdown(dataset.derived(event_citations).get(latest["id"], ())))
 
 
-def explore(dataset: Dataset, filters: Filters, events_shown: int, statements_shown: int) -> None:
+def explore(view: View) -> None:
+    dataset = view.dataset
     st.markdown("#### " + _("Explore"))
-    in_use = filters_in_use(filters, dataset.year_bounds, dataset.island_names)
+    in_use = filters_in_use(view.filters, dataset.year_bounds, dataset.island_names)
     st.caption(in_use or _("No filters: everything is shown."))
-    events = share_of(events_shown, len(dataset.events), "event")
-    statements = share_of(statements_shown, len(dataset.statements), "statement")
+    events = share_of(len(view.events), len(dataset.events), "event")
+    statements = share_of(len(view.statements), len(dataset.statements), "statement")
     for page, label, icon in (
         ("map", _("Map: who holds and who claims each island"), "map"),
         # Translators: {events} is "all 42 events" or "10 of 42 events".
