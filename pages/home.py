@@ -69,7 +69,6 @@ def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
     statements_column.metric(_("Statements"), format_number(figures.statements), help=said)
     sources_column.metric(_("Sources"), format_number(figures.sources), help=sources_help(figures))
     if figures.latest is not None:
-        # The figures ignore the filters: the links under Explore count what they keep.
         whole = _("Figures for the whole dataset. {events_up_to} The links under Explore count what the filters keep.")
         st.caption(whole.format(events_up_to=data_runs_to(figures.latest)))
 

@@ -66,9 +66,8 @@ def render(view: View) -> PageParams:
     # The selected island's events and statements are listed under the map, not in its popup. An embedded
     # view's island is its link's: a click there chooses none, and each popup links to the full Map page instead.
     links = map_page_links(dataset, filters) if view.embedded else None
-    island_map = build_island_map(dataset, events, statements, lists_links=links)
     st_folium(
-        island_map,
+        build_island_map(dataset, events, statements, lists_links=links),
         key=MAP_KEY,
         height=560,
         use_container_width=True,

@@ -63,12 +63,11 @@ def start_from_link(view: View) -> None:
     speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), "a speaker")
     linked = linked_choice(view.query, "statement", statements["id"], "a statement")
     tab, tab_notices = tab_from_query(view.query, TAB_PARAM, TABS_IN_LINK)
-    notices += tab_notices
     shown = filter_speakers(search_statements(view.statements, q), speakers)
     if linked is not None and linked not in set(shown["id"]):
-        notices.append(hidden_choice_notice("statement", linked))
+        tab_notices.append(hidden_choice_notice("statement", linked))
         linked = None
-    show_notices(notices + speaker_notices)
+    show_notices(notices + tab_notices + speaker_notices)
     st.session_state[SEARCH_KEY] = q
     st.session_state[SPEAKERS_KEY] = speakers
     st.session_state[STATEMENT_KEY] = linked

@@ -80,8 +80,9 @@ def render(view: View) -> PageParams:
     st.caption(" ".join(filter(None, sentences)))
     marks = event_marks(events, dataset.derived(event_publishers), years)
     listing = event_listing(events, marks.period, st.session_state[EVENT_KEY])
-    chosen = keep_chosen_if_listed(listing)
-    chart(dataset, events, marks, years, chosen_mark_id(listing, marks.period, chosen))
+    if not listing.events["id"].eq(st.session_state[EVENT_KEY]).any():  # the filters hide it, or the list leaves it out
+        st.session_state[EVENT_KEY] = None
+    chart(dataset, events, marks, years, chosen_mark_id(listing, marks.period, st.session_state[EVENT_KEY]))
     listed, detailed = st.columns(2, gap="medium")
     with listed:
         picked = event_box(listing)
@@ -112,13 +113,6 @@ def period_control(bounds: tuple[int, int], filters: Filters) -> None:
     st.pills(_("Period"), list(spans), key=PERIOD_KEY, required=True, on_change=jump_to_period, args=(spans,))
 
 
-def keep_chosen_if_listed(listing: Listing) -> str | None:
-    """The chosen event, let go when the filters hide it or the list does not offer it."""
-    if not listing.events["id"].eq(st.session_state[EVENT_KEY]).any():
-        st.session_state[EVENT_KEY] = None
-    return st.session_state[EVENT_KEY]
-
-
 def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int, int], ringed: str | None) -> None:
     st.plotly_chart(
         timeline_figure(marks, events, years, eras(dataset.events), chosen=ringed),
@@ -145,13 +139,8 @@ def event_box(listing: Listing) -> str | None:
     choices = event_choices(listing.events)
     if listed := listing_note(listing):
         st.caption(listed)
-    return st.selectbox(
-        _("Event"),
-        list(choices),
-        key=EVENT_KEY,
-        format_func=choices.__getitem__,
-        placeholder=_("Type to find an event, or pick one in the list"),
-    )
+    hint = _("Type to find an event, or pick one in the list")
+    return st.selectbox(_("Event"), list(choices), key=EVENT_KEY, format_func=choices.__getitem__, placeholder=hint)
 
 
 def event_list(listing: Listing, picked: str | None) -> None:

@@ -1,7 +1,5 @@
-"""The page's address: the link that opened the session, what a page reads of it, and the link to
-share. The address is read once a run, before the page, and written once, after it
-(`write_address`): the filters, then what the page returned of its own parameters, nothing else.
-"""
+"""The page's address: the link that opened the session, what a page reads of it, and the link to share. It is
+written once a run, after the page (`write_address`): the filters, then what the page returned of its own."""
 
 from __future__ import annotations
 

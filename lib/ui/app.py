@@ -20,8 +20,6 @@ from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
 from lib.ui.language import language_switch, reader_language, show_translation_notes
 from lib.views.embed import full_view_link_html
 
-# An emoji icon: a Material icon as favicon would be fetched from a font server, and fail offline.
-FAVICON = "🗺️"
 # What the app adjusts in Streamlit's own elements: tap targets on touch screens, one CSV download.
 APP_CSS = (Path(__file__).resolve().parents[2] / "static" / "app" / "app.css").read_text(encoding="utf-8")
 
@@ -58,8 +56,9 @@ def run_app() -> None:
     run = PageRun()
     current = st.navigation([run.page(page) for page in PAGES], position="hidden" if embedded else "sidebar")
     shown = next(page for page in PAGES if page.url_path == current.url_path)
-    # The tab names the page, so a shared link reads well wherever it is pasted or bookmarked.
-    st.set_page_config(page_title=shown.tab_title, page_icon=FAVICON, layout="wide")
+    # The tab names the page, so a shared link reads well wherever it is pasted or bookmarked. An emoji icon:
+    # a Material icon as favicon would be fetched from a font server, and fail offline.
+    st.set_page_config(page_title=shown.tab_title, page_icon="🗺️", layout="wide")
     st.html(f"<style>{APP_CSS}</style>")
     dataset = dataset_or_stop()
     linked, notices = opening_link(dataset, shown, query)
@@ -70,8 +69,7 @@ def run_app() -> None:
         filters = filter_sidebar(dataset, shown, linked)
     run.view = View(dataset, filters, query, embedded)
     if not embedded:
-        with st.sidebar:
-            show_what_filters_keep(run.view)
+        show_what_filters_keep(run.view)
         page_filters(dataset, shown, filters)
     # What the link asked in vain, until a filter changes: above the page, as a phone hides the sidebar.
     if filters == linked:

@@ -76,7 +76,6 @@ def show_problems(problems: tuple[Problem, ...]) -> None:
 
 
 def dataset_or_stop() -> Dataset:
-    """The dataset, or the error panel and an end to this run."""
     result = load_dataset()
     if result.dataset is None:
         show_problems(result.problems)
