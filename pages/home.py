@@ -10,7 +10,6 @@ from lib.i18n import _, format_number
 from lib.model.dataset import Dataset
 from lib.model.filters import year_bounds
 from lib.model.view import PageParams, View
-from lib.site import site_page
 from lib.ui.address import map_page_links
 from lib.ui.app import run_app, streamlit_page
 from lib.ui.downloads import csv_download, package_download
@@ -18,14 +17,7 @@ from lib.ui.sides import show_both_positions
 from lib.views.downloads import csv_bytes, positions_frame
 from lib.views.map.build import build_island_map
 from lib.views.markdown import escape_markdown
-from lib.views.overview import (
-    HeadlineFigures,
-    data_runs_to,
-    declaration_figure,
-    dispute_summary,
-    headline_figures,
-    sources_help,
-)
+from lib.views.overview import data_runs_to, declaration_figure, dispute_summary, headline_figures, sources_help
 from lib.views.provenance import citations_markdown, event_citations, event_heading
 from lib.views.wording import filters_in_use, share_of
 
@@ -43,7 +35,7 @@ def render(view: View) -> PageParams:
         # A picture, not a control: nothing it returns reruns the page (the Map page has the clickable one).
         # render=False: st_folium renders the map itself as well; rendering the whole page first only doubles the work.
         st_folium(island_map, key="home_map", height=260, use_container_width=True, returned_objects=[], render=False)
-    headline(dataset, figures)
+    headline(dataset)
     show_both_positions(dataset)
     build = partial(positions_frame, dataset.positions)
     csv_download(len(dataset.positions), "position", lambda: csv_bytes(build()), name="positions", key="home_csv")
@@ -57,7 +49,8 @@ def render(view: View) -> PageParams:
     return {}
 
 
-def headline(dataset: Dataset, figures: HeadlineFigures) -> None:
+def headline(dataset: Dataset) -> None:
+    figures = dataset.derived(headline_figures)
     first_year, last_year = year_bounds(dataset.events["date"], dataset.events["end_date"])
     years_column, events_column, statements_column, sources_column = st.columns(4)
     if figures.declaration is not None:
@@ -77,7 +70,7 @@ def latest_event(dataset: Dataset, latest: pd.Series | None) -> None:
     """The latest event with its sources, and beside it the way into the story that leads up to it."""
     with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
         st.markdown("#### " + _("Latest event"))
-        st.page_link(streamlit_page(site_page("story")), label=_("Read the story"), icon=":material/auto_stories:")
+        st.page_link(streamlit_page("story"), label=_("Read the story"), icon=":material/auto_stories:")
     if latest is None:
         st.info(_("The data has no events yet."))
     else:
@@ -100,7 +93,7 @@ def explore(view: View) -> None:
         # Translators: {statements} is "all 8 statements" or "3 of 8 statements".
         ("statements", _("Statements: {statements}").format(statements=statements), "format_quote"),
     ):
-        st.page_link(streamlit_page(site_page(page)), label=label, icon=f":material/{icon}:")
+        st.page_link(streamlit_page(page), label=label, icon=f":material/{icon}:")
 
 
 if __name__ == "__main__":

@@ -68,10 +68,8 @@ def start_from_link(view: View) -> None:
         tab_notices.append(hidden_choice_notice("statement", linked))
         linked = None
     show_notices(notices + tab_notices + speaker_notices)
-    st.session_state[SEARCH_KEY] = q
-    st.session_state[SPEAKERS_KEY] = speakers
-    st.session_state[STATEMENT_KEY] = linked
-    st.session_state[TAB_KEY] = _(TABS_IN_LINK[tab] if tab else TABLE_TAB)
+    opening_tab = _(TABS_IN_LINK[tab] if tab else TABLE_TAB)
+    st.session_state.update({SEARCH_KEY: q, SPEAKERS_KEY: speakers, STATEMENT_KEY: linked, TAB_KEY: opening_tab})
 
 
 def select_row(table_key: str, ids: np.ndarray) -> None:

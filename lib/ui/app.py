@@ -13,7 +13,7 @@ import streamlit as st
 from lib.i18n import _, use_language
 from lib.model.link import share_link
 from lib.model.view import PageParams, View
-from lib.site import PAGES, SitePage
+from lib.site import PAGES, SitePage, site_page
 from lib.ui.address import opening_link, share_this_view, show_notices, view_address, write_address
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
@@ -43,9 +43,9 @@ class PageRun:
         )
 
 
-def streamlit_page(page: SitePage) -> st.Page:
-    """The st.Page at `page`'s address, for a link to it."""
-    return PageRun().page(page)
+def streamlit_page(module: str) -> st.Page:
+    """The st.Page at the address of the page in `module`, for a link to it."""
+    return PageRun().page(site_page(module))
 
 
 def run_app() -> None:
