@@ -23,9 +23,6 @@ from lib.views.provenance import event_citations, events_markdown, figure_source
 from lib.views.statements import TABLE_ROW_PX
 
 MAP_KEY = "island_map"
-MAP_HEIGHT = 560
-# Only a click on an island reruns the app: panning and zooming change nothing returned here.
-RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked_count"]
 # Rows WRAPPED_ROW_PX high wrap their cells' text; these widths keep every cell within three lines, and
 # the first column is pinned, so a table swiped sideways on a phone still names its rows.
 ISLAND_COLUMNS = {
@@ -39,8 +36,6 @@ ISLAND_STATEMENT_COLUMNS = {
     N_("Date"): st.column_config.TextColumn(width=92, pinned=True),
     N_("Quote"): st.column_config.TextColumn(width=290),
 }
-# The selected island's events listed under the map, the latest: a list that does not grow with the data.
-LISTED_EVENTS = 40
 
 
 def select_clicked_island(island_ids: pd.Series) -> None:
@@ -71,13 +66,13 @@ def render(view: View) -> PageParams:
     # The selected island's events and statements are listed under the map, not in its popup. An embedded
     # view's island is its link's: a click there chooses none, and each popup links to the full Map page instead.
     links = map_page_links(dataset, filters) if view.embedded else None
-    island_map = build_island_map(dataset, events, statements, lists_links=links)
     st_folium(
-        island_map,
+        build_island_map(dataset, events, statements, lists_links=links),
         key=MAP_KEY,
-        height=MAP_HEIGHT,
+        height=560,
         use_container_width=True,
-        returned_objects=[] if view.embedded else RETURNED_OBJECTS,
+        # Only a click on an island reruns the app: panning and zooming change nothing returned here.
+        returned_objects=[] if view.embedded else ["last_active_drawing", "last_object_clicked_count"],
         # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
         feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
         on_change=partial(select_clicked_island, dataset.islands["id"]),
@@ -113,13 +108,8 @@ def all_islands(dataset: Dataset) -> None:
             placeholder=_(NOT_PUBLISHED),  # only a figure can be missing; the CSV keeps an empty cell
             column_config=columns,
         )
-    csv_download(
-        len(listed),
-        "island",
-        lambda: csv_bytes(islands_frame(dataset.islands, dataset.geojson, dataset.derived(figure_sources))),
-        name="islands",
-        key="map_csv",
-    )
+    build = partial(islands_frame, dataset.islands, dataset.geojson, dataset.derived(figure_sources))
+    csv_download(len(listed), "island", lambda: csv_bytes(build()), name="islands", key="map_csv")
 
 
 def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataFrame, island: str) -> None:
@@ -134,7 +124,8 @@ def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataF
     if details.events.empty:
         st.info(_("No event in the country and years of the filters names this island."), icon=":material/event_busy:")
     else:
-        st.markdown(events_markdown(details.events, dataset.derived(event_citations), LISTED_EVENTS))
+        # The latest 40: a list that does not grow with the data.
+        st.markdown(events_markdown(details.events, dataset.derived(event_citations), 40))
     st.markdown(_("**Statements naming it** ({count})").format(count=format_number(len(details.statements))))
     if details.statements.empty:
         st.info(

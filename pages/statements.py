@@ -46,8 +46,6 @@ SEARCH_KEY = "statements_q"
 SPEAKERS_KEY = "statements_speakers"
 STATEMENT_KEY = "statements_statement"
 TAB_KEY = "statements_tab"
-# Rows are TABLE_ROW_PX high, so Streamlit wraps a cell's text (lib/views/statements.py).
-TABLE_ORDER = ("speaker", "quote", "date", "source", "country", "role")
 TABLE_TAB = N_("Statements")
 ARTICLE_TAB = N_("The article, annotated")
 TAB_PARAM = "tab"
@@ -65,16 +63,13 @@ def start_from_link(view: View) -> None:
     speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), "a speaker")
     linked = linked_choice(view.query, "statement", statements["id"], "a statement")
     tab, tab_notices = tab_from_query(view.query, TAB_PARAM, TABS_IN_LINK)
-    notices += tab_notices
     shown = filter_speakers(search_statements(view.statements, q), speakers)
     if linked is not None and linked not in set(shown["id"]):
-        notices.append(hidden_choice_notice("statement", linked))
+        tab_notices.append(hidden_choice_notice("statement", linked))
         linked = None
-    show_notices(notices + speaker_notices)
-    st.session_state[SEARCH_KEY] = q
-    st.session_state[SPEAKERS_KEY] = speakers
-    st.session_state[STATEMENT_KEY] = linked
-    st.session_state[TAB_KEY] = _(TABS_IN_LINK[tab] if tab else TABLE_TAB)
+    show_notices(notices + tab_notices + speaker_notices)
+    opening_tab = _(TABS_IN_LINK[tab] if tab else TABLE_TAB)
+    st.session_state.update({SEARCH_KEY: q, SPEAKERS_KEY: speakers, STATEMENT_KEY: linked, TAB_KEY: opening_tab})
 
 
 def select_row(table_key: str, ids: np.ndarray) -> None:
@@ -117,7 +112,12 @@ def render(view: View) -> PageParams:
             show_nothing_matches(view, "statement", own, {SEARCH_KEY: "", SPEAKERS_KEY: []})
         else:
             picked = table_and_choice(dataset, shown)
-        downloads(dataset, shown)
+        csv_column, zip_column = st.columns(2)
+        with csv_column:
+            build = partial(statements_csv, shown, dataset.sources_by_id, dataset.island_names)
+            csv_download(len(shown), "statement", build, name="statements", key="statements_csv")
+        with zip_column:
+            package_download(dataset, key="statements_package")
     if article_tab.open:
         with article_tab:
             annotated_article(dataset, shown, picked)
@@ -177,7 +177,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
         placeholder=_("date unknown"),  # only a date can be missing
         selection_default=None if chosen_row is None else {"selection": {"rows": [chosen_row]}},
         # The speaker first and pinned, so a row swiped sideways on a phone still says who spoke.
-        column_order=TABLE_ORDER,
+        column_order=("speaker", "quote", "date", "source", "country", "role"),
         column_config={
             # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
             # the ISO text; the labels are worked out once per distinct date, not once per cell.
@@ -198,15 +198,6 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             ),
         },
     )
-
-
-def downloads(dataset: Dataset, shown: pd.DataFrame) -> None:
-    csv_column, zip_column = st.columns(2)
-    with csv_column:
-        build = partial(statements_csv, shown, dataset.sources_by_id, dataset.island_names)
-        csv_download(len(shown), "statement", build, name="statements", key="statements_csv")
-    with zip_column:
-        package_download(dataset, key="statements_package")
 
 
 def annotated_article(dataset: Dataset, shown: pd.DataFrame, picked: str | None) -> None:

@@ -1,5 +1,7 @@
 """Story: the negotiations chapter by chapter, each with its dates, text, map, events and their sources."""
 
+from typing import Any
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -8,10 +10,9 @@ from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice
 from lib.ui.app import run_app
-from lib.ui.downloads import csv_download
+from lib.ui.downloads import events_download
 from lib.ui.filters import show_filters_in_use
 from lib.ui.sides import show_both_positions
-from lib.views.downloads import csv_bytes, events_frame
 from lib.views.islands import island_records
 from lib.views.map.build import build_island_map
 from lib.views.map.legend import legend_entries, legend_text
@@ -34,6 +35,11 @@ from lib.views.story import (
 
 CHAPTER_KEY = "story_chapter"
 CHAPTER_PARAM = "chapter"
+# How Previous and Next look, by the name in their keys: Next leads, its arrow after its label.
+STEPS: dict[str, dict[str, Any]] = {
+    "previous": {"icon": ":material/arrow_back:"},
+    "next": {"type": "primary", "icon": ":material/arrow_forward:", "icon_position": "right"},
+}
 
 
 def go_to(chapter_id: str) -> None:
@@ -68,26 +74,12 @@ def render(view: View) -> PageParams:
 
 def step_buttons(ids: list[str], chosen: str, suffix: str = "") -> None:
     """Previous and Next, to the chapters either side of `chosen`; `suffix` tells a second pair's keys apart."""
-    before, after = neighbours(ids, chosen)
+    labels = (_("Previous"), _("Next"))
     with st.container(horizontal=True, horizontal_alignment="distribute", key=f"story_steps{suffix}"):
-        st.button(
-            _("Previous"),
-            key=f"story_previous{suffix}",
-            icon=":material/arrow_back:",
-            on_click=go_to,
-            args=(before,),
-            disabled=before is None,
-        )
-        st.button(
-            _("Next"),
-            key=f"story_next{suffix}",
-            type="primary",
-            icon=":material/arrow_forward:",
-            icon_position="right",
-            on_click=go_to,
-            args=(after,),
-            disabled=after is None,
-        )
+        for (name, look), label, target in zip(STEPS.items(), labels, neighbours(ids, chosen), strict=True):
+            st.button(
+                label, key=f"story_{name}{suffix}", on_click=go_to, args=(target,), disabled=target is None, **look
+            )
 
 
 def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
@@ -108,13 +100,7 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
     st.markdown(events_markdown(chapter.events, citations, len(chapter.events)))
     with st.expander(_("What each source says")):
         st.markdown(sources_said_markdown(chapter.events, citations, dataset.derived(contested_readings)))
-    csv_download(
-        len(chapter.events),
-        "event",
-        lambda: csv_bytes(events_frame(chapter.events, citations, dataset.island_names)),
-        name=f"story-{chapter.id}",
-        key="story_csv",
-    )
+    events_download(dataset, chapter.events, name=f"story-{chapter.id}", key="story_csv")
     if not statements.empty:
         st.subheader(_("Said at the time"), anchor=False)
         st.markdown(statements_markdown(statements, dataset.sources_by_id))

@@ -13,10 +13,9 @@ from lib.model.link import filters_to_query, hidden_choice_notice
 from lib.model.view import PageParams, View
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
-from lib.ui.downloads import csv_download
+from lib.ui.downloads import events_download
 from lib.ui.filters import choose_years, show_filters_in_use, show_nothing_matches
-from lib.views.downloads import csv_bytes, events_frame
-from lib.views.provenance import event_citations, event_publishers
+from lib.views.provenance import event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
 from lib.views.timeline.figure import chart_config, selected_event_id, timeline_figure
@@ -38,7 +37,6 @@ EVENT_KEY = "timeline_event"
 PERIOD_KEY = "timeline_period"
 ROWS_KEY = "timeline_rows"
 EVENT_PARAM = "event"
-PAGE_CSS = Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css"
 
 
 def choose_clicked_event() -> None:
@@ -61,7 +59,7 @@ def jump_to_period(spans: dict[str, YearSpan]) -> None:
 def render(view: View) -> PageParams:
     dataset, filters, events = view.dataset, view.filters, view.events
     years = (filters.year_from, filters.year_to)
-    st.html(PAGE_CSS)
+    st.html(Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css")
     st.title(_("Timeline of the negotiations"))
     show_filters_in_use(view)
     start_from_linked_event(view)
@@ -82,33 +80,27 @@ def render(view: View) -> PageParams:
     st.caption(" ".join(filter(None, sentences)))
     marks = event_marks(events, dataset.derived(event_publishers), years)
     listing = event_listing(events, marks.period, st.session_state[EVENT_KEY])
-    chosen = keep_chosen_if_listed(listing)
-    chart(dataset, events, marks, years, chosen_mark_id(listing, marks.period, chosen))
+    if not listing.events["id"].eq(st.session_state[EVENT_KEY]).any():  # the filters hide it, or the list leaves it out
+        st.session_state[EVENT_KEY] = None
+    chart(dataset, events, marks, years, chosen_mark_id(listing, marks.period, st.session_state[EVENT_KEY]))
     listed, detailed = st.columns(2, gap="medium")
     with listed:
         picked = event_box(listing)
         event_list(listing, picked)
     with detailed:
         details_panel(dataset, events, filters, picked)
-    csv_download(
-        len(events),
-        "event",
-        lambda: csv_bytes(events_frame(events, dataset.derived(event_citations), dataset.island_names)),
-        name="events",
-        key="timeline_csv",
-    )
+    events_download(dataset, events, name="events", key="timeline_csv")
     return {EVENT_PARAM: picked}
 
 
 def start_from_linked_event(view: View) -> None:
     """The event the link chose, on the page's first run: a bad id, or one its filters hide, gets a notice instead."""
     linked = linked_choice(view.query, EVENT_PARAM, view.dataset.events["id"], "an event")
-    if EVENT_KEY in st.session_state:
-        return
-    if linked is not None and linked not in set(view.events["id"]):
-        show_notices([hidden_choice_notice(EVENT_PARAM, linked)])
-        linked = None
-    st.session_state[EVENT_KEY] = linked
+    if EVENT_KEY not in st.session_state:
+        if linked is not None and linked not in set(view.events["id"]):
+            show_notices([hidden_choice_notice(EVENT_PARAM, linked)])
+            linked = None
+        st.session_state[EVENT_KEY] = linked
 
 
 def period_control(bounds: tuple[int, int], filters: Filters) -> None:
@@ -119,13 +111,6 @@ def period_control(bounds: tuple[int, int], filters: Filters) -> None:
     shown = span_of(tuple(spans.values()), (filters.year_from, filters.year_to))
     st.session_state[PERIOD_KEY] = None if shown is None else shown.label
     st.pills(_("Period"), list(spans), key=PERIOD_KEY, required=True, on_change=jump_to_period, args=(spans,))
-
-
-def keep_chosen_if_listed(listing: Listing) -> str | None:
-    """The chosen event, let go when the filters hide it or the list does not offer it."""
-    if not listing.events["id"].eq(st.session_state[EVENT_KEY]).any():
-        st.session_state[EVENT_KEY] = None
-    return st.session_state[EVENT_KEY]
 
 
 def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int, int], ringed: str | None) -> None:
@@ -154,13 +139,8 @@ def event_box(listing: Listing) -> str | None:
     choices = event_choices(listing.events)
     if listed := listing_note(listing):
         st.caption(listed)
-    return st.selectbox(
-        _("Event"),
-        list(choices),
-        key=EVENT_KEY,
-        format_func=choices.__getitem__,
-        placeholder=_("Type to find an event, or pick one in the list"),
-    )
+    hint = _("Type to find an event, or pick one in the list")
+    return st.selectbox(_("Event"), list(choices), key=EVENT_KEY, format_func=choices.__getitem__, placeholder=hint)
 
 
 def event_list(listing: Listing, picked: str | None) -> None:

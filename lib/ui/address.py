@@ -1,13 +1,10 @@
-"""The page's address: the link that opened the session, what a page reads of it, and the link to
-share. The address is read once a run, before the page, and written once, after it
-(`write_address`): the filters, then what the page returned of its own parameters, nothing else.
-"""
+"""The page's address: the link that opened the session, what a page reads of it, and the link to share. It is
+written once a run, after the page (`write_address`): the filters, then what the page returned of its own."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -29,27 +26,14 @@ from lib.model.link import (
 from lib.model.view import PageParams
 from lib.site import SitePage, all_params, site_page
 from lib.views.citation import Citation, apa, bibtex, coverage_of
-from lib.views.embed import embed_height, embed_link, embed_snippet, full_view_link_html
+from lib.views.embed import embed_height, embed_link, embed_snippet
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.share import copy_button_html, copyable_html
 
 _OPENING_LINK_KEY = "opening_link"
 
 
-@dataclass(frozen=True)
-class OpeningLink:
-    """The filters the link that opened the session asked for, and what of it could not be used."""
-
-    filters: Filters
-    notices: list[str] = field(default_factory=list)
-
-
-def current_query() -> dict[str, list[str]]:
-    """The address's query as the browser sent it: read once a run."""
-    return {key: st.query_params.get_all(key) for key in st.query_params}
-
-
-def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink:
+def opening_link(dataset: Dataset, page: SitePage, query: Params) -> tuple[Filters, list[str]]:
     """The link that opened the session (kept from its first run, with its page): the filters it asks for,
     and what it asked in vain, in the language of this run."""
     opening_query, opening_page = st.session_state.setdefault(_OPENING_LINK_KEY, (query, page))
@@ -57,19 +41,13 @@ def opening_link(dataset: Dataset, page: SitePage, query: Params) -> OpeningLink
     notices += language_from_query(opening_query, None)[1]
     known = all_params() | set(FILTER_PARAMS)
     notices += misplaced_params(opening_query, {*opening_page.params, *FILTER_PARAMS}, known)
-    return OpeningLink(filters, notices)
+    return filters, notices
 
 
 def show_notices(notices: Sequence[str]) -> None:
     if notices:
         lines = "\n".join(f"- {escape_markdown(notice)}" for notice in notices)
         st.warning(_("Part of this link could not be used:") + f"\n{lines}", icon=":material/link_off:")
-
-
-def show_link_notices(opening: OpeningLink, filters: Filters) -> None:
-    """What the opening link asked in vain, until a filter changes: above the page, as a phone hides the sidebar."""
-    if opening.filters == filters:
-        show_notices(opening.notices)
 
 
 def linked_choice(
@@ -101,11 +79,15 @@ def map_page_links(dataset: Dataset, filters: Filters) -> dict[str, str]:
     return {island: share_link(map_url, {**query, "island": island}) for island in dataset.islands["id"]}
 
 
+def _coverage(dataset: Dataset) -> tuple[str, str]:
+    return coverage_of(dataset.events)
+
+
 def _copyable(text: str, label: str, copied: str, name: str) -> None:
     st.html(copyable_html(text, label, copied, name), unsafe_allow_javascript=True)
 
 
-def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverage: tuple[str, str]) -> None:
+def share_this_view(page: SitePage, address: dict[str, str | list[str]], dataset: Dataset) -> None:
     """The sidebar's link to what the reader sees, the snippet that frames it in an article, and its citation."""
     page_url = view_address(page)
     link = share_link(page_url, address) or "?"
@@ -123,22 +105,8 @@ def share_this_view(page: SitePage, address: dict[str, str | list[str]], coverag
             _copyable(snippet, _("Copy embed code"), _("Embed code copied."), "copy-embed")
         with st.expander(_("Cite this view"), icon=":material/format_quote:"):
             today = dt.datetime.now(dt.UTC).date()
-            citation = Citation(page.tab_title, link, *coverage, accessed=today, page=page.title)
+            citation = Citation(page.tab_title, link, *dataset.derived(_coverage), accessed=today, page=page.title)
             st.caption("APA")
             _copyable(apa(citation), _("Copy APA"), _("APA citation copied."), "copy-apa")
             st.caption("BibTeX")
             _copyable(bibtex(citation), _("Copy BibTeX"), _("BibTeX entry copied."), "copy-bibtex")
-
-
-def full_view_link(page: SitePage, address: dict[str, str | list[str]]) -> None:
-    """The embedded view's one link: the same view in the full dashboard, in a new tab."""
-    st.html(full_view_link_html(share_link(view_address(page), address) or "?"))
-
-
-def data_coverage(dataset: Dataset) -> tuple[str, str]:
-    """The last event's date and year, worked out once per dataset."""
-    return dataset.derived(_coverage)
-
-
-def _coverage(dataset: Dataset) -> tuple[str, str]:
-    return coverage_of(dataset.events)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -48,14 +49,9 @@ def load_dataset() -> LoadResult:
 
 
 def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            _("file"): [problem.file for problem in problems],
-            _("row"): pd.array([problem.row for problem in problems], dtype="Int64"),
-            _("column"): [problem.column or "" for problem in problems],
-            _("problem"): [problem.reason for problem in problems],
-        }
-    )
+    headers = {"file": _("file"), "row": _("row"), "column": _("column"), "reason": _("problem")}
+    frame = pd.DataFrame([asdict(problem) for problem in problems], columns=list(headers)).astype({"row": "Int64"})
+    return frame.fillna({"column": ""}).rename(columns=headers)
 
 
 def show_problems(problems: tuple[Problem, ...]) -> None:
@@ -80,7 +76,6 @@ def show_problems(problems: tuple[Problem, ...]) -> None:
 
 
 def dataset_or_stop() -> Dataset:
-    """The dataset, or the error panel and an end to this run."""
     result = load_dataset()
     if result.dataset is None:
         show_problems(result.problems)

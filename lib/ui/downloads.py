@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from lib.i18n import _
 from lib.model.archive import ARCHIVE_NAME, dataset_zip
 from lib.model.dataset import Dataset
 from lib.ui.data import data_dir
-from lib.views.downloads import DATA_PACKAGE_LABEL, download_label
-
-FILE_PREFIX = "kurils-"
+from lib.views.downloads import DATA_PACKAGE_LABEL, csv_bytes, download_label, events_frame
+from lib.views.provenance import event_citations
 
 
 def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str, key: str) -> None:
@@ -20,7 +21,7 @@ def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str
     st.download_button(
         download_label(count, noun),
         data=build,
-        file_name=f"{FILE_PREFIX}{name}.csv",
+        file_name=f"kurils-{name}.csv",
         mime="text/csv",
         on_click="ignore",
         disabled=count == 0,
@@ -29,6 +30,12 @@ def csv_download(count: int, noun: str, build: Callable[[], bytes], *, name: str
         help=_("What this page shows, filtered as shown, one row each, its sources in readable columns"),
         width="stretch",
     )
+
+
+def events_download(dataset: Dataset, events: pd.DataFrame, *, name: str, key: str) -> None:
+    """A button that downloads `events`, each with its sources in readable columns, as kurils-<name>.csv."""
+    build = partial(events_frame, events, dataset.derived(event_citations), dataset.island_names)
+    csv_download(len(events), "event", lambda: csv_bytes(build()), name=name, key=key)
 
 
 def package_download(dataset: Dataset, *, key: str) -> None:

@@ -18,7 +18,6 @@ from lib.views.overview import data_runs_to, latest_event
 from lib.views.wording import filters_in_use, join_names, share_of
 
 ALL_COUNTRIES = N_("Both")
-ALL_ISLANDS = N_("All islands")
 COUNTRIES = (ALL_COUNTRIES, *COUNTRY_CHOICES)
 COUNTRY_KEY = "filter_country"
 FROM_KEY = "filter_from"
@@ -88,7 +87,7 @@ def _year_inputs(
 
 def _island_box(names: Mapping[str, str], key: str, **options: Any) -> None:
     """The island filter, every island first; the sidebar's and the page panel's."""
-    every_island = _(ALL_ISLANDS)
+    every_island = _("All islands")
     st.selectbox(
         _("Island"), ("", *names), key=key, format_func=lambda island: names.get(island) or every_island, **options
     )
@@ -148,14 +147,14 @@ def show_nothing_matches(
 
 
 def show_what_filters_keep(view: View) -> None:
-    """On a phone the sidebar covers the page: what the filters keep is said where they are."""
+    """On a phone the sidebar covers the page: what the filters keep is said where they are, in the sidebar."""
     # Translators: {latest} is a sentence of its own: "Events up to 23 Jul 2018."
     said = _("These filters keep {events} and {statements}. {latest}").format(
         events=share_of(int(view.events_kept.sum()), len(view.dataset.events), "event"),
         statements=share_of(int(view.statements_kept.sum()), len(view.dataset.statements), "statement"),
         latest=data_runs_to(latest_event(view.dataset.events)),
     )
-    st.caption(said)
+    st.sidebar.caption(said)
 
 
 def show_filters_in_use(view: View, then: str = "") -> None:

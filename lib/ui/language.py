@@ -18,9 +18,7 @@ TRANSLATED = N_(
 
 def reader_language(query: Params) -> str:
     """The switch's language; before it is first drawn, the link's or the browser's."""
-    if LANGUAGE_KEY not in st.session_state:
-        st.session_state[LANGUAGE_KEY] = language_from_query(query, st.context.locale)[0]
-    return st.session_state[LANGUAGE_KEY]
+    return st.session_state.setdefault(LANGUAGE_KEY, language_from_query(query, st.context.locale)[0])
 
 
 def language_switch() -> None:
