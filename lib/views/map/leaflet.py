@@ -13,6 +13,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
+from lib.i18n import N_, _
 from lib.views.theme import MAP_SEA_COLOUR
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
@@ -38,6 +39,14 @@ POPUP_OPTIONS = {
     "min_width": 200,
     "autoPanPaddingTopLeft": [56, 12],
     "autoPanPaddingBottomRight": [12, 12],
+}
+# Leaflet's own English words: its buttons' titles, its credit link's, and the popups' close button's name.
+LEAFLET_WORDS = {
+    "zoomIn": N_("Zoom in"),
+    "zoomOut": N_("Zoom out"),
+    "layers": N_("Layers"),
+    "credit": N_("A JavaScript library for interactive maps"),
+    "closePopup": N_("Close popup"),
 }
 
 
@@ -128,8 +137,8 @@ def label_layer(labels: Sequence[IslandLabel]) -> folium.GeoJson:
 
 
 class MapChrome(MacroElement):
-    """What islands.js adds around the islands: the sea, the legend, the attribution, islet names from
-    ISLET_NAMES_ZOOM on, and the first view (on a phone, only the disputed islands, not to draw them too small)."""
+    """What islands.js adds around the islands: the sea, the legend, the attribution, Leaflet's words in the
+    reader's language, islet names from ISLET_NAMES_ZOOM on, and the first view (on a phone, the disputed islands)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
@@ -149,4 +158,5 @@ class MapChrome(MacroElement):
             "narrowWidth": NARROW_MAP_WIDTH,
             "bottomPadding": FIT_BOTTOM_PADDING_PX,
             "isletNamesZoom": ISLET_NAMES_ZOOM,
+            "words": {name: _(message) for name, message in LEAFLET_WORDS.items()},
         }
