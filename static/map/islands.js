@@ -1,7 +1,7 @@
 /* The islands map (lib/views/map): what folium has no part for, added around the islands that
-   folium draws: the legend, the sea, the first view, islet names when zoomed in, and touch. The map's
-   MapChrome element calls addChrome with its options as JSON; every text in them is HTML escaped
-   already. Loaded after Leaflet, from the app's own static files. */
+   folium draws: the legend, the sea, the first view, islet names when zoomed in, touch, and Leaflet's own
+   words in the reader's language. The map's MapChrome element calls addChrome with its options as JSON;
+   every text in them is HTML escaped already. Loaded after Leaflet, from the app's own static files. */
 (function () {
   "use strict";
 
