@@ -24,10 +24,6 @@ from lib.views.theme import (
     NEUTRAL_COLOUR,
 )
 
-ISLAND_HOVER = {"weight": 3, "fillOpacity": 1.0}
-# A clipped shape has no outline of its own (its coast is drawn over it), so hovering only fills it.
-CLIPPED_HOVER = {"fillOpacity": 1.0}
-
 
 def island_style(island: Island) -> dict[str, str | float]:
     """Leaflet path options for the island's status; land outside the dispute in its administrator's colour."""
@@ -52,7 +48,8 @@ def _island_shape(island: Island, counts: PopupCounts, group_name: str, lists_li
     shape = Shape(
         feature,
         {**style, "stroke": False} if island.clipped else style,
-        hover=CLIPPED_HOVER if island.clipped else ISLAND_HOVER,
+        # A clipped shape has no outline of its own (its coast is drawn over it), so hovering only fills it.
+        hover={"fillOpacity": 1.0} if island.clipped else {"weight": 3, "fillOpacity": 1.0},
         tooltip=names_html(island),
         popup=island_popup(island, counts, group_name, lists_link),
     )
@@ -117,10 +114,6 @@ def bounds(geometries: Iterable[Mapping[str, Any]]) -> list[list[float]]:
     return get_bounds([geometry["coordinates"] for geometry in geometries], lonlat=True)
 
 
-# Names of smaller islands go below the shape, which they would otherwise cover.
-SMALL_ISLAND_KM2 = 500
-
-
 def short_name(name: str) -> str:
     """The name a map label shows: without its bracketed variants ("Zeleny (Zelyony) Island" -> "Zeleny Island")."""
     return re.sub(r"\s*\([^)]*\)", "", name).strip() or name
@@ -134,7 +127,7 @@ def _label_classes(island: Island, groups: Mapping[str, str]) -> list[str]:
         classes.append("islet-name")
     if island.is_point:
         classes.append("beside")
-    elif island.kind != "island_group" and (island.area_km2 or 0) < SMALL_ISLAND_KM2:
+    elif island.kind != "island_group" and (island.area_km2 or 0) < 500:  # km²: the name would cover the island
         classes.append("below")
     if island.status == UNCONTESTED:
         classes.append("context")
