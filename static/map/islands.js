@@ -1,7 +1,7 @@
 /* The islands map (lib/views/map): what folium has no part for, added around the islands that
-   folium draws: the legend, the sea, the first view, islet names when zoomed in, and touch. The map's
-   MapChrome element calls addChrome with its options as JSON; every text in them is HTML escaped
-   already. Loaded after Leaflet, from the app's own static files. */
+   folium draws: the legend, the sea, the first view, islet names when zoomed in, touch, and Leaflet's own
+   words in the reader's language. The map's MapChrome element calls addChrome with its options as JSON;
+   every text in them is HTML escaped already. Loaded after Leaflet, from the app's own static files. */
 (function () {
   "use strict";
 
@@ -63,6 +63,31 @@
     });
   }
 
+  // Leaflet's own English words in the reader's language, on the controls Leaflet and folium made: the zoom
+  // buttons' titles, the credit link's (set on the element, so the browser escapes it), the layers button's
+  // (its control is added after this call, so once the map's script has run) and the popups' close button's name.
+  function translateLeaflet(map, words) {
+    var container = map.getContainer();
+    function nameZoomButton(selector, title) {
+      var button = container.querySelector(selector);
+      button.title = title;
+      button.setAttribute("aria-label", title);
+    }
+    nameZoomButton(".leaflet-control-zoom-in", words.zoomIn);
+    nameZoomButton(".leaflet-control-zoom-out", words.zoomOut);
+    var credit = L.DomUtil.create("div");
+    credit.innerHTML = map.attributionControl.options.prefix;
+    credit.firstChild.title = words.credit;
+    map.attributionControl.options.prefix = credit.innerHTML;  // drawn by the addAttribution that follows
+    setTimeout(function () {
+      container.querySelector(".leaflet-control-layers-toggle").title = words.layers;
+    });
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      close.setAttribute("aria-label", words.closePopup);
+    });
+  }
+
   // The sea, the legend (folded on a narrow map, a phone), the coasts' attribution, the islets'
   // names, and the first view: every shape, or on a narrow map only the disputed islands.
   function addChrome(map, options) {
@@ -76,6 +101,7 @@
     map.getContainer().classList.toggle("narrow-map", narrow);
     map.fitBounds(narrow ? options.fitNarrow : options.fit,
       {paddingTopLeft: [12, 12], paddingBottomRight: [12, options.bottomPadding], animate: false});
+    translateLeaflet(map, options.words);
     map.attributionControl.addAttribution(options.attribution);
     showIsletNamesFrom(map, options.isletNamesZoom);
     keepClicksInPlace(map);

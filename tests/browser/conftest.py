@@ -78,13 +78,13 @@ def phone(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def swipe_up(page: Page, x: float, y: float, distance: float, steps: int = 8) -> None:
-    """A one-finger swipe from (x, y) upwards by `distance` pixels, as a phone's browser receives it."""
+def swipe(page: Page, x: float, y: float, dx: float, dy: float, steps: int = 8) -> None:
+    """One finger down at (x, y), moved by (dx, dy) pixels in steps, then lifted, as a phone's browser receives it."""
     session = page.context.new_cdp_session(page)  # one session: a touch lives from its start to its end
-    points = [(x, y - distance * step / steps) for step in range(steps + 1)]
     session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
-    for point_x, point_y in points[1:]:
-        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": point_x, "y": point_y}]})
+    for step in range(1, steps + 1):
+        point = {"x": x + dx * step / steps, "y": y + dy * step / steps}
+        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     session.detach()
 

@@ -1,7 +1,7 @@
 """The dashboard in Japanese and Russian in headless Chromium: lang= in the link, or the browser's own
 language, sets every page's words; the switch changes them; the share link keeps the language; dates
-are written as each language writes them, the chart's toolbar is titled in the language; a language the
-app lacks gets a notice and English."""
+are written as each language writes them, the chart's toolbar and the map's own controls are titled in the
+language; a language the app lacks gets a notice and English."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from deploy.harness import Server
+from deploy.harness import MAP_FRAME, Server
 from lib.site import PAGES, SitePage
 from tests.browser.conftest import open_app
 
@@ -96,6 +96,18 @@ def test_the_chart_s_toolbar_is_titled_in_japanese(open_page: OpenPage) -> None:
     download = page.locator(".modebar-btn").first
     expect(download).to_have_attribute("data-title", SCRIPTS["ja"])
     expect(download).not_to_have_attribute("data-title", re.compile("Download"))
+
+
+@pytest.mark.parametrize("language", ["ru", "ja"])
+def test_the_map_s_own_controls_are_titled_in_the_language(open_page: OpenPage, language: str) -> None:
+    frame = open_page(f"map?lang={language}").frame_locator(MAP_FRAME)
+    for zoom in (".leaflet-control-zoom-in", ".leaflet-control-zoom-out"):
+        expect(frame.locator(zoom)).to_have_attribute("title", SCRIPTS[language])
+        expect(frame.locator(zoom)).to_have_attribute("aria-label", SCRIPTS[language])
+    expect(frame.locator(".leaflet-control-layers-toggle")).to_have_attribute("title", SCRIPTS[language])
+    expect(frame.locator(".leaflet-control-attribution a").first).to_have_attribute("title", SCRIPTS[language])
+    frame.locator(".island-shape").first.press("Enter")  # chooses the island as a click does: its popup opens
+    expect(frame.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", SCRIPTS[language])
 
 
 def test_the_switch_changes_the_language_and_the_address(open_page: OpenPage) -> None:

@@ -36,7 +36,7 @@ from tests.browser.conftest import (
     island_point,
     main_scroll_top,
     open_app,
-    swipe_up,
+    swipe,
     wait_for_app,
     wait_for_scroll,
 )
@@ -351,7 +351,7 @@ def test_on_a_phone_a_swipe_over_the_map_scrolls_the_page_and_one_tap_opens_an_i
         box = page.locator(MAP_FRAME).bounding_box()
         assert box is not None
         before = main_scroll_top(page)
-        swipe_up(page, box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7, 300)
+        swipe(page, box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7, 0, -300)
         wait_for_scroll(page, beyond=before + 100)
         assert leaflet.evaluate(f"(element) => ({MAP_CENTER_JS})()") == view, "the map did not move"
     finally:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from playwright.sync_api import CDPSession, Page, expect
+from playwright.sync_api import Page, expect
 
 from deploy.harness import Server
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, swipe
 from tests.browser.test_timeline_in_browser import CHART, DETAILS, box
 
 pytestmark = pytest.mark.browser
@@ -34,15 +34,6 @@ def open_timeline(page: Page, server: Server, query: str = "") -> None:
     expect(page.locator(f"{CHART} .cartesianlayer .point").first).to_be_attached()
 
 
-def swipe(cdp: CDPSession, x: float, y: float, dx: float, dy: float) -> None:
-    """One finger down at (x, y), moved by (dx, dy) pixels in steps, then lifted: as a reader scrolls."""
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
-    for step in range(1, SWIPE_STEPS + 1):
-        point = {"x": x + dx * step / SWIPE_STEPS, "y": y + dy * step / SWIPE_STEPS}
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-
-
 def chart_ranges(page: Page) -> list[list[object]]:
     return page.evaluate(
         "(chart) => { const layout = document.querySelector(chart)._fullLayout;"
@@ -64,7 +55,7 @@ def test_a_vertical_swipe_over_the_chart_scrolls_the_page_and_leaves_the_chart_a
     assert y - SWIPE_PX > 0 and y < viewport["height"], "the swipe starts on the chart"
     before = phone.evaluate("(scroller) => document.querySelector(scroller).scrollTop", SCROLLER)
     ranges = chart_ranges(phone)
-    swipe(phone.context.new_cdp_session(phone), x, y, 0, -SWIPE_PX)
+    swipe(phone, x, y, 0, -SWIPE_PX, SWIPE_STEPS)
     phone.wait_for_function(
         "([scroller, before, distance]) => document.querySelector(scroller).scrollTop >= before + distance / 2",
         arg=[SCROLLER, before, SWIPE_PX],
@@ -140,7 +131,7 @@ def test_a_sideways_swipe_past_the_first_year_stays_on_the_page(phone: Page, app
         swipe_until_still(phone, x, y, SWIPE_PX)
         if phone.evaluate(AT_STRIP_START, STRIP):
             break
-    swipe(phone.context.new_cdp_session(phone), x, y, SWIPE_PX, 0)  # once more, from the strip's start
+    swipe(phone, x, y, SWIPE_PX, 0, SWIPE_STEPS)  # once more, from the strip's start
     expect(phone.locator(CHART)).to_be_visible()
     assert phone.url == f"{app_server.url}/timeline"
 
@@ -154,7 +145,7 @@ def swipe_until_still(page: Page, x: float, y: float, dx: float) -> None:
         ".addEventListener('scrollend', () => { window.stripStill = true; }, { once: true }); }",
         STRIP,
     )
-    swipe(page.context.new_cdp_session(page), x, y, dx, 0)
+    swipe(page, x, y, dx, 0, SWIPE_STEPS)
     page.wait_for_function("() => window.stripStill")
 
 

@@ -14,6 +14,7 @@ import folium
 import jinja2
 import pytest
 
+from lib.i18n import ENGLISH, use_language
 from lib.model.load import Dataset, read_dataset
 from lib.views.islands import island_records
 from lib.views.map.build import OSM_LAYER_NAME, build_island_map, clicked_island_id
@@ -34,6 +35,7 @@ from tests.views.map_parts import (
 )
 
 ISLANDS_SCRIPT = (ROOT / "static" / "map" / "islands.js").read_text(encoding="utf-8")
+LEAFLET_SCRIPT = (ROOT / "static" / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
 ISLANDS_STYLES = (ROOT / "static" / "map" / "islands.css").read_text(encoding="utf-8")
 
 
@@ -67,6 +69,20 @@ def test_the_sea_and_the_first_view_reach_islands_js_as_data(dataset: Dataset) -
     assert options["seaColour"] == MAP_SEA_COLOUR
     assert len(options["fit"]) == 2 and len(options["fitNarrow"]) == 2
     assert "Legend" in options["legend"]
+
+
+def test_leaflet_s_own_words_reach_islands_js_in_english_as_leaflet_has_them(dataset: Dataset) -> None:
+    for word in chrome_options(sent_script(build(dataset)))["words"].values():
+        assert f'"{word}"' in LEAFLET_SCRIPT, word
+
+
+def test_in_russian_leaflet_s_words_are_russian(dataset: Dataset) -> None:
+    use_language("ru")
+    try:
+        words = chrome_options(sent_script(build(dataset)))["words"]
+    finally:
+        use_language(ENGLISH)
+    assert words and all(re.search("[\u0400-\u04ff]", word) for word in words.values()), words
 
 
 def test_every_class_that_places_or_hides_a_label_is_styled(dataset: Dataset) -> None:

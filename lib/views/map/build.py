@@ -58,11 +58,9 @@ def build_island_map(
     lists_links: Mapping[str, str] | None = None,
     highlighted: Collection[str] = (),
 ) -> folium.Map:
-    """The dataset's islands coloured by status, named, with a legend, names on hover and details on click.
-    The popups give the island's facts and how many of the (filtered) `events` and `statements` name it: the
-    page lists them under the map, or the popups link, by island, to `lists_links`. `selected` is outlined;
-    `compact` starts the legend folded. The `highlighted` islands (a group's members too) are ringed, named
-    first in the legend, and in a narrow map's first view."""
+    """The islands coloured by status, with a legend, names on hover and on click the island's facts and how
+    many of the (filtered) `events` and `statements` name it, listed under the map or at `lists_links`. The
+    `highlighted` islands (a group's members too) are ringed, named first in the legend, and in a narrow map's view."""
     islands, geojson, groups = dataset.islands, dataset.geojson, island_groups(dataset.islands)
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
@@ -97,8 +95,8 @@ def build_island_map(
 
 
 def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:
-    """A thick outline around the selected island (or group) that lets clicks through. st_folium swaps it in
-    without redrawing the map (`feature_group_to_add`): an empty group, not None, clears an earlier selection."""
+    """A thick outline around the selected island (or group). st_folium swaps it in without redrawing the map
+    (`feature_group_to_add`): an empty group, not None, clears an earlier selection."""
     layer = folium.FeatureGroup(name="Selected island", control=False)
     if selected:
         wanted = members_of(selected, island_groups(islands))

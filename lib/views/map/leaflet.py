@@ -13,6 +13,7 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
+from lib.i18n import N_, _
 from lib.views.theme import MAP_SEA_COLOUR
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
@@ -33,11 +34,14 @@ ISLET_NAMES_ZOOM = 10
 NARROW_MAP_WIDTH = 560  # a phone: the legend starts folded so the islands stay in view
 FIT_BOTTOM_PADDING_PX = 64  # keeps the Habomai islets' names clear of the attribution line
 # Panned clear of the zoom and layer buttons, top left.
-POPUP_OPTIONS = {
-    "max_width": 320,
-    "min_width": 200,
-    "autoPanPaddingTopLeft": [56, 12],
-    "autoPanPaddingBottomRight": [12, 12],
+POPUP_OPTIONS = dict(max_width=320, min_width=200, autoPanPaddingTopLeft=[56, 12], autoPanPaddingBottomRight=[12, 12])
+# Leaflet's own English words: its buttons' titles, its credit link's, and the popups' close button's name.
+LEAFLET_WORDS = {
+    "zoomIn": N_("Zoom in"),
+    "zoomOut": N_("Zoom out"),
+    "layers": N_("Layers"),
+    "credit": N_("A JavaScript library for interactive maps"),
+    "closePopup": N_("Close popup"),
 }
 
 
@@ -128,8 +132,8 @@ def label_layer(labels: Sequence[IslandLabel]) -> folium.GeoJson:
 
 
 class MapChrome(MacroElement):
-    """What islands.js adds around the islands: the sea, the legend, the attribution, islet names from
-    ISLET_NAMES_ZOOM on, and the first view (on a phone, only the disputed islands, not to draw them too small)."""
+    """What islands.js adds around the islands: the sea, the legend, the attribution, Leaflet's words in the
+    reader's language, islet names from ISLET_NAMES_ZOOM on, and the first view (on a phone, the disputed islands)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
@@ -149,4 +153,5 @@ class MapChrome(MacroElement):
             "narrowWidth": NARROW_MAP_WIDTH,
             "bottomPadding": FIT_BOTTOM_PADDING_PX,
             "isletNamesZoom": ISLET_NAMES_ZOOM,
+            "words": {name: _(message) for name, message in LEAFLET_WORDS.items()},
         }

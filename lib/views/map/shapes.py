@@ -24,10 +24,6 @@ from lib.views.theme import (
     NEUTRAL_COLOUR,
 )
 
-ISLAND_HOVER = {"weight": 3, "fillOpacity": 1.0}
-# A clipped shape has no outline of its own (its coast is drawn over it), so hovering only fills it.
-CLIPPED_HOVER = {"fillOpacity": 1.0}
-
 
 def island_style(island: Island) -> dict[str, str | float]:
     """Leaflet path options for the island's status; land outside the dispute in its administrator's colour."""
@@ -52,7 +48,8 @@ def _island_shape(island: Island, counts: PopupCounts, group_name: str, lists_li
     shape = Shape(
         feature,
         {**style, "stroke": False} if island.clipped else style,
-        hover=CLIPPED_HOVER if island.clipped else ISLAND_HOVER,
+        # A clipped shape has no outline of its own (its coast is drawn over it), so hovering only fills it.
+        hover={"fillOpacity": 1.0} if island.clipped else {"weight": 3, "fillOpacity": 1.0},
         tooltip=names_html(island),
         popup=island_popup(island, counts, group_name, lists_link),
     )
@@ -64,8 +61,7 @@ def _island_shape(island: Island, counts: PopupCounts, group_name: str, lists_li
 def island_shapes(
     islands_on_map: Iterable[Island], counts: PopupCounts, lists_links: Mapping[str, str] | None = None
 ) -> list[Shape]:
-    """Every island drawn, context first and points last: smaller shapes stay on top and clickable.
-    `lists_links`: by island, the page that lists what its popup counts."""
+    """Every island drawn, context first and points last, so smaller shapes stay on top and clickable."""
     on_map = list(islands_on_map)
     by_id = {island.id: island for island in on_map}
     drawn = sorted(
@@ -80,7 +76,6 @@ def island_shapes(
 
 
 def selection_outlines(islands: Iterable[Island]) -> list[Shape]:
-    """A thick outline around each of the islands, for the selection."""
     style = {"color": MAP_SELECTED_COLOUR, "fill": False, "className": "selected-outline"}
     return [
         decoration(island.geometry, {**style, "weight": 3 if island.is_point else 4}, radius=POINT_RADIUS + 4)
@@ -94,7 +89,6 @@ def highlight_rings(islands: Iterable[Island]) -> list[Shape]:
     return [
         decoration(island.geometry, {**MAP_HIGHLIGHT_STYLE, "fill": False, "className": "highlight-ring"})
         for island in islands
-        if island.geometry is not None
     ]
 
 
@@ -103,14 +97,12 @@ def coast_lines(geometry: Mapping[str, Any]) -> dict[str, Any]:
     side of the shape's own bounding box are the clip box's straight edges, not coast."""
     polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     rings = [ring for polygon in polygons for ring in polygon]
-    sides_lon = {min(lon for ring in rings for lon, _ in ring), max(lon for ring in rings for lon, _ in ring)}
-    sides_lat = {min(lat for ring in rings for _, lat in ring), max(lat for ring in rings for _, lat in ring)}
+    (south, west), (north, east) = get_bounds(rings, lonlat=True)
     runs = []
     for ring in rings:
         runs.append([ring[0]])
         for start, end in itertools.pairwise(ring):
-            along_cut = (start[0] == end[0] and start[0] in sides_lon) or (start[1] == end[1] and start[1] in sides_lat)
-            if along_cut:
+            if (start[0] == end[0] and start[0] in (west, east)) or (start[1] == end[1] and start[1] in (south, north)):
                 runs.append([end])
             else:
                 runs[-1].append(end)
@@ -120,10 +112,6 @@ def coast_lines(geometry: Mapping[str, Any]) -> dict[str, Any]:
 def bounds(geometries: Iterable[Mapping[str, Any]]) -> list[list[float]]:
     """[[south, west], [north, east]] around every geometry."""
     return get_bounds([geometry["coordinates"] for geometry in geometries], lonlat=True)
-
-
-# Names of smaller islands go below the shape, which they would otherwise cover.
-SMALL_ISLAND_KM2 = 500
 
 
 def short_name(name: str) -> str:
@@ -139,7 +127,7 @@ def _label_classes(island: Island, groups: Mapping[str, str]) -> list[str]:
         classes.append("islet-name")
     if island.is_point:
         classes.append("beside")
-    elif island.kind != "island_group" and (island.area_km2 or 0) < SMALL_ISLAND_KM2:
+    elif island.kind != "island_group" and (island.area_km2 or 0) < 500:  # km²: the name would cover the island
         classes.append("below")
     if island.status == UNCONTESTED:
         classes.append("context")

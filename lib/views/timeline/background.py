@@ -3,8 +3,10 @@ milestone lines behind the marks, and their labels above the plot in rows where 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import count
 from typing import Any
 from unicodedata import east_asian_width
 
@@ -40,8 +42,7 @@ DateRange = tuple[pd.Timestamp, pd.Timestamp]  # the x axis's first and last ins
 
 def axis_range(year_range: tuple[int, int]) -> DateRange:
     """The year filter's years whole, with a little room at each end."""
-    start = pd.Timestamp(year=year_range[0], month=1, day=1)
-    stop = pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
+    start, stop = pd.Timestamp(year=year_range[0], month=1, day=1), pd.Timestamp(year=year_range[1] + 1, month=1, day=1)
     pad = (stop - start) * 0.02
     return start - pad, stop + pad
 
@@ -82,8 +83,7 @@ def place_labels(
 
 
 def _anchor(label: AxisLabel, x_range: DateRange, plot_px: float) -> tuple[str, pd.Timestamp, tuple[float, float]]:
-    """ "left" from its left date, unless only "right" up to its right date keeps it on the axis; that date;
-    and the span it covers in fractions of the axis."""
+    """Left-aligned from its left date unless only right-aligned keeps it on the axis; the span it covers, 0 to 1."""
     span = (x_range[1] - x_range[0]).value
     left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
     width = (max(map(_text_px, label.lines)) + 2 * LABEL_PAD_PX) / plot_px
@@ -100,13 +100,10 @@ def _text_px(line: str) -> float:
 
 def _lowest_free_rows(extents: Sequence[tuple[float, float]]) -> list[int]:
     """Each extent's row, in order: the lowest where it overlaps none placed before it."""
-    rows: list[list[tuple[float, float]]] = []
+    rows: defaultdict[int, list[tuple[float, float]]] = defaultdict(list)
     placed: list[int] = []
     for start, stop in extents:
-        free = (number for number, spans in enumerate(rows) if all(stop <= a or b <= start for a, b in spans))
-        row = next(free, len(rows))
-        if row == len(rows):
-            rows.append([])
+        row = next(number for number in count() if all(stop <= a or b <= start for a, b in rows[number]))
         rows[row].append((start, stop))
         placed.append(row)
     return placed
@@ -138,7 +135,6 @@ MILESTONES: dict[str, str] = {
 
 # The data name the USSR in rows before 1992: the Soviet Union ended in December 1991.
 SOVIET_ERA_END = pd.Timestamp("1992-01-01")
-SOVIET_ERA_LABEL = N_("USSR in these events")
 
 
 @dataclass(frozen=True)
@@ -150,11 +146,10 @@ class Era:
 
 
 def eras(events: pd.DataFrame) -> tuple[Era, ...]:
-    """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation.
-    The data does not date the USSR's beginning: a band named "Soviet Union" from 1945 would read as if it
-    began then, so the label says where the events first name it."""
+    """The Soviet era, from the first event naming the USSR to December 1991, then the Russian Federation. The
+    data does not date the USSR's beginning, so the label says where the events name it, not "Soviet Union"."""
     naming_ussr = events.loc[(events["date"] < SOVIET_ERA_END) & names_any(events["countries"], {"USSR"}), "date"]
-    soviet = (Era("soviet", SOVIET_ERA_LABEL, naming_ussr.min(), SOVIET_ERA_END),) if len(naming_ussr) else ()
+    soviet = (Era("soviet", N_("USSR in these events"), naming_ussr.min(), SOVIET_ERA_END),) if len(naming_ussr) else ()
     return (*soviet, Era("russian_federation", N_("Russian Federation"), SOVIET_ERA_END, None))
 
 
@@ -183,7 +178,7 @@ def _era_band(era: Era, x_range: DateRange) -> tuple[AxisLabel, dict[str, Any]] 
     lines = (_(era.label),)
     if era.end is not None:  # its first and last months, under its name
         first, last = (format_partial_date(day, "month") for day in (era.start, era.end - pd.Timedelta(days=1)))
-        lines = (_(era.label), f"{first} – {last}")
+        lines += (f"{first} – {last}",)
     return AxisLabel(lines, start, end, background=colour), band
 
 

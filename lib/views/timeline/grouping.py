@@ -23,8 +23,7 @@ def positions(values: pd.Series, names: Sequence[str]) -> np.ndarray:
 
 
 def period_instants(dates: np.ndarray, ranks: np.ndarray, offset: int = 0) -> np.ndarray:
-    """The first instant of the period (`ranks`: positions in PERIODS) each date falls in, or of the
-    period `offset` after it. Worked out once per distinct date: many events share one."""
+    """The first instant of the period (`ranks`: in PERIODS) each date falls in, or `offset` periods after it."""
     codes, distinct = pd.factorize(dates, use_na_sentinel=False)
     years = distinct.astype("datetime64[Y]")
     decades = np.where(np.isnat(years), years, years - (years.astype(np.int64) + 1970) % 10) + 10 * offset
@@ -99,9 +98,8 @@ def group_period(codes: pd.DataFrame) -> tuple[str, np.ndarray]:
 def gathered_marks(
     dated: pd.DataFrame, codes: pd.DataFrame, groups: np.ndarray, lanes: np.ndarray, period: str
 ) -> pd.DataFrame:
-    """A mark per lane, origin and period, with its count and hover text: a marker in the middle of the period
-    when all its events are single days, else a bar from the first start to the last stop (hatched when every
-    one is known only to the month or year). Its id is its first event's, the one a click on it picks."""
+    """A mark per lane, origin and period, with its count and hover text: a marker when all its events are single
+    days, else a bar (hatched if all are known only to the month or year). Its id is its first event's."""
     dates, precisions = codes["date"].to_numpy(), codes["precision"].to_numpy()
     # Each mark's events side by side, in date order with ids breaking ties, so its first event leads.
     order = np.lexsort((dated["id"].to_numpy(object), dates, groups))
@@ -136,6 +134,5 @@ def gathered_marks(
 
 
 def _period_text(first: pd.Timestamp, last: pd.Timestamp, precision: str) -> str:
-    """A gathered mark's period, or the periods its first and last events fall in."""
     text = period_name(first, precision)
     return text if last == first else f"{text} – {period_name(last, precision)}"

@@ -16,9 +16,6 @@ from lib.views.timeline.grouping import PERIODS, event_codes, mark_groups, perio
 from lib.views.timeline.marks import MAX_EVENT_MARKS, Marks
 from lib.views.wording import MAX_LISTED
 
-# Past this many rows the list scrolls within, LIST_PX tall, so the chosen event's details stay in sight.
-LIST_ROWS_IN_FULL = 8
-LIST_PX = 440
 # What a gathered mark stands for, by the period it gathers.
 GROUPING_NOTES = {
     "day": N_(
@@ -143,4 +140,5 @@ def chosen_mark_id(listing: Listing, period: str | None, chosen: str | None) -> 
 
 
 def list_height(rows: int) -> int | None:
-    return None if rows <= LIST_ROWS_IN_FULL else LIST_PX
+    # Past 8 rows the list scrolls within, 440 px tall, so the chosen event's details stay in sight.
+    return None if rows <= 8 else 440

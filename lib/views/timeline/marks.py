@@ -57,8 +57,7 @@ class Marks:
 
 
 def event_marks(events: pd.DataFrame, publishers: Mapping[str, str], year_range: tuple[int, int]) -> Marks:
-    """Where each mark is drawn, and its hover text (`publishers`: each event's, by id): a mark per event up to
-    MAX_EVENT_MARKS events; past that, a mark per lane, origin and period."""
+    """Where each mark is drawn, and its hover text (`publishers`: each event's, by id)."""
     dated = events[events["date"].notna()]
     codes = event_codes(dated)
     present = np.unique(codes["type"].to_numpy())
