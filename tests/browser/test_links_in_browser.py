@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from deploy.harness import Server
+from deploy.harness import Server, wait_until_drawn
 from tests.browser.conftest import PHONE_WITH_TOUCH, open_app, wait_for_app
 from tests.pages.test_home_page import csv_rows, matching_rows
 
@@ -89,7 +89,8 @@ def test_the_filters_go_from_page_to_page_and_a_page_s_own_choices_stay_with_it(
     expect_filters(page, "Both", ALL_YEARS, "Shikotan")
     for name, path in [("Timeline", "/timeline"), ("Map", "/map"), ("Overview", "/")]:
         sidebar(page).get_by_role("link", name=name, exact=True).click()
-        wait_for_app(page)
+        # As a reader does, go on once the page is drawn: its chart, its map.
+        wait_until_drawn(page)
         # The search belongs to the Statements page: it does not ride along where it does nothing.
         expect(page).to_have_url(f"{app_server.url}{path}?island=shikotan")
         expect(page).to_have_title(f"{name} · Southern Kurils dispute")
