@@ -91,7 +91,7 @@ def measure_language_switches(folder: Path, rounds: int, log: Callable[[str], No
 @contextmanager
 def without_derived() -> Iterator[None]:
     """Dataset.derived builds on every call, as if nothing were kept with the dataset: what the
-    structures built through it (the naming index, sources, the statements table) save."""
+    structures built through it (sources, figures, the statements table) save."""
     kept = Dataset.derived
     Dataset.derived = lambda dataset, builder: builder(dataset)  # type: ignore[method-assign]
     try:
