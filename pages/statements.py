@@ -63,11 +63,12 @@ def start_from_link(view: View) -> None:
     speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), "a speaker")
     linked = linked_choice(view.query, "statement", statements["id"], "a statement")
     tab, tab_notices = tab_from_query(view.query, TAB_PARAM, TABS_IN_LINK)
+    notices += tab_notices
     shown = filter_speakers(search_statements(view.statements, q), speakers)
     if linked is not None and linked not in set(shown["id"]):
-        tab_notices.append(hidden_choice_notice("statement", linked))
+        notices.append(hidden_choice_notice("statement", linked))
         linked = None
-    show_notices(notices + tab_notices + speaker_notices)
+    show_notices(notices + speaker_notices)
     opening_tab = _(TABS_IN_LINK[tab] if tab else TABLE_TAB)
     st.session_state.update({SEARCH_KEY: q, SPEAKERS_KEY: speakers, STATEMENT_KEY: linked, TAB_KEY: opening_tab})
 
