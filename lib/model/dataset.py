@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -16,6 +16,12 @@ from lib.model.link import host_of
 T = TypeVar("T")
 # The column of islands.csv with each side's own names, in its language.
 ISLAND_NAME_COLUMNS = {"ja": "name_ja_kanji", "ru": "name_ru_cyrillic"}
+
+
+def own_name(names: Mapping[str, Any], language: str) -> str:
+    """An island's name in `language`: in Japanese and Russian each side's own, else (or if none) English."""
+    own = names.get(ISLAND_NAME_COLUMNS.get(language, "name_en"))
+    return own if isinstance(own, str) and own else str(names.get("name_en") or "")
 
 
 # eq=False: a dataset is itself, compared and hashed by identity, as the one copy every session shares.
@@ -53,9 +59,7 @@ class Dataset:
 
     @cached_property
     def island_names(self) -> dict[str, str]:
-        """Each island's name in the dataset's language (each side's own names), the English one where it has none."""
-        names = self.islands[ISLAND_NAME_COLUMNS.get(self.language, "name_en")].replace("", pd.NA)
-        return dict(zip(self.islands["id"], names.fillna(self.islands["name_en"]), strict=True))
+        return {row["id"]: own_name(row, self.language) for row in self.islands.to_dict("records")}
 
     @cached_property
     def sources_by_id(self) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import pandas as pd
 from babel.numbers import get_group_symbol
 
 from lib.i18n import N_, _, current_language, format_number
-from lib.model.dataset import ISLAND_NAME_COLUMNS, Dataset
+from lib.model.dataset import Dataset, own_name
 from lib.model.filters import related_islands
 from lib.model.frames import names_any
 from lib.views.markdown import escape_markdown, markdown_link
@@ -77,7 +77,7 @@ _NAMES_AND_STATES = (*_NAMES, "administered_by", "claimed_by")
 def _listed_island(row: Mapping[str, Any], feature: Mapping[str, Any] | None) -> Island:
     return Island(
         **{field: row[field] for field in ("id", "group", "kind", "source_url", *_NAMES_AND_STATES)},
-        name=island_name(row),
+        name=own_name(row, current_language()),
         in_1956_declaration=bool(row["in_1956_declaration"]),
         **{
             figure: None if pd.isna(row[figure]) else row[figure]
@@ -96,7 +96,7 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
     return Island(
         **{field: str(props.get(field) or "") for field in _NAMES_AND_STATES},
         id=props["id"],
-        name=island_name(props) or props["id"],
+        name=own_name(props, current_language()) or props["id"],
         group=props["id"],
         kind="context",
         lat=float(props["geom_centroid_lat"]),
@@ -105,12 +105,6 @@ def _context_coast(feature: Mapping[str, Any]) -> Island:
         listed=False,
         clipped="clipped" in str(props.get("feature_kind", "")),
     )
-
-
-def island_name(names: Mapping[str, Any]) -> str:
-    """An island's name wherever it is shown: in Japanese and Russian each side's own, else (or if none) English."""
-    own = names.get(ISLAND_NAME_COLUMNS.get(current_language(), "name_en"))
-    return own if isinstance(own, str) and own else str(names.get("name_en") or "")
 
 
 def island_records(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> list[Island]:
