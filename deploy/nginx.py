@@ -184,6 +184,6 @@ def render_config(
         frame_ancestors=settings.FRAME_ANCESTORS,
         inline_script_hashes=inline_script_hashes(STREAMLIT_INDEX.read_text(encoding="utf-8")),
         permissions_policy=PERMISSIONS_POLICY,
-        pages_root=PAGES_ROOT,
+        pages_root=runtime / "pages",  # a copy: nginx's workers may not read the checkout (a 0700 home)
         secure_cookie=public_url.startswith("https://"),  # behind a TLS proxy: the cookie travels only over HTTPS
     )
