@@ -241,3 +241,9 @@ def test_the_pages_nginx_answers_itself_exist() -> None:
         assert '<html lang="en">' in page
         assert '<a href=""' in page
     assert "restarting" in (nginx.PAGES_ROOT / "restarting.html").read_text(encoding="utf-8")
+
+
+def test_nginx_answers_its_own_pages_from_its_runtime_folder(tmp_path: Path) -> None:
+    """Its workers may run as a user who cannot enter the checkout (a 0700 folder): a 429 became a 403."""
+    roots = set(re.findall(r"^\s*root (\S+);", config_for(tmp_path), re.MULTILINE))
+    assert roots == {str(tmp_path / "pages")}
