@@ -13,8 +13,10 @@ What it measures, all in one run on this machine:
    navigation and a plain sidebar of the app's widget kinds.
 2. A fresh server's first view (bench.cold): from the start of `streamlit run` to its default page fully
    drawn, each round, for the app, its reference and a bare one-line page.
-   Every page is also measured in Japanese and in Russian (?lang=ja, ?lang=ru) at today's scale, against
-   the same references.
+   Every page is also measured in Japanese and in Russian (?lang=ja, ?lang=ru) at today's scale, in the
+   same rounds, against its reference opened in the same language: the reference draws the data's
+   translations (data/translations/) and the app's catalogs' words (locale/), the same content in the
+   same script.
 3. Server-side rerun after a filter change (bench.reruns): AppTest runs app.py on the page in this
    process, then each round switches the sidebar's country between Japan and Russia and moves the first
    year on by one, a view not seen before; the figure is the median time of app.run(). A switch of
@@ -104,6 +106,7 @@ def measure(data_dirs: dict[int, Path], rounds: int, context: dict[str, str], lo
         cold.pages,
         cold.first_views,
         cold.in_languages,
+        cold.references_in_languages,
         reruns,
         reruns_without_derived,
         language_switches,

@@ -24,7 +24,8 @@ ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 # plain sidebar; and the smallest Streamlit page.
 REFERENCE_APP = "bench/pages/like_app.py"
 BARE = "bench/pages/bare.py"
-# The languages besides English whose every page is measured, at today's scale, against the same references.
+# The languages besides English whose every page is measured, at today's scale, against its reference in the same
+# language (?lang= draws the reference's data and words in it).
 LANGUAGES: tuple[str, ...] = ("ja", "ru")
 # Whose fresh server's first view (of the overview) is measured; the app is judged against the reference.
 FIRST_VIEWS = {"the app": "app.py", "its reference": REFERENCE_APP, "bare one-line page": BARE}
@@ -118,6 +119,7 @@ class ColdFigures:
     pages: dict[int, dict[str, Target]]  # by scale, then page path
     first_views: dict[str, Target]  # by the names of FIRST_VIEWS
     in_languages: dict[str, dict[str, Target]]  # by language, then page path: today's data, ?lang=…
+    references_in_languages: dict[str, dict[str, Target]]  # by language, then page path: ?lang=…
 
 
 def measure_cold_renders(
@@ -131,6 +133,12 @@ def measure_cold_renders(
     first_views = {name: Target(f"first view of {name}", "") for name in FIRST_VIEWS}
     with servers(specs) as running:
         references = page_targets("reference of {name}", running["reference"].url)
+        references_in_languages = {
+            language: page_targets(
+                f"reference of {{name}} in {language}", running["reference"].url, f"?lang={language}"
+            )
+            for language in LANGUAGES
+        }
         pages = {scale: page_targets(f"{{name}} ×{scale}", running[f"app-{scale}"].url) for scale in data_dirs}
         today = running[f"app-{min(data_dirs)}"].url
         in_languages = {
@@ -138,7 +146,11 @@ def measure_cold_renders(
         }
         every = [
             *references.values(),
-            *(target for by_path in [*pages.values(), *in_languages.values()] for target in by_path.values()),
+            *(
+                target
+                for by_path in [*references_in_languages.values(), *pages.values(), *in_languages.values()]
+                for target in by_path.values()
+            ),
         ]
         log(f"warming up {len(running)} servers")
         for server in running.values():
@@ -150,4 +162,4 @@ def measure_cold_renders(
             for name, script in FIRST_VIEWS.items():
                 first_view(browser, first_views[name], script)
             log(f"round {number}/{rounds} of cold renders and first views: {time.perf_counter() - started:.0f} s")
-    return ColdFigures(references, pages, first_views, in_languages)
+    return ColdFigures(references, pages, first_views, in_languages, references_in_languages)

@@ -26,6 +26,7 @@ class Figures:
     pages: dict[int, dict[str, Target]]
     first_views: dict[str, Target]
     in_languages: dict[str, dict[str, Target]]
+    references_in_languages: dict[str, dict[str, Target]]
     reruns: dict[int, dict[str, float]]
     reruns_without_derived: dict[int, dict[str, float]]
     language_switches: dict[str, float]
@@ -51,9 +52,10 @@ def render_ratios(figures: Figures) -> dict[str, float]:
 
 
 def language_ratios(figures: Figures) -> dict[tuple[str, str], float]:
-    """Each page's cold render in each other language over its reference's, by (language, page path)."""
+    """Each page's cold render in each other language over its reference's in the same language, by (language,
+    page path)."""
     return {
-        (language, path): target.median_ms / figures.references[path].median_ms
+        (language, path): target.median_ms / figures.references_in_languages[language][path].median_ms
         for language, by_path in figures.in_languages.items()
         for path, target in by_path.items()
     }
@@ -168,21 +170,25 @@ def languages_section(figures: Figures) -> list[str]:
         "",
         "## In Japanese and Russian",
         "",
-        "Each page opened with `?lang=ja` and `?lang=ru`, measured in the same rounds as above, against",
-        "the same references (which are in English), and the server-side rerun after the reader switches",
+        "Each page opened with `?lang=ja` and `?lang=ru`, measured in the same rounds as above, against its",
+        "reference opened with the same `?lang=`, and the server-side rerun after the reader switches",
         "language, against the rerun after a filter change (both measured as under *At more rows*).",
         "",
         "| page | "
-        + " | ".join(f"{language} median ms | ratio | ≤ {RENDER_TARGET}" for language in languages)
+        + " | ".join(
+            f"{language} median ms | its reference's in {language}, ms | ratio | ≤ {RENDER_TARGET}"
+            for language in languages
+        )
         + f" | rerun after a filter change, ms | after a switch of language, ms | ratio | ≤ {SWITCH_TARGET} |",
-        "|---|" + "---:|---:|---|" * len(languages) + "---:|---:|---:|---|",
+        "|---|" + "---:|---:|---:|---|" * len(languages) + "---:|---:|---:|---|",
     ]
     ratios, switches = language_ratios(figures), switch_ratios(figures)
     filter_reruns = figures.reruns[min(figures.reruns)]
     for page in PAGES:
         path = page.url_path
         cells = [
-            f"{figures.in_languages[language][path].median_ms:.0f} | {ratios[language, path]:.2f} | "
+            f"{figures.in_languages[language][path].median_ms:.0f} | "
+            f"{figures.references_in_languages[language][path].median_ms:.0f} | {ratios[language, path]:.2f} | "
             f"{verdict(ratios[language, path] <= RENDER_TARGET)}"
             for language in languages
         ]
@@ -190,7 +196,16 @@ def languages_section(figures: Figures) -> list[str]:
             f"| {page_name(path)} | {' | '.join(cells)} | {filter_reruns[path] * 1000:.0f} | "
             f"{figures.language_switches[path] * 1000:.0f} | {switches[path]:.2f} | {verdict(switches[path] <= SWITCH_TARGET)} |"
         )
-    return lines
+    return [
+        *lines,
+        "",
+        "A reference takes the language from its link as the app does: it draws the same data in that",
+        "language (each translated field from `data/translations/<language>.csv`, quotes as published) and,",
+        "where the app uses the same words, its titles, captions and labels through the app's compiled",
+        "catalogs (`locale/`). Drawing Japanese or Russian text costs the browser more than English (Noto CJK",
+        "glyphs, longer words), and that is not what the app adds: judged against the same content in the same",
+        "script, the ratio is the app's own cost in that language.",
+    ]
 
 
 def first_view_section(figures: Figures) -> list[str]:
@@ -385,7 +400,15 @@ def closing(figures: Figures) -> list[str]:
     targets = [
         *figures.references.values(),
         *figures.first_views.values(),
-        *(t for by_path in [*figures.pages.values(), *figures.in_languages.values()] for t in by_path.values()),
+        *(
+            t
+            for by_path in [
+                *figures.pages.values(),
+                *figures.in_languages.values(),
+                *figures.references_in_languages.values(),
+            ]
+            for t in by_path.values()
+        ),
     ]
     failures = [f"{target.label}: {failure}" for target in targets for failure in sorted(set(target.failures))]
     return [

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gettext
 from collections import Counter
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
 
 from bench.abuse import AbuseFigures
 from bench.cold import REFERENCE_APP, Target, reference_page
 from bench.load import Load
+from bench.pages.components import translated
 from bench.proxy import ProxyFigures, ViewBytes
 from bench.report import (
     BYTES_TARGET,
@@ -16,6 +21,7 @@ from bench.report import (
     SWITCH_TARGET,
     Figures,
     abuse_section,
+    languages_section,
     missed_targets,
     render_table,
     scale_table,
@@ -41,6 +47,7 @@ def figures_meeting_every_target() -> Figures:
         pages={scale: {path: target(path, 1000) for path in PATHS} for scale in (1, 1000)},
         first_views={name: target(name, 5000) for name in ("the app", "its reference", "bare one-line page")},
         in_languages={language: {path: target(path, 1000) for path in PATHS} for language in ("ja", "ru")},
+        references_in_languages={language: {path: target(path, 1000) for path in PATHS} for language in ("ja", "ru")},
         reruns={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
         reruns_without_derived={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
         language_switches=dict.fromkeys(PATHS, 0.1),
@@ -82,6 +89,62 @@ def test_each_target_missed_is_named_once_in_the_order_of_the_sections() -> None
         "replica 1 of 2, behind nginx: 700 MB with 20 sessions",
         f"bytes of a cold view of statements through nginx: {(int(1100 * BYTES_TARGET) + 100) / 1100:.2f} × its reference's",
     ]
+
+
+def test_a_page_in_a_language_is_judged_against_its_reference_in_that_language() -> None:
+    figures = figures_meeting_every_target()
+    # Over the English reference (1000 ms) by half, but within 1.15 of the Japanese one: met.
+    figures.in_languages["ja"]["timeline"].times_ms = [1500]
+    figures.references_in_languages["ja"]["timeline"].times_ms = [1400]
+    # At the English reference's figure, but 1.3 times the Russian one: missed.
+    figures.in_languages["ru"]["map"].times_ms = [1000]
+    figures.references_in_languages["ru"]["map"].times_ms = [769.2]
+    assert missed_targets(figures) == ["cold render of map in ru: 1.30 × its reference"]
+    rows = {line.split(" | ")[0]: line for line in languages_section(figures) if line.startswith("| ")}
+    assert rows["| timeline"].startswith("| timeline | 1500 | 1400 | 1.07 | yes | 1000 | 1000 | 1.00 | yes |")
+    assert rows["| map"].startswith("| map | 1000 | 1000 | 1.00 | yes | 1000 | 769 | 1.30 | **no** |")
+
+
+def test_a_reference_shows_each_translated_field_and_keeps_english_where_none_is_given() -> None:
+    events = pd.DataFrame(
+        {"id": ["a", "b"], "title": ["Treaty", "Summit"], "description": ["Signed.", "Met."], "date": ["1855", "1956"]}
+    )
+    rows = pd.DataFrame(
+        {
+            "table": ["events", "events", "positions"],
+            "id": ["a", "b", "a"],
+            "field": ["title", "description", "summary"],
+            "text": ["条約", "会談した。", "立場"],
+        }
+    )
+    shown = translated(events, "events", rows)
+    assert shown.to_dict("list") == {
+        "id": ["a", "b"],
+        "title": ["条約", "Summit"],
+        "description": ["Signed.", "会談した。"],
+        "date": ["1855", "1956"],
+    }
+    assert translated(events, "events", rows.iloc[:0]).equals(events)
+
+
+def reference_timeline(query: dict[str, str]) -> AppTest:
+    app = AppTest.from_file(str(ROOT / REFERENCE_APP), default_timeout=60)
+    app.query_params.update(query)
+    app.run()
+    app.switch_page("like_timeline.py")
+    return app.run()
+
+
+def test_a_reference_opened_in_japanese_draws_the_app_s_japanese_words_and_data() -> None:
+    words = gettext.translation("messages", ROOT / "locale", languages=["ja"])
+    first = pd.read_csv(ROOT / "data" / "events.csv").iloc[0]
+    rows = pd.read_csv(ROOT / "data" / "translations" / "ja.csv").set_index(["table", "id", "field"])
+    japanese, english, unknown = (reference_timeline(query) for query in ({"lang": "ja"}, {}, {"lang": "xx"}))
+    assert not japanese.exception
+    assert japanese.title[0].value == words.gettext("Timeline of the negotiations") != "Timeline of the negotiations"
+    assert japanese.main.radio[0].options[0].endswith(rows.loc[("events", first["id"], "title"), "text"])
+    assert english.title[0].value == unknown.title[0].value == "Timeline of the negotiations"
+    assert english.main.radio[0].options[0].endswith(first["title"])
 
 
 def test_the_render_table_gives_each_page_its_reference_and_verdict() -> None:

@@ -3,16 +3,16 @@ code of the app (like_<module>.py), at the app's addresses, in a navigation of a
 plain sidebar of the app's widget kinds. `python -m bench` judges each page against its own here."""
 
 import streamlit as st
-from components import plain_sidebar
+from components import _, plain_sidebar
 
 st.set_page_config(page_title="Reference", layout="wide")
 page = st.navigation(
     [
-        st.Page("like_home.py", title="Overview", icon="🏠", default=True),
-        st.Page("like_story.py", title="Story", icon="📖", url_path="story"),
-        st.Page("like_map.py", title="Map", icon="🗺️", url_path="map"),
-        st.Page("like_timeline.py", title="Timeline", icon="📈", url_path="timeline"),
-        st.Page("like_statements.py", title="Statements", icon="💬", url_path="statements"),
+        st.Page("like_home.py", title=_("Overview"), icon="🏠", default=True),
+        st.Page("like_story.py", title=_("Story"), icon="📖", url_path="story"),
+        st.Page("like_map.py", title=_("Map"), icon="🗺️", url_path="map"),
+        st.Page("like_timeline.py", title=_("Timeline"), icon="📈", url_path="timeline"),
+        st.Page("like_statements.py", title=_("Statements"), icon="💬", url_path="statements"),
     ]
 )
 plain_sidebar()

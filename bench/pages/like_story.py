@@ -4,17 +4,19 @@ and a caption, text beside a folium map and its caption, a subheader
 and a list, an expander, a download button and the two buttons again."""
 
 import streamlit as st
-from components import folium_map, read, two_positions
+from components import _, folium_map, ngettext, read, two_positions
 
 events = read("events.csv")
 chapters = events["title"].head(15).tolist()
-st.title("The story of the negotiations")
+st.title(_("The story of the negotiations"))
 st.caption(f"The talks from the 1855 treaty to today in {len(chapters)} short chapters.")
-chosen = st.selectbox("Chapter", range(len(chapters)), format_func=chapters.__getitem__)
-st.progress((chosen + 1) / len(chapters), text=f"Chapter {chosen + 1} of {len(chapters)}")
+chosen = st.selectbox(_("Chapter"), range(len(chapters)), format_func=chapters.__getitem__)
+st.progress(
+    (chosen + 1) / len(chapters), text=_("Chapter {number} of {total}").format(number=chosen + 1, total=len(chapters))
+)
 with st.container(horizontal=True, horizontal_alignment="distribute"):
-    st.button("Previous", icon=":material/arrow_back:", disabled=chosen == 0)
-    st.button("Next", type="primary", icon=":material/arrow_forward:", icon_position="right")
+    st.button(_("Previous"), icon=":material/arrow_back:", disabled=chosen == 0)
+    st.button(_("Next"), type="primary", icon=":material/arrow_forward:", icon_position="right")
 if chosen == 0:
     two_positions()
 shown = events.iloc[chosen : chosen + 3]
@@ -25,12 +27,12 @@ text_column.markdown("\n\n".join(shown["description"]))
 with map_column:
     folium_map(height=320, returned_objects=[])
     st.caption("Ringed: the islands of this chapter. Red: administered by Russia, claimed by Japan.")
-st.subheader("Events in this chapter", anchor=False)
+st.subheader(_("Events in this chapter"), anchor=False)
 st.markdown("\n".join(f"- **{row.date}** {row.title}. {row.description}" for row in shown.itertuples()))
-with st.expander("What each source says"):
+with st.expander(_("What each source says")):
     st.markdown("\n".join(f"- {row.title}: the date, the place and what happened." for row in shown.itertuples()))
 st.download_button(
-    f"Download {len(shown)} events (CSV)",
+    ngettext("Download {count} event (CSV)", "Download {count} events (CSV)", len(shown)).format(count=len(shown)),
     data=lambda: shown.to_csv(index=False),
     file_name="events.csv",
     on_click="ignore",
@@ -38,5 +40,5 @@ st.download_button(
     width="stretch",
 )
 with st.container(horizontal=True, horizontal_alignment="distribute"):
-    st.button("Previous", key="previous_end", icon=":material/arrow_back:", disabled=chosen == 0)
-    st.button("Next", key="next_end", type="primary", icon=":material/arrow_forward:", icon_position="right")
+    st.button(_("Previous"), key="previous_end", icon=":material/arrow_back:", disabled=chosen == 0)
+    st.button(_("Next"), key="next_end", type="primary", icon=":material/arrow_forward:", icon_position="right")
