@@ -63,7 +63,9 @@ def plain_sidebar() -> None:
     inputs, a selectbox, a link, the closed Embed and Cite panels; and above the page, the closed Filters
     panel a phone reader opens."""
     with st.sidebar:
-        st.radio(_("Language"), ("English", "日本語", "Русский"), horizontal=True)
+        st.radio(
+            _("Language"), ("English", "日本語", "Русский"), (ENGLISH, *TRANSLATED).index(language()), horizontal=True
+        )
         st.radio(_("Country"), (_("Both"), _("Japan"), _("Russia")), horizontal=True)
         first, last = st.columns(2)
         first.number_input(_("From"), 1855, 2025, 1855)
