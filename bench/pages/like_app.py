@@ -1,6 +1,7 @@
 """Reference: each page of the app written plainly, with the same kinds and number of elements and no
 code of the app (like_<module>.py), at the app's addresses, in a navigation of as many pages, beside a
-plain sidebar of the app's widget kinds. `python -m bench` judges each page against its own here."""
+plain sidebar of the app's widget kinds, in the link's language as the app (?lang=ja or ?lang=ru, else
+English). `python -m bench` judges each page against its own here, in the same language."""
 
 import streamlit as st
 from components import _, plain_sidebar
