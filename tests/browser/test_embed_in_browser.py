@@ -35,7 +35,8 @@ def article_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[P
 
 
 def click_when_bound(button: Locator) -> None:
-    """Click a copy button once its script has bound it (the script loads after the button is drawn)."""
+    """Click a copy button once its script has bound it (the script loads after the button is drawn).
+    Its status line may then wait on the clipboard for seconds on a loaded machine."""
     expect(button).to_have_attribute("data-bound", "", timeout=30_000)
     button.click()
 
@@ -50,7 +51,7 @@ def copied_snippet(browser: Browser, app_server: Server) -> str:
         sidebar = page.get_by_test_id("stSidebar")
         sidebar.get_by_text("Embed this view").click()
         click_when_bound(sidebar.get_by_role("button", name="Copy embed code"))
-        expect(sidebar.get_by_role("status").filter(has_text="Embed code copied.")).to_be_visible()
+        expect(sidebar.get_by_role("status").filter(has_text="Embed code copied.")).to_be_visible(timeout=30_000)
         [snippet] = page.evaluate("() => window.copiedTexts")
         return snippet
     finally:
@@ -108,7 +109,7 @@ def test_the_citation_is_copied_in_one_tap(browser: Browser, app_server: Server)
         sidebar = page.get_by_test_id("stSidebar")
         sidebar.get_by_text("Cite this view").click()
         click_when_bound(sidebar.get_by_role("button", name="Copy BibTeX"))
-        expect(sidebar.get_by_role("status").filter(has_text="BibTeX entry copied.")).to_be_visible()
+        expect(sidebar.get_by_role("status").filter(has_text="BibTeX entry copied.")).to_be_visible(timeout=30_000)
         [entry] = page.evaluate("() => window.copiedTexts")
         assert entry.startswith("@misc{kurils-statements-")
         assert f"url = {{{app_server.url}/statements?q=impetus}}" in entry

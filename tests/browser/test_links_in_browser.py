@@ -182,7 +182,7 @@ def test_one_tap_copies_the_share_link_and_says_so(
         button.tap()
     else:
         button.click()
-    expect(sidebar(page).get_by_role("status")).to_have_text("Link copied.")
+    expect(sidebar(page).get_by_role("status")).to_have_text("Link copied.", timeout=30_000)
     link = f"{app_server.url}/timeline?country=Japan&from=1956"
     assert page.evaluate("() => window.copiedTexts") == [link]
     expect(share_link(page)).to_have_text(link)

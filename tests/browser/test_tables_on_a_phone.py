@@ -7,23 +7,12 @@ import pytest
 from playwright.sync_api import Page
 
 from deploy.harness import Server, wait_until_drawn
-from tests.browser.conftest import open_app
+from tests.browser.conftest import open_app, swipe
 
 pytestmark = pytest.mark.browser
 
 TABLE = '.st-key-islands_table [data-testid="stDataFrame"]'
 SCROLLER = f"{TABLE} .dvn-scroller"  # the grid's own scrolling element
-
-
-def swipe_left(page: Page, x: float, y: float, distance: float, steps: int = 10) -> None:
-    """One finger from (x, y) leftwards by `distance` pixels, then lifted."""
-    session = page.context.new_cdp_session(page)
-    session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
-    for step in range(1, steps + 1):
-        point = {"x": x - distance * step / steps, "y": y}
-        session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    session.detach()
 
 
 def names_in_view(page: Page) -> list[str]:
@@ -53,7 +42,7 @@ def test_a_sideways_swipe_over_the_islands_table_keeps_the_names_in_view(phone: 
     box = table.bounding_box()
     assert box is not None
     # Lower down than the picture: the row under the finger is drawn as hovered.
-    swipe_left(phone, box["x"] + box["width"] - 20, box["y"] + 550, 250)
+    swipe(phone, box["x"] + box["width"] - 20, box["y"] + 550, -250, 0, steps=10)
     # The grid has scrolled sideways: its columns after the first have moved under the finger.
     phone.wait_for_function("(s) => document.querySelector(s).scrollLeft > 100", arg=SCROLLER, timeout=10_000)
     wait_until_drawn(phone)
