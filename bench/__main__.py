@@ -26,7 +26,7 @@ What it measures, all in one run on this machine:
    beside a fresh server of the bare page measured the same way, and each of two replicas behind nginx
    holding twenty sessions.
 5. Through nginx (bench.proxy): bytes per cold view directly, through nginx, and of each page's reference
-   through the same nginx; and cold views per second that one replica directly and one and two replicas
+   through the same nginx, in English and, through nginx, in each language against the reference in it; and cold views per second that one replica directly and one and two replicas
    behind nginx serve (bench.views).
 6. Abuse (bench.abuse): through nginx, one client from 127.0.0.2 sends a fixed count of requests as
    fast as it can while a reader from 127.0.0.3 opens every page and the health check is asked every

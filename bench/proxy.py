@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Browser
 
-from bench.cold import DRAW_TIMEOUT_MS, REFERENCE_APP, new_page, warm_up
+from bench.cold import DRAW_TIMEOUT_MS, LANGUAGES, REFERENCE_APP, new_page, warm_up
 from bench.views import ViewPlan, record_plan, views_per_second
 from deploy.harness import start_server, stop_server, wait_until_drawn
 from deploy.replicas import free_port
 from deploy.serve import serve
+from lib.i18n import ENGLISH
 from lib.site import PAGES
 
 VIEWS = 48
@@ -67,17 +68,26 @@ def served_views(browser: Browser, base: str, plans: list[ViewPlan] | None = Non
 
 @dataclass(frozen=True)
 class ProxyFigures:
+    """Bytes by page path (through nginx: by language, English first, then page path), and views per second."""
+
     bytes_direct: dict[str, ViewBytes]
-    bytes_proxied: dict[str, ViewBytes]
-    bytes_reference: dict[str, ViewBytes]  # each page's reference (bench/pages/like_app.py) through nginx
+    bytes_proxied: dict[str, dict[str, ViewBytes]]
+    bytes_reference: dict[str, dict[str, ViewBytes]]  # each page's reference (bench/pages/like_app.py) through nginx
     views_per_second: dict[str, float]
 
 
-def proxied_bytes(browser: Browser, replicas: int, script: str = "app.py") -> dict[str, ViewBytes]:
-    """Bytes per cold view of each page of `script` served by that many replicas behind nginx."""
+def proxied_bytes(browser: Browser, replicas: int, script: str = "app.py") -> dict[str, dict[str, ViewBytes]]:
+    """Bytes per cold view of each page of `script` served by that many replicas behind nginx, in English and
+    in each of LANGUAGES (?lang=…)."""
+    queries = {ENGLISH: "", **{language: f"?lang={language}" for language in LANGUAGES}}
     with serve(replicas, free_port(), output=lambda number: lambda line: None, script=script) as deployment:
         warm_up(browser, deployment.url)  # nginx compresses and keeps Streamlit's bundles on a first view
-        return {page.url_path: cold_view_bytes(browser, f"{deployment.url}/{page.url_path}") for page in PAGES}
+        return {
+            language: {
+                page.url_path: cold_view_bytes(browser, f"{deployment.url}/{page.url_path}{query}") for page in PAGES
+            }
+            for language, query in queries.items()
+        }
 
 
 def measure_proxy(browser: Browser, log: Callable[[str], None]) -> ProxyFigures:

@@ -10,6 +10,7 @@ from bench.abuse import ABUSER_THREADS, AbuseFigures
 from bench.cold import BARE, FIRST_VIEWS, REFERENCE_APP, Target, page_name, reference_page
 from bench.load import SESSIONS, Load
 from bench.proxy import CONCURRENCY, VIEWS, ProxyFigures, ViewBytes
+from lib.i18n import ENGLISH
 from lib.site import PAGES
 
 RENDER_TARGET = 1.15  # a page's cold render at most this times its reference's
@@ -84,9 +85,18 @@ def rerun_ms(reruns: dict[int, dict[str, float]]) -> dict[int, dict[str, float]]
     return {scale: {path: s * 1000 for path, s in by_path.items()} for scale, by_path in reruns.items()}
 
 
-def bytes_ratios(proxy: ProxyFigures) -> dict[str, float]:
-    """Each page's bytes through nginx over its reference's through the same nginx, by page path."""
-    return {path: proxied.total / proxy.bytes_reference[path].total for path, proxied in proxy.bytes_proxied.items()}
+def bytes_ratios(proxy: ProxyFigures) -> dict[tuple[str, str], float]:
+    """Each page's bytes through nginx over its reference's in the same language through the same nginx, by
+    (language, page path)."""
+    return {
+        (language, path): proxied.total / proxy.bytes_reference[language][path].total
+        for language, by_path in proxy.bytes_proxied.items()
+        for path, proxied in by_path.items()
+    }
+
+
+def in_language(language: str) -> str:
+    return "" if language == ENGLISH else f" in {language}"
 
 
 def missed_targets(figures: Figures) -> list[str]:
@@ -120,8 +130,8 @@ def missed_targets(figures: Figures) -> list[str]:
         if load.loaded_mb > MEMORY_LIMIT_MB
     ]
     return missed + [
-        f"bytes of a cold view of {page_name(path)} through nginx: {ratio:.2f} × its reference's"
-        for path, ratio in bytes_ratios(figures.proxy).items()
+        f"bytes of a cold view of {page_name(path)}{in_language(language)} through nginx: {ratio:.2f} × its reference's"
+        for (language, path), ratio in bytes_ratios(figures.proxy).items()
         if ratio > BYTES_TARGET
     ]
 
@@ -349,9 +359,35 @@ def bytes_section(figures: Figures) -> list[str]:
         f"| target ≤ {BYTES_TARGET} |",
         "|---|---:|---:|---:|---:|---|",
         *[
-            f"| {page_name(path)} | {kilobytes(direct)} | {kilobytes(proxy.bytes_proxied[path])} | "
-            f"{kilobytes(proxy.bytes_reference[path])} | {ratios[path]:.2f} | {verdict(ratios[path] <= BYTES_TARGET)} |"
+            f"| {page_name(path)} | {kilobytes(direct)} | {kilobytes(proxy.bytes_proxied[ENGLISH][path])} | "
+            f"{kilobytes(proxy.bytes_reference[ENGLISH][path])} | {ratios[ENGLISH, path]:.2f} | "
+            f"{verdict(ratios[ENGLISH, path] <= BYTES_TARGET)} |"
             for path, direct in proxy.bytes_direct.items()
+        ],
+        *bytes_in_languages(proxy, ratios),
+    ]
+
+
+def bytes_in_languages(proxy: ProxyFigures, ratios: dict[tuple[str, str], float]) -> list[str]:
+    """The same through nginx in each other language, against the reference drawn in that language."""
+    languages = [language for language in proxy.bytes_proxied if language != ENGLISH]
+    return [
+        "",
+        f"The same in {' and '.join(languages)} (`?lang=`), each against its reference in the same language:",
+        "",
+        "| page | "
+        + " | ".join(f"{language} KB | its reference KB | ratio | ≤ {BYTES_TARGET}" for language in languages)
+        + " |",
+        "|---|" + "---:|---:|---:|---|" * len(languages),
+        *[
+            f"| {page_name(path)} | "
+            + " | ".join(
+                f"{kilobytes(proxy.bytes_proxied[language][path])} | {kilobytes(proxy.bytes_reference[language][path])} "
+                f"| {ratios[language, path]:.2f} | {verdict(ratios[language, path] <= BYTES_TARGET)}"
+                for language in languages
+            )
+            + " |"
+            for path in proxy.bytes_direct
         ],
     ]
 

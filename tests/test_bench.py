@@ -21,6 +21,8 @@ from bench.report import (
     SWITCH_TARGET,
     Figures,
     abuse_section,
+    bytes_in_languages,
+    bytes_ratios,
     languages_section,
     missed_targets,
     render_table,
@@ -52,7 +54,11 @@ def figures_meeting_every_target() -> Figures:
         reruns_without_derived={scale: dict.fromkeys(PATHS, 0.1) for scale in (1, 1000)},
         language_switches=dict.fromkeys(PATHS, 0.1),
         loads=[Load("the app", 180, 200, 20, 0.3, 0)],
-        proxy=ProxyFigures(*({path: same for path in PATHS} for _ in range(3)), {}),
+        proxy=ProxyFigures(
+            {path: same for path in PATHS},
+            *({language: {path: same for path in PATHS} for language in ("en", "ja", "ru")} for _ in range(2)),
+            {},
+        ),
         abuse=AbuseFigures(Counter({429: 2500, 200: 500}), Counter({200: 50}), Counter({200: 40}), 0.05),
         rounds=7,
         context={},
@@ -79,7 +85,8 @@ def test_each_target_missed_is_named_once_in_the_order_of_the_sections() -> None
     figures.first_views["the app"].times_ms = [5000 * FIRST_VIEW_TARGET + 50]
     figures.reruns[1000]["timeline"] = 0.1 * SCALE_TARGET + 0.001
     figures.loads.append(Load("replica 1 of 2, behind nginx", 180, 700, 20, 0.3, 0))
-    figures.proxy.bytes_proxied["statements"] = ViewBytes(int(1100 * BYTES_TARGET) + 100, 0)
+    figures.proxy.bytes_proxied["en"]["statements"] = ViewBytes(int(1100 * BYTES_TARGET) + 100, 0)
+    figures.proxy.bytes_proxied["ru"]["map"] = ViewBytes(int(1100 * BYTES_TARGET) + 200, 0)
     assert missed_targets(figures) == [
         f"cold render of map: {RENDER_TARGET + 0.01:.2f} × its reference",
         f"cold render of story in ja: {RENDER_TARGET + 0.02:.2f} × its reference",
@@ -88,6 +95,7 @@ def test_each_target_missed_is_named_once_in_the_order_of_the_sections() -> None
         f"rerun of timeline at ×1000: {SCALE_TARGET + 0.01:.2f} × today",
         "replica 1 of 2, behind nginx: 700 MB with 20 sessions",
         f"bytes of a cold view of statements through nginx: {(int(1100 * BYTES_TARGET) + 100) / 1100:.2f} × its reference's",
+        f"bytes of a cold view of map in ru through nginx: {(int(1100 * BYTES_TARGET) + 200) / 1100:.2f} × its reference's",
     ]
 
 
@@ -103,6 +111,20 @@ def test_a_page_in_a_language_is_judged_against_its_reference_in_that_language()
     rows = {line.split(" | ")[0]: line for line in languages_section(figures) if line.startswith("| ")}
     assert rows["| timeline"].startswith("| timeline | 1500 | 1400 | 1.07 | yes | 1000 | 1000 | 1.00 | yes |")
     assert rows["| map"].startswith("| map | 1000 | 1000 | 1.00 | yes | 1000 | 769 | 1.30 | **no** |")
+
+
+def test_bytes_in_a_language_are_judged_against_the_reference_in_that_language() -> None:
+    figures = figures_meeting_every_target()
+    # Half again the English reference's 1100 bytes, but within 1.1 of the Japanese reference's: met.
+    figures.proxy.bytes_proxied["ja"]["story"] = ViewBytes(1650, 0)
+    figures.proxy.bytes_reference["ja"]["story"] = ViewBytes(1600, 0)
+    # The English reference's bytes, but 1.25 times the Russian reference's: missed.
+    figures.proxy.bytes_reference["ru"][""] = ViewBytes(880, 0)  # the overview
+    assert missed_targets(figures) == ["bytes of a cold view of home in ru through nginx: 1.25 × its reference's"]
+    table = bytes_in_languages(figures.proxy, bytes_ratios(figures.proxy))
+    rows = {line.split(" | ")[0]: line for line in table if line.startswith("| ")}
+    assert rows["| story"].endswith("| 2 (2 + 0) | 2 (2 + 0) | 1.03 | yes | 1 (1 + 0) | 1 (1 + 0) | 1.00 | yes |")
+    assert rows["| home"].endswith("| 1 (1 + 0) | 1 (1 + 0) | 1.00 | yes | 1 (1 + 0) | 1 (1 + 0) | 1.25 | **no** |")
 
 
 def test_a_reference_shows_each_translated_field_and_keeps_english_where_none_is_given() -> None:
