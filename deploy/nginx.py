@@ -163,6 +163,12 @@ def link_preview(page: SitePage, public_url: str) -> LinkPreview:
     return LinkPreview(f"/{page.url_path}", heads)
 
 
+def served_pages(runtime: Path) -> Path:
+    """Where nginx serves its own pages from: a copy in its runtime folder, as its workers may not read the
+    checkout (a 0700 home)."""
+    return runtime / "pages"
+
+
 def render_config(
     port: int, replica_ports: list[int], runtime: Path, public_url: str, brotli_module: Path | None
 ) -> str:
@@ -184,6 +190,6 @@ def render_config(
         frame_ancestors=settings.FRAME_ANCESTORS,
         inline_script_hashes=inline_script_hashes(STREAMLIT_INDEX.read_text(encoding="utf-8")),
         permissions_policy=PERMISSIONS_POLICY,
-        pages_root=runtime / "pages",  # a copy: nginx's workers may not read the checkout (a 0700 home)
+        pages_root=served_pages(runtime),
         secure_cookie=public_url.startswith("https://"),  # behind a TLS proxy: the cookie travels only over HTTPS
     )

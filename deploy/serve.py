@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from deploy.nginx import BROTLI_MODULE, NGINX, PAGES_ROOT, render_config
+from deploy.nginx import BROTLI_MODULE, NGINX, PAGES_ROOT, render_config, served_pages
 from deploy.replicas import free_port, start_streamlit, stop
 
 READY_TIMEOUT_S = 30
@@ -80,7 +80,7 @@ def start_nginx(port: int, replica_ports: list[int], runtime: Path, public_url: 
     if not NGINX.exists():
         raise RuntimeError(f"no nginx at {NGINX}: apt-get install -y nginx")
     brotli = BROTLI_MODULE if BROTLI_MODULE.exists() else None
-    shutil.copytree(PAGES_ROOT, runtime / "pages", dirs_exist_ok=True)
+    shutil.copytree(PAGES_ROOT, served_pages(runtime), dirs_exist_ok=True)
     config = runtime / "nginx.conf"
     config.write_text(render_config(port, replica_ports, runtime, public_url, brotli), encoding="utf-8")
     command = [str(NGINX), "-p", f"{runtime}/", "-c", str(config), "-e", "stderr"]
