@@ -3,8 +3,9 @@ a caption, the two sides' positions (a subheader, a caption, two bordered column
 CSV download, then the latest event (a heading and a page link in a row, three paragraphs) beside a
 heading, a caption, three page links and a ZIP download."""
 
+import pandas as pd
 import streamlit as st
-from components import _, folium_map, ngettext, read, two_positions
+from components import DATA, _, folium_map, ngettext, read, two_positions
 
 
 def all_of(singular: str, plural: str, count: int) -> str:
@@ -14,16 +15,23 @@ def all_of(singular: str, plural: str, count: int) -> str:
 
 events = read("events.csv")
 latest = events.iloc[-1]
+years = int(latest["date"][:4]) - 1956
+# Every distinct page the data cites, counted plainly.
+cited = {"sources.csv": "url", "event_sources.csv": "url", "island_figures.csv": "url", "readings.csv": "url"}
+cited |= {"positions.csv": "url", "islands.csv": "source_url", "statements.csv": "role_source_url"}
+pages = set().union(*(set(pd.read_csv(DATA / name)[column].dropna()) for name, column in cited.items()))
 st.title(_("Russia–Japan peace-treaty talks"))
 summary, map_column = st.columns([3, 2], gap="medium")
 summary.markdown("\n\n".join(events["description"].head(3)))
 with map_column:
     folium_map(height=260, returned_objects=[])
 figures = {
-    _("Since the {year} declaration").format(year=1956): ngettext("{count} year", "{count} years", 62).format(count=62),
+    _("Since the {year} declaration").format(year=1956): ngettext("{count} year", "{count} years", years).format(
+        count=years
+    ),
     _("Events"): len(events),
-    _("Statements"): 8,
-    _("Sources"): 30,
+    _("Statements"): len(pd.read_csv(DATA / "statements.csv")),
+    _("Sources"): len(pages),
 }
 for column, (label, value) in zip(st.columns(4), figures.items(), strict=True):
     column.metric(label, value, help="A figure of the whole dataset.")
