@@ -12,7 +12,6 @@ import streamlit_folium
 
 from lib.views.map.leaflet import (
     ISLANDS_CSS,
-    ISLANDS_JS,
     LEAFLET_JS,
     STATIC_URL,
     IslandLabel,
@@ -61,13 +60,12 @@ def test_labels_reach_leaflet_with_their_point_and_class() -> None:
     assert '{"className": "island-label-icon label-shikotan", "html": "<span>Shikotan</span>"}' in script
 
 
-@pytest.mark.parametrize("url", [ISLANDS_JS, ISLANDS_CSS])
-def test_the_map_s_own_files_are_in_static(url: str) -> None:
-    assert url.startswith(STATIC_URL)
-    assert (ROOT / "static" / url.removeprefix(STATIC_URL)).is_file()
+def test_the_map_s_own_stylesheet_is_in_static() -> None:
+    assert ISLANDS_CSS.startswith(STATIC_URL)
+    assert (ROOT / "static" / ISLANDS_CSS.removeprefix(STATIC_URL)).is_file()
 
 
 def test_the_static_files_are_found_from_the_component_page() -> None:
     component = f"http://127.0.0.1:8501/base/component/{streamlit_folium._component_func.name}/index.html"
     assert urljoin(component, LEAFLET_JS) == "http://127.0.0.1:8501/base/app/static/leaflet/leaflet.js"
-    assert urljoin(component, ISLANDS_JS) == "http://127.0.0.1:8501/base/app/static/map/islands.js"
+    assert urljoin(component, ISLANDS_CSS) == "http://127.0.0.1:8501/base/app/static/map/islands.css"

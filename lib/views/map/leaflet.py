@@ -1,12 +1,13 @@
 """The map's folium elements: GeoJson layers of islands, outlines and DivIcon names, and the chrome
-static/map/islands.js adds. Every text is HTML escaped by lib.views.html, then made `inert`: branca
-compiles each element's script once more as Jinja, where a "{{ ... }}" from a CSV cell would run on the
-server. No text ends the script: folium writes features with tojson and styles with json.dumps."""
+static/map/islands.js adds, sent in the map's script. Every text is HTML escaped by lib.views.html, then made
+`inert`: branca compiles each element's script once more as Jinja, where a "{{ ... }}" from a CSV cell would run
+on the server. No text ends the script: folium writes features with tojson and styles with json.dumps."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -21,11 +22,13 @@ from lib.views.theme import MAP_SEA_COLOUR
 STATIC_URL = "../../app/static/"
 LEAFLET_JS = STATIC_URL + "leaflet/leaflet.js"
 LEAFLET_CSS = STATIC_URL + "leaflet/leaflet.css"
-ISLANDS_JS = STATIC_URL + "map/islands.js"
 ISLANDS_CSS = STATIC_URL + "map/islands.css"
-# In this order: islands.js calls Leaflet; islands.css overrides some of Leaflet's styles.
-MAP_SCRIPTS = [("leaflet", LEAFLET_JS), ("islands_map", ISLANDS_JS)]
+MAP_SCRIPTS = [("leaflet", LEAFLET_JS)]
+# In this order: islands.css overrides some of Leaflet's styles.
 MAP_STYLESHEETS = [("leaflet_css", LEAFLET_CSS), ("islands_map_css", ISLANDS_CSS)]
+# Sent inside the map's own script, not linked: streamlit-folium loads linked scripts one after another,
+# and a second one delayed every map's first view by about 60 ms (python -m bench).
+CHROME_SCRIPT = (Path(__file__).resolve().parents[3] / "static" / "map" / "islands.js").read_text(encoding="utf-8")
 
 POINT_RADIUS = 6
 # The Habomai islets lie a few pixels apart at the overview zoom: their names show from this zoom on,
@@ -137,6 +140,7 @@ class MapChrome(MacroElement):
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
+        "{{ this.chrome_script }}\n"
         "KurilsMap.addChrome({{ this._parent.get_name() }}, {{ this.options|tojson }});"
         "{% endmacro %}"
     )
@@ -144,6 +148,7 @@ class MapChrome(MacroElement):
     def __init__(self, legend: str, attribution: str, fit: list[list[float]], fit_narrow: list[list[float]]) -> None:
         super().__init__()
         self._name = "MapChrome"
+        self.chrome_script = CHROME_SCRIPT
         self.options = {
             "seaColour": MAP_SEA_COLOUR,
             "legend": inert(legend),
