@@ -19,7 +19,8 @@ years = int(latest["date"][:4]) - 1956
 # Every distinct page the data cites, counted plainly.
 cited = {"sources.csv": "url", "event_sources.csv": "url", "island_figures.csv": "url", "readings.csv": "url"}
 cited |= {"positions.csv": "url", "islands.csv": "source_url", "statements.csv": "role_source_url"}
-pages = set().union(*(set(pd.read_csv(DATA / name)[column].dropna()) for name, column in cited.items()))
+tables = {name: pd.read_csv(DATA / name) for name in cited}
+pages = set().union(*(set(tables[name][column].dropna()) for name, column in cited.items()))
 st.title(_("Russia–Japan peace-treaty talks"))
 summary, map_column = st.columns([3, 2], gap="medium")
 summary.markdown("\n\n".join(events["description"].head(3)))
@@ -30,7 +31,7 @@ figures = {
         count=years
     ),
     _("Events"): len(events),
-    _("Statements"): len(pd.read_csv(DATA / "statements.csv")),
+    _("Statements"): len(tables["statements.csv"]),
     _("Sources"): len(pages),
 }
 for column, (label, value) in zip(st.columns(4), figures.items(), strict=True):

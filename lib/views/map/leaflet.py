@@ -144,11 +144,11 @@ class MapChrome(MacroElement):
         "KurilsMap.addChrome({{ this._parent.get_name() }}, {{ this.options|tojson }});"
         "{% endmacro %}"
     )
+    chrome_script = CHROME_SCRIPT
 
     def __init__(self, legend: str, attribution: str, fit: list[list[float]], fit_narrow: list[list[float]]) -> None:
         super().__init__()
         self._name = "MapChrome"
-        self.chrome_script = CHROME_SCRIPT
         self.options = {
             "seaColour": MAP_SEA_COLOUR,
             "legend": inert(legend),
