@@ -35,7 +35,7 @@ POINT_RADIUS = 6
 # and below it the group's name stands for them.
 ISLET_NAMES_ZOOM = 10
 NARROW_MAP_WIDTH = 560  # a phone: the legend starts folded so the islands stay in view
-FIT_BOTTOM_PADDING_PX = 64  # keeps the Habomai islets' names clear of the attribution line
+FIT_BOTTOM_PADDING_PX = 84  # keeps the Habomai islets' names and badge (two lines in Russian) off the attribution
 # Panned clear of the zoom and layer buttons, top left.
 POPUP_OPTIONS = dict(max_width=320, min_width=200, autoPanPaddingTopLeft=[56, 12], autoPanPaddingBottomRight=[12, 12])
 # Leaflet's own English words: its buttons' titles, its credit link's, and the popups' close button's name.
