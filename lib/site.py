@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from lib.i18n import N_, _
 
 SITE_NAME = N_("Southern Kurils dispute")
+# The app's own files, which Streamlit serves at app/static/ (.streamlit/config.toml).
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
 
 @dataclass(frozen=True)

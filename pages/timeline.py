@@ -1,8 +1,6 @@
 """Timeline: every event of the dispute on one date axis. Jump to a period, then pick an event in the
 list of events in view (or click its mark) to read its details and sources."""
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +9,7 @@ from lib.model.dataset import Dataset
 from lib.model.filters import Filters, years_text
 from lib.model.link import filters_to_query, hidden_choice_notice
 from lib.model.view import PageParams, View
+from lib.site import STATIC_DIR
 from lib.ui.address import linked_choice, show_notices
 from lib.ui.app import run_app
 from lib.ui.downloads import events_download
@@ -59,7 +58,7 @@ def jump_to_period(spans: dict[str, YearSpan]) -> None:
 def render(view: View) -> PageParams:
     dataset, filters, events = view.dataset, view.filters, view.events
     years = (filters.year_from, filters.year_to)
-    st.html(Path(__file__).resolve().parent.parent / "static" / "timeline" / "timeline.css")
+    st.html(STATIC_DIR / "timeline" / "timeline.css")
     st.title(_("Timeline of the negotiations"))
     show_filters_in_use(view)
     start_from_linked_event(view)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import streamlit as st
 
 from lib.i18n import _, use_language
 from lib.model.link import share_link
 from lib.model.view import PageParams, View
-from lib.site import PAGES, SitePage, site_page
+from lib.site import PAGES, STATIC_DIR, SitePage, site_page
 from lib.ui.address import opening_link, share_this_view, show_notices, view_address, write_address
 from lib.ui.data import dataset_or_stop
 from lib.ui.filters import filter_sidebar, page_filters, show_what_filters_keep
@@ -21,7 +20,7 @@ from lib.ui.language import language_switch, reader_language, show_translation_n
 from lib.views.embed import full_view_link_html
 
 # What the app adjusts in Streamlit's own elements: tap targets on touch screens, one CSV download.
-APP_CSS = (Path(__file__).resolve().parents[2] / "static" / "app" / "app.css").read_text(encoding="utf-8")
+APP_CSS = (STATIC_DIR / "app" / "app.css").read_text(encoding="utf-8")
 
 
 @dataclass

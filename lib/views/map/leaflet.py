@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import folium
@@ -15,6 +14,7 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from lib.i18n import N_, _
+from lib.site import STATIC_DIR
 from lib.views.theme import MAP_SEA_COLOUR
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
@@ -28,7 +28,7 @@ MAP_SCRIPTS = [("leaflet", LEAFLET_JS)]
 MAP_STYLESHEETS = [("leaflet_css", LEAFLET_CSS), ("islands_map_css", ISLANDS_CSS)]
 # Sent inside the map's own script, not linked: streamlit-folium loads linked scripts one after another,
 # and a second one delayed every map's first view by about 60 ms (python -m bench).
-CHROME_SCRIPT = (Path(__file__).resolve().parents[3] / "static" / "map" / "islands.js").read_text(encoding="utf-8")
+CHROME_SCRIPT = (STATIC_DIR / "map" / "islands.js").read_text(encoding="utf-8")
 
 POINT_RADIUS = 6
 # The Habomai islets lie a few pixels apart at the overview zoom: their names show from this zoom on,
