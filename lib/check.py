@@ -1,5 +1,6 @@
 """`python -m lib.check [DATA_DIR]` prints every problem, exits 1 if any: frictionless's, as datapackage.json
-describes the files, then the loader's, what no descriptor states (a sentence in its article, a point in its island)."""
+describes the files, then the loader's, what no descriptor states (a sentence in its article, a point in its island),
+then the editors' rules for the whole dataset (Wikipedia's share of the pages cited)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import frictionless
 
 from lib.model.cells import read_cell
 from lib.model.dataset import Dataset
+from lib.model.link import host_of
 from lib.model.load import DATA_DIR, english_texts, read_dataset, read_table
 from lib.model.problems import Problem
 from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS
@@ -21,6 +23,7 @@ from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS
 ACCEPTED = {"extra-label", "extra-cell", "blank-row"}
 Cell = tuple[str, int | None, str | None]  # a problem's file, row and column
 _TABLES = {table.file: table for table in (*TABLES, *TRANSLATIONS.values())}
+WIKIPEDIA_SHARE = 0.1  # of the distinct pages cited, at most; data/README.md lists each use and why
 
 
 def _on_a_blank_row(error: frictionless.Error) -> bool:
@@ -89,6 +92,25 @@ def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> 
             yield Problem(rows.table.file, None, None, "no row translates {0}.{2} of {1!r}".format(*key))
 
 
+def cited_urls(dataset: Dataset) -> set[str]:
+    """Every distinct page the dataset cites, in any file's URL column."""
+    frames = {table.file: getattr(dataset, table.file.removesuffix(".csv")) for table in TABLES}
+    uri_columns = [
+        (table.file, field["name"]) for table in TABLES for field in table.fields if field.get("format") == "uri"
+    ]
+    return {url for file, column in uri_columns for url in frames[file][column] if url}
+
+
+def wikipedia_problems(urls: set[str]) -> Iterator[Problem]:
+    """Wikipedia is at most a tenth of the distinct pages cited: a newsroom cites the page that states a fact."""
+    wikipedia = sorted(url for url in urls if host_of(url).endswith("wikipedia.org"))
+    if len(wikipedia) > WIKIPEDIA_SHARE * len(urls):
+        reason = (
+            f"Wikipedia is {len(wikipedia)} of the {len(urls)} distinct pages cited, more than a tenth: {wikipedia}"
+        )
+        yield Problem(PACKAGE_FILE, None, None, reason)
+
+
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
     problems = package_problems(data_dir)
@@ -98,6 +120,7 @@ def main(argv: list[str]) -> int:
     problems += [p for p in loaded.problems if (p.file, p.row, p.column) not in named]
     if loaded.dataset is not None:
         problems += translation_problems(data_dir, loaded.dataset, named)
+        problems += wikipedia_problems(cited_urls(loaded.dataset))
     for problem in problems:
         print(problem)
     if problems or loaded.dataset is None:

@@ -1,5 +1,5 @@
 """Rules between cells of a row or rows of different files: dates in order and past, every fact traced to a sentence
-or a page, every cited page from a listed publisher. Each takes (row number, record) pairs and yields Problems."""
+or a page, every cited page at its own address and from a listed publisher. Each takes (row number, record) pairs and yields Problems."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -25,6 +26,8 @@ Published = Mapping[str, pd.Timestamp]  # each article's day of publication, by 
 Texts = Mapping[str, str]  # each article's full text, by source id
 # Each table's file by the table's name, for the messages that name one ("add a row to {event_sources}").
 _FILES = {table.name: table.file for table in schema.TABLES}
+# A host's labels that name a copy of a page (AMP, mobile, for the visually impaired), not the page itself.
+COPY_HOST_LABELS = {"amp", "m", "mobile", "special"}
 
 
 def _missing(value: Any) -> bool:
@@ -123,13 +126,23 @@ def event_source_rules(events: Rows, sources: Rows, texts: Texts, published: Pub
         yield Problem(schema.EVENTS.file, number, "date", reason.format(**values))
 
 
+def is_copy_address(url: str) -> bool:
+    """An AMP, mobile or accessibility copy's address (amp., m., en.special., /amp/), not the page's own."""
+    path = urlsplit(url).path
+    return bool(COPY_HOST_LABELS & set(host_of(url).split("."))) or "amp" in path.split("/") or "amphtml" in path
+
+
 def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[Problem]:
-    """Every cited page's host is in publishers.csv, where someone has judged it a primary or reputable publisher."""
+    """Every cited page is at its standard address, and its host is in publishers.csv, where someone has judged it
+    a primary or reputable publisher."""
     listed = {record["host"] for _, record in publishers}
     for table, rows in cited.items():
         for column in (field["name"] for field in table.fields if field.get("format") == "uri"):
             for number, record in rows:
                 host = host_of(record[column])
+                if host and is_copy_address(record[column]):
+                    reason = _("is an AMP, mobile or accessibility copy: cite the page at its standard address")
+                    yield Problem(table.file, number, column, reason)
                 if host and host not in listed:
                     reason = _(
                         "cites {host!r}, which is not in {publishers}: add it with its publisher's name "

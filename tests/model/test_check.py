@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.check import main
+from lib.check import cited_urls, main, wikipedia_problems
+from lib.model.dataset import Dataset
 from tests.conftest import EditCell
 from tests.translations import translation_rows, write_translation_rows, write_translations
 
@@ -76,3 +77,30 @@ def test_check_names_a_translation_of_no_text(data_copy: Path, capsys: pytest.Ca
         f"translations/ja.csv, row {len(rows) + 2}, column 'id': "
         "events.title of '1957-no-such-event' is no text of the dataset"
     ]
+
+
+def test_cited_urls_gathers_every_url_column(dataset: Dataset) -> None:
+    urls = cited_urls(dataset)
+    for frame, column in [
+        (dataset.statements, "role_source_url"),
+        (dataset.event_sources, "url"),
+        (dataset.positions, "url"),
+        (dataset.island_figures, "url"),
+    ]:
+        assert set(frame[column]) - {""} <= urls, column
+    assert "" not in urls
+
+
+def pages(count: int, host: str) -> set[str]:
+    return {f"https://{host}/page-{number}" for number in range(count)}
+
+
+def test_wikipedia_may_be_a_tenth_of_the_cited_pages() -> None:
+    assert list(wikipedia_problems(pages(9, "www.mofa.go.jp") | pages(1, "en.wikipedia.org"))) == []
+
+
+def test_wikipedia_beyond_a_tenth_is_a_problem_naming_its_pages() -> None:
+    wikipedia = pages(2, "ja.wikipedia.org")
+    [problem] = wikipedia_problems(pages(8, "tass.com") | wikipedia)
+    assert problem.reason.startswith("Wikipedia is 2 of the 10 distinct pages cited")
+    assert all(url in problem.reason for url in wikipedia)

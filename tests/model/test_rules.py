@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lib.model.link import host_of
 from lib.model.load import read_dataset
 from lib.model.rules import (
     date_rules,
@@ -128,6 +129,26 @@ def test_every_cited_host_must_be_a_listed_publisher() -> None:
     [(file, column, reason)] = reasons(publisher_rules({STATEMENTS: statements}, publishers))
     assert (file, column) == (STATEMENTS.file, "role_source_url")
     assert "cites 'uat.example.com', which is not in publishers.csv" in reason
+
+
+@pytest.mark.parametrize(
+    ("url", "a_copy"),
+    [
+        ("https://www.mofa.go.jp/region/europe/russia/territory/overview.html", False),
+        ("https://www.example.com/ampersand/page", False),
+        ("https://amp.example.com/news/1", True),
+        ("https://en.m.wikipedia.org/wiki/Kuril_Islands", True),
+        ("https://m.example.com/news/1", True),
+        ("https://en.special.kremlin.ru/events/president/news/1", True),
+        ("https://www.example.com/news/amp/1", True),
+        ("https://www.example.com/news/1.amphtml", True),
+    ],
+)
+def test_a_page_is_cited_at_its_own_address_not_a_copy(url: str, a_copy: bool) -> None:
+    publishers = [(2, {"host": host_of(url)})]
+    found = reasons(publisher_rules({STATEMENTS: [(4, {"role_source_url": url})]}, publishers))
+    assert [(file, column) for file, column, _ in found] == ([(STATEMENTS.file, "role_source_url")] if a_copy else [])
+    assert all("standard address" in reason for _, _, reason in found)
 
 
 def island(**fields: object) -> dict[str, object]:
