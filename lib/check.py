@@ -1,6 +1,6 @@
 """`python -m lib.check [DATA_DIR]` prints every problem, exits 1 if any: frictionless's, as datapackage.json
 describes the files, then the loader's, what no descriptor states (a sentence in its article, a point in its island),
-then the editors' rules for the whole dataset (Wikipedia's share of the pages cited)."""
+then the editors' rules for the whole dataset: Wikipedia's share of the pages cited, and how the story is told."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from pathlib import Path
 from textwrap import shorten
 
 import frictionless
+import pandas as pd
 
 from lib.model.cells import read_cell
 from lib.model.dataset import Dataset
 from lib.model.link import host_of
 from lib.model.load import DATA_DIR, english_texts, read_dataset, read_table
 from lib.model.problems import Problem
-from lib.model.schema import PACKAGE_FILE, TABLES, TRANSLATED, TRANSLATIONS
+from lib.model.rules import Rows
+from lib.model.schema import PACKAGE_FILE, STORY, TABLES, TRANSLATED, TRANSLATIONS
 
 # What spreadsheets write and the app reads unchanged: an extra column (the descriptor's
 # fieldsMatch "superset", which frictionless 5 does not apply) and blank lines.
@@ -24,6 +26,7 @@ ACCEPTED = {"extra-label", "extra-cell", "blank-row"}
 Cell = tuple[str, int | None, str | None]  # a problem's file, row and column
 _TABLES = {table.file: table for table in (*TABLES, *TRANSLATIONS.values())}
 WIKIPEDIA_SHARE = 0.1  # of the distinct pages cited, at most; data/README.md lists each use and why
+MOST_CHAPTER_WORDS = 80  # a chapter is read beside its map, on a phone too
 
 
 def _on_a_blank_row(error: frictionless.Error) -> bool:
@@ -111,6 +114,34 @@ def wikipedia_problems(urls: set[str]) -> Iterator[Problem]:
         yield Problem(PACKAGE_FILE, None, None, reason)
 
 
+def story_problems(chapters: Rows, events: pd.DataFrame) -> Iterator[Problem]:
+    """Short chapters, quoting in “ ” (whose words the loader finds in the articles), each telling its events in
+    date order, in date order themselves, from the first treaty to the latest event."""
+    dates = events.set_index("id")["date"]
+    told = sorted(chapters, key=lambda row: row[1]["order"])
+    starts = []
+    for number, chapter in told:
+        text, chapter_dates = chapter["text"], pd.Series([dates.get(event) for event in chapter["events"]])
+        if (words := len(text.split())) > MOST_CHAPTER_WORDS:
+            yield Problem(STORY.file, number, "text", f"has {words} words; a chapter has at most {MOST_CHAPTER_WORDS}")
+        if '"' in text or text.count("“") != text.count("”"):
+            yield Problem(STORY.file, number, "text", "quotes in marks other than “ ”, which the loader does not check")
+        if not chapter_dates.is_monotonic_increasing:
+            yield Problem(STORY.file, number, "events", "are not in date order")
+        starts.append(chapter_dates.iloc[0] if len(chapter_dates) else pd.NaT)
+    if not pd.Series(starts, dtype="datetime64[ns]").is_monotonic_increasing:
+        yield Problem(STORY.file, None, "order", "the chapters do not start in date order")
+    if not told:
+        return
+    first_treaty = next(iter(events.loc[events["event_type"] == "treaty", "id"]), None)
+    if first_treaty and first_treaty not in told[0][1]["events"]:
+        yield Problem(
+            STORY.file, told[0][0], "events", f"the first chapter does not tell the first treaty, {first_treaty!r}"
+        )
+    if (latest := next(iter(events["id"].iloc[-1:]), None)) and latest not in told[-1][1]["events"]:
+        yield Problem(STORY.file, told[-1][0], "events", f"the last chapter does not tell the latest event, {latest!r}")
+
+
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
     problems = package_problems(data_dir)
@@ -121,6 +152,7 @@ def main(argv: list[str]) -> int:
     if loaded.dataset is not None:
         problems += translation_problems(data_dir, loaded.dataset, named)
         problems += wikipedia_problems(cited_urls(loaded.dataset))
+        problems += story_problems(read_table(data_dir, STORY).rows, loaded.dataset.events)
     for problem in problems:
         print(problem)
     if problems or loaded.dataset is None:

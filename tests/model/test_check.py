@@ -1,8 +1,9 @@
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from lib.check import cited_urls, main, wikipedia_problems
+from lib.check import cited_urls, main, story_problems, wikipedia_problems
 from lib.model.dataset import Dataset
 from tests.conftest import EditCell
 from tests.translations import translation_rows, write_translation_rows, write_translations
@@ -104,3 +105,70 @@ def test_wikipedia_beyond_a_tenth_is_a_problem_naming_its_pages() -> None:
     [problem] = wikipedia_problems(pages(8, "tass.com") | wikipedia)
     assert problem.reason.startswith("Wikipedia is 2 of the 10 distinct pages cited")
     assert all(url in problem.reason for url in wikipedia)
+
+
+EVENTS = pd.DataFrame(
+    {
+        "id": ["treaty-1855", "war-1904", "declaration-1956", "talks-2018"],
+        "date": pd.to_datetime(["1855-02-07", "1904-02-08", "1956-10-19", "2018-07-23"]),
+        "event_type": ["treaty", "war", "treaty", "meeting"],
+    }
+)
+
+
+def chapter(order: int, events: tuple[str, ...], text: str = "The two countries signed a “declaration”.") -> dict:
+    return {"order": order, "text": text, "events": events}
+
+
+def told_well() -> list[tuple[int, dict]]:
+    return [(2, chapter(1, ("treaty-1855", "war-1904"))), (3, chapter(2, ("declaration-1956", "talks-2018")))]
+
+
+def test_a_story_told_in_order_from_the_first_treaty_to_the_latest_event_has_no_problem() -> None:
+    assert list(story_problems(told_well(), EVENTS)) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "row", "column", "reason"),
+    [
+        ({"text": "word " * 81}, 3, "text", "has 81 words"),
+        ({"text": 'Abe said "progress".'}, 3, "text", "quotes in marks other than"),
+        ({"text": "Abe said “progress."}, 3, "text", "quotes in marks other than"),
+        ({"events": ("talks-2018", "declaration-1956")}, 3, "events", "are not in date order"),
+        ({"events": ("declaration-1956",)}, 3, "events", "does not tell the latest event, 'talks-2018'"),
+    ],
+)
+def test_each_break_of_the_story_is_named(change: dict, row: int | None, column: str, reason: str) -> None:
+    chapters = told_well()
+    chapters[1] = (3, chapters[1][1] | change)
+    [problem] = story_problems(chapters, EVENTS)
+    assert (problem.file, problem.row, problem.column) == ("story.csv", row, column)
+    assert reason in problem.reason
+
+
+def test_the_first_chapter_tells_the_first_treaty() -> None:
+    chapters = told_well()
+    chapters[0] = (2, chapter(1, ("war-1904",)))
+    [problem] = story_problems(chapters, EVENTS)
+    assert (problem.row, problem.column) == (2, "events")
+    assert "'treaty-1855'" in problem.reason
+
+
+def test_the_chapters_start_in_date_order() -> None:
+    chapters = [
+        (2, chapter(1, ("treaty-1855",))),
+        (3, chapter(2, ("declaration-1956",))),
+        (4, chapter(3, ("war-1904", "talks-2018"))),
+    ]
+    [problem] = story_problems(chapters, EVENTS)
+    assert (problem.file, problem.row, problem.column) == ("story.csv", None, "order")
+    assert "do not start in date order" in problem.reason
+
+
+def test_check_applies_the_story_s_rules(
+    data_copy: Path, edit_cell: EditCell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = edit_cell("story.csv", "first-border-1855", "text", "A long chapter. " * 30)
+    assert main([str(data_copy)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert f"story.csv, row {row}, column 'text': has 90 words; a chapter has at most 80" in out
