@@ -9,12 +9,14 @@ from urllib.parse import urljoin
 import folium
 import pytest
 import streamlit_folium
+from markupsafe import Markup
 
 from lib.views.map.leaflet import (
     ISLANDS_CSS,
     LEAFLET_JS,
     STATIC_URL,
     IslandLabel,
+    MapChrome,
     Shape,
     inert,
     island_layer,
@@ -50,6 +52,14 @@ def test_text_reaches_leaflet_as_a_property_that_cannot_end_the_script_or_open_a
     for script in (rendered.split("<script>", 1)[1], sent_script(island_map)):
         for forbidden in ("</script><b>", "<!--", "{{", "{%", "{#"):
             assert forbidden not in script
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_the_chrome_escapes_its_texts_unless_they_are_markup_already(text: str) -> None:
+    chrome = MapChrome(Markup("<b>Legend</b>"), text, fit=[[0, 0], [1, 1]], fit_narrow=[[0, 0], [1, 1]])
+    assert chrome.options["legend"] == "<b>Legend</b>"
+    assert html.unescape(chrome.options["attribution"]) == text
+    assert not set(chrome.options["attribution"]) & set("<>{}")
 
 
 def test_labels_reach_leaflet_with_their_point_and_class() -> None:

@@ -15,6 +15,7 @@ from folium.template import Template
 
 from lib.i18n import N_, _
 from lib.site import STATIC_DIR
+from lib.views.html import escape
 from lib.views.theme import MAP_SEA_COLOUR
 
 # Relative to the page st_folium renders in (<app>/component/<name>/index.html), so the files are
@@ -151,8 +152,8 @@ class MapChrome(MacroElement):
         self._name = "MapChrome"
         self.options = {
             "seaColour": MAP_SEA_COLOUR,
-            "legend": inert(legend),
-            "attribution": inert(attribution),
+            "legend": inert(escape(legend)),
+            "attribution": inert(escape(attribution)),
             "fit": fit,
             "fitNarrow": fit_narrow,
             "narrowWidth": NARROW_MAP_WIDTH,
