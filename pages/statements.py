@@ -28,6 +28,7 @@ from lib.views.markdown import escape_markdown
 from lib.views.statements import (
     DATE_AND_QUOTE_PX,
     SOURCE_LINK_TEXT,
+    TABLE_COLUMNS,
     TABLE_ROW_PX,
     filter_speakers,
     search_statements,
@@ -177,8 +178,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
         height=table_height(len(rows.ids)),
         placeholder=_("date unknown"),  # only a date can be missing
         selection_default=None if chosen_row is None else {"selection": {"rows": [chosen_row]}},
-        # The speaker first and pinned, so a row swiped sideways on a phone still says who spoke.
-        column_order=("speaker", "quote", "date", "source", "country", "role"),
+        column_order=TABLE_COLUMNS,
         column_config={
             # A read-only selectbox draws each ISO date by its label ("23 Jul 2018") but sorts and copies
             # the ISO text; the labels are worked out once per distinct date, not once per cell.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.synthetic import copy_dataset, read_rows, write_rows
 from lib.model.cells import is_free_text
-from lib.model.schema import PUBLISHER_KINDS, PUBLISHERS, TABLES, TRANSLATIONS
+from lib.model.schema import PUBLISHERS, TABLES, TRANSLATIONS, vocabulary
 from tests.translations import write_translations
 
 CANARY = "kurilsPwned"
@@ -86,7 +86,7 @@ def write_hostile_dataset(target: Path) -> Path:
             if "path" in row:
                 row["path"] = SOURCE_TEXT_PATH
         if table is PUBLISHERS:
-            rows.append({"host": HOST, "name": next(payloads), "kind": PUBLISHER_KINDS[0]})
+            rows.append({"host": HOST, "name": next(payloads), "kind": vocabulary(PUBLISHERS, "kind")[0]})
         write_rows(target / table.file, fieldnames, rows)
     (target / SOURCE_TEXT_PATH).write_text("\n\n".join(evidence), encoding="utf-8")
     for language in TRANSLATIONS:

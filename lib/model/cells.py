@@ -67,8 +67,8 @@ def _boolean(value: str, field: Field) -> bool:
 
 
 _READERS = {"string": _string, "list": _list, "integer": _integer, "number": _number, "boolean": _boolean}
-# An empty optional cell, by type; a string's is "".
-_EMPTY: dict[str, Any] = {"list": (), "date": pd.NaT, "integer": pd.NA, "number": float("nan"), "boolean": False}
+# An empty optional cell, by type; a string's is "", a date's NaT.
+_EMPTY: dict[str, Any] = {"list": (), "integer": pd.NA, "number": float("nan"), "boolean": False}
 # How a column of each type is stored. Text stays Python strings (object): a filter copies references, where
 # pandas' Arrow-backed "str" copied all its text every run. Lists as categories: a filter tests each one once.
 _DTYPES = {"date": "datetime64[ns]", "integer": "Int64", "number": "float64", "boolean": "bool", "list": "category"}

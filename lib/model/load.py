@@ -205,9 +205,9 @@ def _translate(frames: dict[str, pd.DataFrame], records: rules.Rows) -> None:
         )
 
 
-def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH, today: pd.Timestamp | None = None) -> LoadResult:
-    """Read every file under `data_dir` and check every rule (dates against `today`); all problems at once."""
-    today = pd.Timestamp.today().normalize() if today is None else today
+def read_dataset(data_dir: Path = DATA_DIR, language: str = ENGLISH) -> LoadResult:
+    """Read every file under `data_dir` and check every rule (dates against today's); all problems at once."""
+    today = pd.Timestamp.today().normalize()
     tables = {table.name: read_table(data_dir, table) for table in TABLES}
     problems = [problem for rows in tables.values() for problem in rows.problems]
     texts, cross = _cross_problems(data_dir, tables, today)

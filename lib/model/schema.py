@@ -79,7 +79,6 @@ def vocabulary(table: Table, column: str) -> tuple[str, ...]:
 COUNTRIES = vocabulary(STATEMENTS, "country")
 EVENT_TYPES = vocabulary(EVENTS, "event_type")
 EVENT_PRECISIONS = vocabulary(EVENTS, "date_precision")
-PUBLISHER_KINDS = vocabulary(PUBLISHERS, "kind")
 SIDES = vocabulary(POSITIONS, "side")  # the two governments whose positions and readings the data gives
 # Not a column of the files: the loader gives each event "article" when an article states it.
 ORIGINS: tuple[str, ...] = ("article", "context")

@@ -219,8 +219,7 @@ def context_html(text: str, sentence: str) -> Markup | None:
 def source_html(source: Mapping[str, object]) -> Markup:
     """Headline, publisher, dateline, day of publication and a link to the original."""
     return html(
-        '<p class="kd-source" style="margin:0 0 1em 0;"><strong>{title}</strong><br>'
-        "{publisher} · {dateline} · {published} · {link}</p>",
+        '<p style="margin:0 0 1em 0;"><strong>{title}</strong><br>{publisher} · {dateline} · {published} · {link}</p>',
         title=source["title"],
         publisher=source["publisher"],
         dateline=source["dateline"],
@@ -245,4 +244,4 @@ def highlight_legend_html() -> Markup:
         html('<li style="margin:0 0 0.3em 0;line-height:1.8;">{} — {}</li>', sample, meaning)
         for sample, meaning in items
     )
-    return html('<ul class="kd-legend" style="list-style:none;padding:0;margin:0 0 1em 0;">{}</ul>', rows)
+    return html('<ul style="list-style:none;padding:0;margin:0 0 1em 0;">{}</ul>', rows)

@@ -109,7 +109,6 @@ class FigureSource:
     year: int | None
     publisher: str
     url: str
-    evidence: str
 
 
 def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource, ...]]:
@@ -123,7 +122,7 @@ def figure_sources(dataset: Dataset) -> dict[tuple[str, str], tuple[FigureSource
     found: dict[tuple[str, str], list[FigureSource]] = defaultdict(list)
     for row in dataset.island_figures.to_dict("records"):
         year = None if pd.isna(row["year"]) else int(row["year"])
-        source = FigureSource(row["value"], year, dataset.publisher_of(row["url"]), row["url"], row["evidence"])
+        source = FigureSource(row["value"], year, dataset.publisher_of(row["url"]), row["url"])
         found[(row["island_id"], row["figure"])].append(source)
     return {
         key: tuple(sorted(sources, key=lambda source: source.value != shown.get(key))) for key, sources in found.items()

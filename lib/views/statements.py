@@ -24,8 +24,9 @@ from lib.views.wording import MAX_LISTED, shorten
 
 STATEMENTS_PAGE = site_page("statements").url_path
 
-# The columns of `table_frame` a reader sees; the quote first, as what a reader scans for.
-TABLE_COLUMNS: tuple[str, ...] = ("quote", "speaker", "date", "source", "country", "role")
+# The columns of `table_frame` a reader sees, in order: the speaker first (and pinned, so that a row swiped
+# sideways on a phone still says who spoke), then what they said.
+TABLE_COLUMNS: tuple[str, ...] = ("speaker", "quote", "date", "source", "country", "role")
 # Six lines (Streamlit wraps a cell's text in rows over 64 px): today's longest role, 116 characters,
 # fits; a longer text is cut short, and its row's "In context" shows it whole.
 TABLE_ROW_PX = 112

@@ -11,8 +11,8 @@ from lib.i18n import ENGLISH, _, current_language, format_number, ngettext
 from lib.model.filters import Filters, describe_filters
 from lib.views.markdown import escape_markdown
 
-# A select box or a list offers at most this many (the Statement box, the Timeline's Event box and
-# list): one of thousands is slow to send and to scroll.
+# The Statement box offers at most this many, and the Timeline's list (and Event box) when its marks gather
+# events: one of thousands is slow to send and to scroll.
 MAX_LISTED = 200
 # Each noun a count names, its messages marked here (a noun passed by name cannot be), plural forms and all.
 COUNTED: dict[str, Callable[[int], str]] = {

@@ -36,7 +36,7 @@ def captions(app: AppTest) -> str:
 def test_the_page_lists_every_statement_with_a_count() -> None:
     app = run_page(PAGE)
     assert not app.exception
-    assert list(app.dataframe[0].value.columns) == ["quote", "speaker", "date", "source", "country", "role"]
+    assert list(app.dataframe[0].value.columns) == ["speaker", "quote", "date", "source", "country", "role"]
     assert len(table_quotes(app)) == 8
     assert "Showing all 8 statements." in captions(app)
     labels = [button.label for button in app.get("download_button")]

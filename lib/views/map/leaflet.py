@@ -88,7 +88,7 @@ def island_layer(shapes: Sequence[Shape]) -> folium.GeoJson:
         style_function=lambda feature: by_id[feature["properties"]["id"]].style,
         highlight_function=lambda feature: by_id[feature["properties"]["id"]].hover or {},
         marker=folium.CircleMarker(radius=POINT_RADIUS),
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, class_name="island-tooltip"),
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
         popup=folium.GeoJsonPopup(["popup"], labels=False, **POPUP_OPTIONS),
     )
 

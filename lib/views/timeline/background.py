@@ -64,12 +64,10 @@ class AxisLabel:
     background: str | None = None
 
 
-def place_labels(
-    labels: Sequence[AxisLabel], x_range: DateRange, plot_px: float = NARROWEST_PLOT_PX
-) -> tuple[list[dict[str, Any]], int]:
-    """Annotations for the labels, each in the lowest row above the plot where it overlaps no other, and the
-    rows' height in pixels. Widths are for a plot `plot_px` wide: labels apart there are apart on a wider one."""
-    anchored = [_anchor(label, x_range, plot_px) for label in labels]
+def place_labels(labels: Sequence[AxisLabel], x_range: DateRange) -> tuple[list[dict[str, Any]], int]:
+    """Annotations for the labels, each in the lowest row above the plot where it overlaps no other, and the rows'
+    height in pixels. Widths are for the narrowest plot: labels apart there are apart on a wider one."""
+    anchored = [_anchor(label, x_range) for label in labels]
     rows = _lowest_free_rows([extent for _, _, extent in anchored])
     row_lines = [0] * (max(rows, default=-1) + 1)
     for label, row in zip(labels, rows, strict=True):
@@ -82,11 +80,11 @@ def place_labels(
     return annotations, sum(heights)
 
 
-def _anchor(label: AxisLabel, x_range: DateRange, plot_px: float) -> tuple[str, pd.Timestamp, tuple[float, float]]:
+def _anchor(label: AxisLabel, x_range: DateRange) -> tuple[str, pd.Timestamp, tuple[float, float]]:
     """Left-aligned from its left date unless only right-aligned keeps it on the axis; the span it covers, 0 to 1."""
     span = (x_range[1] - x_range[0]).value
     left, right = ((at - x_range[0]).value / span for at in (label.left, label.right))
-    width = (max(map(_text_px, label.lines)) + 2 * LABEL_PAD_PX) / plot_px
+    width = (max(map(_text_px, label.lines)) + 2 * LABEL_PAD_PX) / NARROWEST_PLOT_PX
     if left + width <= 1 or right - width < 0:
         return "left", label.left, (left, left + width)
     return "right", label.right, (right - width, right)

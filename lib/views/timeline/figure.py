@@ -1,4 +1,4 @@
-"""The Plotly figure: the marks as traces, one pair per origin, over the background and under the labels."""
+"""The Plotly figure: the marks as traces, up to three per origin, over the background and under the labels."""
 
 from __future__ import annotations
 

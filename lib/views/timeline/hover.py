@@ -39,9 +39,11 @@ def hover_text(text: object) -> str:
     return str(escape(text))
 
 
-def hover_lines(text: str, width: int = HOVER_LINE_CHARS, limit: int = HOVER_MAX_CHARS) -> str:
+def hover_lines(text: str) -> str:
     """Shortened, broken into lines that fit a phone, and escaped."""
-    lines = textwrap.wrap(shorten(text, limit), width, break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(
+        shorten(text, HOVER_MAX_CHARS), HOVER_LINE_CHARS, break_long_words=False, break_on_hyphens=False
+    )
     return str(join(lines, "<br>"))
 
 

@@ -23,14 +23,14 @@ class YearSpan:
     last: int
 
 
-def year_spans(bounds: tuple[int, int], this_year: int, starts: Sequence[int] = PERIOD_STARTS) -> tuple[YearSpan, ...]:
+def year_spans(bounds: tuple[int, int], this_year: int) -> tuple[YearSpan, ...]:
     """Every year of the data, then each period that has years in `bounds`, cut to them. A period's first year
     is the last of the one before (1945 ends the war and starts the Soviet years); the last period runs to the
     data's last year, named "today" only if it is `this_year`."""
     first_year, last_year = bounds
-    ends = (*starts[1:], last_year)
+    ends = (*PERIOD_STARTS[1:], last_year)
     spans = [YearSpan(_(ALL_YEARS), first_year, last_year)]
-    for start, end in zip(starts, ends, strict=True):
+    for start, end in zip(PERIOD_STARTS, ends, strict=True):
         first, last = max(start, first_year), min(end, last_year)
         if first < last and (first, last) != bounds:
             # Translators: the end of the latest period of the talks, as in "2019–today"
