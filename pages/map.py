@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lib.i18n import N_, _, format_number
+from lib.i18n import N_, _, current_language, format_number
 from lib.model.dataset import Dataset
 from lib.model.view import PageParams, View
 from lib.ui.address import map_page_links
@@ -20,7 +20,7 @@ from lib.views.map.build import build_island_map, clicked_island_id, selection_l
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown, figure_sources
-from lib.views.statements import TABLE_ROW_PX
+from lib.views.statements import DATE_AND_QUOTE_PX, TABLE_ROW_PX
 
 MAP_KEY = "island_map"
 # Rows WRAPPED_ROW_PX high wrap their cells' text; these widths keep every cell within three lines, and
@@ -32,10 +32,15 @@ ISLAND_COLUMNS = {
     "Russian": st.column_config.TextColumn(width=150),
     "Population": st.column_config.TextColumn(width=170),
 }
-ISLAND_STATEMENT_COLUMNS = {
-    N_("Date"): st.column_config.TextColumn(width=92, pinned=True),
-    N_("Quote"): st.column_config.TextColumn(width=290),
-}
+
+
+def island_statement_columns() -> dict:
+    """The date and quote as wide as on the Statements page in the reader's language."""
+    date_px, quote_px = DATE_AND_QUOTE_PX[current_language()]
+    return {
+        N_("Date"): st.column_config.TextColumn(width=date_px, pinned=True),
+        N_("Quote"): st.column_config.TextColumn(width=quote_px),
+    }
 
 
 def select_clicked_island(island_ids: pd.Series) -> None:
@@ -96,7 +101,8 @@ def render(view: View) -> PageParams:
 def all_islands(dataset: Dataset) -> None:
     """Every island in a table, whatever the filters, and the same as CSV with each figure's page."""
     st.subheader(_("All islands"))
-    area = {"Area (km²)": st.column_config.NumberColumn(format=area_format(), width=90)}
+    # As wide as the longest placeholder, "не опубликовано" ("not published" in Russian): a narrower cell cuts it.
+    area = {"Area (km²)": st.column_config.NumberColumn(format=area_format(), width=130)}
     listed, columns = headed(islands_table(dataset.islands, dataset.geojson), ISLAND_COLUMNS | area)
     with st.container(key="islands_table"):
         st.dataframe(
@@ -132,7 +138,7 @@ def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataF
             _("No statement in the country and years of the filters names this island."), icon=":material/chat_error:"
         )
     else:
-        statements, columns = headed(details.statements, ISLAND_STATEMENT_COLUMNS)
+        statements, columns = headed(details.statements, island_statement_columns())
         st.dataframe(statements, hide_index=True, width="stretch", row_height=TABLE_ROW_PX, column_config=columns)
 
 

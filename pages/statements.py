@@ -61,8 +61,8 @@ def start_from_link(view: View) -> None:
         return
     statements = view.dataset.statements
     q, notices = search_from_query(view.query, "q")
-    speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), "a speaker")
-    linked = linked_choice(view.query, "statement", statements["id"], "a statement")
+    speakers, speaker_notices = choices_from_query(view.query, "speaker", speaker_choices(statements), N_("a speaker"))
+    linked = linked_choice(view.query, "statement", statements["id"], N_("a statement"))
     tab, tab_notices = tab_from_query(view.query, TAB_PARAM, TABS_IN_LINK)
     notices += tab_notices
     shown = filter_speakers(search_statements(view.statements, q), speakers)

@@ -4,7 +4,7 @@ list of events in view (or click its mark) to read its details and sources."""
 import pandas as pd
 import streamlit as st
 
-from lib.i18n import _, format_number, ngettext
+from lib.i18n import N_, _, format_number, ngettext
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters, years_text
 from lib.model.link import filters_to_query, hidden_choice_notice
@@ -94,7 +94,7 @@ def render(view: View) -> PageParams:
 
 def start_from_linked_event(view: View) -> None:
     """The event the link chose, on the page's first run: a bad id, or one its filters hide, gets a notice instead."""
-    linked = linked_choice(view.query, EVENT_PARAM, view.dataset.events["id"], "an event")
+    linked = linked_choice(view.query, EVENT_PARAM, view.dataset.events["id"], N_("an event"))
     if EVENT_KEY not in st.session_state:
         if linked is not None and linked not in set(view.events["id"]):
             show_notices([hidden_choice_notice(EVENT_PARAM, linked)])

@@ -20,6 +20,7 @@ from lib.site import site_page
 from lib.views.article import context_html
 from lib.views.html import Markup, html, link
 from lib.views.markdown import escape_markdown, markdown_link
+from lib.views.theme import country_name
 from lib.views.wording import MAX_LISTED, shorten
 
 STATEMENTS_PAGE = site_page("statements").url_path
@@ -62,7 +63,8 @@ def statements_markdown(
     when, the words; given the sources, links to its article and to the statement in context on the Statements page."""
     lines = []
     for row in statements.sort_values(["date", "id"]).to_dict("records"):
-        about = [row["role"], row["country"], when_said(row)] if roles else [row["country"], when_said(row)]
+        country = country_name(row["country"])
+        about = [row["role"], country, when_said(row)] if roles else [country, when_said(row)]
         who = f"**{escape_markdown(row['speaker'])}** ({', '.join(map(escape_markdown, about))})"
         line = f"- {who}: {escape_markdown(said(row))}" + (" " + _("(reported)") if row["kind"] == "reported" else "")
         if sources_by_id is not None:
@@ -142,7 +144,8 @@ def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.Dat
     """One row per statement for the table: TABLE_COLUMNS, and `id` to tie a selected row to its statement.
     `date` is ISO text at its precision: it sorts, and copies without an invented day or month."""
     ordered = _in_table_order(statements)
-    return ordered[["id", "speaker", "role", "country", "quote"]].assign(
+    return ordered[["id", "speaker", "role", "quote"]].assign(
+        country=ordered["country"].map(country_name),
         date=iso_dates(ordered["date"], ordered["date_precision"]),
         source=ordered["source_id"].map(sources_by_id["url"]),
     )
@@ -203,7 +206,7 @@ def reader_frame(
             N_("Date (ISO, at its precision)"): iso,
             N_("Speaker"): statements["speaker"],
             N_("Role at the time"): statements["role"],
-            N_("Country"): statements["country"],
+            N_("Country"): statements["country"].map(country_name),
             N_("Quote"): statements["quote"],
             N_("Kind"): each_distinct(statements["kind"], kind_description),
             N_("Islands"): each_distinct(statements["islands"], lambda ids: "; ".join(map(island_names.get, ids, ids))),
@@ -249,7 +252,7 @@ def statement_html(statement: Mapping[str, object], source: Mapping[str, object]
         role=statement["role"],
         role_note=_("role at the time"),
         checked=html("; {}", link(role_url, _("where the role was checked"))) if role_url else "",
-        country=statement["country"],
+        country=country_name(str(statement["country"])),
         date=when_said(statement),
         kind=kind_description(str(statement["kind"])),
         in_article=_("In the article"),

@@ -4,6 +4,7 @@ are named, and no page changes the dataset every session shares."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -103,3 +104,24 @@ def test_no_page_changes_the_dataset_every_session_shares() -> None:
         pd.testing.assert_frame_equal(getattr(shared, table), getattr(fresh, table))
     assert shared.geojson == fresh.geojson
     assert shared.texts == fresh.texts
+
+
+# Each page's own parameters, given a value no data has.
+UNKNOWN_CHOICES = [
+    ("pages/story.py", {"chapter": "no-such-chapter"}),
+    ("pages/timeline.py", {"event": "no-such-event"}),
+    ("pages/statements.py", {"statement": "no-such-statement"}),
+    ("pages/statements.py", {"speaker": "No Such Speaker"}),
+]
+
+
+@pytest.mark.parametrize("language", ["ja", "ru"])
+@pytest.mark.parametrize(("page_file", "query"), UNKNOWN_CHOICES)
+def test_a_link_s_unknown_choice_is_named_in_the_reader_s_language(
+    page_file: str, query: dict[str, str], language: str
+) -> None:
+    app = run_page(page_file, lang=language, **query)
+    [warning] = app.warning
+    # The parameter is echoed as the link has it, between “ ”; every other word is the reader's language's.
+    words = re.sub(r"“[^”]*”", "", warning.value.replace("\\", ""))
+    assert not re.search("[A-Za-z]", words), warning.value

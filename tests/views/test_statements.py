@@ -419,7 +419,7 @@ def test_in_japanese_a_statement_in_context_says_where_it_is_from_in_japanese(
     use_language("ja")
     shown = "".join(parse_html(statement_html(statement("date-unsettled-territorial-problem"), source, text)).text)
     assert "“An unsettled territorial problem has been in place" in shown
-    assert "Japan · 2018年7月23日 · 直接引用" in shown
+    assert "日本 · 2018年7月23日 · 直接引用" in shown
     assert "記事の中で" in shown and "出典：TASS: “Japan hopes for progress" in shown
     assert [words for words in ("In the article", "Source:", "published", "role at the time") if words in shown] == []
 
@@ -435,3 +435,14 @@ def test_the_link_to_a_statement_in_context_is_in_the_reader_s_language(
         use_language(ENGLISH)
     link_text = re.findall(r", \[([^\]]+)\]\(statements\?statement=", line)
     assert link_text and re.search(script, link_text[0]), line
+
+
+def test_in_russian_the_statements_table_names_each_country_in_russian(dataset: Dataset) -> None:
+    use_language("ru")
+    try:
+        countries = set(table_frame(dataset.statements, dataset.sources_by_id)["country"])
+        listed = statements_markdown(dataset.statements)
+    finally:
+        use_language(ENGLISH)
+    assert countries == {"Япония", "Россия"}
+    assert "(Япония, " in listed and "(Россия, " in listed
