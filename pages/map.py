@@ -20,7 +20,7 @@ from lib.views.map.build import build_island_map, clicked_island_id, selection_l
 from lib.views.map.legend import legend_entries, legend_text
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown, figure_sources
-from lib.views.statements import DATE_AND_QUOTE_PX, TABLE_ROW_PX
+from lib.views.statements import TABLE_LAYOUTS, TableLayout
 
 MAP_KEY = "island_map"
 # Rows WRAPPED_ROW_PX high wrap their cells' text; these widths keep every cell within three lines, and
@@ -34,12 +34,11 @@ ISLAND_COLUMNS = {
 }
 
 
-def island_statement_columns() -> dict:
-    """The date and quote as wide as on the Statements page in the reader's language."""
-    date_px, quote_px = DATE_AND_QUOTE_PX[current_language()]
+def island_statement_columns(layout: TableLayout) -> dict:
+    """The date and quote as wide as on the Statements page."""
     return {
-        N_("Date"): st.column_config.TextColumn(width=date_px, pinned=True),
-        N_("Quote"): st.column_config.TextColumn(width=quote_px),
+        N_("Date"): st.column_config.TextColumn(width=layout.date_px, pinned=True),
+        N_("Quote"): st.column_config.TextColumn(width=layout.quote_px),
     }
 
 
@@ -138,8 +137,9 @@ def selected_island(dataset: Dataset, events: pd.DataFrame, statements: pd.DataF
             _("No statement in the country and years of the filters names this island."), icon=":material/chat_error:"
         )
     else:
-        statements, columns = headed(details.statements, island_statement_columns())
-        st.dataframe(statements, hide_index=True, width="stretch", row_height=TABLE_ROW_PX, column_config=columns)
+        layout = TABLE_LAYOUTS[current_language()]
+        statements, columns = headed(details.statements, island_statement_columns(layout))
+        st.dataframe(statements, hide_index=True, width="stretch", row_height=layout.row_px, column_config=columns)
 
 
 if __name__ == "__main__":

@@ -26,10 +26,9 @@ from lib.views.article import (
 )
 from lib.views.markdown import escape_markdown
 from lib.views.statements import (
-    DATE_AND_QUOTE_PX,
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
-    TABLE_ROW_PX,
+    TABLE_LAYOUTS,
     filter_speakers,
     search_statements,
     shown_date,
@@ -166,7 +165,7 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
     # The key names the chosen statement: choosing one in the Statement box redraws the table with its row ticked.
     table_key = f"{rows.key}_{chosen or ''}"
     chosen_row = rows.position(chosen)
-    date_px, quote_px = DATE_AND_QUOTE_PX[current_language()]
+    layout = TABLE_LAYOUTS[current_language()]
     st.dataframe(
         rows.data,
         on_select=partial(select_row, table_key, rows.ids),
@@ -174,8 +173,8 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
         key=table_key,
         hide_index=True,
         width="stretch",
-        row_height=TABLE_ROW_PX,
-        height=table_height(len(rows.ids)),
+        row_height=layout.row_px,
+        height=table_height(len(rows.ids), layout.row_px),
         placeholder=_("date unknown"),  # only a date can be missing
         selection_default=None if chosen_row is None else {"selection": {"rows": [chosen_row]}},
         column_order=TABLE_COLUMNS,
@@ -185,12 +184,12 @@ def statements_dataframe(dataset: Dataset, shown: pd.DataFrame, chosen: str | No
             "date": st.column_config.SelectboxColumn(
                 _("Date"),
                 help=_("As precise as the source allows"),
-                width=date_px,
+                width=layout.date_px,
                 options=rows.date_options,
                 format_func=shown_date,
             ),
             # Widths that fit the table in the width a laptop gives the page, the quote widest.
-            "quote": st.column_config.TextColumn(_("Quote"), width=quote_px),
+            "quote": st.column_config.TextColumn(_("Quote"), width=layout.quote_px),
             "speaker": st.column_config.TextColumn(_("Speaker"), width=105, pinned=True),
             "country": st.column_config.TextColumn(_("Country"), width=70),
             "role": st.column_config.TextColumn(_("Role at the time"), width=160),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -28,12 +28,23 @@ STATEMENTS_PAGE = site_page("statements").url_path
 # The columns of `table_frame` a reader sees, in order: the speaker first (and pinned, so that a row swiped
 # sideways on a phone still says who spoke), then what they said.
 TABLE_COLUMNS: tuple[str, ...] = ("speaker", "quote", "date", "source", "country", "role")
-# Six lines (Streamlit wraps a cell's text in rows over 64 px): today's longest role, 116 characters,
-# fits; a longer text is cut short, and its row's "In context" shows it whole.
-TABLE_ROW_PX = 112
-# The table's date and quote widths: the date as wide as its longest label in each language ("23 Sep 2018",
-# "2018年12月23日", "23 сентября 2018 г."), the quote narrower by as much, so that the table still fits a laptop.
-DATE_AND_QUOTE_PX: dict[str, tuple[int, int]] = {"en": (92, 290), "ja": (116, 266), "ru": (140, 242)}
+
+
+class TableLayout(NamedTuple):
+    """The statements table's sizes in one language; Streamlit wraps a cell's text in rows over 64 px."""
+
+    date_px: int  # as wide as the longest date label: "23 Sep 2018", "2018年12月23日", "23 сентября 2018 г."
+    quote_px: int  # narrower by as much, so that the table still fits a laptop
+    # Tall enough for today's longest quote (236 characters: six lines at 290 px, seven at 266, eight at 242)
+    # and role (116 characters, six lines); a longer text is cut short, and its row's "In context" shows it whole.
+    row_px: int
+
+
+TABLE_LAYOUTS: dict[str, TableLayout] = {
+    "en": TableLayout(92, 290, 120),
+    "ja": TableLayout(116, 266, 135),
+    "ru": TableLayout(140, 242, 155),
+}
 KIND_DESCRIPTIONS: dict[str, str] = {"direct": N_("direct quote"), "reported": N_("reported speech")}
 _ISO_FORMATS: dict[str, str] = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 # The table shows a source link as its host ("tass.com"), this JavaScript pattern's first group. It skips
@@ -135,9 +146,9 @@ def statement_choices(labels: Mapping[str, str], shown: pd.DataFrame, chosen: st
     return {statement_id: labels[statement_id] for statement_id in listed}
 
 
-def table_height(rows: int) -> int:
+def table_height(rows: int, row_px: int) -> int:
     """Pixels for the 38 px header and up to ten rows, so that the page scrolls and not the table."""
-    return 38 + min(max(rows, 1), 10) * TABLE_ROW_PX
+    return 38 + min(max(rows, 1), 10) * row_px
 
 
 def table_frame(statements: pd.DataFrame, sources_by_id: pd.DataFrame) -> pd.DataFrame:

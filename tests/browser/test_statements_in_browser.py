@@ -18,7 +18,7 @@ from deploy.harness import Server, start_server, stop_server
 from lib.model.archive import ARCHIVE_FOLDER
 from lib.model.load import read_dataset
 from lib.views.article import evidence_spans, paragraphs_with_spans, split_paragraphs
-from lib.views.statements import TABLE_ROW_PX
+from lib.views.statements import TABLE_LAYOUTS
 from tests.browser.conftest import focus_by_tab, open_app, wait_for_app
 from tests.hostile import CANARY, write_hostile_dataset
 from tests.pages.test_home_page import csv_rows
@@ -42,7 +42,7 @@ def select_first_row(page: Page) -> None:
     grid = page.get_by_test_id("data-grid-canvas")
     box = grid.bounding_box()
     assert box is not None
-    page.mouse.click(box["x"] + 16, box["y"] + HEADER_HEIGHT + TABLE_ROW_PX / 2)
+    page.mouse.click(box["x"] + 16, box["y"] + HEADER_HEIGHT + TABLE_LAYOUTS["en"].row_px / 2)
 
 
 def test_a_search_shows_the_matching_rows(page: Page, app_server: Server) -> None:

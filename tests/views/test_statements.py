@@ -20,7 +20,6 @@ from lib.views.markdown import escape_markdown
 from lib.views.statements import (
     SOURCE_LINK_TEXT,
     TABLE_COLUMNS,
-    TABLE_ROW_PX,
     export_frame,
     filter_speakers,
     iso_date,
@@ -327,10 +326,10 @@ def test_a_statement_in_context_escapes_everything_from_data(
 
 
 def test_the_table_is_as_tall_as_its_rows_up_to_ten_then_scrolls() -> None:
-    assert table_height(8) - table_height(7) == TABLE_ROW_PX
-    assert table_height(10) == table_height(11) == table_height(8000)
-    assert table_height(10) > 10 * TABLE_ROW_PX  # and the header above the rows
-    assert table_height(0) == table_height(1)  # the empty state shows no table; never a zero height
+    assert table_height(8, 120) - table_height(7, 120) == 120
+    assert table_height(10, 120) == table_height(11, 120) == table_height(8000, 120)
+    assert table_height(10, 120) > 10 * 120  # and the header above the rows
+    assert table_height(0, 120) == table_height(1, 120)  # the empty state shows no table; never a zero height
 
 
 def test_each_statement_says_who_when_and_links_its_article_and_its_context() -> None:
