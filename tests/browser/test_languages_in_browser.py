@@ -125,3 +125,26 @@ def test_a_language_the_app_lacks_gets_a_notice_and_english(open_page: OpenPage)
     expect(page.get_by_text(re.compile(r"“lang=xx” is not one of en, ja, ru; showing English\."))).to_be_visible()
     expect(sidebar(page).get_by_role("heading", name="Filters", exact=True)).to_be_visible()
     expect(page).not_to_have_url(re.compile(r"lang="))
+
+
+# Every link and button label on the page whose text overflows its box: Streamlit keeps a page link's or a
+# button's label on one line and hides what does not fit.
+_CUT_LABELS_JS = """() => [...document.querySelectorAll(
+    '[data-testid="stPageLink"] p, [data-testid="stDownloadButton"] p, [data-testid="stBaseButton-secondary"] p')]
+  .filter((label) => {
+    for (let box = label; box && !box.matches('[data-testid="stPageLink"], button'); box = box.parentElement) {
+      if (box.scrollWidth > box.clientWidth + 1) return true;
+    }
+    return false;
+  })
+  .map((label) => label.textContent)"""
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "ru"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_overview_s_links_and_buttons_show_their_labels_whole(
+    open_page: OpenPage, language: str, width: int
+) -> None:
+    page = open_page(f"?lang={language}", viewport={"width": width, "height": 900})
+    expect(page.get_by_test_id("stPageLink").last).to_be_visible()
+    assert page.evaluate(_CUT_LABELS_JS) == []
