@@ -15,9 +15,9 @@ from lib.ui.data import WRAPPED_ROW_PX
 from lib.ui.downloads import csv_download
 from lib.ui.filters import choose_island, show_filters_in_use
 from lib.views.downloads import csv_bytes, islands_frame
-from lib.views.islands import NOT_PUBLISHED, area_format, facts_markdown, island_details, island_records, islands_table
+from lib.views.islands import NOT_PUBLISHED, area_format, facts_markdown, island_details, islands_table
 from lib.views.map.build import build_island_map, clicked_island_id, selection_layer
-from lib.views.map.legend import legend_entries, legend_text
+from lib.views.map.legend import legend_in_words
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown, figure_sources
 from lib.views.statements import TABLE_LAYOUTS, TableLayout
@@ -78,12 +78,11 @@ def render(view: View) -> PageParams:
         # Only a click on an island reruns the app: panning and zooming change nothing returned here.
         returned_objects=[] if view.embedded else ["last_active_drawing", "last_object_clicked_count"],
         # The selection outline is swapped in without redrawing the map, which keeps the reader's view.
-        feature_group_to_add=selection_layer(dataset.islands, dataset.geojson, filters.island),
+        feature_group_to_add=selection_layer(dataset, filters.island),
         on_change=partial(select_clicked_island, dataset.islands["id"]),
         render=False,  # st_folium renders the map itself as well; rendering the whole page first only doubles the work
     )
-    legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
-    st.caption(_("The map in words: {legend}").format(legend=escape_markdown(legend)))
+    st.caption(_("The map in words: {legend}").format(legend=escape_markdown(legend_in_words(dataset))))
     if filters.island:
         selected_island(dataset, events, statements, filters.island)
     elif not view.embedded:

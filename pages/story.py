@@ -13,9 +13,8 @@ from lib.ui.app import run_app
 from lib.ui.downloads import events_download
 from lib.ui.filters import show_filters_in_use
 from lib.ui.sides import show_both_positions
-from lib.views.islands import island_records
 from lib.views.map.build import build_island_map
-from lib.views.map.legend import legend_entries, legend_text
+from lib.views.map.legend import legend_in_words
 from lib.views.markdown import escape_markdown
 from lib.views.provenance import event_citations, events_markdown
 from lib.views.sides import contested_readings
@@ -93,8 +92,8 @@ def chapter_view(dataset: Dataset, chapter: Chapter) -> None:
         island_map = build_island_map(dataset, chapter.events, statements, compact=True, highlighted=chapter.islands)
         # A picture, not a control: nothing it returns reruns the page.
         st_folium(island_map, key="story_map", height=320, use_container_width=True, returned_objects=[], render=False)
-        legend = legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
-        st.caption(escape_markdown(f"{highlighted_text(chapter.islands, dataset.island_names)} {legend}"))
+        highlighted = highlighted_text(chapter.islands, dataset.island_names)
+        st.caption(escape_markdown(f"{highlighted} {legend_in_words(dataset)}"))
     citations = dataset.derived(event_citations)
     st.subheader(_("Events in this chapter"), anchor=False)
     st.markdown(events_markdown(chapter.events, citations, len(chapter.events)))

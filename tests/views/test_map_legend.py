@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lib.model.load import Dataset
 from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, island_records
-from lib.views.map.legend import legend_entries, legend_text, map_legend_html
+from lib.views.map.legend import legend_entries, legend_in_words, legend_text, map_legend_html
 from lib.views.theme import COUNTRY_COLOURS, ISLAND_STATUS_STYLES, MAP_HIGHLIGHT_STYLE
 from tests.views.map_parts import build, chrome
 
@@ -45,3 +45,9 @@ def test_the_highlighted_islands_are_named_first_beside_their_ring(dataset: Data
     assert f'border:3px solid {MAP_HIGHLIGHT_STYLE["color"]}"></span><span>{highlighted}' in legend
     assert legend.index(highlighted) < legend.index(f"<strong>{names['iturup']}")
     assert ": highlighted" not in chrome(build(dataset)).options["legend"]
+
+
+def test_the_legend_in_words_names_every_island_drawn_whatever_the_map_shows(dataset: Dataset) -> None:
+    words = legend_in_words(dataset)
+    for name in ("Iturup", "Kunashir", "Shikotan", "Habomai Islands", "Hokkaido", "Urup"):
+        assert name in words

@@ -70,7 +70,7 @@ def test_the_three_statuses_look_different() -> None:
 
 def test_the_selected_island_is_outlined(dataset: Dataset) -> None:
     def selected_outlines(selected: str | None) -> list[Shape]:
-        return outlines(selection_layer(dataset.islands, dataset.geojson, selected))
+        return outlines(selection_layer(dataset, selected))
 
     assert selected_outlines(None) == []
     assert len(selected_outlines("iturup")) == 1

@@ -12,7 +12,6 @@ import xyzservices
 
 from lib.i18n import N_, _
 from lib.model.dataset import Dataset
-from lib.model.filters import island_groups
 from lib.views.islands import UNCONTESTED, island_records, members_of
 from lib.views.map.leaflet import MAP_SCRIPTS, MAP_STYLESHEETS, MapChrome, island_layer, label_layer, outline_layer
 from lib.views.map.legend import COASTS_ATTRIBUTION, legend_entries, legend_names, map_legend_html
@@ -61,7 +60,7 @@ def build_island_map(
     """The islands coloured by status, with a legend, names on hover and on click the island's facts and how
     many of the (filtered) `events` and `statements` name it, listed under the map or at `lists_links`. The
     `highlighted` islands (a group's members too) are ringed, named first in the legend, and in a narrow map's view."""
-    islands, geojson, groups = dataset.islands, dataset.geojson, island_groups(dataset.islands)
+    islands, geojson, groups = dataset.islands, dataset.geojson, dataset.island_groups
     on_map = island_records(islands, geojson)
     everything = bounds(island.geometry for island in on_map if island.geometry)
     wanted = {member for island_id in highlighted for member in members_of(island_id, groups)}
@@ -82,7 +81,7 @@ def build_island_map(
     names = folium.FeatureGroup(name=_("Island names"), control=True).add_to(island_map)
     label_layer(island_labels(on_map, groups)).add_to(names)
     if selected:
-        selection_layer(islands, geojson, selected).add_to(island_map)
+        selection_layer(dataset, selected).add_to(island_map)
 
     MapChrome(
         map_legend_html(legend_entries(on_map), compact=compact, highlighted=legend_names(ringed, on_map)),
@@ -94,13 +93,13 @@ def build_island_map(
     return island_map
 
 
-def selection_layer(islands: pd.DataFrame, geojson: Mapping[str, Any], selected: str | None) -> folium.FeatureGroup:
+def selection_layer(dataset: Dataset, selected: str | None) -> folium.FeatureGroup:
     """A thick outline around the selected island (or group). st_folium swaps it in without redrawing the map
     (`feature_group_to_add`): an empty group, not None, clears an earlier selection."""
     layer = folium.FeatureGroup(name="Selected island", control=False)
     if selected:
-        wanted = members_of(selected, island_groups(islands))
-        outlined = [island for island in island_records(islands, geojson) if island.id in wanted]
+        wanted = members_of(selected, dataset.island_groups)
+        outlined = [island for island in island_records(dataset.islands, dataset.geojson) if island.id in wanted]
         outline_layer(selection_outlines(outlined)).add_to(layer)
     return layer
 

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lib.i18n import N_, _
+from lib.model.dataset import Dataset
 from lib.views.html import Markup, html, join
-from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island
+from lib.views.islands import CLAIMED, PROMISED_1956, UNCONTESTED, Island, island_records
 from lib.views.map.shapes import island_style, short_name
 from lib.views.theme import MAP_HIGHLIGHT_STYLE, country_name, rgba
 from lib.views.wording import join_names
@@ -53,6 +54,11 @@ def legend_entries(islands_on_map: Sequence[Island]) -> list[LegendEntry]:
         LegendEntry(key[0], island_style(drawn[0]), legend_names(drawn, islands_on_map), _description(*key))
         for key, drawn in ordered
     ]
+
+
+def legend_in_words(dataset: Dataset) -> str:
+    """Every island's entry as sentences: the text alternative under each map, whatever it shows."""
+    return legend_text(legend_entries(island_records(dataset.islands, dataset.geojson)))
 
 
 def legend_text(entries: Iterable[LegendEntry]) -> str:
