@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from lib.i18n import N_, _
+from lib.model.filters import COUNTRY_ALIASES
 
 NEUTRAL_COLOUR = "#7F7F7F"
 # Colour-blind-safe pair for the two parties (Okabe–Ito vermilion and blue); others in greys.
-_PARTY_COLOURS = {"Japan": "#D55E00", "Russia": "#0072B2", "USSR": "#0072B2"}  # Soviet-era rows count as Russia
-COUNTRY_COLOURS: dict[str, str] = _PARTY_COLOURS | dict.fromkeys(("USA", "UK", "Allies"), NEUTRAL_COLOUR)
+_JAPAN, _RUSSIA = "#D55E00", "#0072B2"
+_PARTY_COLOURS = {"Japan": _JAPAN, "Russia": _RUSSIA}
+_ALIAS_COLOURS = {alias: _PARTY_COLOURS[country] for alias, country in COUNTRY_ALIASES.items()}  # the USSR: Russia's
+COUNTRY_COLOURS: dict[str, str] = (
+    _PARTY_COLOURS | _ALIAS_COLOURS | dict.fromkeys(("USA", "UK", "Allies"), NEUTRAL_COLOUR)
+)
 # The data's country values, marked for the catalogs: a reader sees them in their own language.
 COUNTRY_NAMES = dict(
     Japan=N_("Japan"), Russia=N_("Russia"), USSR=N_("USSR"), USA=N_("USA"), UK=N_("UK"), Allies=N_("Allies")
@@ -33,7 +38,7 @@ TIMELINE_CHOSEN_COLOUR = "#111111"
 # Japan; the lighter sky blue = also promised to Japan by the 1956 declaration. Land outside the
 # dispute is pale, outlined in its administering country's colour. Lightness and the dashes keep the
 # statuses apart for colour-blind readers too (Okabe–Ito blue, sky blue and vermilion).
-_CLAIMED_STYLE = {"fillColor": "#0072B2", "fillOpacity": 0.9, "color": "#D55E00", "weight": 1.5, "dashArray": "4 3"}
+_CLAIMED_STYLE = {"fillColor": _RUSSIA, "fillOpacity": 0.9, "color": _JAPAN, "weight": 1.5, "dashArray": "4 3"}
 ISLAND_STATUS_STYLES: dict[str, dict[str, str | float]] = {
     "claimed": _CLAIMED_STYLE,
     "promised_1956": {**_CLAIMED_STYLE, "fillColor": "#56B4E9", "fillOpacity": 0.95},
