@@ -9,9 +9,19 @@ from typing import Any
 import pandas as pd
 
 from lib.i18n import N_, _, format_number, ngettext
-from lib.views.islands import Island, figure_text, island_records, japanese_name, part_of, russian_name
+from lib.views.islands import (
+    Island,
+    claimant_name,
+    figure_text,
+    in_declaration_text,
+    island_records,
+    japanese_name,
+    part_of,
+    russian_name,
+)
 from lib.views.provenance import EventSource, FigureSource, event_when
 from lib.views.statements import defused, iso_dates
+from lib.views.theme import country_name
 
 LIST_SEPARATOR = "; "
 # Between the sentences of several sources: a sentence may hold a semicolon itself.
@@ -67,9 +77,9 @@ def _island_row(island: Island, by_id: Mapping[str, Island], figures: Mapping[tu
         _("Population"): island.population,
         _("Population year"): island.population_year,
         _("Population stated by"): _figure_sources_text(figures.get((island.id, "population"), ()), "population"),
-        _("Administered by"): island.administered_by,
-        _("Claimed by"): island.claimed_by or _("not claimed"),
-        _("1956 declaration"): _("promised") if island.in_1956_declaration else _("not included"),
+        _("Administered by"): country_name(island.administered_by),
+        _("Claimed by"): claimant_name(island),
+        _("1956 declaration"): in_declaration_text(island),
         _("Names and status checked at"): island.source_url,
         _("Island id"): island.id,
     }

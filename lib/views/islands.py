@@ -170,6 +170,15 @@ def part_of(island: Island, by_id: Mapping[str, Island]) -> str:
     return "" if island.group == island.id or island.group not in by_id else by_id[island.group].name
 
 
+def claimant_name(island: Island) -> str:
+    return country_name(island.claimed_by) if island.claimed_by else _("not claimed")
+
+
+def in_declaration_text(island: Island) -> str:
+    """Whether the 1956 declaration promised the island, in a word, for a table."""
+    return _("promised") if island.in_1956_declaration else _("not included")
+
+
 def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
     """(fact, value) pairs, each fact's name in English, marked for the catalogs, to translate where it is shown."""
     promised = _("Promised to Japan after a peace treaty")
@@ -179,7 +188,7 @@ def island_facts(island: Island, group_name: str = "") -> list[tuple[str, str]]:
         (N_("Area"), format_area(island.area_km2)),
         (N_("Population"), format_population(island.population, island.population_year)),
         (N_("Administered by"), country_name(island.administered_by)),
-        (N_("Claimed by"), country_name(island.claimed_by) if island.claimed_by else _("not claimed")),
+        (N_("Claimed by"), claimant_name(island)),
         (N_("1956 declaration"), promised),
     ]
     return [*facts, (N_("Part of"), group_name)] if group_name else facts
@@ -256,8 +265,8 @@ def islands_table(islands: pd.DataFrame, geojson: Mapping[str, Any]) -> pd.DataF
             N_("Area (km²)"): island.area_km2,
             N_("Population"): format_population(island.population, island.population_year),
             N_("Administered by"): country_name(island.administered_by),
-            N_("Claimed by"): country_name(island.claimed_by) if island.claimed_by else _("not claimed"),
-            N_("1956 declaration"): _("promised") if island.in_1956_declaration else _("not included"),
+            N_("Claimed by"): claimant_name(island),
+            N_("1956 declaration"): in_declaration_text(island),
             N_("Source"): island.source_url,
         }
         for island in rows

@@ -10,7 +10,7 @@ import re
 import pandas as pd
 import pytest
 
-from lib.i18n import ENGLISH, use_language
+from lib.i18n import ENGLISH, _, use_language
 from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.load import DATA_DIR
@@ -102,6 +102,17 @@ def test_the_islands_csv_lists_every_island_with_its_figures_and_their_pages(dat
     for url in figures["url"]:
         assert url in iturup["Area stated by"] + iturup["Population stated by"]
     assert iturup["Names and status checked at"] == stored["source_url"]
+
+
+def test_in_russian_the_islands_csv_names_countries_and_statuses_in_russian(dataset: Dataset) -> None:
+    use_language("ru")
+    try:
+        frame = islands_frame(dataset.islands, dataset.geojson, dataset.derived(figure_sources))
+        columns = [_("Administered by"), _("Claimed by"), _("1956 declaration")]
+    finally:
+        use_language(ENGLISH)
+    for column in columns:
+        assert all(re.fullmatch(r"[\u0400-\u04ff ]+", value) for value in frame[column]), column
 
 
 def test_the_label_counts_the_rows() -> None:
