@@ -22,8 +22,8 @@ from lib.views.islands import (
 from lib.views.provenance import EventSource, FigureSource, event_when
 from lib.views.statements import defused, iso_dates
 from lib.views.theme import country_name
+from lib.views.wording import LIST_SEPARATOR
 
-LIST_SEPARATOR = "; "
 # Between the sentences of several sources: a sentence may hold a semicolon itself.
 SENTENCE_SEPARATOR = " | "
 DATA_PACKAGE_LABEL = N_("the data package (ZIP, Frictionless)")

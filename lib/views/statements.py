@@ -21,7 +21,7 @@ from lib.views.article import context_html
 from lib.views.html import Markup, html, link
 from lib.views.markdown import escape_markdown, markdown_link
 from lib.views.theme import country_name
-from lib.views.wording import MAX_LISTED, shorten
+from lib.views.wording import LIST_SEPARATOR, MAX_LISTED, shorten
 
 STATEMENTS_PAGE = site_page("statements").url_path
 
@@ -220,7 +220,9 @@ def reader_frame(
             N_("Country"): statements["country"].map(country_name),
             N_("Quote"): statements["quote"],
             N_("Kind"): each_distinct(statements["kind"], kind_description),
-            N_("Islands"): each_distinct(statements["islands"], lambda ids: "; ".join(map(island_names.get, ids, ids))),
+            N_("Islands"): each_distinct(
+                statements["islands"], lambda ids: LIST_SEPARATOR.join(map(island_names.get, ids, ids))
+            ),
             N_("Sentence in the source"): statements["evidence"],
             N_("Source"): source_ids.map(sources_by_id["publisher"]),
             N_("Source title"): source_ids.map(sources_by_id["title"]),

@@ -14,6 +14,7 @@ from lib.views.markdown import escape_markdown
 # The Statement box offers at most this many, and the Timeline's list (and Event box) when its marks gather
 # events: one of thousands is slow to send and to scroll.
 MAX_LISTED = 200
+LIST_SEPARATOR = "; "  # between the items of a list in a CSV cell
 # Each noun a count names, its messages marked here (a noun passed by name cannot be), plural forms and all.
 COUNTED: dict[str, Callable[[int], str]] = {
     "event": lambda count: ngettext("{count} event", "{count} events", count),

@@ -15,7 +15,6 @@ from lib.model.dataset import Dataset
 from lib.model.filters import Filters
 from lib.model.load import DATA_DIR
 from lib.views.downloads import (
-    LIST_SEPARATOR,
     csv_bytes,
     download_label,
     events_frame,
@@ -23,6 +22,7 @@ from lib.views.downloads import (
     positions_frame,
 )
 from lib.views.provenance import event_citations, figure_sources
+from lib.views.wording import LIST_SEPARATOR
 
 # The events CSV's columns, in the order a reader's spreadsheet shows them.
 EVENT_HEADER = [
