@@ -17,7 +17,7 @@ from lib.ui.filters import choose_years, show_filters_in_use, show_nothing_match
 from lib.views.provenance import event_publishers
 from lib.views.timeline.background import eras
 from lib.views.timeline.details import details_markdown, event_details
-from lib.views.timeline.figure import chart_config, selected_event_id, timeline_figure
+from lib.views.timeline.figure import chart_config, chosen_at, selected_event_id, show_chosen_html, timeline_figure
 from lib.views.timeline.listing import (
     Listing,
     chosen_mark_id,
@@ -113,14 +113,18 @@ def period_control(bounds: tuple[int, int], filters: Filters) -> None:
 
 
 def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int, int], ringed: str | None) -> None:
+    figure = timeline_figure(marks, events, years, eras(dataset.events), chosen=ringed)
     st.plotly_chart(
-        timeline_figure(marks, events, years, eras(dataset.events), chosen=ringed),
+        figure,
         on_select=choose_clicked_event,
         selection_mode="points",
         key=CHART_KEY,
         width="stretch",
         config=chart_config(),
     )
+    if (at := chosen_at(figure)) is not None:
+        with st.container(key="timeline_chosen_mark"):  # hidden: it holds no more than a place and a script
+            st.html(show_chosen_html(at), unsafe_allow_javascript=True)
     st.caption(
         _(
             "Diamonds: events from the TASS article; circles: context events from other sources. A bar spans an "

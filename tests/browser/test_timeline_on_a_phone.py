@@ -156,3 +156,23 @@ def year_ticks_in_view(page: Page, years: list[int]) -> list[int]:
     )
     width = page.viewport_size["width"]
     return [int(text) for text, x in ticks if text.isdigit() and int(text) in years and 0 <= x < width]
+
+
+# The chosen event's ring: the last trace's marker, as Plotly draws it.
+RING = f"{CHART} .scatterlayer .trace:last-of-type path.point"
+
+
+@pytest.mark.parametrize("event", ["1956-joint-declaration", "1855-treaty-of-shimoda"])
+def test_a_link_to_an_early_event_opens_the_strip_on_its_ring(phone: Page, app_server: Server, event: str) -> None:
+    open_timeline(phone, app_server, f"?event={event}")
+    phone.locator(CHART).first.scroll_into_view_if_needed()
+    viewport = phone.viewport_size
+    assert viewport is not None
+    ring = phone.locator(RING)
+    expect(ring).to_have_count(1)
+    phone.wait_for_function(
+        "([ring, width]) => { const r = document.querySelector(ring).getBoundingClientRect();"
+        " return r.left >= 0 && r.right <= width; }",
+        arg=[RING, viewport["width"]],
+    )
+    assert 0 <= box(ring)["x"] <= viewport["width"]

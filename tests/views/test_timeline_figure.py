@@ -13,7 +13,14 @@ import streamlit
 
 from lib.model.dataset import Dataset
 from lib.views.timeline.background import NARROWEST_PLOT_PX, axis_range
-from lib.views.timeline.figure import LANE_PX, TOOLBAR_MESSAGES, chart_config, selected_event_id
+from lib.views.timeline.figure import (
+    LANE_PX,
+    TOOLBAR_MESSAGES,
+    chart_config,
+    chosen_at,
+    selected_event_id,
+    show_chosen_html,
+)
 from lib.views.timeline.marks import MARKER_PX
 from tests.views.timeline_data import DECLARATION, FULL_RANGE, bars_by_id, figure_for, markers_by_id
 
@@ -192,6 +199,22 @@ def test_without_a_chosen_mark_nothing_is_ringed(dataset: Dataset, chosen: str |
     figure = figure_for(dataset, chosen=chosen)
     assert all(trace.customdata is not None for trace in figure.data)
     assert len(figure.data) == len(figure_for(dataset).data)
+    assert chosen_at(figure) is None
+
+
+def test_the_ring_s_place_runs_from_0_at_the_axis_start_to_1_at_its_end(dataset: Dataset) -> None:
+    figures = [figure_for(dataset, chosen=event) for event in dataset.events["id"]]
+    places = [chosen_at(figure) for figure in figures]
+    rings = [pd.Timestamp(figure.data[-1].x[0]) for figure in figures]
+    assert all(0 < place < 1 for place in places)
+    assert sorted(range(len(places)), key=places.__getitem__) == sorted(range(len(rings)), key=rings.__getitem__)
+    assert max(places) - min(places) > 0.9, "from the first event near the start to the latest near the end"
+
+
+def test_the_ring_s_place_reaches_the_page_escaped_with_its_script() -> None:
+    shown = show_chosen_html(0.25)
+    assert 'data-at="0.2500"' in shown
+    assert '<script src="app/static/timeline/show-chosen-mark.js"></script>' in shown
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from babel.dates import get_month_names
 
 from lib.i18n import ENGLISH, N_, _, current_language
 from lib.model.schema import ORIGINS
+from lib.views.html import Markup, html
 from lib.views.theme import ORIGIN_COLOURS, ORIGIN_LABELS, ORIGIN_SYMBOLS, TIMELINE_CHOSEN_COLOUR, rgba
 from lib.views.timeline.background import DateRange, Era, axis_range, background, lane_name, place_labels
 from lib.views.timeline.hover import GROUP_HOVER_COLUMNS, HOVER_COLUMNS, hover_template
@@ -22,6 +23,8 @@ MODEBAR_PX = 28  # Plotly's tool buttons, top right, kept clear of the labels
 TICKS_PX = 24  # the date ticks under the plot
 LEGEND_PX = TICKS_PX + 2 * 22  # two lines of the legend: one on a laptop, two on a phone
 BAR_THICKNESS = 0.2
+CHOSEN_RING = "chosen event"  # the name of the trace that rings the chosen event
+SHOW_CHOSEN_JS = "app/static/timeline/show-chosen-mark.js"
 # Ticks a year apart or more read as years ("2013", not "Jan 2013"), months as "Mar 2018", days as "23 Jul".
 # Translators: the chart's dates a day apart, in d3's codes (%-d day, %b month's short name, %-m its number).
 DAY_TICKS = N_("%-d %b")
@@ -205,8 +208,22 @@ def chosen_ring(marks: Marks, chosen: str | None) -> list[go.Scatter]:
     if ringed.empty:
         return []
     ring = {"symbol": "circle-open", "size": 25, "color": TIMELINE_CHOSEN_COLOUR, "line": {"width": 2.5}}
-    trace = {"name": "chosen event", "showlegend": False, "hoverinfo": "skip", "mode": "markers", "marker": ring}
+    trace = {"name": CHOSEN_RING, "showlegend": False, "hoverinfo": "skip", "mode": "markers", "marker": ring}
     return [go.Scatter(trace, x=mark_middles(ringed), y=ringed["y"])]
+
+
+def chosen_at(figure: go.Figure) -> float | None:
+    """Where the chosen event's ring lies along the date axis, from 0 (its first day) to 1, if an event is ringed."""
+    ring = next((trace for trace in figure.data if trace.name == CHOSEN_RING), None)
+    if ring is None:
+        return None
+    first, last, at = (pd.Timestamp(date) for date in (*figure.layout.xaxis.range, ring.x[0]))
+    return (at - first) / (last - first)
+
+
+def show_chosen_html(at: float) -> Markup:
+    """Where the ring is (`chosen_at`), and the script that brings it into view on a phone's strip."""
+    return html('<div class="kd-chosen-mark" data-at="{:.4f}"></div><script src="{}"></script>', at, SHOW_CHOSEN_JS)
 
 
 def selected_event_id(selection: Mapping[str, Any] | None) -> str | None:
