@@ -155,6 +155,8 @@ def download_both(session: Session, folder: Path) -> None:
     if clear.count():  # the filters leave no statement to download
         clear.click()
         # The rerun registers a new file behind each button; a click before it ends asks for the old one.
+        # The button goes once the rerun draws the statements: only then has the rerun surely begun.
+        expect(clear).to_have_count(0, timeout=30_000)
         wait_for_app(page)
     csv_button = page.get_by_role("button", name=re.compile(r"Download [1-9]\d* statements? \(CSV\)"))
     expect(csv_button).to_be_enabled()
