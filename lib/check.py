@@ -97,11 +97,9 @@ def translation_problems(data_dir: Path, dataset: Dataset, named: set[Cell]) -> 
 
 def cited_urls(dataset: Dataset) -> set[str]:
     """Every distinct page the dataset cites, in any file's URL column."""
-    frames = {table.file: getattr(dataset, table.file.removesuffix(".csv")) for table in TABLES}
-    uri_columns = [
-        (table.file, field["name"]) for table in TABLES for field in table.fields if field.get("format") == "uri"
-    ]
-    return {url for file, column in uri_columns for url in frames[file][column] if url}
+    return {
+        url for table in TABLES for column in table.url_columns for url in getattr(dataset, table.name)[column] if url
+    }
 
 
 def wikipedia_problems(urls: set[str]) -> Iterator[Problem]:

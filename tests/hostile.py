@@ -72,7 +72,7 @@ def write_hostile_dataset(target: Path) -> Path:
     evidence: list[str] = []
     for table in TABLES:
         text_columns = [f["name"] for f in table.fields if is_free_text(f) and f["name"] not in ("quote", "evidence")]
-        url_columns = [f["name"] for f in table.fields if f.get("format") == "uri"]
+        url_columns = table.url_columns
         fieldnames, rows = read_rows(target / table.file)
         for row in rows:
             row.update({name: next(payloads) for name in text_columns})

@@ -137,7 +137,7 @@ def publisher_rules(cited: Mapping[Table, Rows], publishers: Rows) -> Iterator[P
     a primary or reputable publisher."""
     listed = {record["host"] for _, record in publishers}
     for table, rows in cited.items():
-        for column in (field["name"] for field in table.fields if field.get("format") == "uri"):
+        for column in table.url_columns:
             for number, record in rows:
                 host = host_of(record[column])
                 if host and is_copy_address(record[column]):

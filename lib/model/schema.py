@@ -31,6 +31,11 @@ class Table:
     def names(self) -> tuple[str, ...]:
         return tuple(field["name"] for field in self.fields)
 
+    @property
+    def url_columns(self) -> tuple[str, ...]:
+        """The columns that cite a page."""
+        return tuple(field["name"] for field in self.fields if field.get("format") == "uri")
+
     def field(self, name: str) -> Field:
         return next(field for field in self.fields if field["name"] == name)
 
