@@ -130,7 +130,8 @@ def chart(dataset: Dataset, events: pd.DataFrame, marks: Marks, years: tuple[int
             "Diamonds: events from the TASS article; circles: context events from other sources. A bar spans an "
             "event over several days; hatched, with a hollow mark, when only its month or year is known. A ring marks "
             "the chosen event. Shaded: the events that name the USSR (which ended in December 1991), then the Russian "
-            "Federation. On a narrow screen the chart opens on recent years: swipe it sideways for earlier ones."
+            "Federation. On a narrow screen the chart opens on the chosen event, or else on recent years: swipe it "
+            "sideways for the rest."
         )
     )
     if grouping := grouping_note(marks):
