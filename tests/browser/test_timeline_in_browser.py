@@ -317,6 +317,27 @@ def test_a_click_on_a_mark_checks_its_row_in_the_list(page: Page, app_server: Se
     assert page.evaluate(_RING, CHART) == page.evaluate(_MARKER_AT, [CHART, "2001-irkutsk-statement"])
 
 
+# Whether the list's chosen row lies inside the list's box, which scrolls on its own.
+_CHOSEN_ROW_IN_SIGHT = """() => {
+  const list = document.querySelector('.st-key-timeline_list');
+  const row = list.querySelector('input[type=radio]:checked')?.closest('label');
+  if (!row) return false;
+  const seen = list.getBoundingClientRect(), place = row.getBoundingClientRect();
+  return place.top >= seen.top && place.bottom <= seen.bottom;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_link_to_the_latest_event_scrolls_the_list_to_its_row_and_not_the_page(
+    page: Page, app_server: Server, viewport: dict[str, int]
+) -> None:
+    latest = max(EVENT_ROWS, key=lambda row: (row["date"], row["id"]))  # the list's last row, oldest first
+    open_timeline(page, app_server, viewport, f"?event={latest['id']}")
+    expect(page.locator(".st-key-timeline_rows").get_by_role("radio", name=latest["title"])).to_be_checked()
+    page.wait_for_function(_CHOSEN_ROW_IN_SIGHT)
+    assert page.evaluate("(main) => document.querySelector(main).scrollTop", '[data-testid="stMain"]') == 0
+
+
 def test_the_list_works_from_the_keyboard(page: Page, app_server: Server) -> None:
     open_timeline(page, app_server, DESKTOP, "?from=1991&to=2012&event=1998-kawana-summit")
     in_view = sorted(

@@ -214,7 +214,7 @@ def test_the_ring_s_place_runs_from_0_at_the_axis_start_to_1_at_its_end(dataset:
 def test_the_ring_s_place_reaches_the_page_escaped_with_its_script() -> None:
     shown = show_chosen_html(0.25)
     assert 'data-at="0.2500"' in shown
-    assert '<script src="app/static/timeline/show-chosen-mark.js"></script>' in shown
+    assert '<script src="app/static/timeline/show-chosen-event.js"></script>' in shown
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ TICKS_PX = 24  # the date ticks under the plot
 LEGEND_PX = TICKS_PX + 2 * 22  # two lines of the legend: one on a laptop, two on a phone
 BAR_THICKNESS = 0.2
 CHOSEN_RING = "chosen event"  # the name of the trace that rings the chosen event
-SHOW_CHOSEN_JS = "app/static/timeline/show-chosen-mark.js"
+SHOW_CHOSEN_JS = "app/static/timeline/show-chosen-event.js"
 # Ticks a year apart or more read as years ("2013", not "Jan 2013"), months as "Mar 2018", days as "23 Jul".
 # Translators: the chart's dates a day apart, in d3's codes (%-d day, %b month's short name, %-m its number).
 DAY_TICKS = N_("%-d %b")
