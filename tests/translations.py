@@ -10,7 +10,7 @@ from pathlib import Path
 from bench.synthetic import read_rows
 
 # Written out by hand, as the translators' format states it: the texts each table's rows translate.
-TRANSLATED = {"events": ("title", "description"), "story": ("title", "text"), "positions": ("summary",)}
+TRANSLATED = {"events": ("title", "description"), "story": ("title", "text"), "positions": ("summary", "speaker")}
 TRANSLATED |= {"readings": ("reading",)}
 HEADER = ["table", "id", "field", "text", "english"]
 
